@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Hearth needs, skipping those already there.
+# Idempotent: a second run installs nothing. Needs root or sudo for installs.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git
+  libtbb-dev libeigen3-dev nlohmann-json3-dev catch2
+  libcli11-dev libvalijson-dev librandom123-dev
+)
+# Optional components are asked for by name: HEARTH_WITH_VIEWER=1 adds SFML.
+if [[ "${HEARTH_WITH_VIEWER:-0}" == "1" ]]; then packages+=(libsfml-dev); fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "deps: all ${#packages[@]} Debian packages present"
+  exit 0
+fi
+
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null; then sudo_cmd=(sudo); else
+    echo "deps: missing ${missing[*]} and not root (no sudo): install them as root" >&2
+    exit 1
+  fi
+fi
+echo "deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

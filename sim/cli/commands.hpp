@@ -1,0 +1,33 @@
+#pragma once
+// The subcommands of `hearth`. Each returns the process exit code:
+// 0 success, 1 output could not be written, 2 bad input (nothing written),
+// 3 internal error (an invariant failed: a bug, please report it).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hearth::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitOutput = 1;
+inline constexpr int kExitInput = 2;
+inline constexpr int kExitInternal = 3;
+
+struct RunArgs {
+  std::string scenario;
+  std::string out;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::int32_t> ticks;
+  int threads = 0;
+  bool quiet = false;
+  bool force = false;
+  bool profile = false;
+  bool check_invariants = false;
+};
+
+int run_command(const RunArgs& args);
+int validate_command(const std::vector<std::string>& files);
+int view_command(const std::vector<std::string>& args);
+
+}  // namespace hearth::cli

@@ -1,0 +1,53 @@
+// hearth: the command line. `hearth --help` lists the subcommands; the
+// README shows an example of each.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace hearth::cli;
+  CLI::App app{"Hearth: households, homes, hazards and displacement in a city"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("hearth ") + HEARTH_VERSION);
+
+  RunArgs run;
+  auto* run_cmd = app.add_subcommand("run", "Run a scenario and write a run directory");
+  run_cmd->add_option("scenario", run.scenario, "Scenario JSON file")->required();
+  run_cmd->add_option("--out,-o", run.out, "Run directory (default runs/<name>-seed<seed>)");
+  run_cmd->add_option("--seed", run.seed, "Override the scenario's seed");
+  run_cmd->add_option("--ticks", run.ticks, "Override the number of monthly ticks");
+  run_cmd->add_option("--threads,-t", run.threads, "Worker threads (0 = all cores)");
+  run_cmd->add_flag("--quiet,-q", run.quiet, "No progress and no summary");
+  run_cmd->add_flag("--force", run.force, "Replace an existing run directory");
+  run_cmd->add_flag("--profile", run.profile, "Print time per phase at the end");
+  run_cmd->add_flag("--check-invariants", run.check_invariants,
+                    "Check the state's invariants after every tick (slower)");
+
+  std::vector<std::string> validate_files;
+  auto* validate_cmd = app.add_subcommand("validate", "Check scenario files and report every problem");
+  validate_cmd->add_option("files", validate_files, "Scenario JSON files")->required();
+
+  std::vector<std::string> view_args;
+  auto* view_cmd = app.add_subcommand("view", "Show a scenario or a recorded run (SFML viewer)");
+  view_cmd->add_option("args", view_args, "Scenario or run directory");
+  view_cmd->allow_extras();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitInput;
+  }
+  if (*run_cmd) return run_command(run);
+  if (*validate_cmd) return validate_command(validate_files);
+  if (*view_cmd) return view_command(view_args);
+  return kExitInput;
+}

@@ -1,0 +1,107 @@
+#pragma once
+// Frame: an immutable snapshot of what observers need after a tick. The
+// simulation publishes one per tick by an atomic shared_ptr swap; the output
+// writers and the viewer read Frames only, never the World, so the numbers
+// on disk and the picture on screen cannot disagree.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hearth {
+
+// The city-wide indicators, one column each in indicators.csv (in this
+// order; names and meanings in docs/OUTPUTS.md). X(name, description)
+#define HEARTH_CITY_INDICATORS(X)                                                          \
+  X(households_in_city, "households living in the city (any status but left_city)")         \
+  X(owners, "households with status owner")                                                 \
+  X(renters, "households with status renter (private rental)")                              \
+  X(social_tenants, "households with status social_tenant")                                 \
+  X(informal_dwellers, "households with status informal_dweller")                           \
+  X(homeless, "households with status homeless")                                            \
+  X(displaced_shelter, "displaced households in a public shelter")                          \
+  X(displaced_host, "displaced households staying with a host household")                   \
+  X(displaced_camp, "displaced households in a camp")                                       \
+  X(left_city, "households that have left the city (cumulative)")                           \
+  X(arrivals, "households that arrived this tick")                                          \
+  X(departures, "households that left the city this tick")                                  \
+  X(moves, "households that moved dwelling this tick")                                      \
+  X(evictions, "households evicted this tick")                                              \
+  X(dwellings, "dwellings in the stock")                                                    \
+  X(vacant_dwellings, "formal dwellings without an occupant")                               \
+  X(vacancy_rate, "vacant formal dwellings / formal dwellings")                             \
+  X(median_income_per_month, "median monthly income of households in the city")             \
+  X(mean_income_per_month, "mean monthly income of households in the city")                 \
+  X(median_rent_per_month, "median rent of occupied private rentals")                       \
+  X(median_price, "median value of owner-occupied dwellings")                               \
+  X(rent_to_income, "median over private renters of rent / income")                        \
+  X(price_to_income, "median_price / (12 x median_income_per_month)")                       \
+  X(cost_burdened_share, "housed households paying over 30% of income for housing")         \
+  X(severely_cost_burdened_share, "housed households paying over 50% of income for housing") \
+  X(informal_share, "SDG 11.1.1 proxy: informal dwellers and homeless / households in city") \
+  X(mean_savings, "mean savings of households in the city")                                 \
+  X(households_in_arrears, "households owing unpaid housing costs")                         \
+  X(total_arrears, "sum of unpaid housing costs owed")                                      \
+  X(flood_exposed_share, "housed households in the 100-year floodplain")                    \
+  X(flood_exposed_share_q1, "same, lowest income quintile")                                 \
+  X(flood_exposed_share_q5, "same, highest income quintile")                                \
+  X(dissimilarity_q1_q5, "dissimilarity index of income quintile 1 vs 5 over neighbourhoods")
+
+enum class CityIndicator : int {
+#define HEARTH_ENUM_ENTRY(name, description) name,
+  HEARTH_CITY_INDICATORS(HEARTH_ENUM_ENTRY)
+#undef HEARTH_ENUM_ENTRY
+      Count
+};
+inline constexpr int kCityIndicatorCount = static_cast<int>(CityIndicator::Count);
+
+std::string_view city_indicator_name(int index);
+std::string_view city_indicator_description(int index);
+
+// Figures for one group of households (groups.csv). X(name, description)
+#define HEARTH_GROUP_INDICATORS(X)                                                  \
+  X(households, "households of the group in the city")                              \
+  X(cost_burdened_share, "housed members paying over 30% of income for housing")    \
+  X(severely_cost_burdened_share, "housed members paying over 50%")                 \
+  X(informal_share, "informal dwellers and homeless / members in the city")         \
+  X(homeless, "members that are homeless")                                          \
+  X(displaced, "members displaced (shelter, host or camp)")                         \
+  X(mean_income_per_month, "mean monthly income of members in the city")            \
+  X(flood_exposed_share, "housed members in the 100-year floodplain")
+
+enum class GroupIndicator : int {
+#define HEARTH_ENUM_ENTRY(name, description) name,
+  HEARTH_GROUP_INDICATORS(HEARTH_ENUM_ENTRY)
+#undef HEARTH_ENUM_ENTRY
+      Count
+};
+inline constexpr int kGroupIndicatorCount = static_cast<int>(GroupIndicator::Count);
+std::string_view group_indicator_name(int index);
+
+// The groups, as (kind, value) pairs: all/all, income_quintile/q1..q5,
+// female_headed/yes|no, elderly_head/yes|no, disability/yes|no, origin/<origin>.
+inline constexpr int kGroupCount = 1 + 5 + 2 + 2 + 2 + 4;
+std::string_view group_kind(int group);
+std::string_view group_value(int group);
+
+struct NeighbourhoodRow {
+  std::int64_t households = 0;       // housed households whose dwelling is there
+  std::int64_t dwellings = 0;
+  std::int64_t vacant_dwellings = 0;
+  double mean_income_per_month = 0;
+  double mean_rent_per_month = 0;    // occupied private rentals
+  double cost_burdened_share = 0;
+};
+
+struct Frame {
+  std::int32_t tick = 0;
+  std::string date;  // YYYY-MM
+  std::array<double, kCityIndicatorCount> city{};
+  std::array<std::array<double, kGroupIndicatorCount>, kGroupCount> groups{};
+  std::vector<NeighbourhoodRow> neighbourhoods;  // empty unless requested
+
+  double operator[](CityIndicator i) const { return city[static_cast<int>(i)]; }
+};
+
+}  // namespace hearth

@@ -1,0 +1,43 @@
+#pragma once
+// One whole run, as `hearth run` does it: build, step, observe, write a run
+// directory (docs/OUTPUTS.md) under a temporary name, rename when complete.
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "hearth/frame.hpp"
+#include "hearth/scenario.hpp"
+#include "hearth/simulation.hpp"
+
+namespace hearth {
+
+struct RunOptions {
+  std::string out_dir;            // the run directory to create
+  int threads = 0;                // 0: all hardware threads
+  bool force = false;             // replace an existing run directory
+  bool quiet = false;             // no progress on stderr
+  bool check_invariants = false;  // heavy checks every tick
+  std::string scenario_file;      // recorded in the manifest
+};
+
+struct RunResult {
+  std::string out_dir;
+  double seconds = 0;
+  PhaseProfile profile;
+  std::shared_ptr<const Frame> final_frame;
+};
+
+// Throws InputError (bad options, e.g. an existing out_dir without force),
+// OutputError (cannot write) or InvariantViolation; never leaves a partial
+// run directory under out_dir.
+RunResult run_scenario(const ScenarioDef& scenario, const nlohmann::json& resolved,
+                       const std::string& scenario_hash, const RunOptions& options);
+
+// Human-readable summary of a finished run (what `hearth run` prints).
+void print_summary(std::ostream& out, const ScenarioDef& scenario, const RunResult& result);
+void print_profile(std::ostream& out, const PhaseProfile& profile, int threads);
+
+}  // namespace hearth

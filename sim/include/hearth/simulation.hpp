@@ -1,0 +1,61 @@
+#pragma once
+// Simulation: owns the World of one run and steps it tick by tick, like
+// Box2D's b2World_Step: a short fixed list of phases, each timed.
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+
+#include "hearth/frame.hpp"
+#include "hearth/scenario.hpp"
+
+namespace hearth {
+
+struct World;
+
+inline constexpr int kProfiledPhases = 7;  // economy .. indicators, in step order
+
+struct PhaseProfile {
+  std::array<double, kProfiledPhases> seconds{};  // cumulative wall time per phase
+  double generate_seconds = 0;                    // building the city
+  std::int32_t ticks = 0;
+};
+
+struct SimulationOptions {
+  bool check_invariants = false;       // heavy checks after the city is built and every tick
+  bool neighbourhood_frames = true;    // fill Frame::neighbourhoods
+};
+
+class Simulation {
+ public:
+  Simulation(const ScenarioDef& scenario, SimulationOptions options);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // Advances one tick (all phases), then publishes its Frame.
+  void step();
+  std::int32_t tick() const;
+  const ScenarioDef& scenario() const { return scenario_; }
+  const PhaseProfile& profile() const { return profile_; }
+
+  // The latest Frame; safe to call from any thread while step() runs.
+  std::shared_ptr<const Frame> latest_frame() const { return latest_.load(); }
+
+  // The mutable state, for tests and tools in this repository; observers use Frames.
+  const World& world() const { return *world_; }
+  World& mutable_world() { return *world_; }
+
+ private:
+  void publish();
+
+  ScenarioDef scenario_;
+  SimulationOptions options_;
+  std::unique_ptr<World> world_;
+  PhaseProfile profile_;
+  std::atomic<std::shared_ptr<const Frame>> latest_;
+};
+
+std::string_view phase_name(int phase);
+
+}  // namespace hearth

@@ -1,0 +1,280 @@
+#include "io/scenario_loader.hpp"
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "embedded_schema.hpp"
+#include "io/hash.hpp"
+#include "io/scenario_json.hpp"
+
+namespace hearth {
+
+namespace {
+std::string join_problems(const std::string& file, const std::vector<InputProblem>& problems) {
+  std::string out;
+  for (const auto& p : problems) {
+    if (!out.empty()) out += '\n';
+    out += file + ": " + (p.location.empty() ? "" : p.location + ": ") + p.reason;
+  }
+  return out;
+}
+}  // namespace
+
+InputError::InputError(std::string file, std::vector<InputProblem> problems)
+    : std::runtime_error(join_problems(file, problems)),
+      file_(std::move(file)),
+      problems_(std::move(problems)) {}
+
+}  // namespace hearth
+
+namespace hearth::io {
+namespace {
+
+const nlohmann::json& schema_document() {
+  static const nlohmann::json schema = nlohmann::json::parse(kScenarioSchemaJson);
+  return schema;
+}
+
+const valijson::Schema& compiled_schema() {
+  static const std::unique_ptr<valijson::Schema> schema = [] {
+    auto s = std::make_unique<valijson::Schema>();
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(schema_document());
+    parser.populateSchema(adapter, *s);
+    return s;
+  }();
+  return *schema;
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string escape_pointer_token(const std::string& token) {
+  std::string out;
+  for (char c : token) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+// Unknown keys, reported with the closest known key. valijson would only say
+// that a property "could not be validated"; a user wants to know the typo.
+void find_unknown_keys(const nlohmann::json& doc, const nlohmann::json& schema,
+                       const std::string& pointer, std::vector<InputProblem>& problems) {
+  if (!doc.is_object() || !schema.contains("properties")) return;
+  const auto& properties = schema["properties"];
+  for (const auto& [key, value] : doc.items()) {
+    const std::string where = pointer + "/" + escape_pointer_token(key);
+    auto known = properties.find(key);
+    if (known != properties.end()) {
+      find_unknown_keys(value, *known, where, problems);
+      continue;
+    }
+    std::string best;
+    std::size_t best_distance = std::string::npos;
+    for (const auto& [candidate, unused] : properties.items()) {
+      const std::size_t d = edit_distance(key, candidate);
+      if (d < best_distance) best_distance = d, best = candidate;
+    }
+    std::string reason = "unknown key '" + key + "'";
+    if (!best.empty() && best_distance <= std::max<std::size_t>(2, key.size() / 3)) {
+      reason += " (did you mean '" + best + "'?)";
+    } else {
+      std::string allowed;
+      for (const auto& [candidate, unused] : properties.items()) {
+        allowed += (allowed.empty() ? "" : ", ") + candidate;
+      }
+      reason += "; allowed here: " + allowed;
+    }
+    problems.push_back({where, reason});
+  }
+}
+
+std::string pointer_from_context(const std::vector<std::string>& context) {
+  std::string pointer;
+  for (const auto& element : context) {
+    if (element == "<root>") continue;
+    std::string token = element;
+    if (token.size() >= 2 && token.front() == '[' && token.back() == ']') {
+      token = token.substr(1, token.size() - 2);
+      if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
+        token = token.substr(1, token.size() - 2);
+      }
+    }
+    pointer += "/" + escape_pointer_token(token);
+  }
+  return pointer;
+}
+
+std::string value_excerpt(const nlohmann::json& doc, const std::string& pointer) {
+  try {
+    const auto& value = doc.at(nlohmann::json::json_pointer(pointer));
+    std::string text = value.dump();
+    if (text.size() > 60) text = text.substr(0, 57) + "...";
+    return " (got " + text + ")";
+  } catch (const std::exception&) {
+    return "";
+  }
+}
+
+void check_sum_to_one(const nlohmann::json& doc, const std::string& pointer,
+                      const std::vector<std::string>& keys, double sum,
+                      std::vector<InputProblem>& problems) {
+  if (std::fabs(sum - 1.0) <= 1e-6) return;
+  // Only report when the user touched this object; defaults always sum to one.
+  if (!doc.contains(nlohmann::json::json_pointer(pointer))) return;
+  std::string names;
+  for (const auto& k : keys) names += (names.empty() ? "" : " + ") + k;
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.6g", sum);
+  problems.push_back({pointer, names + " must sum to 1 (got " + buffer + ")"});
+}
+
+// What JSON Schema cannot say: shares that must add up, bands that must fit.
+void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
+                     std::vector<InputProblem>& problems) {
+  const auto& t = s.city.tenure;
+  check_sum_to_one(doc, "/city/tenure", {"owner", "private_renter", "social_renter", "informal"},
+                   t.owner + t.private_renter + t.social_renter + t.informal, problems);
+  const auto& o = s.city.groups.origin_shares;
+  check_sum_to_one(doc, "/city/groups/origin_shares",
+                   {"resident", "rural_migrant", "internally_displaced", "refugee"},
+                   o.resident + o.rural_migrant + o.internally_displaced + o.refugee, problems);
+  double size_sum = 0;
+  for (double share : s.city.household_size_shares) size_sum += share;
+  check_sum_to_one(doc, "/city/household_size_shares", {"the six shares"}, size_sum, problems);
+  if (s.city.groups.elderly_head_share + s.city.groups.young_head_share > 1.0 + 1e-9) {
+    problems.push_back({"/city/groups",
+                        "elderly_head_share + young_head_share must not exceed 1"});
+  }
+  const auto& g = s.city.grid;
+  if (s.city.layout.neighbourhoods_per_side > std::min(g.width_cells, g.height_cells)) {
+    problems.push_back({"/city/layout/neighbourhoods_per_side",
+                        "must not exceed the grid's smaller side (" +
+                            std::to_string(std::min(g.width_cells, g.height_cells)) + " cells)"});
+  }
+}
+
+}  // namespace
+
+std::string read_text_file(const std::string& path, std::size_t max_bytes) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) throw InputError(path, {{"", "cannot read: file does not exist"}});
+  if (fs::is_directory(status)) throw InputError(path, {{"", "cannot read: is a directory"}});
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, {{"", std::string("cannot read: ") + std::strerror(errno)}});
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+      throw InputError(path, {{"", "file is larger than " + std::to_string(max_bytes) +
+                                       " bytes; is it the right file?"}});
+    }
+  }
+  if (in.bad()) throw InputError(path, {{"", "read error"}});
+  return text;
+}
+
+nlohmann::json parse_json_text(const std::string& text, const std::string& file) {
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw InputError(file, {{"", "file is empty; expected a JSON object"}});
+  }
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // Line and column of the byte where parsing stopped (1-based).
+    std::size_t line = 1, column = 1;
+    const std::size_t stop = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
+    for (std::size_t i = 0; i < stop; ++i) {
+      if (text[i] == '\n') ++line, column = 1;
+      else ++column;
+    }
+    std::string reason = e.what();
+    const auto colon = reason.find(": ", reason.find("column"));
+    if (colon != std::string::npos) reason = reason.substr(colon + 2);
+    throw InputError(file, {{"line " + std::to_string(line) + ", column " + std::to_string(column),
+                             "malformed JSON: " + reason}});
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(file, {{"", std::string("malformed JSON: ") + e.what()}});
+  }
+}
+
+std::vector<InputProblem> validate_scenario_json(const nlohmann::json& document) {
+  std::vector<InputProblem> problems;
+  if (!document.is_object()) {
+    problems.push_back({"", "expected a JSON object at the top level, got " +
+                                std::string(document.type_name())});
+    return problems;
+  }
+  find_unknown_keys(document, schema_document(), "", problems);
+
+  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter adapter(document);
+  if (!validator.validate(compiled_schema(), adapter, &results)) {
+    valijson::ValidationResults::Error error;
+    while (results.popError(error)) {
+      const std::string& d = error.description;
+      // Parents repeat their children's failures, and unknown keys were reported above.
+      if (d.rfind("Failed to validate", 0) == 0) continue;
+      if (d.find("could not be validated") != std::string::npos) continue;
+      if (d.find("additionalProperties") != std::string::npos) continue;
+      const std::string pointer = pointer_from_context(error.context);
+      problems.push_back({pointer.empty() ? "/" : pointer, d + value_excerpt(document, pointer)});
+    }
+  }
+  if (!problems.empty()) return problems;
+
+  // The types are now known to be right, so reading cannot throw.
+  const ScenarioDef scenario = scenario_from_json(document);
+  check_semantics(document, scenario, problems);
+  return problems;
+}
+
+LoadedScenario resolve(const ScenarioDef& def) {
+  LoadedScenario loaded;
+  loaded.def = def;
+  loaded.resolved = scenario_to_json(def);
+  loaded.hash = to_hex(fnv1a64(loaded.resolved.dump()));
+  return loaded;
+}
+
+LoadedScenario load_scenario_json(const nlohmann::json& document, const std::string& label) {
+  auto problems = validate_scenario_json(document);
+  if (!problems.empty()) throw InputError(label, std::move(problems));
+  return resolve(scenario_from_json(document));
+}
+
+LoadedScenario load_scenario_file(const std::string& path) {
+  return load_scenario_json(parse_json_text(read_text_file(path), path), path);
+}
+
+}  // namespace hearth::io

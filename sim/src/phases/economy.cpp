@@ -1,0 +1,59 @@
+// Economy phase (docs/MODEL.md, "Submodels: economy").
+// Reads: status, housing_cost_per_month, size, base_income_per_month.
+// Writes: slot i of income_per_month, income_log_deviation, savings, rent_arrears.
+#include <cmath>
+
+#include "parallel/parallel.hpp"
+#include "parallel/rng.hpp"
+#include "phases/phases.hpp"
+
+namespace hearth {
+
+void run_economy(const PhaseContext& ctx, World& world) {
+  const auto& economy = ctx.scenario.economy;
+  const float rho = static_cast<float>(economy.income_persistence);
+  const float shock_sigma = static_cast<float>(economy.income_shock_sigma_log);
+  const float subsistence = static_cast<float>(economy.subsistence_per_person_per_month);
+  const float saving_share = static_cast<float>(1.0 - economy.consumption_share_of_surplus);
+  const auto seed = ctx.scenario.seed;
+  const auto replicate = ctx.scenario.replicate;
+  const auto tick = static_cast<std::uint32_t>(ctx.tick);
+  Households& hh = world.households;
+
+  parallel::for_each_index(hh.count(), [&](std::size_t i) {
+    const Status status = hh.status[i];
+    if (!is_in_city(status)) return;
+    Rng rng(seed, replicate, tick, RngStream::Economy, static_cast<std::uint32_t>(i));
+    // Log income around its permanent level follows an AR(1) with normal
+    // shocks, so income is lognormal and its median stays at the base.
+    const float deviation =
+        rho * hh.income_log_deviation[i] + shock_sigma * static_cast<float>(rng.normal());
+    hh.income_log_deviation[i] = deviation;
+    const float income = hh.base_income_per_month[i] * std::exp(deviation);
+    hh.income_per_month[i] = income;
+
+    // Subsistence scales with the OECD-modified equivalence scale
+    // (1 for the first person, 0.5 for each further one, treating all as adults).
+    const float needs = subsistence * (1.0f + 0.5f * static_cast<float>(hh.size[i] - 1));
+    const float housing_cost = is_housed(status) ? hh.housing_cost_per_month[i] : 0.0f;
+    const float surplus = income - needs - housing_cost;
+    float savings = hh.savings[i] + (surplus > 0 ? saving_share * surplus : surplus);
+    float arrears = hh.rent_arrears[i];
+    if (savings < 0) {
+      // Housing is paid before anything else is cut; what savings cannot
+      // cover of the housing cost becomes arrears for tenants. Owners and
+      // informal dwellers cut consumption below subsistence instead.
+      const bool tenant = status == Status::Renter || status == Status::SocialTenant;
+      if (tenant) arrears += std::min(-savings, housing_cost);
+      savings = 0;
+    } else if (arrears > 0) {
+      const float repaid = std::min(arrears, savings);
+      arrears -= repaid;
+      savings -= repaid;
+    }
+    hh.savings[i] = savings;
+    hh.rent_arrears[i] = arrears;
+  });
+}
+
+}  // namespace hearth

@@ -1,0 +1,282 @@
+// Indicators phase (docs/OUTPUTS.md): reads the World, writes only the Frame.
+// Counts are integer sums and money sums use fixed-chunk reductions, so every
+// figure is identical at any thread count.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "parallel/parallel.hpp"
+#include "phases/phases.hpp"
+#include "state/city_generator.hpp"
+
+namespace hearth {
+
+namespace {
+constexpr std::string_view kCityNames[] = {
+#define HEARTH_NAME_ENTRY(name, description) #name,
+    HEARTH_CITY_INDICATORS(HEARTH_NAME_ENTRY)
+#undef HEARTH_NAME_ENTRY
+};
+constexpr std::string_view kCityDescriptions[] = {
+#define HEARTH_DESCRIPTION_ENTRY(name, description) description,
+    HEARTH_CITY_INDICATORS(HEARTH_DESCRIPTION_ENTRY)
+#undef HEARTH_DESCRIPTION_ENTRY
+};
+constexpr std::string_view kGroupIndicatorNames[] = {
+#define HEARTH_NAME_ENTRY(name, description) #name,
+    HEARTH_GROUP_INDICATORS(HEARTH_NAME_ENTRY)
+#undef HEARTH_NAME_ENTRY
+};
+constexpr std::string_view kGroupKinds[kGroupCount] = {
+    "all", "income_quintile", "income_quintile", "income_quintile", "income_quintile",
+    "income_quintile", "female_headed", "female_headed", "elderly_head", "elderly_head",
+    "disability", "disability", "origin", "origin", "origin", "origin"};
+constexpr std::string_view kGroupValues[kGroupCount] = {
+    "all", "q1", "q2", "q3", "q4", "q5", "yes", "no", "yes", "no", "yes", "no",
+    "resident", "rural_migrant", "internally_displaced", "refugee"};
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Sums per group, reduced per fixed chunk.
+struct GroupSums {
+  std::int64_t members = 0, housed = 0, burdened = 0, severe = 0, informal = 0, homeless = 0,
+               displaced = 0, flood_exposed = 0;
+  double income = 0;
+};
+
+struct Sums {
+  std::array<std::int64_t, kStatusCount> status{};
+  double income = 0, savings = 0, arrears = 0;
+  std::int64_t in_arrears = 0;
+  std::array<GroupSums, kGroupCount> groups{};
+};
+
+double median_of(std::vector<float>& values) {
+  if (values.empty()) return kNaN;
+  auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), mid, values.end());
+  return *mid;
+}
+
+double share(std::int64_t part, std::int64_t whole) {
+  return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : kNaN;
+}
+
+std::string date_of(const std::string& start, std::int32_t tick) {
+  const int year = std::stoi(start.substr(0, 4));
+  const int month0 = std::stoi(start.substr(5, 2)) - 1 + tick;
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d", year + month0 / 12, month0 % 12 + 1);
+  return buffer;
+}
+
+}  // namespace
+
+std::string_view city_indicator_name(int index) { return kCityNames[index]; }
+std::string_view city_indicator_description(int index) { return kCityDescriptions[index]; }
+std::string_view group_indicator_name(int index) { return kGroupIndicatorNames[index]; }
+std::string_view group_kind(int group) { return kGroupKinds[group]; }
+std::string_view group_value(int group) { return kGroupValues[group]; }
+
+Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool neighbourhoods) {
+  const Households& hh = world.households;
+  const Dwellings& dw = world.dwellings;
+  const Grid& grid = world.grid;
+  const int flood_layer = grid.hazard_index(kFloodDepth100yrLayer);
+  const float* flood = flood_layer >= 0 ? grid.hazards[flood_layer].value.data() : nullptr;
+  Frame frame;
+  frame.tick = world.tick;
+  frame.date = date_of(scenario.start_date, world.tick);
+
+  // Income quintile bounds of the households in the city.
+  std::vector<float> incomes;
+  incomes.reserve(hh.count());
+  for (std::size_t i = 0; i < hh.count(); ++i) {
+    if (is_in_city(hh.status[i])) incomes.push_back(hh.income_per_month[i]);
+  }
+  std::array<float, 4> quintile_bound{};
+  for (int q = 0; q < 4; ++q) {
+    if (incomes.empty()) break;
+    auto at = incomes.begin() + static_cast<std::ptrdiff_t>(incomes.size() * (q + 1) / 5);
+    std::nth_element(incomes.begin(), at, incomes.end());
+    quintile_bound[q] = *at;
+  }
+  const double median_income = median_of(incomes);
+  auto quintile_of = [&](float income) {
+    int q = 0;
+    while (q < 4 && income >= quintile_bound[q]) ++q;
+    return q;  // 0..4
+  };
+
+  const Sums sums = parallel::reduce(
+      hh.count(), Sums{},
+      [&](std::size_t begin, std::size_t end) {
+        Sums s;
+        for (std::size_t i = begin; i < end; ++i) {
+          const Status status = hh.status[i];
+          ++s.status[static_cast<int>(status)];
+          if (!is_in_city(status)) continue;
+          const float income = hh.income_per_month[i];
+          s.income += income;
+          s.savings += hh.savings[i];
+          if (hh.rent_arrears[i] > 0) ++s.in_arrears, s.arrears += hh.rent_arrears[i];
+          const bool housed = is_housed(status);
+          const float burden = housed ? hh.housing_cost_per_month[i] / std::max(income, 1.0f) : 0.0f;
+          const bool exposed = housed && flood && flood[dw.cell[hh.dwelling[i]]] > 0.0f;
+          const int q = quintile_of(income);
+          const int member_of[] = {0,
+                                   1 + q,
+                                   hh.female_headed[i] ? 6 : 7,
+                                   hh.head_age[i] == HeadAgeBand::Over65 ? 8 : 9,
+                                   hh.disability[i] ? 10 : 11,
+                                   12 + static_cast<int>(hh.origin[i])};
+          for (int g : member_of) {
+            GroupSums& gs = s.groups[g];
+            ++gs.members;
+            gs.income += income;
+            gs.housed += housed;
+            gs.burdened += burden > 0.3f;
+            gs.severe += burden > 0.5f;
+            gs.informal += status == Status::InformalDweller || status == Status::Homeless;
+            gs.homeless += status == Status::Homeless;
+            gs.displaced += is_displaced(status);
+            gs.flood_exposed += exposed;
+          }
+        }
+        return s;
+      },
+      [](Sums& a, const Sums& b) {
+        for (int k = 0; k < kStatusCount; ++k) a.status[k] += b.status[k];
+        a.income += b.income;
+        a.savings += b.savings;
+        a.arrears += b.arrears;
+        a.in_arrears += b.in_arrears;
+        for (int g = 0; g < kGroupCount; ++g) {
+          GroupSums& x = a.groups[g];
+          const GroupSums& y = b.groups[g];
+          x.members += y.members, x.housed += y.housed, x.burdened += y.burdened;
+          x.severe += y.severe, x.informal += y.informal, x.homeless += y.homeless;
+          x.displaced += y.displaced, x.flood_exposed += y.flood_exposed, x.income += y.income;
+        }
+      });
+
+  // Dwelling-side figures, and per-neighbourhood counts for segregation.
+  std::vector<float> rents, prices, rent_ratios;
+  std::int64_t formal = 0, vacant = 0;
+  const std::size_t n_neighbourhoods = static_cast<std::size_t>(grid.neighbourhood_count);
+  std::vector<std::int64_t> q1_in(n_neighbourhoods, 0), q5_in(n_neighbourhoods, 0);
+  std::vector<NeighbourhoodRow> rows(neighbourhoods ? n_neighbourhoods : 0);
+  std::vector<std::int64_t> rows_burdened(rows.size(), 0), rows_rentals(rows.size(), 0);
+  for (DwellingId d = 0; d < dw.count(); ++d) {
+    const Tenure tenure = dw.tenure[d];
+    const HouseholdId h = dw.occupant[d];
+    const NeighbourhoodId n = grid.neighbourhood[dw.cell[d]];
+    if (tenure != Tenure::Informal) {
+      ++formal;
+      vacant += h == kNone;
+    }
+    if (!rows.empty()) {
+      ++rows[n].dwellings;
+      rows[n].vacant_dwellings += h == kNone;
+    }
+    if (h == kNone) continue;
+    const float income = hh.income_per_month[h];
+    if (tenure == Tenure::PrivateRental) {
+      rents.push_back(dw.rent_per_month[d]);
+      rent_ratios.push_back(dw.rent_per_month[d] / std::max(income, 1.0f));
+    } else if (tenure == Tenure::OwnerOccupied) {
+      prices.push_back(dw.value[d]);
+    }
+    const int q = quintile_of(income);
+    q1_in[n] += q == 0;
+    q5_in[n] += q == 4;
+    if (!rows.empty()) {
+      NeighbourhoodRow& row = rows[n];
+      ++row.households;
+      row.mean_income_per_month += income;
+      if (tenure == Tenure::PrivateRental) {
+        row.mean_rent_per_month += dw.rent_per_month[d];
+        ++rows_rentals[n];
+      }
+      rows_burdened[n] += hh.housing_cost_per_month[h] > 0.3f * std::max(income, 1.0f);
+    }
+  }
+  for (std::size_t n = 0; n < rows.size(); ++n) {
+    NeighbourhoodRow& row = rows[n];
+    row.mean_income_per_month = row.households ? row.mean_income_per_month / row.households : kNaN;
+    row.mean_rent_per_month = rows_rentals[n] ? row.mean_rent_per_month / rows_rentals[n] : kNaN;
+    row.cost_burdened_share = share(rows_burdened[n], row.households);
+  }
+  frame.neighbourhoods = std::move(rows);
+
+  // Dissimilarity: D = 1/2 sum_n |q1_n / Q1 - q5_n / Q5| (Duncan and Duncan 1955).
+  std::int64_t q1_total = 0, q5_total = 0;
+  for (std::size_t n = 0; n < n_neighbourhoods; ++n) q1_total += q1_in[n], q5_total += q5_in[n];
+  double dissimilarity = kNaN;
+  if (q1_total > 0 && q5_total > 0) {
+    dissimilarity = 0;
+    for (std::size_t n = 0; n < n_neighbourhoods; ++n) {
+      dissimilarity += std::fabs(static_cast<double>(q1_in[n]) / q1_total -
+                                 static_cast<double>(q5_in[n]) / q5_total);
+    }
+    dissimilarity *= 0.5;
+  }
+
+  auto& c = frame.city;
+  auto set = [&](CityIndicator which, double value) { c[static_cast<int>(which)] = value; };
+  auto count = [&](Status s) { return static_cast<double>(sums.status[static_cast<int>(s)]); };
+  const GroupSums& all = sums.groups[0];
+  const std::int64_t in_city = all.members;
+  set(CityIndicator::households_in_city, static_cast<double>(in_city));
+  set(CityIndicator::owners, count(Status::Owner));
+  set(CityIndicator::renters, count(Status::Renter));
+  set(CityIndicator::social_tenants, count(Status::SocialTenant));
+  set(CityIndicator::informal_dwellers, count(Status::InformalDweller));
+  set(CityIndicator::homeless, count(Status::Homeless));
+  set(CityIndicator::displaced_shelter, count(Status::DisplacedShelter));
+  set(CityIndicator::displaced_host, count(Status::DisplacedHost));
+  set(CityIndicator::displaced_camp, count(Status::DisplacedCamp));
+  set(CityIndicator::left_city, count(Status::LeftCity));
+  set(CityIndicator::arrivals, static_cast<double>(world.flows.arrivals));
+  set(CityIndicator::departures, static_cast<double>(world.flows.departures));
+  set(CityIndicator::moves, static_cast<double>(world.flows.moves));
+  set(CityIndicator::evictions, static_cast<double>(world.flows.evictions));
+  set(CityIndicator::dwellings, static_cast<double>(dw.count()));
+  set(CityIndicator::vacant_dwellings, static_cast<double>(vacant));
+  set(CityIndicator::vacancy_rate, share(vacant, formal));
+  set(CityIndicator::median_income_per_month, median_income);
+  set(CityIndicator::mean_income_per_month, in_city ? sums.income / in_city : kNaN);
+  const double median_price = median_of(prices);
+  set(CityIndicator::median_rent_per_month, median_of(rents));
+  set(CityIndicator::median_price, median_price);
+  set(CityIndicator::rent_to_income, median_of(rent_ratios));
+  set(CityIndicator::price_to_income, median_price / (12.0 * median_income));
+  set(CityIndicator::cost_burdened_share, share(all.burdened, all.housed));
+  set(CityIndicator::severely_cost_burdened_share, share(all.severe, all.housed));
+  set(CityIndicator::informal_share, share(all.informal, in_city));
+  set(CityIndicator::mean_savings, in_city ? sums.savings / in_city : kNaN);
+  set(CityIndicator::households_in_arrears, static_cast<double>(sums.in_arrears));
+  set(CityIndicator::total_arrears, sums.arrears);
+  set(CityIndicator::flood_exposed_share, share(all.flood_exposed, all.housed));
+  set(CityIndicator::flood_exposed_share_q1, share(sums.groups[1].flood_exposed, sums.groups[1].housed));
+  set(CityIndicator::flood_exposed_share_q5, share(sums.groups[5].flood_exposed, sums.groups[5].housed));
+  set(CityIndicator::dissimilarity_q1_q5, dissimilarity);
+
+  for (int g = 0; g < kGroupCount; ++g) {
+    const GroupSums& gs = sums.groups[g];
+    auto& out = frame.groups[g];
+    auto put = [&](GroupIndicator which, double value) { out[static_cast<int>(which)] = value; };
+    put(GroupIndicator::households, static_cast<double>(gs.members));
+    put(GroupIndicator::cost_burdened_share, share(gs.burdened, gs.housed));
+    put(GroupIndicator::severely_cost_burdened_share, share(gs.severe, gs.housed));
+    put(GroupIndicator::informal_share, share(gs.informal, gs.members));
+    put(GroupIndicator::homeless, static_cast<double>(gs.homeless));
+    put(GroupIndicator::displaced, static_cast<double>(gs.displaced));
+    put(GroupIndicator::mean_income_per_month, gs.members ? gs.income / gs.members : kNaN);
+    put(GroupIndicator::flood_exposed_share, share(gs.flood_exposed, gs.housed));
+  }
+  return frame;
+}
+
+}  // namespace hearth

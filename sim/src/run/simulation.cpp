@@ -1,0 +1,72 @@
+#include "hearth/simulation.hpp"
+
+#include <chrono>
+
+#include "phases/phases.hpp"
+#include "state/city_generator.hpp"
+#include "state/invariants.hpp"
+
+namespace hearth {
+namespace {
+
+class PhaseTimer {
+ public:
+  explicit PhaseTimer(double& total) : total_(total), start_(std::chrono::steady_clock::now()) {}
+  ~PhaseTimer() {
+    total_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  double& total_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+static_assert(kProfiledPhases == kPhaseCount);
+
+}  // namespace
+
+std::string_view phase_name(int phase) { return kPhaseNames[phase]; }
+
+Simulation::Simulation(const ScenarioDef& scenario, SimulationOptions options)
+    : scenario_(scenario), options_(options) {
+  {
+    PhaseTimer timer(profile_.generate_seconds);
+    world_ = std::make_unique<World>(generate_city(scenario_));
+  }
+  if (options_.check_invariants) check_invariants(*world_);
+  publish();
+}
+
+Simulation::~Simulation() = default;
+
+std::int32_t Simulation::tick() const { return world_->tick; }
+
+void Simulation::step() {
+  World& world = *world_;
+  const PhaseContext ctx{scenario_, world.tick + 1};
+  world.flows = TickFlows{};
+  auto& t = profile_.seconds;
+  // Each phase must be completed before the next starts.
+  { PhaseTimer timer(t[static_cast<int>(Phase::Economy)]); run_economy(ctx, world); }
+  { PhaseTimer timer(t[static_cast<int>(Phase::Hazard)]); run_hazard(ctx, world); }
+  { PhaseTimer timer(t[static_cast<int>(Phase::Displacement)]); run_displacement(ctx, world); }
+  { PhaseTimer timer(t[static_cast<int>(Phase::Market)]); run_market(ctx, world); }
+  { PhaseTimer timer(t[static_cast<int>(Phase::Recovery)]); run_recovery(ctx, world); }
+  { PhaseTimer timer(t[static_cast<int>(Phase::Return)]); run_return(ctx, world); }
+  world.tick = ctx.tick;
+  world.total_arrivals += world.flows.arrivals;
+  world.total_departures += world.flows.departures;
+  if (options_.check_invariants) check_invariants(world);
+  {
+    PhaseTimer timer(t[static_cast<int>(Phase::Indicators)]);
+    publish();
+  }
+  ++profile_.ticks;
+}
+
+void Simulation::publish() {
+  latest_.store(std::make_shared<const Frame>(
+      compute_indicators(scenario_, *world_, options_.neighbourhood_frames)));
+}
+
+}  // namespace hearth

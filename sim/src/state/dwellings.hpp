@@ -1,0 +1,32 @@
+#pragma once
+// Dwellings as struct-of-arrays: column i belongs to dwelling i. One dwelling
+// holds at most one household (occupant); the link is kept both ways with
+// Households::dwelling, which the invariant checks verify.
+#include <cstdint>
+#include <vector>
+
+#include "hearth/ids.hpp"
+
+namespace hearth {
+
+struct Dwellings {
+  std::vector<CellId> cell;
+  std::vector<Tenure> tenure;
+  std::vector<StructureClass> structure;
+  std::vector<std::uint8_t> rooms;
+  std::vector<float> quality;                 // 0..1
+  std::vector<float> value;                   // market value, currency
+  std::vector<float> rent_per_month;          // current rent (contract or asking)
+  std::vector<DamageState> damage;
+  std::vector<float> work_remaining_months;   // repair or construction left, crew-months
+  std::vector<HouseholdId> occupant;          // kNone when vacant
+  std::vector<OwnerKind> owner_kind;
+  std::vector<HouseholdId> owner_household;   // owning household, kNone unless owner_kind is Household
+  std::vector<std::uint8_t> record_intact;    // tenure record exists (0 or 1)
+  std::vector<std::uint16_t> months_on_market;
+
+  std::size_t count() const { return cell.size(); }
+  void resize(std::size_t n);
+};
+
+}  // namespace hearth

@@ -1,0 +1,41 @@
+#pragma once
+// Households as struct-of-arrays: column i belongs to household i. Ids are
+// stable; a household that leaves the city keeps its row with status LeftCity.
+// Columns are sized to what they hold (see docs/PERFORMANCE.md, "Memory").
+#include <cstdint>
+#include <vector>
+
+#include "hearth/ids.hpp"
+
+namespace hearth {
+
+struct Households {
+  // Hot columns: streamed by the economy, market and indicator phases.
+  std::vector<float> income_per_month;        // current monthly income
+  std::vector<float> savings;                 // liquid savings, never negative
+  std::vector<float> housing_cost_per_month;  // rent, mortgage or user cost now paid
+  std::vector<Status> status;
+  std::vector<DwellingId> dwelling;           // current dwelling, kNone when not housed
+
+  // Income process state (economy phase).
+  std::vector<float> base_income_per_month;   // permanent income, median of the AR(1)
+  std::vector<float> income_log_deviation;    // AR(1) state of log income around the base
+
+  // Demographics and groups (set at generation or arrival, read by indicators).
+  std::vector<std::uint8_t> size;             // persons
+  std::vector<HeadAgeBand> head_age;
+  std::vector<std::uint8_t> female_headed;    // 0 or 1
+  std::vector<std::uint8_t> disability;       // 0 or 1
+  std::vector<Origin> origin;
+
+  // Displacement and market history (filled by later phases).
+  std::vector<DwellingId> origin_dwelling;    // dwelling before displacement, kNone if never
+  std::vector<std::uint16_t> months_displaced;
+  std::vector<float> rent_arrears;            // unpaid housing cost owed
+  std::vector<std::uint16_t> moves;           // moves since the run started
+
+  std::size_t count() const { return status.size(); }
+  void resize(std::size_t n);
+};
+
+}  // namespace hearth

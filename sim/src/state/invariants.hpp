@@ -1,0 +1,15 @@
+#pragma once
+// Heavy consistency checks, run after every tick when the run asks for them
+// (`hearth run --check-invariants`, and always in the tests). A failure
+// throws InvariantViolation naming the invariant, the entity and the tick.
+#include "state/world.hpp"
+
+namespace hearth {
+
+// Household conservation: initial + arrivals - departures = households in city.
+// One valid status per household; housed <=> has a dwelling.
+// Dwelling <-> household links agree both ways; at most one household per dwelling.
+// No negative money (income, savings, arrears, costs) or prices.
+void check_invariants(const World& world);
+
+}  // namespace hearth
