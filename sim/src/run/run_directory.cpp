@@ -97,7 +97,7 @@ class TemporaryDirectory {
   void commit(const std::string& target, bool replace) {
     std::error_code ec;
     const std::string displaced = target + ".old-" + std::to_string(::getpid());
-    const bool had_target = fs::exists(target);
+    const bool had_target = fs::exists(target, ec);
     if (had_target) {
       if (!replace) throw OutputError(target + " appeared during the run; refusing to replace it");
       fs::rename(target, displaced, ec);
@@ -126,7 +126,8 @@ RunResult run_scenario(const ScenarioDef& scenario, const nlohmann::json& resolv
                        const std::string& scenario_hash, const RunOptions& options) {
   const std::string target = options.out_dir;
   if (target.empty()) throw InputError("--out", {{"", "an output directory is required"}});
-  if (fs::exists(target) && !options.force) {
+  std::error_code exists_error;
+  if (fs::exists(target, exists_error) && !options.force) {
     throw InputError(target, {{"", "output directory exists; pass --force to replace it, or "
                                    "choose another with --out"}});
   }

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The command line as a user meets it: exit codes, messages, and what is (not)
+# written. Usage: test_cli.sh PATH/TO/hearth SOURCE_DIR
+set -uo pipefail
+hearth=$1
+source_dir=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+passes=0
+
+check() {  # check DESCRIPTION COMMAND...: the command must succeed
+  local description=$1; shift
+  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $description"; failures=$((failures + 1)); fi
+}
+
+expect_exit() {  # expect_exit CODE PATTERN ARGS...: exit code and a stderr pattern
+  local code=$1 pattern=$2; shift 2
+  "$hearth" "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  if [[ $got -ne $code ]]; then
+    echo "FAIL: hearth $* exited $got, expected $code"; cat "$work/err"; failures=$((failures + 1)); return
+  fi
+  if [[ -n $pattern ]] && ! grep -qE -- "$pattern" "$work/err"; then
+    echo "FAIL: hearth $*: stderr lacks /$pattern/:"; cat "$work/err"; failures=$((failures + 1)); return
+  fi
+  passes=$((passes + 1))
+}
+
+small() {  # a small valid scenario, with jq-free edits by sed on the caller's side
+  cat <<'JSON'
+{
+  "schema_version": 1,
+  "name": "cli-small",
+  "seed": 3,
+  "ticks": 6,
+  "city": { "grid": { "width_cells": 30, "height_cells": 30 }, "households": 1500,
+            "layout": { "neighbourhoods_per_side": 3 } }
+}
+JSON
+}
+small >"$work/small.json"
+
+# validate: good files pass; each kind of bad file names file, pointer and reason, exit 2.
+expect_exit 0 "" validate "$source_dir/scenarios/baseline.json"
+sed 's/"households": 1500/"housholds": 1500/' "$work/small.json" >"$work/typo.json"
+expect_exit 2 "typo.json: /city/housholds: unknown key 'housholds' \(did you mean 'households'\?\)" validate "$work/typo.json"
+sed 's/"households": 1500/"households": "lots"/' "$work/small.json" >"$work/type.json"
+expect_exit 2 "type.json: /city/households: .*lots" validate "$work/type.json"
+sed 's/"households": 1500/"households": -4/' "$work/small.json" >"$work/negative.json"
+expect_exit 2 "negative.json: /city/households: .*-4" validate "$work/negative.json"
+sed 's/"ticks": 6/"ticks": 5000/' "$work/small.json" >"$work/range.json"
+expect_exit 2 "range.json: /ticks: .*5000" validate "$work/range.json"
+grep -v schema_version "$work/small.json" >"$work/missing.json"
+expect_exit 2 "missing.json: .*schema_version" validate "$work/missing.json"
+sed 's/"seed": 3,/"seed": 3/' "$work/small.json" >"$work/malformed.json"
+expect_exit 2 "malformed.json: line 5, column 9: malformed JSON" validate "$work/malformed.json"
+expect_exit 2 "nothere.json: cannot read: file does not exist" validate "$work/nothere.json"
+# Several files: every problem of every file, exit 2 if any is bad.
+expect_exit 2 "typo.json.*" validate "$work/small.json" "$work/typo.json"
+check "validate prints ok for the good file" grep -q "small.json: ok" "$work/out"
+
+# run refuses invalid input before writing anything.
+expect_exit 2 "typo.json: /city/housholds" run "$work/typo.json" --out "$work/never"
+check "nothing written for an invalid scenario" test ! -e "$work/never"
+expect_exit 2 "--ticks" run "$work/small.json" --out "$work/never" --ticks 0
+expect_exit 2 "--threads" run "$work/small.json" --out "$work/never" --threads -2
+expect_exit 2 "" run "$work/small.json" --no-such-option
+check "nothing written for bad options" test ! -e "$work/never"
+
+# run writes a complete directory; the same seed at 1, 2 and 4 threads gives identical files.
+for threads in 1 2 4; do
+  "$hearth" run "$work/small.json" --out "$work/run$threads" --threads $threads --quiet --check-invariants
+  check "run at $threads threads exits 0" test $? -eq 0
+done
+for file in indicators.csv groups.csv neighbourhoods.csv; do
+  check "$file identical at 1 and 2 threads" cmp -s "$work/run1/$file" "$work/run2/$file"
+  check "$file identical at 1 and 4 threads" cmp -s "$work/run1/$file" "$work/run4/$file"
+done
+check "manifest says complete" grep -q '"status": "complete"' "$work/run1/manifest.json"
+check "manifest records the threads" grep -q '"threads": 4' "$work/run4/manifest.json"
+check "one row per tick plus header and tick 0" test "$(wc -l <"$work/run1/indicators.csv")" -eq 8
+
+# --seed and --ticks override the scenario and are recorded.
+"$hearth" run "$work/small.json" --out "$work/seeded" --seed 99 --ticks 2 --quiet
+check "seed override recorded" grep -q '"seed": 99' "$work/seeded/manifest.json"
+check "ticks override applied" test "$(wc -l <"$work/seeded/indicators.csv")" -eq 4
+check "a different seed changes the results" bash -c "! cmp -s '$work/run1/indicators.csv' '$work/seeded/indicators.csv'"
+
+# An existing directory is kept unless --force.
+expect_exit 2 "exists; pass --force" run "$work/small.json" --out "$work/run1"
+"$hearth" run "$work/small.json" --out "$work/run1" --force --quiet
+check "--force replaces" test $? -eq 0
+
+# The summary and the profile.
+"$hearth" run "$work/small.json" --out "$work/summary" --profile >"$work/summary.txt" 2>/dev/null
+check "summary names the outputs" grep -q "outputs .*summary/" "$work/summary.txt"
+check "profile lists the phases" grep -q "market" "$work/summary.txt"
+
+# Non-terminal progress is a periodic one-line status ending at 100%.
+"$hearth" run "$work/small.json" --out "$work/progress" 2>"$work/progress.txt" >/dev/null
+check "progress line on stderr" grep -q "tick 6/6 (100%)" "$work/progress.txt"
+
+# view without the viewer explains how to enable it.
+expect_exit 2 "HEARTH_BUILD_VIEWER=ON" view "$work/small.json"
+
+echo "cli: $passes passed, $failures failed"
+[[ $failures -eq 0 ]]
