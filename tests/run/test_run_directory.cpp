@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <sstream>
 
 #include "hearth/errors.hpp"
 #include "hearth/run.hpp"
@@ -73,4 +74,19 @@ TEST_CASE("an unwritable output location fails clearly and leaves nothing", "[ru
   CHECK_THROWS_AS(run_into(dir.file("locked/run")), OutputError);
   CHECK(fs::is_empty(dir.file("locked")));
   ::chmod(dir.file("locked").c_str(), 0755);
+}
+
+TEST_CASE("docs/OUTPUTS.md documents every column the run writes", "[run][outputs][docs]") {
+  test::TempDir dir;
+  run_into(dir.file("run"));
+  const std::string docs = test::read_file(HEARTH_SOURCE_DIR "/docs/OUTPUTS.md");
+  for (const char* file : {"indicators.csv", "groups.csv", "neighbourhoods.csv"}) {
+    const std::string csv = test::read_file(dir.file(std::string("run/") + file));
+    std::stringstream header(csv.substr(0, csv.find('\n')));
+    std::string column;
+    while (std::getline(header, column, ',')) {
+      INFO(file << " column " << column << " (run scripts/outputs_doc.py)");
+      CHECK(docs.find("`" + column + "`") != std::string::npos);
+    }
+  }
 }
