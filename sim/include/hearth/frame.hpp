@@ -46,7 +46,20 @@ namespace hearth {
   X(flood_exposed_share, "housed households in the 100-year floodplain")                    \
   X(flood_exposed_share_q1, "same, lowest income quintile")                                 \
   X(flood_exposed_share_q5, "same, highest income quintile")                                \
-  X(dissimilarity_q1_q5, "dissimilarity index of income quintile 1 vs 5 over neighbourhoods")
+  X(dissimilarity_q1_q5, "dissimilarity index of income quintile 1 vs 5 over neighbourhoods") \
+  X(owner_share, "owners / households in city")                                             \
+  X(searchers, "households that searched for a dwelling this tick")                         \
+  X(lettings, "private tenancies started this tick")                                        \
+  X(sales, "dwellings bought this tick")                                                    \
+  X(informal_entries, "households that went into the informal sector this tick")            \
+  X(informal_self_built, "informal dwellings self-built this tick")                         \
+  X(construction_starts, "formal dwellings started this tick")                              \
+  X(completions, "formal dwellings completed this tick")                                    \
+  X(dwellings_under_construction, "formal dwellings started and not yet completed")         \
+  X(mean_months_on_market, "mean months on the market of vacant formal dwellings")          \
+  X(rent_index_relative, "mean submarket rent index / its value at the start")              \
+  X(price_index_relative, "mean submarket price index / its value at the start")            \
+  X(households_with_mortgage, "owners with an outstanding mortgage")
 
 enum class CityIndicator : int {
 #define HEARTH_ENUM_ENTRY(name, description) name,
@@ -68,7 +81,8 @@ std::string_view city_indicator_description(int index);
   X(homeless, "members that are homeless")                                          \
   X(displaced, "members displaced (shelter, host or camp)")                         \
   X(mean_income_per_month, "mean monthly income of members in the city")            \
-  X(flood_exposed_share, "housed members in the 100-year floodplain")
+  X(flood_exposed_share, "housed members in the 100-year floodplain")                \
+  X(owner_share, "members that are owner-occupiers / members in the city")
 
 enum class GroupIndicator : int {
 #define HEARTH_ENUM_ENTRY(name, description) name,

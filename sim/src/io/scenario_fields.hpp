@@ -82,6 +82,81 @@ template <typename V> void fields(EconomyDef& d, V& v) {
   v("owner_cost_rate_per_year", d.owner_cost_rate_per_year);
   v("initial_savings_months_of_income", d.initial_savings_months_of_income);
 }
+template <typename V> void fields(MarketDef& d, V& v) {
+  v("quality_bands", d.quality_bands);
+  v("natural_vacancy_rate", d.natural_vacancy_rate);
+  v("vacancy_response", d.vacancy_response);
+  v("excess_bid_response", d.excess_bid_response);
+  v("max_index_change_per_month", d.max_index_change_per_month);
+  v("vacancy_smoothing", d.vacancy_smoothing);
+  v("asking_price_decay_per_month", d.asking_price_decay_per_month);
+  v("asking_price_floor", d.asking_price_floor);
+  v("hedonic_quality", d.hedonic_quality);
+  v("hedonic_rooms", d.hedonic_rooms);
+  v("hedonic_job_access", d.hedonic_job_access);
+  v("hedonic_services", d.hedonic_services);
+  v("hedonic_flood_per_m", d.hedonic_flood_per_m);
+  v("candidates_per_searcher", d.candidates_per_searcher);
+  v("rounds_per_tick", d.rounds_per_tick);
+  v("search_radius_cells", d.search_radius_cells);
+  v("local_search_share", d.local_search_share);
+  v("renter_move_rate_per_month", d.renter_move_rate_per_month);
+  v("owner_move_rate_per_month", d.owner_move_rate_per_month);
+  v("social_move_rate_per_month", d.social_move_rate_per_month);
+  v("informal_move_rate_per_month", d.informal_move_rate_per_month);
+  v("burdened_search_share_of_income", d.burdened_search_share_of_income);
+  v("burdened_search_rate_per_month", d.burdened_search_rate_per_month);
+  v("max_rent_share_of_income", d.max_rent_share_of_income);
+  v("max_overbid_share", d.max_overbid_share);
+  v("moving_threshold_utility", d.moving_threshold_utility);
+  v("utility_quality", d.utility_quality);
+  v("utility_cost_share", d.utility_cost_share);
+  v("utility_job_access", d.utility_job_access);
+  v("utility_services", d.utility_services);
+  v("utility_flood_per_m", d.utility_flood_per_m);
+  v("utility_distance_per_10_cells", d.utility_distance_per_10_cells);
+  v("utility_owning", d.utility_owning);
+  v("utility_taste_sigma", d.utility_taste_sigma);
+  v("loan_to_value_cap", d.loan_to_value_cap);
+  v("loan_to_income_cap", d.loan_to_income_cap);
+  v("max_mortgage_payment_share_of_income", d.max_mortgage_payment_share_of_income);
+  v("mortgage_rate_per_year", d.mortgage_rate_per_year);
+  v("mortgage_term_years", d.mortgage_term_years);
+  v("deposit_share_of_savings", d.deposit_share_of_savings);
+  v("owner_upkeep_rate_per_year", d.owner_upkeep_rate_per_year);
+  v("selling_cost_share", d.selling_cost_share);
+  v("investor_buy_yield_per_year", d.investor_buy_yield_per_year);
+  v("investor_sell_yield_per_year", d.investor_sell_yield_per_year);
+  v("eviction_tolerance_months", d.eviction_tolerance_months);
+  v("rent_review_months", d.rent_review_months);
+  v("max_rent_increase_per_review", d.max_rent_increase_per_review);
+  v("construction_cost_per_room", d.construction_cost_per_room);
+  v("builder_hurdle_margin", d.builder_hurdle_margin);
+  v("build_rate_per_month", d.build_rate_per_month);
+  v("construction_months", d.construction_months);
+  v("new_build_quality", d.new_build_quality);
+  v("new_build_rental_share", d.new_build_rental_share);
+  v("depreciation_rate_per_year", d.depreciation_rate_per_year);
+  v("upzoning_factor", d.upzoning_factor);
+  v("programme_dwellings_per_month", d.programme_dwellings_per_month);
+  v("programme_start_tick", d.programme_start_tick);
+  v("programme_end_tick", d.programme_end_tick);
+  v("programme_rental_share", d.programme_rental_share);
+  v("social_income_limit_share_of_median", d.social_income_limit_share_of_median);
+  v("informal_new_quality", d.informal_new_quality);
+}
+template <typename V> void fields(MigrationDef& d, V& v) {
+  v("arrival_rate_per_month", d.arrival_rate_per_month);
+  v("shock_arrival_rate_per_month", d.shock_arrival_rate_per_month);
+  v("shock_start_tick", d.shock_start_tick);
+  v("shock_end_tick", d.shock_end_tick);
+  v("arrival_income_median_per_month", d.arrival_income_median_per_month);
+  v("arrival_income_sigma_log", d.arrival_income_sigma_log);
+  v("arrival_savings_months_of_income", d.arrival_savings_months_of_income);
+  v("arrival_origin_shares", d.arrival_origin_shares);
+  v("departure_rate_per_month", d.departure_rate_per_month);
+  v("homeless_departure_rate_per_month", d.homeless_departure_rate_per_month);
+}
 template <typename V> void fields(OutputsDef& d, V& v) {
   v("neighbourhood_table", d.neighbourhood_table);
 }
@@ -95,6 +170,8 @@ template <typename V> void fields(ScenarioDef& d, V& v) {
   v("start_date", d.start_date);
   v("city", d.city);
   v("economy", d.economy);
+  v("market", d.market);
+  v("migration", d.migration);
   v("outputs", d.outputs);
 }
 

@@ -21,9 +21,13 @@ enum class RngStream : std::uint32_t {
   Economy = 10,
   Hazard = 20,
   Displacement = 30,
-  Market = 40,
+  Arrivals = 31,
+  Market = 40,          // market-wide draws (builders' rounding, informal allocation)
+  MarketHouseholds = 41,  // who searches this tick
+  MarketSearch = 42,    // candidate draws and tastes; round r uses MarketSearch + r (42..49)
   Recovery = 50,
   Return = 60,
+  Schelling = 70,       // the Schelling benchmark (sim/src/bench/schelling.cpp)
 };
 
 class Rng {

@@ -1,7 +1,139 @@
-// Displacement phase: households leaving damaged dwellings, evictions,
-// arrivals. Filled by the disasters and market issues; no one is displaced yet.
+// Displacement phase (docs/MODEL.md, "Submodel: housing market", evictions
+// and migration). Disaster displacement is added by the disasters issue.
+// Reads: status, dwelling, rent_arrears, Dwellings::tenure, the migration and
+//        market parameters.
+// Writes: slot i of months_in_arrears (parallel); evictions and departures
+//        are committed serially in id order (status, dwelling links,
+//        rent_arrears, savings of selling owners); arrivals append household
+//        rows at the end. Counts flows.evictions, departures, arrivals.
+#include <cmath>
+
+#include "parallel/parallel.hpp"
+#include "parallel/rng.hpp"
+#include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 
 namespace hearth {
-void run_displacement(const PhaseContext&, World&) {}
+namespace {
+
+enum Action : std::uint8_t { kStay = 0, kEvict = 1, kDepart = 2 };
+
+// Cumulative arrivals up to the end of tick t (real-valued); a tick's
+// arrivals are the difference of the floors, so fractions carry over.
+double cumulative_arrivals(const ScenarioDef& s, double initial, std::int32_t t) {
+  const MigrationDef& m = s.migration;
+  double shock_ticks = 0;
+  if (m.shock_end_tick >= m.shock_start_tick) {
+    shock_ticks = std::max(0, std::min(t, m.shock_end_tick) - m.shock_start_tick + 1);
+  }
+  return initial * (m.arrival_rate_per_month * t + m.shock_arrival_rate_per_month * shock_ticks);
+}
+
+void add_arrivals(const PhaseContext& ctx, World& world, std::int64_t n) {
+  if (n <= 0) return;
+  const ScenarioDef& s = ctx.scenario;
+  const MigrationDef& m = s.migration;
+  const auto& groups = s.city.groups;
+  Households& hh = world.households;
+  const Dwellings& dw = world.dwellings;
+  const std::size_t first = hh.count();
+  hh.resize(first + static_cast<std::size_t>(n));
+  const auto& o = m.arrival_origin_shares;
+  const double origin_sum = std::max(1e-12, o.resident + o.rural_migrant + o.internally_displaced + o.refugee);
+  const double origin_cdf[] = {o.resident / origin_sum, (o.resident + o.rural_migrant) / origin_sum,
+                               (o.resident + o.rural_migrant + o.internally_displaced) / origin_sum};
+  parallel::for_each_index(static_cast<std::size_t>(n), [&](std::size_t k) {
+    const auto h = static_cast<HouseholdId>(first + k);
+    Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::Arrivals, h);
+    const double income = m.arrival_income_median_per_month * std::exp(m.arrival_income_sigma_log * rng.normal());
+    double u = rng.uniform(), cumulative = 0;
+    int persons = 6;
+    for (int j = 0; j < 6; ++j) {
+      cumulative += s.city.household_size_shares[j];
+      if (u < cumulative) {
+        persons = j + 1;
+        break;
+      }
+    }
+    hh.size[h] = static_cast<std::uint8_t>(persons);
+    hh.female_headed[h] = rng.bernoulli(groups.female_headed_share) ? 1 : 0;
+    hh.disability[h] = rng.bernoulli(groups.disability_share) ? 1 : 0;
+    u = rng.uniform();
+    hh.head_age[h] = u < groups.elderly_head_share ? HeadAgeBand::Over65
+                     : u < groups.elderly_head_share + groups.young_head_share ? HeadAgeBand::Under30
+                                                                               : HeadAgeBand::From30To64;
+    u = rng.uniform();
+    hh.origin[h] = u < origin_cdf[0]   ? Origin::Resident
+                   : u < origin_cdf[1] ? Origin::RuralMigrant
+                   : u < origin_cdf[2] ? Origin::InternallyDisplaced
+                                       : Origin::Refugee;
+    hh.base_income_per_month[h] = static_cast<float>(income);
+    hh.income_per_month[h] = static_cast<float>(income);
+    hh.income_log_deviation[h] = 0.0f;
+    hh.savings[h] = static_cast<float>(m.arrival_savings_months_of_income * income *
+                                       std::exp(0.8 * rng.normal() - 0.32));
+    // Arrivals join their network: the anchor is where a random dwelling is.
+    hh.anchor_cell[h] = dw.count() ? dw.cell[rng.below(static_cast<std::uint32_t>(dw.count()))] : 0;
+    hh.status[h] = Status::Homeless;  // until the market houses them, this tick or later
+    hh.dwelling[h] = kNone;
+  });
+  world.flows.arrivals += n;
+}
+
+}  // namespace
+
+void run_displacement(const PhaseContext& ctx, World& world) {
+  const ScenarioDef& s = ctx.scenario;
+  market::ensure_initialised(s, world);
+  const MarketDef& m = s.market;
+  const MigrationDef& mig = s.migration;
+  Households& hh = world.households;
+  const Dwellings& dw = world.dwellings;
+  const auto tick = static_cast<std::uint32_t>(ctx.tick);
+  const auto tolerance = static_cast<std::uint16_t>(m.eviction_tolerance_months);
+
+  // Parallel: each household updates its own arrears counter and decides.
+  std::vector<std::uint8_t> action(hh.count(), kStay);
+  parallel::for_each_index(hh.count(), [&](std::size_t i) {
+    const Status status = hh.status[i];
+    if (!is_in_city(status)) return;
+    const bool in_arrears = hh.rent_arrears[i] > 0.0f;
+    hh.months_in_arrears[i] =
+        in_arrears ? static_cast<std::uint16_t>(std::min<int>(hh.months_in_arrears[i] + 1, 65535)) : 0;
+    // Private landlords evict tenants in arrears past their tolerance; the
+    // public landlord does not (its rents follow income).
+    if (status == Status::Renter && hh.dwelling[i] != kNone &&
+        dw.tenure[hh.dwelling[i]] == Tenure::PrivateRental && hh.months_in_arrears[i] >= tolerance) {
+      action[i] = kEvict;
+      return;
+    }
+    Rng rng(s.seed, s.replicate, tick, RngStream::Displacement, static_cast<std::uint32_t>(i));
+    const double rate = status == Status::Homeless ? mig.homeless_departure_rate_per_month
+                                                   : mig.departure_rate_per_month;
+    if (rng.bernoulli(rate)) action[i] = kDepart;
+  });
+
+  // Serial commit in id order: the dwellings freed go back on the market.
+  const auto acting = market::collect_ids(hh.count(), [&](std::size_t i) { return action[i] != kStay; });
+  for (const HouseholdId h : acting) {
+    market::vacate(s, world, h);
+    if (action[h] == kEvict) {
+      hh.status[h] = Status::Homeless;
+      // The landlord writes off what it cannot collect; a new landlord
+      // judges the household by its own rent only.
+      hh.rent_arrears[h] = 0;
+      ++world.flows.evictions;
+    } else {
+      hh.status[h] = Status::LeftCity;
+      hh.months_in_arrears[h] = 0;
+      ++world.flows.departures;
+    }
+  }
+
+  const double initial = static_cast<double>(world.initial_households);
+  const auto arrivals = static_cast<std::int64_t>(std::floor(cumulative_arrivals(s, initial, ctx.tick))) -
+                        static_cast<std::int64_t>(std::floor(cumulative_arrivals(s, initial, ctx.tick - 1)));
+  add_arrivals(ctx, world, arrivals);
+}
+
 }  // namespace hearth

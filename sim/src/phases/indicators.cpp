@@ -41,14 +41,14 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Sums per group, reduced per fixed chunk.
 struct GroupSums {
   std::int64_t members = 0, housed = 0, burdened = 0, severe = 0, informal = 0, homeless = 0,
-               displaced = 0, flood_exposed = 0;
+               displaced = 0, flood_exposed = 0, owners = 0;
   double income = 0;
 };
 
 struct Sums {
   std::array<std::int64_t, kStatusCount> status{};
   double income = 0, savings = 0, arrears = 0;
-  std::int64_t in_arrears = 0;
+  std::int64_t in_arrears = 0, mortgaged = 0;
   std::array<GroupSums, kGroupCount> groups{};
 };
 
@@ -121,6 +121,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
           s.income += income;
           s.savings += hh.savings[i];
           if (hh.rent_arrears[i] > 0) ++s.in_arrears, s.arrears += hh.rent_arrears[i];
+          s.mortgaged += status == Status::Owner && hh.mortgage_balance[i] > 0;
           const bool housed = is_housed(status);
           const float burden = housed ? hh.housing_cost_per_month[i] / std::max(income, 1.0f) : 0.0f;
           const bool exposed = housed && flood && flood[dw.cell[hh.dwelling[i]]] > 0.0f;
@@ -142,6 +143,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
             gs.homeless += status == Status::Homeless;
             gs.displaced += is_displaced(status);
             gs.flood_exposed += exposed;
+            gs.owners += status == Status::Owner;
           }
         }
         return s;
@@ -152,18 +154,20 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
         a.savings += b.savings;
         a.arrears += b.arrears;
         a.in_arrears += b.in_arrears;
+        a.mortgaged += b.mortgaged;
         for (int g = 0; g < kGroupCount; ++g) {
           GroupSums& x = a.groups[g];
           const GroupSums& y = b.groups[g];
           x.members += y.members, x.housed += y.housed, x.burdened += y.burdened;
           x.severe += y.severe, x.informal += y.informal, x.homeless += y.homeless;
           x.displaced += y.displaced, x.flood_exposed += y.flood_exposed, x.income += y.income;
+          x.owners += y.owners;
         }
       });
 
   // Dwelling-side figures, and per-neighbourhood counts for segregation.
   std::vector<float> rents, prices, rent_ratios;
-  std::int64_t formal = 0, vacant = 0;
+  std::int64_t formal = 0, vacant = 0, building = 0, months_on_market = 0;
   const std::size_t n_neighbourhoods = static_cast<std::size_t>(grid.neighbourhood_count);
   std::vector<std::int64_t> q1_in(n_neighbourhoods, 0), q5_in(n_neighbourhoods, 0);
   std::vector<NeighbourhoodRow> rows(neighbourhoods ? n_neighbourhoods : 0);
@@ -173,8 +177,13 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
     const HouseholdId h = dw.occupant[d];
     const NeighbourhoodId n = grid.neighbourhood[dw.cell[d]];
     if (tenure != Tenure::Informal) {
+      // Dwellings still being built are neither stock nor vacancies yet.
+      if (dw.work_remaining_months[d] > 0 && h == kNone) {
+        ++building;
+        continue;
+      }
       ++formal;
-      vacant += h == kNone;
+      if (h == kNone) ++vacant, months_on_market += dw.months_on_market[d];
     }
     if (!rows.empty()) {
       ++rows[n].dwellings;
@@ -262,6 +271,27 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   set(CityIndicator::flood_exposed_share_q1, share(sums.groups[1].flood_exposed, sums.groups[1].housed));
   set(CityIndicator::flood_exposed_share_q5, share(sums.groups[5].flood_exposed, sums.groups[5].housed));
   set(CityIndicator::dissimilarity_q1_q5, dissimilarity);
+  set(CityIndicator::owner_share, share(all.owners, in_city));
+  set(CityIndicator::searchers, static_cast<double>(world.flows.searchers));
+  set(CityIndicator::lettings, static_cast<double>(world.flows.lettings));
+  set(CityIndicator::sales, static_cast<double>(world.flows.sales));
+  set(CityIndicator::informal_entries, static_cast<double>(world.flows.informal_entries));
+  set(CityIndicator::informal_self_built, static_cast<double>(world.flows.informal_self_built));
+  set(CityIndicator::construction_starts, static_cast<double>(world.flows.construction_starts));
+  set(CityIndicator::completions, static_cast<double>(world.flows.completions));
+  set(CityIndicator::dwellings_under_construction, static_cast<double>(building));
+  set(CityIndicator::mean_months_on_market, vacant ? static_cast<double>(months_on_market) / vacant : kNaN);
+  const MarketState& market = world.market;
+  double rent_index = 0, price_index = 0;
+  for (std::size_t k = 0; k < market.submarket_count(); ++k) {
+    rent_index += market.rent_index[k], price_index += market.price_index[k];
+  }
+  const double submarkets = static_cast<double>(market.submarket_count());
+  set(CityIndicator::rent_index_relative,
+      market.initialised ? rent_index / submarkets / market.initial_mean_rent_index : 1.0);
+  set(CityIndicator::price_index_relative,
+      market.initialised ? price_index / submarkets / market.initial_mean_price_index : 1.0);
+  set(CityIndicator::households_with_mortgage, static_cast<double>(sums.mortgaged));
 
   for (int g = 0; g < kGroupCount; ++g) {
     const GroupSums& gs = sums.groups[g];
@@ -275,6 +305,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
     put(GroupIndicator::displaced, static_cast<double>(gs.displaced));
     put(GroupIndicator::mean_income_per_month, gs.members ? gs.income / gs.members : kNaN);
     put(GroupIndicator::flood_exposed_share, share(gs.flood_exposed, gs.housed));
+    put(GroupIndicator::owner_share, share(gs.owners, gs.members));
   }
   return frame;
 }

@@ -23,7 +23,12 @@ struct Dwellings {
   std::vector<OwnerKind> owner_kind;
   std::vector<HouseholdId> owner_household;   // owning household, kNone unless owner_kind is Household
   std::vector<std::uint8_t> record_intact;    // tenure record exists (0 or 1)
-  std::vector<std::uint16_t> months_on_market;
+  std::vector<std::uint16_t> months_on_market;  // months listed and vacant (asking prices decay)
+
+  // Housing market caches (market and recovery phases): refreshed when quality changes.
+  std::vector<float> hedonic;                 // hedonic factor: asking = submarket index x hedonic
+  std::vector<std::uint32_t> submarket;       // neighbourhood x quality band
+  std::vector<std::uint16_t> lease_months;    // months since the tenancy started (rent reviews)
 
   std::size_t count() const { return cell.size(); }
   void resize(std::size_t n);

@@ -34,6 +34,13 @@ struct Households {
   std::vector<float> rent_arrears;            // unpaid housing cost owed
   std::vector<std::uint16_t> moves;           // moves since the run started
 
+  // Housing market (market and displacement phases).
+  std::vector<std::uint16_t> months_in_arrears;  // consecutive months with rent_arrears > 0
+  std::vector<float> mortgage_balance;        // outstanding mortgage principal, 0 if none
+  std::vector<float> mortgage_payment_per_month;  // annuity payment while a balance remains
+  std::vector<CellId> anchor_cell;            // where the household's life is (last home, or
+                                              // where an arrival's network is); search centres here
+
   std::size_t count() const { return status.size(); }
   void resize(std::size_t n);
 };

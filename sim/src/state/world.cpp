@@ -21,6 +21,10 @@ void Households::resize(std::size_t n) {
   months_displaced.resize(n, 0);
   rent_arrears.resize(n, 0.0f);
   moves.resize(n, 0);
+  months_in_arrears.resize(n, 0);
+  mortgage_balance.resize(n, 0.0f);
+  mortgage_payment_per_month.resize(n, 0.0f);
+  anchor_cell.resize(n, 0);
 }
 
 void Dwellings::resize(std::size_t n) {
@@ -38,6 +42,9 @@ void Dwellings::resize(std::size_t n) {
   owner_household.resize(n, kNone);
   record_intact.resize(n, 1);
   months_on_market.resize(n, 0);
+  hedonic.resize(n, 1.0f);
+  submarket.resize(n, 0);
+  lease_months.resize(n, 0);
 }
 
 std::int64_t World::households_in_city() const {

@@ -1,0 +1,171 @@
+#pragma once
+// Pieces of the housing market shared by the displacement, market and
+// recovery phases (docs/MODEL.md, "Submodel: housing market"): submarkets,
+// the hedonic factor, asking rents and prices, mortgage finance, freeing and
+// appending dwellings, and a deterministic parallel compaction of ids.
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "hearth/scenario.hpp"
+#include "parallel/parallel.hpp"
+#include "state/world.hpp"
+
+namespace hearth::market {
+
+// Reference quality of the hedonic factor; also the generator's reference.
+inline constexpr float kReferenceQuality = 0.6f;
+
+inline std::uint32_t band_of(float quality, std::int32_t bands) {
+  const auto b = static_cast<std::int32_t>(quality * static_cast<float>(bands));
+  return static_cast<std::uint32_t>(std::clamp(b, 0, bands - 1));
+}
+
+// exp(sum of coefficient x (attribute - reference)): 1 for a reference dwelling.
+inline float hedonic_factor(const MarketDef& m, const Grid& grid, float quality, std::uint8_t rooms,
+                            CellId c, float flood_depth_m) {
+  const double x = m.hedonic_quality * (quality - kReferenceQuality) +
+                   m.hedonic_rooms * (static_cast<double>(rooms) - 3.0) +
+                   m.hedonic_job_access * (grid.job_access[c] - 0.5) +
+                   m.hedonic_services * (grid.services(c) - 0.8) -
+                   m.hedonic_flood_per_m * flood_depth_m;
+  return static_cast<float>(std::exp(x));
+}
+
+// 100-year flood depth of a cell, 0 where the layer is missing.
+inline float flood_depth(const Grid& grid, CellId c) {
+  return grid.hazards.empty() ? 0.0f : grid.hazards[0].value[c];
+}
+
+// A formal dwelling a searcher may bid on: vacant, built, habitable, not informal.
+inline bool is_listed(const Dwellings& dw, DwellingId d) {
+  return dw.occupant[d] == kNone && dw.tenure[d] != Tenure::Informal &&
+         dw.work_remaining_months[d] <= 0.0f && dw.damage[d] < DamageState::Extensive;
+}
+
+// Asking rent (private rentals) or price (for sale): index x hedonic, cut by
+// the months on the market down to a floor (Baptista et al. 2016).
+inline float asking(const MarketDef& m, const MarketState& state, const Dwellings& dw, DwellingId d) {
+  const std::uint32_t s = dw.submarket[d];
+  const float index =
+      dw.tenure[d] == Tenure::PrivateRental ? state.rent_index[s] : state.price_index[s];
+  const double decay = std::max(
+      m.asking_price_floor,
+      std::pow(1.0 - m.asking_price_decay_per_month, static_cast<double>(dw.months_on_market[d])));
+  return static_cast<float>(index * dw.hedonic[d] * decay);
+}
+
+// Monthly annuity payment of a loan.
+inline double annuity_payment(double loan, double rate_per_year, std::int32_t years) {
+  const double r = rate_per_year / 12.0;
+  const double n = 12.0 * years;
+  if (loan <= 0) return 0;
+  if (r <= 0) return loan / n;
+  return loan * r / (1.0 - std::pow(1.0 + r, -n));
+}
+
+// A purchase that passes the lender's tests, or ok = false.
+struct Purchase {
+  bool ok = false;
+  float down_payment = 0;
+  float loan = 0;
+  float payment_per_month = 0;  // mortgage annuity
+  float cost_per_month = 0;     // annuity plus upkeep: the household's housing cost
+};
+
+// Deposit from savings (and the equity of a home being sold); the loan must
+// pass the loan-to-value and loan-to-income caps and the payment the
+// affordability test.
+inline Purchase finance_purchase(const MarketDef& m, double price, double income_per_month,
+                                 double wealth) {
+  Purchase p;
+  if (price <= 0) return p;
+  const double down = std::min(price, std::max(0.0, m.deposit_share_of_savings * wealth));
+  const double loan = price - down;
+  if (loan > m.loan_to_value_cap * price + 1e-3) return p;
+  if (loan > m.loan_to_income_cap * 12.0 * income_per_month + 1e-3) return p;
+  const double payment = annuity_payment(loan, m.mortgage_rate_per_year, m.mortgage_term_years);
+  const double cost = payment + m.owner_upkeep_rate_per_year / 12.0 * price;
+  if (cost > m.max_mortgage_payment_share_of_income * income_per_month) return p;
+  p.ok = true;
+  p.down_payment = static_cast<float>(down);
+  p.loan = static_cast<float>(loan);
+  p.payment_per_month = static_cast<float>(payment);
+  p.cost_per_month = static_cast<float>(cost);
+  return p;
+}
+
+// What a household could put towards a purchase: savings plus, for an owner
+// who would sell, the net equity of its home.
+inline double wealth_of(const MarketDef& m, const Households& hh, const Dwellings& dw,
+                        HouseholdId h) {
+  double wealth = hh.savings[h];
+  const DwellingId d = hh.dwelling[h];
+  if (d != kNone && hh.status[h] == Status::Owner && dw.owner_household[d] == h) {
+    wealth += std::max(0.0, dw.value[d] * (1.0 - m.selling_cost_share) - hh.mortgage_balance[h]);
+  }
+  return wealth;
+}
+
+// Builds the market state on first use: submarkets, hedonic factors, indices
+// from the generated rents and values, dwellings per cell, upzoning, anchors.
+void ensure_initialised(const ScenarioDef& scenario, World& world);
+
+// Recounts the built private-rental and for-sale stock per submarket.
+void recount_stock(World& world);
+
+// Adds a dwelling that has just become occupiable to its submarket's stock.
+void count_built(World& world, DwellingId d);
+
+// Recomputes a dwelling's hedonic factor and submarket (after its quality changed).
+void refresh_dwelling(const ScenarioDef& scenario, World& world, DwellingId d);
+
+// Frees household h's dwelling (it goes back on the market) and clears its
+// housing cost. An owner sells: its net equity goes to savings (a negative
+// equity is written off) and the mortgage is repaid. The caller sets the status.
+void vacate(const ScenarioDef& scenario, World& world, HouseholdId h);
+
+// Moves household h into dwelling d on the given terms; d must be free.
+void occupy(World& world, HouseholdId h, DwellingId d, Status status, float housing_cost_per_month);
+
+// Appends one dwelling (all columns) and keeps the per-cell count. Serial
+// only: call it at the end of a phase, in id order of what is appended.
+DwellingId append_dwelling(const ScenarioDef& scenario, World& world, CellId cell, Tenure tenure,
+                           float quality, std::uint8_t rooms, float work_months);
+
+// Ids i in [0, n) with keep(i), ascending. Fixed chunks are counted and
+// filled in parallel, so the result is the same at any thread count.
+template <typename Keep>
+std::vector<std::uint32_t> collect_ids(std::size_t n, Keep&& keep) {
+  constexpr std::size_t kChunk = 16384;
+  const std::size_t chunks = (n + kChunk - 1) / kChunk;
+  std::vector<std::uint32_t> counts(chunks + 1, 0);
+  parallel::for_range(
+      chunks,
+      [&](std::size_t begin, std::size_t end) {
+        for (std::size_t c = begin; c < end; ++c) {
+          std::uint32_t k = 0;
+          for (std::size_t i = c * kChunk, e = std::min(n, (c + 1) * kChunk); i < e; ++i) {
+            k += keep(i) ? 1 : 0;
+          }
+          counts[c + 1] = k;
+        }
+      },
+      1);
+  for (std::size_t c = 0; c < chunks; ++c) counts[c + 1] += counts[c];
+  std::vector<std::uint32_t> out(counts[chunks]);
+  parallel::for_range(
+      chunks,
+      [&](std::size_t begin, std::size_t end) {
+        for (std::size_t c = begin; c < end; ++c) {
+          std::uint32_t at = counts[c];
+          for (std::size_t i = c * kChunk, e = std::min(n, (c + 1) * kChunk); i < e; ++i) {
+            if (keep(i)) out[at++] = static_cast<std::uint32_t>(i);
+          }
+        }
+      },
+      1);
+  return out;
+}
+
+}  // namespace hearth::market
