@@ -1,5 +1,6 @@
 # The two set-up commands of the README: `make demo` and `make test`.
 # Both install missing Debian packages, configure and build in Release.
+MAKEFLAGS += --no-print-directory
 JOBS ?= $(shell nproc)
 PRESET ?= release
 BUILD_DIR := build/$(PRESET)
