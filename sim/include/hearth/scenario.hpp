@@ -171,6 +171,7 @@ struct MarketDef {
   std::int32_t programme_start_tick = 1;
   std::int32_t programme_end_tick = 0;     // last tick with starts; 0 = none
   double programme_rental_share = 1.0;     // share of programme dwellings let (rest for sale)
+  double programme_quality = 0.5;          // quality of programme dwellings (modest, so they let cheaply)
   // Social rental: vacant social dwellings go to the neediest eligible searcher.
   double social_income_limit_share_of_median = 0.8;  // eligibility: income below this x city median
   // Informal sector.

@@ -143,6 +143,7 @@ template <typename V> void fields(MarketDef& d, V& v) {
   v("programme_end_tick", d.programme_end_tick);
   v("programme_rental_share", d.programme_rental_share);
   v("social_income_limit_share_of_median", d.social_income_limit_share_of_median);
+  v("programme_quality", d.programme_quality);
   v("informal_new_quality", d.informal_new_quality);
 }
 template <typename V> void fields(MigrationDef& d, V& v) {

@@ -52,6 +52,7 @@ struct Start {
   CellId cell;
   Tenure tenure;
   std::uint8_t rooms;
+  float quality;
 };
 
 // Private builders: in each formal cell with zoning room, a new dwelling's
@@ -89,7 +90,7 @@ void private_starts(const PhaseContext& ctx, const World& world, std::vector<Sta
       Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::Recovery,
               static_cast<std::uint32_t>(grid.cell_count() + starts.size()));
       const Tenure tenure = rng.bernoulli(m.new_build_rental_share) ? Tenure::PrivateRental : Tenure::OwnerOccupied;
-      starts.push_back({c, tenure, static_cast<std::uint8_t>(2 + rng.below(3))});
+      starts.push_back({c, tenure, static_cast<std::uint8_t>(2 + rng.below(3)), static_cast<float>(m.new_build_quality)});
     }
   }
 }
@@ -120,7 +121,8 @@ void programme_starts(const PhaseContext& ctx, const World& world, std::vector<S
       // Tenure by cumulative share, so the split is exact over the programme.
       const double before = m.programme_rental_share * static_cast<double>(placed);
       const bool rental = std::floor(before + m.programme_rental_share) > std::floor(before);
-      starts.push_back({c, rental ? Tenure::PrivateRental : Tenure::OwnerOccupied, 3});
+      starts.push_back({c, rental ? Tenure::PrivateRental : Tenure::OwnerOccupied, 3,
+                        static_cast<float>(m.programme_quality)});
       ++used[c];
       ++placed;
     }
@@ -141,8 +143,7 @@ void run_recovery(const PhaseContext& ctx, World& world) {
   // Appended serially at the end, in the order decided above.
   const auto months = static_cast<float>(s.market.construction_months);
   for (const Start& st : starts) {
-    market::append_dwelling(s, world, st.cell, st.tenure, static_cast<float>(s.market.new_build_quality), st.rooms,
-                            months);
+    market::append_dwelling(s, world, st.cell, st.tenure, st.quality, st.rooms, months);
     if (months <= 0) ++world.flows.completions;
   }
   world.flows.construction_starts += static_cast<std::int64_t>(starts.size());
