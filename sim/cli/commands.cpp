@@ -4,13 +4,55 @@
 
 #include "hearth/errors.hpp"
 #include "hearth/run.hpp"
+#include "io/scenario_json.hpp"
 #include "io/scenario_loader.hpp"
 #include "parallel/parallel.hpp"
 
 namespace hearth::cli {
 
+namespace {
+
+int finish_run(const RunArgs& args, const ScenarioDef& def, const RunResult& result) {
+  if (!args.quiet || result.interrupted) print_summary(std::cout, def, result);
+  if (args.profile) {
+    print_profile(std::cout, result.profile,
+                  args.threads > 0 ? args.threads : parallel::hardware_threads());
+  }
+  return result.interrupted ? 128 + (stop_signal() ? stop_signal() : 2) : kExitOk;
+}
+
+int resume_command(const RunArgs& args) {
+  if (!args.scenario.empty() || args.seed || args.ticks) {
+    throw InputError("--resume", {{"", "a resumed run continues its own scenario: give only the "
+                                       "run directory (and --threads, --checkpoint-every)"}});
+  }
+  RunOptions options;
+  options.out_dir = args.resume;
+  options.threads = args.threads;
+  options.quiet = args.quiet;
+  options.check_invariants = args.check_invariants;
+  options.checkpoint_every = args.checkpoint_every;
+  const RunResult result = resume_run(options);
+  const auto manifest = nlohmann::json::parse(
+      io::read_text_file(result.out_dir + "/manifest.json"));
+  return finish_run(args, io::scenario_from_json(manifest["scenario"]), result);
+}
+
+}  // namespace
+
 int run_command(const RunArgs& args) {
   try {
+    install_stop_handlers();
+    if (args.threads < 0) {
+      throw InputError("--threads", {{"", "must be 0 (all cores) or more"}});
+    }
+    if (args.checkpoint_every < 0) {
+      throw InputError("--checkpoint-every", {{"", "must be 0 (off) or a number of ticks"}});
+    }
+    if (!args.resume.empty()) return resume_command(args);
+    if (args.scenario.empty()) {
+      throw InputError("hearth run", {{"", "give a scenario file, or --resume RUN_DIR"}});
+    }
     io::LoadedScenario loaded = io::load_scenario_file(args.scenario);
     // Command-line overrides are applied before resolving, so the manifest's
     // scenario and hash describe the run that actually happened.
@@ -23,9 +65,6 @@ int run_command(const RunArgs& args) {
       }
       def.ticks = *args.ticks;
     }
-    if (args.threads < 0) {
-      throw InputError("--threads", {{"", "must be 0 (all cores) or more"}});
-    }
     loaded = io::resolve(def);
 
     RunOptions options;
@@ -34,14 +73,9 @@ int run_command(const RunArgs& args) {
     options.force = args.force;
     options.quiet = args.quiet;
     options.check_invariants = args.check_invariants;
+    options.checkpoint_every = args.checkpoint_every;
     options.scenario_file = args.scenario;
-    const RunResult result = run_scenario(loaded.def, loaded.resolved, loaded.hash, options);
-    if (!args.quiet) print_summary(std::cout, loaded.def, result);
-    if (args.profile) {
-      print_profile(std::cout, result.profile,
-                    args.threads > 0 ? args.threads : parallel::hardware_threads());
-    }
-    return kExitOk;
+    return finish_run(args, loaded.def, run_scenario(loaded.def, loaded.resolved, loaded.hash, options));
   } catch (const InputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitInput;

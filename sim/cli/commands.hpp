@@ -1,7 +1,8 @@
 #pragma once
 // The subcommands of `hearth`. Each returns the process exit code:
 // 0 success, 1 output could not be written, 2 bad input (nothing written),
-// 3 internal error (an invariant failed: a bug, please report it).
+// 3 internal error (an invariant failed: a bug, please report it),
+// 128 + signal when SIGINT or SIGTERM stopped a run (it can be resumed).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,6 +25,8 @@ struct RunArgs {
   bool force = false;
   bool profile = false;
   bool check_invariants = false;
+  std::int32_t checkpoint_every = 0;
+  std::string resume;  // run directory to continue
 };
 
 int run_command(const RunArgs& args);

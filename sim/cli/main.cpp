@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
 
   RunArgs run;
   auto* run_cmd = app.add_subcommand("run", "Run a scenario and write a run directory");
-  run_cmd->add_option("scenario", run.scenario, "Scenario JSON file")->required();
+  run_cmd->add_option("scenario", run.scenario, "Scenario JSON file");
   run_cmd->add_option("--out,-o", run.out, "Run directory (default runs/<name>-seed<seed>)");
   run_cmd->add_option("--seed", run.seed, "Override the scenario's seed");
   run_cmd->add_option("--ticks", run.ticks, "Override the number of monthly ticks");
@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("--profile", run.profile, "Print time per phase at the end");
   run_cmd->add_flag("--check-invariants", run.check_invariants,
                     "Check the state's invariants after every tick (slower)");
+  run_cmd->add_option("--checkpoint-every", run.checkpoint_every,
+                      "Write an exact checkpoint every K ticks into RUN_DIR.partial");
+  run_cmd->add_option("--resume", run.resume, "Continue the interrupted run RUN_DIR");
 
   std::vector<std::string> validate_files;
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files and report every problem");

@@ -21,10 +21,14 @@ struct RunOptions {
   bool quiet = false;             // no progress on stderr
   bool check_invariants = false;  // heavy checks every tick
   std::string scenario_file;      // recorded in the manifest
+  std::int32_t checkpoint_every = 0;  // write a checkpoint every K ticks (0: only when stopped)
+  std::int32_t stop_after_tick = 0;   // behave as if interrupted after this tick (tests, 0: never)
 };
 
 struct RunResult {
-  std::string out_dir;
+  std::string out_dir;        // the finished run, or the .partial directory when interrupted
+  bool interrupted = false;   // stopped by a signal (or stop_after_tick) after `ticks_done`
+  std::int32_t ticks_done = 0;
   double seconds = 0;
   PhaseProfile profile;
   std::shared_ptr<const Frame> final_frame;
@@ -35,6 +39,16 @@ struct RunResult {
 // run directory under out_dir.
 RunResult run_scenario(const ScenarioDef& scenario, const nlohmann::json& resolved,
                        const std::string& scenario_hash, const RunOptions& options);
+
+// Continues an interrupted run from DIR.partial/checkpoint.bin (the scenario
+// comes from the checkpoint). Threads and checkpoint_every may differ.
+RunResult resume_run(const RunOptions& options);
+
+// SIGINT and SIGTERM ask a run to stop after its current tick, write a
+// checkpoint and mark its manifest "interrupted". Returns the signal that
+// stopped the last run (0 if none).
+void install_stop_handlers();
+int stop_signal();
 
 // Human-readable summary of a finished run (what `hearth run` prints).
 void print_summary(std::ostream& out, const ScenarioDef& scenario, const RunResult& result);

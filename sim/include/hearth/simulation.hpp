@@ -29,6 +29,8 @@ struct SimulationOptions {
 class Simulation {
  public:
   Simulation(const ScenarioDef& scenario, SimulationOptions options);
+  // Continues from a restored World (a checkpoint) instead of generating one.
+  Simulation(const ScenarioDef& scenario, SimulationOptions options, std::unique_ptr<World> world);
   ~Simulation();
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;

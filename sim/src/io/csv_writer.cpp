@@ -22,6 +22,21 @@ CsvWriter::CsvWriter(std::string path) : path_(std::move(path)) {
   row_.reserve(4096);
 }
 
+CsvWriter::CsvWriter(std::string path, std::uint64_t size) : path_(std::move(path)) {
+  file_ = std::fopen(path_.c_str(), "r+b");
+  if (!file_) output_failure(path_, errno);
+  if (::ftruncate(fileno(file_), static_cast<off_t>(size)) != 0) output_failure(path_, errno);
+  if (std::fseek(file_, 0, SEEK_END) != 0) output_failure(path_, errno);
+  row_.reserve(4096);
+}
+
+std::uint64_t CsvWriter::sync() {
+  if (std::fflush(file_) != 0 || ::fsync(fileno(file_)) != 0) output_failure(path_, errno);
+  const long size = std::ftell(file_);
+  if (size < 0) output_failure(path_, errno);
+  return static_cast<std::uint64_t>(size);
+}
+
 CsvWriter::~CsvWriter() {
   if (file_) std::fclose(file_);  // only after an exception; close() reports errors
 }

@@ -2,6 +2,7 @@
 // A buffered CSV file writer that notices failures (full disk, I/O error)
 // and reports them as OutputError naming the file, instead of leaving a
 // silently short file. Numbers are printed with %.10g; NaN as an empty cell.
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -11,6 +12,8 @@ namespace hearth::io {
 class CsvWriter {
  public:
   explicit CsvWriter(std::string path);
+  // Reopens an existing file cut back to `size` bytes, to continue a resumed run.
+  CsvWriter(std::string path, std::uint64_t size);
   ~CsvWriter();
   CsvWriter(const CsvWriter&) = delete;
   CsvWriter& operator=(const CsvWriter&) = delete;
@@ -19,6 +22,8 @@ class CsvWriter {
   CsvWriter& field(double value);
   CsvWriter& field(long long value);
   void end_row();
+  // Flushes to disk (fsync) and returns the file's size: a point to resume from.
+  std::uint64_t sync();
   // Flushes, fsyncs and closes; throws OutputError if any write failed.
   void close();
   const std::string& path() const { return path_; }

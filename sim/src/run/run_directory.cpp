@@ -1,9 +1,13 @@
-// Writing a run directory (docs/OUTPUTS.md). Everything goes into
-// "<out>.tmp-<pid>" first; only a complete run is renamed to <out>, so a
-// directory named <out> always holds a finished run.
+// Writing a run directory (docs/OUTPUTS.md, docs/RELIABILITY.md). Everything
+// goes into "<out>.partial" first; only a complete run is renamed to <out>,
+// so a directory named <out> always holds a finished run. An interrupted run
+// leaves <out>.partial with its outputs so far, a checkpoint and a manifest
+// saying "interrupted"; `hearth run --resume <out>` continues it.
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <iomanip>
 #include <ostream>
@@ -11,31 +15,48 @@
 #include "build_info.hpp"
 #include "hearth/errors.hpp"
 #include "hearth/run.hpp"
+#include "io/checkpoint.hpp"
 #include "io/csv_writer.hpp"
+#include "io/scenario_loader.hpp"
 #include "parallel/parallel.hpp"
 #include "run/progress.hpp"
+#include "state/invariants.hpp"
+#include "state/world.hpp"
 
 namespace hearth {
 namespace fs = std::filesystem;
 
 namespace {
 
+std::atomic<int> g_stop_signal{0};
+static_assert(std::atomic<int>::is_always_lock_free, "the signal handler needs a lock-free flag");
+
+extern "C" void on_stop_signal(int signal) { g_stop_signal.store(signal); }
+
+constexpr const char* kIndicators = "indicators.csv";
+constexpr const char* kGroups = "groups.csv";
+constexpr const char* kNeighbourhoods = "neighbourhoods.csv";
+
+std::string partial_dir(const std::string& out) { return out + ".partial"; }
+std::string checkpoint_path(const std::string& out) { return partial_dir(out) + "/checkpoint.bin"; }
+std::string previous_checkpoint_path(const std::string& out) {
+  return partial_dir(out) + "/checkpoint.prev.bin";
+}
+
 class RunWriters {
  public:
+  // Fresh files with headers.
   RunWriters(const std::string& dir, bool neighbourhoods)
-      : indicators_(dir + "/indicators.csv"), groups_(dir + "/groups.csv") {
-    indicators_.field("tick").field("date");
-    for (int k = 0; k < kCityIndicatorCount; ++k) indicators_.field(city_indicator_name(k));
-    indicators_.end_row();
-    groups_.field("tick").field("date").field("group_kind").field("group");
-    for (int k = 0; k < kGroupIndicatorCount; ++k) groups_.field(group_indicator_name(k));
-    groups_.end_row();
-    if (neighbourhoods) {
-      neighbourhoods_.emplace(dir + "/neighbourhoods.csv");
-      neighbourhoods_->field("tick").field("date").field("neighbourhood").field("households");
-      neighbourhoods_->field("dwellings").field("vacant_dwellings").field("mean_income_per_month");
-      neighbourhoods_->field("mean_rent_per_month").field("cost_burdened_share");
-      neighbourhoods_->end_row();
+      : indicators_(dir + "/" + kIndicators), groups_(dir + "/" + kGroups) {
+    if (neighbourhoods) neighbourhoods_.emplace(dir + "/" + kNeighbourhoods);
+    write_headers();
+  }
+  // Files of an interrupted run, cut back to the checkpoint's sizes.
+  RunWriters(const std::string& dir, const io::CheckpointMeta& meta)
+      : indicators_(dir + "/" + kIndicators, size_of(meta, kIndicators)),
+        groups_(dir + "/" + kGroups, size_of(meta, kGroups)) {
+    for (const auto& [name, size] : meta.output_sizes) {
+      if (name == kNeighbourhoods) neighbourhoods_.emplace(dir + "/" + kNeighbourhoods, size);
     }
   }
 
@@ -63,55 +84,48 @@ class RunWriters {
     }
   }
 
+  // Flushes everything to disk and returns each file's size.
+  std::vector<std::pair<std::string, std::uint64_t>> sync() {
+    std::vector<std::pair<std::string, std::uint64_t>> sizes{{kIndicators, indicators_.sync()},
+                                                             {kGroups, groups_.sync()}};
+    if (neighbourhoods_) sizes.emplace_back(kNeighbourhoods, neighbourhoods_->sync());
+    return sizes;
+  }
+
   void close() {
     indicators_.close();
     groups_.close();
     if (neighbourhoods_) neighbourhoods_->close();
   }
 
+  bool has_neighbourhoods() const { return neighbourhoods_.has_value(); }
+
  private:
+  static std::uint64_t size_of(const io::CheckpointMeta& meta, const char* name) {
+    for (const auto& [file, size] : meta.output_sizes) {
+      if (file == name) return size;
+    }
+    throw InputError(name, {{"", "the checkpoint does not record this output"}});
+  }
+
+  void write_headers() {
+    indicators_.field("tick").field("date");
+    for (int k = 0; k < kCityIndicatorCount; ++k) indicators_.field(city_indicator_name(k));
+    indicators_.end_row();
+    groups_.field("tick").field("date").field("group_kind").field("group");
+    for (int k = 0; k < kGroupIndicatorCount; ++k) groups_.field(group_indicator_name(k));
+    groups_.end_row();
+    if (neighbourhoods_) {
+      neighbourhoods_->field("tick").field("date").field("neighbourhood").field("households");
+      neighbourhoods_->field("dwellings").field("vacant_dwellings").field("mean_income_per_month");
+      neighbourhoods_->field("mean_rent_per_month").field("cost_burdened_share");
+      neighbourhoods_->end_row();
+    }
+  }
+
   io::CsvWriter indicators_;
   io::CsvWriter groups_;
   std::optional<io::CsvWriter> neighbourhoods_;
-};
-
-// Removes the temporary directory unless the run completed.
-class TemporaryDirectory {
- public:
-  explicit TemporaryDirectory(std::string path) : path_(std::move(path)) {
-    std::error_code ec;
-    fs::remove_all(path_, ec);  // a stale one from a process with our pid
-    if (!fs::create_directories(path_, ec) || ec) {
-      throw OutputError("cannot create " + path_ + ": " + (ec ? ec.message() : "already exists"));
-    }
-  }
-  ~TemporaryDirectory() {
-    if (!committed_) {
-      std::error_code ec;
-      fs::remove_all(path_, ec);
-    }
-  }
-  const std::string& path() const { return path_; }
-
-  // Renames into place; with `replace`, an existing directory is swapped out first.
-  void commit(const std::string& target, bool replace) {
-    std::error_code ec;
-    const std::string displaced = target + ".old-" + std::to_string(::getpid());
-    const bool had_target = fs::exists(target, ec);
-    if (had_target) {
-      if (!replace) throw OutputError(target + " appeared during the run; refusing to replace it");
-      fs::rename(target, displaced, ec);
-      if (ec) throw OutputError("cannot replace " + target + ": " + ec.message());
-    }
-    fs::rename(path_, target, ec);
-    if (ec) throw OutputError("cannot rename " + path_ + " to " + target + ": " + ec.message());
-    committed_ = true;
-    if (had_target) fs::remove_all(displaced, ec);
-  }
-
- private:
-  std::string path_;
-  bool committed_ = false;
 };
 
 nlohmann::json profile_json(const PhaseProfile& profile) {
@@ -120,77 +134,250 @@ nlohmann::json profile_json(const PhaseProfile& profile) {
   return {{"generate_seconds", profile.generate_seconds}, {"phase_seconds", phases}};
 }
 
+struct RunContext {
+  const ScenarioDef& scenario;
+  const nlohmann::json& resolved;
+  const std::string& hash;
+  const RunOptions& options;
+  std::string scenario_file;
+};
+
+void write_manifest(const RunContext& run, const std::string& dir, const std::string& status,
+                    const RunResult& result, int threads) {
+  const ScenarioDef& scenario = run.scenario;
+  nlohmann::json manifest = {
+      {"hearth_version", build_info::kVersion},
+      {"git_commit", build_info::kGitCommit},
+      {"build_type", build_info::kBuildType},
+      {"scenario_file", run.scenario_file},
+      {"scenario_name", scenario.name},
+      {"scenario_hash", run.hash},
+      {"seed", scenario.seed},
+      {"replicate", scenario.replicate},
+      {"ticks", scenario.ticks},
+      {"ticks_done", result.ticks_done},
+      {"threads", threads},
+      {"check_invariants", run.options.check_invariants},
+      {"checkpoint_every", run.options.checkpoint_every},
+      {"wall_seconds", result.seconds},
+      {"timings", profile_json(result.profile)},
+      {"outputs", scenario.outputs.neighbourhood_table
+                      ? nlohmann::json{kIndicators, kGroups, kNeighbourhoods}
+                      : nlohmann::json{kIndicators, kGroups}},
+      {"status", status},
+      {"scenario", run.resolved}};
+  io::write_file_atomically(dir + "/manifest.json", manifest.dump(2) + "\n");
+}
+
+// Steps the simulation to the scenario's end (or a stop), writing each
+// tick's Frame and checkpoints; then finishes or marks the run interrupted.
+RunResult execute(const RunContext& run, Simulation& simulation, RunWriters& writers,
+                  const parallel::ThreadLimit& limit,
+                  std::chrono::steady_clock::time_point started) {
+  const RunOptions& options = run.options;
+  const std::string dir = partial_dir(options.out_dir);
+  auto checkpoint = [&] {
+    io::CheckpointMeta meta;
+    meta.build_id = io::current_build_id();
+    meta.scenario_hash = run.hash;
+    meta.scenario_json = run.resolved.dump();
+    meta.checkpoint_every = options.checkpoint_every;
+    meta.output_sizes = writers.sync();
+    io::write_checkpoint(checkpoint_path(options.out_dir), previous_checkpoint_path(options.out_dir),
+                         simulation.world(), meta);
+  };
+
+  Progress progress(run.scenario.ticks, !options.quiet);
+  RunResult result;
+  bool stopped = false;
+  while (simulation.tick() < run.scenario.ticks) {
+    try {
+      simulation.step();
+    } catch (const InvariantViolation& e) {
+      // Keep the state that broke for debugging, next to the outputs so far.
+      io::CheckpointMeta meta;
+      meta.build_id = io::current_build_id();
+      meta.scenario_hash = run.hash;
+      meta.scenario_json = run.resolved.dump();
+      meta.output_sizes = writers.sync();
+      const std::string dump = dir + "/invariant-failure.bin";
+      io::write_checkpoint(dump, dump + ".prev", simulation.world(), meta);
+      throw InvariantViolation(std::string(e.what()) + "; state dumped to " + dump);
+    }
+    writers.append(*simulation.latest_frame());
+    progress.update(simulation.tick());
+    const std::int32_t tick = simulation.tick();
+    stopped = g_stop_signal.load() != 0 || (options.stop_after_tick > 0 && tick >= options.stop_after_tick);
+    if (stopped && tick < run.scenario.ticks) break;
+    stopped = false;
+    if (options.checkpoint_every > 0 && tick % options.checkpoint_every == 0 && tick < run.scenario.ticks) {
+      checkpoint();
+    }
+  }
+  progress.finish();
+  result.ticks_done = simulation.tick();
+  result.profile = simulation.profile();
+  result.final_frame = simulation.latest_frame();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  if (stopped) {
+    checkpoint();
+    writers.close();
+    write_manifest(run, dir, "interrupted", result, limit.threads());
+    result.interrupted = true;
+    result.out_dir = dir;
+    return result;
+  }
+  writers.close();
+  // The manifest goes last: its presence with status "complete" marks a finished run.
+  write_manifest(run, dir, "complete", result, limit.threads());
+  std::error_code ec;
+  fs::remove(checkpoint_path(options.out_dir), ec);
+  fs::remove(previous_checkpoint_path(options.out_dir), ec);
+  const std::string target = options.out_dir;
+  const std::string displaced = target + ".old-" + std::to_string(::getpid());
+  const bool had_target = fs::exists(target, ec);
+  if (had_target) {
+    fs::rename(target, displaced, ec);
+    if (ec) throw OutputError("cannot replace " + target + ": " + ec.message());
+  }
+  fs::rename(dir, target, ec);
+  if (ec) throw OutputError("cannot rename " + dir + " to " + target + ": " + ec.message());
+  if (had_target) fs::remove_all(displaced, ec);
+  result.out_dir = target;
+  return result;
+}
+
+// Removes the working directory if the run fails before it could be resumed.
+class PartialGuard {
+ public:
+  explicit PartialGuard(std::string dir) : dir_(std::move(dir)) {}
+  ~PartialGuard() {
+    if (armed_) {
+      std::error_code ec;
+      // A checkpoint or a failure dump makes the directory worth keeping.
+      if (!fs::exists(dir_ + "/checkpoint.bin", ec) && !fs::exists(dir_ + "/invariant-failure.bin", ec)) {
+        fs::remove_all(dir_, ec);
+      }
+    }
+  }
+  void disarm() { armed_ = false; }
+
+ private:
+  std::string dir_;
+  bool armed_ = true;
+};
+
 }  // namespace
+
+void install_stop_handlers() {
+  struct sigaction action {};
+  action.sa_handler = on_stop_signal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+int stop_signal() { return g_stop_signal.load(); }
 
 RunResult run_scenario(const ScenarioDef& scenario, const nlohmann::json& resolved,
                        const std::string& scenario_hash, const RunOptions& options) {
   const std::string target = options.out_dir;
   if (target.empty()) throw InputError("--out", {{"", "an output directory is required"}});
-  std::error_code exists_error;
-  if (fs::exists(target, exists_error) && !options.force) {
+  if (options.checkpoint_every < 0) {
+    throw InputError("--checkpoint-every", {{"", "must be 0 (off) or a number of ticks"}});
+  }
+  std::error_code ec;
+  if (fs::exists(target, ec) && !options.force) {
     throw InputError(target, {{"", "output directory exists; pass --force to replace it, or "
                                    "choose another with --out"}});
   }
-  const fs::path parent = fs::absolute(target).parent_path();
-  std::error_code ec;
-  fs::create_directories(parent, ec);
-  if (ec) throw OutputError("cannot create " + parent.string() + ": " + ec.message());
-
+  const std::string dir = partial_dir(target);
+  if (fs::exists(dir, ec)) {
+    if (!options.force) {
+      throw InputError(dir, {{"", "an interrupted run is here: continue it with `hearth run "
+                                  "--resume " + target + "`, or pass --force to start again"}});
+    }
+    fs::remove_all(dir, ec);
+  }
   const auto started = std::chrono::steady_clock::now();
+  if (!fs::create_directories(dir, ec) || ec) {
+    throw OutputError("cannot create " + dir + ": " + (ec ? ec.message() : "it already exists"));
+  }
+  PartialGuard guard(dir);
   parallel::ThreadLimit limit(options.threads);
-  TemporaryDirectory temporary(target + ".tmp-" + std::to_string(::getpid()));
 
   SimulationOptions sim_options;
   sim_options.check_invariants = options.check_invariants;
   sim_options.neighbourhood_frames = scenario.outputs.neighbourhood_table;
   Simulation simulation(scenario, sim_options);
-
-  RunWriters writers(temporary.path(), scenario.outputs.neighbourhood_table);
+  RunWriters writers(dir, scenario.outputs.neighbourhood_table);
   writers.append(*simulation.latest_frame());
-  Progress progress(scenario.ticks, !options.quiet);
-  for (std::int32_t t = 0; t < scenario.ticks; ++t) {
-    simulation.step();
-    writers.append(*simulation.latest_frame());
-    progress.update(simulation.tick());
-  }
-  progress.finish();
-  writers.close();
 
-  RunResult result;
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  result.profile = simulation.profile();
-  result.final_frame = simulation.latest_frame();
-
-  // The manifest goes last: its presence with status "complete" marks a finished run.
-  nlohmann::json manifest = {
-      {"hearth_version", build_info::kVersion},
-      {"git_commit", build_info::kGitCommit},
-      {"build_type", build_info::kBuildType},
-      {"scenario_file", options.scenario_file},
-      {"scenario_name", scenario.name},
-      {"scenario_hash", scenario_hash},
-      {"seed", scenario.seed},
-      {"replicate", scenario.replicate},
-      {"ticks", scenario.ticks},
-      {"threads", limit.threads()},
-      {"check_invariants", options.check_invariants},
-      {"wall_seconds", result.seconds},
-      {"timings", profile_json(result.profile)},
-      {"outputs", scenario.outputs.neighbourhood_table
-                      ? nlohmann::json{"indicators.csv", "groups.csv", "neighbourhoods.csv"}
-                      : nlohmann::json{"indicators.csv", "groups.csv"}},
-      {"status", "complete"},
-      {"scenario", resolved}};
-  io::write_file_atomically(temporary.path() + "/manifest.json", manifest.dump(2) + "\n");
-  temporary.commit(target, options.force);
-  result.out_dir = target;
+  RunContext run{scenario, resolved, scenario_hash, options, options.scenario_file};
+  RunResult result = execute(run, simulation, writers, limit, started);
+  guard.disarm();
   return result;
+}
+
+RunResult resume_run(const RunOptions& options) {
+  const std::string target = options.out_dir;
+  const std::string dir = partial_dir(target);
+  std::error_code ec;
+  if (!fs::exists(checkpoint_path(target), ec)) {
+    throw InputError(dir, {{"", fs::exists(target, ec) ? "the run is already complete (" + target + ")"
+                                                       : "no interrupted run to resume (no checkpoint.bin)"}});
+  }
+  const auto started = std::chrono::steady_clock::now();
+  io::CheckpointMeta meta;
+  World world = io::read_checkpoint(checkpoint_path(target), meta);
+  nlohmann::json document;
+  try {
+    document = nlohmann::json::parse(meta.scenario_json);
+  } catch (const nlohmann::json::exception&) {
+    throw InputError(checkpoint_path(target), {{"", "corrupt: the scenario is not JSON"}});
+  }
+  const io::LoadedScenario loaded = io::load_scenario_json(document, checkpoint_path(target));
+  if (loaded.hash != meta.scenario_hash) {
+    throw InputError(checkpoint_path(target), {{"", "corrupt: scenario hash does not match"}});
+  }
+  parallel::ThreadLimit limit(options.threads);
+  // The checkpoint is untrusted input until its state passes the invariants.
+  try {
+    check_invariants(world);
+  } catch (const InvariantViolation& e) {
+    throw InputError(checkpoint_path(target), {{"", std::string("inconsistent state: ") + e.what()}});
+  }
+  SimulationOptions sim_options;
+  sim_options.check_invariants = options.check_invariants;
+  sim_options.neighbourhood_frames = loaded.def.outputs.neighbourhood_table;
+  Simulation simulation(loaded.def, sim_options, std::make_unique<World>(std::move(world)));
+  RunWriters writers(dir, meta);
+
+  RunOptions effective = options;
+  if (effective.checkpoint_every == 0) effective.checkpoint_every = meta.checkpoint_every;
+  nlohmann::json previous;
+  try {
+    previous = nlohmann::json::parse(io::read_text_file(dir + "/manifest.json"));
+  } catch (const std::exception&) {
+  }
+  RunContext run{loaded.def, loaded.resolved, loaded.hash, effective,
+                 previous.value("scenario_file", std::string())};
+  return execute(run, simulation, writers, limit, started);
 }
 
 void print_summary(std::ostream& out, const ScenarioDef& scenario, const RunResult& result) {
   const Frame& f = *result.final_frame;
-  auto pct = [](double share) { return std::isnan(share) ? std::string("n/a")
-                                                         : std::to_string(std::lround(100 * share)) + "%"; };
+  auto pct = [](double share) {
+    return std::isnan(share) ? std::string("n/a") : std::to_string(std::lround(100 * share)) + "%";
+  };
+  if (result.interrupted) {
+    out << "hearth: " << scenario.name << " interrupted after tick " << result.ticks_done << " of "
+        << scenario.ticks << "; checkpoint and outputs so far in " << result.out_dir
+        << "\n  continue with: hearth run --resume "
+        << result.out_dir.substr(0, result.out_dir.size() - std::string(".partial").size()) << "\n";
+    return;
+  }
   out << "hearth: " << scenario.name << ", seed " << scenario.seed << ", " << f.tick
       << " months to " << f.date << " in " << std::fixed << std::setprecision(2) << result.seconds
       << " s\n";

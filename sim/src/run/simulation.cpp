@@ -37,6 +37,13 @@ Simulation::Simulation(const ScenarioDef& scenario, SimulationOptions options)
   publish();
 }
 
+Simulation::Simulation(const ScenarioDef& scenario, SimulationOptions options,
+                       std::unique_ptr<World> world)
+    : scenario_(scenario), options_(options), world_(std::move(world)) {
+  if (options_.check_invariants) check_invariants(*world_);
+  publish();
+}
+
 Simulation::~Simulation() = default;
 
 std::int32_t Simulation::tick() const { return world_->tick; }

@@ -1,5 +1,9 @@
 #include "state/grid.hpp"
 
+#include <type_traits>
+
+#include "state/columns.hpp"
+
 namespace hearth {
 
 int Grid::hazard_index(const std::string& name) const {
@@ -13,14 +17,9 @@ void Grid::resize(std::int32_t w, std::int32_t h) {
   width = w;
   height = h;
   const std::size_t n = cell_count();
-  land_use.assign(n, LandUse::Open);
-  elevation_m.assign(n, 0.0f);
-  neighbourhood.assign(n, 0);
-  service_water.assign(n, 0.0f);
-  service_sanitation.assign(n, 0.0f);
-  service_electricity.assign(n, 0.0f);
-  job_access.assign(n, 0.0f);
-  zoning_capacity.assign(n, 0);
+  visit_columns(*this, [n](const char*, auto& column, auto fill) {
+    column.assign(n, static_cast<typename std::decay_t<decltype(column)>::value_type>(fill));
+  });
 }
 
 }  // namespace hearth

@@ -1,51 +1,23 @@
 #include "state/world.hpp"
 
 #include "parallel/parallel.hpp"
+#include "state/columns.hpp"
 
 namespace hearth {
 
-void Households::resize(std::size_t n) {
-  income_per_month.resize(n, 0.0f);
-  savings.resize(n, 0.0f);
-  housing_cost_per_month.resize(n, 0.0f);
-  status.resize(n, Status::Homeless);
-  dwelling.resize(n, kNone);
-  base_income_per_month.resize(n, 0.0f);
-  income_log_deviation.resize(n, 0.0f);
-  size.resize(n, 1);
-  head_age.resize(n, HeadAgeBand::From30To64);
-  female_headed.resize(n, 0);
-  disability.resize(n, 0);
-  origin.resize(n, Origin::Resident);
-  origin_dwelling.resize(n, kNone);
-  months_displaced.resize(n, 0);
-  rent_arrears.resize(n, 0.0f);
-  moves.resize(n, 0);
-  months_in_arrears.resize(n, 0);
-  mortgage_balance.resize(n, 0.0f);
-  mortgage_payment_per_month.resize(n, 0.0f);
-  anchor_cell.resize(n, 0);
-}
+namespace {
+struct Resize {
+  std::size_t n;
+  template <typename T, typename D>
+  void operator()(const char*, std::vector<T>& column, D fill) const {
+    column.resize(n, static_cast<T>(fill));
+  }
+};
+}  // namespace
 
-void Dwellings::resize(std::size_t n) {
-  cell.resize(n, 0);
-  tenure.resize(n, Tenure::PrivateRental);
-  structure.resize(n, StructureClass::ReinforcedConcreteFrame);
-  rooms.resize(n, 2);
-  quality.resize(n, 0.5f);
-  value.resize(n, 0.0f);
-  rent_per_month.resize(n, 0.0f);
-  damage.resize(n, DamageState::None);
-  work_remaining_months.resize(n, 0.0f);
-  occupant.resize(n, kNone);
-  owner_kind.resize(n, OwnerKind::PrivateLandlord);
-  owner_household.resize(n, kNone);
-  record_intact.resize(n, 1);
-  months_on_market.resize(n, 0);
-  hedonic.resize(n, 1.0f);
-  submarket.resize(n, 0);
-  lease_months.resize(n, 0);
-}
+void Households::resize(std::size_t n) { visit_columns(*this, Resize{n}); }
+
+void Dwellings::resize(std::size_t n) { visit_columns(*this, Resize{n}); }
 
 std::int64_t World::households_in_city() const {
   const auto& status = households.status;

@@ -1,0 +1,275 @@
+#include "io/checkpoint.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <type_traits>
+
+#include "build_info.hpp"
+#include "hearth/errors.hpp"
+#include "io/hash.hpp"
+#include "state/columns.hpp"
+
+namespace hearth::io {
+namespace {
+
+constexpr char kMagic[8] = {'H', 'E', 'A', 'R', 'T', 'H', 'C', 'K'};
+constexpr std::uint64_t kMaxString = 64u << 20;  // no string in a checkpoint is larger
+
+class Writer {
+ public:
+  explicit Writer(const std::string& path) : path_(path), file_(std::fopen(path.c_str(), "wb")) {
+    if (!file_) fail(errno);
+  }
+  ~Writer() {
+    if (file_) std::fclose(file_);
+  }
+  void bytes(const void* data, std::size_t n) {
+    if (n == 0) return;
+    hash_ = fnv1a64(std::string_view(static_cast<const char*>(data), n), hash_);
+    if (std::fwrite(data, 1, n, file_) != n) fail(errno);
+  }
+  template <typename T>
+  void value(const T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    bytes(&v, sizeof v);
+  }
+  void string(const std::string& s) {
+    value(static_cast<std::uint64_t>(s.size()));
+    bytes(s.data(), s.size());
+  }
+  template <typename T>
+  void column(const char* name, const std::vector<T>& c) {
+    string(name);
+    value(static_cast<std::uint32_t>(sizeof(T)));
+    value(static_cast<std::uint64_t>(c.size()));
+    bytes(c.data(), c.size() * sizeof(T));
+  }
+  void finish() {
+    const std::uint64_t checksum = hash_;
+    if (std::fwrite(&checksum, 1, sizeof checksum, file_) != sizeof checksum) fail(errno);
+    if (std::fflush(file_) != 0 || ::fsync(fileno(file_)) != 0) fail(errno);
+    std::FILE* f = file_;
+    file_ = nullptr;
+    if (std::fclose(f) != 0) fail(errno);
+  }
+
+ private:
+  [[noreturn]] void fail(int error) {
+    throw OutputError("cannot write checkpoint " + path_ + ": " + std::strerror(error));
+  }
+  std::string path_;
+  std::FILE* file_;
+  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
+
+class Reader {
+ public:
+  explicit Reader(const std::string& path) : path_(path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) fail("no checkpoint file here");
+    size_ = std::filesystem::file_size(path, ec);
+    if (ec) fail(ec.message());
+    file_ = std::fopen(path.c_str(), "rb");
+    if (!file_) fail(std::string("cannot read: ") + std::strerror(errno));
+  }
+  ~Reader() {
+    if (file_) std::fclose(file_);
+  }
+  [[noreturn]] void fail(const std::string& reason) const { throw InputError(path_, {{"", reason}}); }
+
+  void bytes(void* data, std::size_t n) {
+    if (n == 0) return;
+    if (n > remaining()) fail("truncated (needs " + std::to_string(n) + " more bytes at offset " +
+                              std::to_string(offset_) + ")");
+    if (std::fread(data, 1, n, file_) != n) fail("read error");
+    hash_ = fnv1a64(std::string_view(static_cast<const char*>(data), n), hash_);
+    offset_ += n;
+  }
+  template <typename T>
+  T value() {
+    T v;
+    bytes(&v, sizeof v);
+    return v;
+  }
+  std::string string() {
+    const auto n = value<std::uint64_t>();
+    if (n > kMaxString || n > remaining()) fail("corrupt: a string of " + std::to_string(n) + " bytes");
+    std::string s(n, '\0');
+    bytes(s.data(), n);
+    return s;
+  }
+  template <typename T>
+  void column(const char* name, std::vector<T>& c) {
+    const std::string found = string();
+    if (found != name) fail("layout differs: expected column '" + std::string(name) + "', found '" + found + "'");
+    const auto element = value<std::uint32_t>();
+    if (element != sizeof(T)) fail("layout differs: column '" + found + "' has elements of " + std::to_string(element) + " bytes");
+    const auto count = value<std::uint64_t>();
+    if (count > remaining() / sizeof(T)) fail("truncated or corrupt: column '" + found + "' claims " + std::to_string(count) + " entries");
+    c.resize(count);
+    bytes(c.data(), count * sizeof(T));
+  }
+  void verify_checksum() {
+    const std::uint64_t expected = hash_;
+    std::uint64_t stored = 0;
+    if (remaining() != sizeof stored) fail("corrupt: " + std::to_string(remaining()) + " unexpected bytes at the end");
+    if (std::fread(&stored, 1, sizeof stored, file_) != sizeof stored) fail("read error");
+    if (stored != expected) fail("corrupt: checksum mismatch");
+  }
+  std::uint64_t remaining() const { return size_ - offset_; }
+
+ private:
+  std::string path_;
+  std::FILE* file_ = nullptr;
+  std::uint64_t size_ = 0;
+  std::uint64_t offset_ = 0;
+  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
+
+// The world's contents in a fixed order; the same walk writes and reads.
+template <typename IO, typename W>
+void transfer_world(IO& io, W& world) {
+  auto columns = [&io](const char* name, auto& column, auto) { io.column(name, column); };
+  visit_columns(world.grid, columns);
+  visit_columns(world.dwellings, columns);
+  visit_columns(world.households, columns);
+  visit_columns(world.market, columns);
+}
+
+}  // namespace
+
+std::string current_build_id() {
+  return std::string("hearth ") + build_info::kVersion + " " + build_info::kGitCommit;
+}
+
+void write_checkpoint(const std::string& path, const std::string& previous_path, const World& world,
+                      const CheckpointMeta& meta) {
+  const std::string temporary = path + ".tmp";
+  {
+    Writer w(temporary);
+    w.bytes(kMagic, sizeof kMagic);
+    w.value(kCheckpointFormatVersion);
+    w.string(meta.build_id);
+    w.string(meta.scenario_hash);
+    w.string(meta.scenario_json);
+    w.value(meta.checkpoint_every);
+    w.value(world.tick);
+    w.value(world.initial_households);
+    w.value(world.total_arrivals);
+    w.value(world.total_departures);
+    const Grid& g = world.grid;
+    w.value(g.width);
+    w.value(g.height);
+    w.value(g.cell_size_m);
+    w.value(g.neighbourhood_count);
+    w.value(g.relocation_site);
+    w.value(static_cast<std::uint64_t>(g.hazards.size()));
+    for (const HazardLayer& layer : g.hazards) {
+      w.string(layer.name);
+      w.string(layer.unit);
+      w.column("values", layer.value);
+    }
+    const MarketState& m = world.market;
+    w.value(static_cast<std::uint8_t>(m.initialised));
+    w.value(m.bands);
+    w.value(m.initial_mean_rent_index);
+    w.value(m.initial_mean_price_index);
+    transfer_world(w, const_cast<World&>(world));  // the walk only reads when writing
+    w.value(static_cast<std::uint64_t>(meta.output_sizes.size()));
+    for (const auto& [name, size] : meta.output_sizes) {
+      w.string(name);
+      w.value(size);
+    }
+    w.finish();
+  }
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    fs::rename(path, previous_path, ec);
+    if (ec) throw OutputError("cannot keep the previous checkpoint " + previous_path + ": " + ec.message());
+  }
+  fs::rename(temporary, path, ec);
+  if (ec) throw OutputError("cannot rename checkpoint into " + path + ": " + ec.message());
+}
+
+World read_checkpoint(const std::string& path, CheckpointMeta& meta,
+                      const std::string& expected_scenario_hash) {
+  Reader r(path);
+  char magic[sizeof kMagic];
+  r.bytes(magic, sizeof magic);
+  if (std::memcmp(magic, kMagic, sizeof kMagic) != 0) r.fail("not a Hearth checkpoint (bad magic)");
+  const auto version = r.value<std::uint32_t>();
+  if (version != kCheckpointFormatVersion) {
+    r.fail("checkpoint format version " + std::to_string(version) + "; this build reads version " +
+           std::to_string(kCheckpointFormatVersion));
+  }
+  meta.build_id = r.string();
+  if (meta.build_id != current_build_id()) {
+    r.fail("written by '" + meta.build_id + "', this is '" + current_build_id() +
+           "': resume with the same build so that results stay exact");
+  }
+  meta.scenario_hash = r.string();
+  if (!expected_scenario_hash.empty() && meta.scenario_hash != expected_scenario_hash) {
+    r.fail("checkpoint of scenario " + meta.scenario_hash + ", not of this scenario (" +
+           expected_scenario_hash + ")");
+  }
+  meta.scenario_json = r.string();
+  meta.checkpoint_every = r.value<std::int32_t>();
+  World world;
+  world.tick = r.value<std::int32_t>();
+  world.initial_households = r.value<std::int64_t>();
+  world.total_arrivals = r.value<std::int64_t>();
+  world.total_departures = r.value<std::int64_t>();
+  Grid& g = world.grid;
+  g.width = r.value<std::int32_t>();
+  g.height = r.value<std::int32_t>();
+  g.cell_size_m = r.value<double>();
+  g.neighbourhood_count = r.value<std::int32_t>();
+  g.relocation_site = r.value<CellId>();
+  const auto layers = r.value<std::uint64_t>();
+  if (layers > 1024) r.fail("corrupt: " + std::to_string(layers) + " hazard layers");
+  for (std::uint64_t k = 0; k < layers; ++k) {
+    HazardLayer layer;
+    layer.name = r.string();
+    layer.unit = r.string();
+    r.column("values", layer.value);
+    g.hazards.push_back(std::move(layer));
+  }
+  MarketState& m = world.market;
+  m.initialised = r.value<std::uint8_t>() != 0;
+  m.bands = r.value<std::int32_t>();
+  m.initial_mean_rent_index = r.value<float>();
+  m.initial_mean_price_index = r.value<float>();
+  transfer_world(r, world);
+  const auto outputs = r.value<std::uint64_t>();
+  if (outputs > 64) r.fail("corrupt: " + std::to_string(outputs) + " output files");
+  meta.output_sizes.clear();
+  for (std::uint64_t k = 0; k < outputs; ++k) {
+    std::string name = r.string();
+    const auto size = r.value<std::uint64_t>();
+    meta.output_sizes.emplace_back(std::move(name), size);
+  }
+  r.verify_checksum();
+  // Columns must agree in length with each other and with the grid.
+  const std::size_t cells = static_cast<std::size_t>(g.width) * static_cast<std::size_t>(g.height);
+  bool consistent = g.width > 0 && g.height > 0 && g.land_use.size() == cells;
+  visit_columns(g, [&](const char*, auto& c, auto) { consistent &= c.size() == cells; });
+  const std::size_t n_d = world.dwellings.count(), n_h = world.households.count();
+  visit_columns(world.dwellings, [&](const char*, auto& c, auto) { consistent &= c.size() == n_d; });
+  visit_columns(world.households, [&](const char*, auto& c, auto) { consistent &= c.size() == n_h; });
+  for (const auto& layer : g.hazards) consistent &= layer.value.size() == cells;
+  if (!consistent) r.fail("corrupt: columns of different lengths");
+  // References into the grid must stay inside it (links between households
+  // and dwellings are checked by the invariants after loading).
+  for (CellId c : world.dwellings.cell) consistent &= c < cells;
+  for (CellId c : world.households.anchor_cell) consistent &= c < cells;
+  for (NeighbourhoodId n : g.neighbourhood) consistent &= n < g.neighbourhood_count;
+  if (!consistent) r.fail("corrupt: a cell or neighbourhood reference out of range");
+  return world;
+}
+
+}  // namespace hearth::io
