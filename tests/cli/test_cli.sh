@@ -101,6 +101,36 @@ check "profile lists the phases" grep -q "market" "$work/summary.txt"
 "$hearth" run "$work/small.json" --out "$work/progress" 2>"$work/progress.txt" >/dev/null
 check "progress line on stderr" grep -q "tick 6/6 (100%)" "$work/progress.txt"
 
+# SIGTERM stops a run after its tick: exit 143, a checkpoint and an
+# "interrupted" manifest in DIR.partial, no DIR; --resume finishes it with the
+# same bytes as an uninterrupted run.
+cat >"$work/long.json" <<'JSON'
+{ "schema_version": 1, "name": "cli-long", "seed": 5, "ticks": 1200,
+  "city": { "grid": { "width_cells": 60, "height_cells": 60 }, "households": 20000 } }
+JSON
+"$hearth" run "$work/long.json" --out "$work/whole" --quiet --ticks 300
+"$hearth" run "$work/long.json" --out "$work/cut" --quiet --ticks 300 --checkpoint-every 50 &
+pid=$!
+sleep 0.5
+kill -TERM $pid
+wait $pid
+code=$?
+check "SIGTERM exits 143 (got $code)" test $code -eq 143
+check "no finished directory after SIGTERM" test ! -e "$work/cut"
+check "checkpoint kept" test -s "$work/cut.partial/checkpoint.bin"
+check "manifest says interrupted" grep -q '"status": "interrupted"' "$work/cut.partial/manifest.json"
+expect_exit 2 "interrupted run is here" run "$work/long.json" --out "$work/cut" --ticks 300
+"$hearth" run --resume "$work/cut" --quiet --threads 1
+check "resume exits 0" test $? -eq 0
+for file in indicators.csv groups.csv neighbourhoods.csv; do
+  check "$file after resume identical to an uninterrupted run" cmp -s "$work/whole/$file" "$work/cut/$file"
+done
+expect_exit 2 "already complete" run --resume "$work/cut"
+expect_exit 2 "give only the run directory" run "$work/long.json" --resume "$work/cut"
+printf 'HEARTHCK garbage' >"$work/bad.partial.tmp"
+mkdir -p "$work/bad.partial" && mv "$work/bad.partial.tmp" "$work/bad.partial/checkpoint.bin"
+expect_exit 2 "bad.partial/checkpoint.bin: checkpoint format version" run --resume "$work/bad"
+
 # view without the viewer explains how to enable it.
 expect_exit 2 "HEARTH_BUILD_VIEWER=ON" view "$work/small.json"
 
