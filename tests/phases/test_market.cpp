@@ -204,9 +204,9 @@ TEST_CASE("added supply lowers rents, severe cost burden and homelessness", "[ma
 }
 
 TEST_CASE("a tighter loan-to-income cap lowers prices and the ownership rate", "[market]") {
-  const ScenarioDef loose = market_scenario(60);
+  const ScenarioDef loose = market_scenario(120);
   ScenarioDef tight = loose;
-  tight.market.loan_to_income_cap = 2.5;
+  tight.market.loan_to_income_cap = 2.0;
   const auto a = run(loose), b = run(tight);
   CHECK(tail_mean(b, CityIndicator::price_index_relative, 12) <
         tail_mean(a, CityIndicator::price_index_relative, 12));

@@ -93,6 +93,7 @@ struct EconomyDef {
   double income_shock_sigma_log = 0.05;     // s.d. of the monthly shock to log income
   double subsistence_per_person_per_month = 350.0;  // non-housing consumption floor
   double consumption_share_of_surplus = 0.8;  // share of income above costs that is spent
+  double subsistence_floor_share = 0.6;     // share of subsistence a household cuts down to before missing rent
   double owner_cost_rate_per_year = 0.025;  // owners' user cost (mortgage, upkeep, tax) / value
   double initial_savings_months_of_income = 3.0;  // median savings at start, months of income
 };
@@ -102,7 +103,7 @@ struct EconomyDef {
 struct MarketDef {
   // Submarkets and indices.
   std::int32_t quality_bands = 3;          // quality bands per neighbourhood (submarket = neighbourhood x band)
-  double natural_vacancy_rate = 0.05;      // vacancy at which an index is flat (Rosen and Smith 1983)
+  double natural_vacancy_rate = 0.07;      // vacancy at which an index is flat (Rosen and Smith 1983)
   double vacancy_response = 0.004;         // index change per month per unit of relative vacancy gap
   double excess_bid_response = 0.01;       // index change per month per losing bid per vacancy
   double max_index_change_per_month = 0.02;  // bound on an index's monthly change, either way

@@ -79,6 +79,7 @@ template <typename V> void fields(EconomyDef& d, V& v) {
   v("income_shock_sigma_log", d.income_shock_sigma_log);
   v("subsistence_per_person_per_month", d.subsistence_per_person_per_month);
   v("consumption_share_of_surplus", d.consumption_share_of_surplus);
+  v("subsistence_floor_share", d.subsistence_floor_share);
   v("owner_cost_rate_per_year", d.owner_cost_rate_per_year);
   v("initial_savings_months_of_income", d.initial_savings_months_of_income);
 }

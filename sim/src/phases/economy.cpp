@@ -15,6 +15,7 @@ void run_economy(const PhaseContext& ctx, World& world) {
   const float shock_sigma = static_cast<float>(economy.income_shock_sigma_log);
   const float subsistence = static_cast<float>(economy.subsistence_per_person_per_month);
   const float saving_share = static_cast<float>(1.0 - economy.consumption_share_of_surplus);
+  const float floor_share = static_cast<float>(economy.subsistence_floor_share);
   const auto seed = ctx.scenario.seed;
   const auto replicate = ctx.scenario.replicate;
   const auto tick = static_cast<std::uint32_t>(ctx.tick);
@@ -36,20 +37,25 @@ void run_economy(const PhaseContext& ctx, World& world) {
     // (1 for the first person, 0.5 for each further one, treating all as adults).
     const float needs = subsistence * (1.0f + 0.5f * static_cast<float>(hh.size[i] - 1));
     const float housing_cost = is_housed(status) ? hh.housing_cost_per_month[i] : 0.0f;
-    const float surplus = income - needs - housing_cost;
-    float savings = hh.savings[i] + (surplus > 0 ? saving_share * surplus : surplus);
+    float deficit = needs + housing_cost - income;
+    float savings = hh.savings[i];
     float arrears = hh.rent_arrears[i];
-    if (savings < 0) {
-      // Housing is paid before anything else is cut; what savings cannot
-      // cover of the housing cost becomes arrears for tenants. Owners and
-      // informal dwellers cut consumption below subsistence instead.
-      const bool tenant = status == Status::Renter || status == Status::SocialTenant;
-      if (tenant) arrears += std::min(-savings, housing_cost);
-      savings = 0;
-    } else if (arrears > 0) {
-      const float repaid = std::min(arrears, savings);
+    if (deficit <= 0) {
+      savings += saving_share * -deficit;
+      const float repaid = std::min(arrears, savings);  // arrears are repaid first
       arrears -= repaid;
       savings -= repaid;
+    } else {
+      // Housing is protected: households first cut consumption towards a
+      // floor, then draw savings; only what neither covers goes unpaid.
+      // Tenants' unpaid housing cost becomes arrears (landlords evict on
+      // arrears); owners and informal dwellers cut consumption further.
+      deficit -= std::min(deficit, (1.0f - floor_share) * needs);
+      const float drawn = std::min(deficit, savings);
+      savings -= drawn;
+      deficit -= drawn;
+      const bool tenant = status == Status::Renter || status == Status::SocialTenant;
+      if (tenant) arrears += std::min(deficit, housing_cost);
     }
     hh.savings[i] = savings;
     hh.rent_arrears[i] = arrears;
