@@ -131,6 +131,15 @@ printf 'HEARTHCK garbage' >"$work/bad.partial.tmp"
 mkdir -p "$work/bad.partial" && mv "$work/bad.partial.tmp" "$work/bad.partial/checkpoint.bin"
 expect_exit 2 "bad.partial/checkpoint.bin: checkpoint format version" run --resume "$work/bad"
 
+# A full disk (here: a 64 KiB file-size limit) fails clearly with exit 1 and
+# leaves neither a run directory nor a partial one.
+(ulimit -f 64; "$hearth" run "$work/long.json" --out "$work/full" --ticks 300 --quiet 2>"$work/full.err")
+code=$?
+check "file-size limit exits 1 (got $code)" test $code -eq 1
+check "file-size limit names the file" grep -q "cannot write .*full.partial/.*File too large" "$work/full.err"
+check "no run directory after a full disk" test ! -e "$work/full"
+check "no partial directory after a full disk" test ! -e "$work/full.partial"
+
 # view without the viewer explains how to enable it.
 expect_exit 2 "HEARTH_BUILD_VIEWER=ON" view "$work/small.json"
 

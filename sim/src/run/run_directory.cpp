@@ -276,6 +276,9 @@ void install_stop_handlers() {
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
+  // Past a file-size limit (ulimit -f), writes should fail with EFBIG and be
+  // reported, not kill the process with SIGXFSZ and leave a half-written run.
+  std::signal(SIGXFSZ, SIG_IGN);
 }
 
 int stop_signal() { return g_stop_signal.load(); }
