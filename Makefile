@@ -6,7 +6,7 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 HEARTH := $(BUILD_DIR)/hearth
 
-.PHONY: deps build demo test test-all debug asan format clean
+.PHONY: deps build demo test test-all debug asan tsan sanitize format clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -25,8 +25,15 @@ test: build
 test-all: build
 	@ctest --preset $(PRESET)-all -j $(JOBS)
 
+# The test suite under AddressSanitizer + UndefinedBehaviorSanitizer, and
+# under ThreadSanitizer (CI runs both after `make test`).
 asan:
 	@$(MAKE) test PRESET=asan
+
+tsan:
+	@$(MAKE) test PRESET=tsan
+
+sanitize: asan tsan
 
 debug:
 	@$(MAKE) build PRESET=debug
