@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "cli/bench.hpp"
 #include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
@@ -37,6 +38,8 @@ int main(int argc, char** argv) {
   view_cmd->add_option("args", view_args, "Scenario or run directory");
   view_cmd->allow_extras();
 
+  auto bench = add_bench_command(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -52,5 +55,6 @@ int main(int argc, char** argv) {
   if (*run_cmd) return run_command(run);
   if (*validate_cmd) return validate_command(validate_files);
   if (*view_cmd) return view_command(view_args);
+  if (*bench->command) return bench_command(*bench);
   return kExitInput;
 }
