@@ -55,6 +55,30 @@ TEST_CASE("normal draws have mean 0 and variance 1", "[rng]") {
   CHECK(sum_sq / n == Approx(1.0).margin(0.02));
 }
 
+TEST_CASE("normal draws have the normal's quantiles and tails", "[rng]") {
+  // The quantile function itself, against textbook values.
+  CHECK(Rng::inverse_normal_cdf(0.975) == Approx(1.959963985).epsilon(1e-8));
+  CHECK(Rng::inverse_normal_cdf(0.8413447461) == Approx(1.0).epsilon(1e-8));
+  CHECK(Rng::inverse_normal_cdf(1e-6) == Approx(-4.753424309).epsilon(1e-7));
+  CHECK(Rng::inverse_normal_cdf(0.5) == 0.0);
+  // Draws: the share beyond 1, 2 and 3 standard deviations, and the fourth moment.
+  const int n = 400000;
+  int above1 = 0, above2 = 0, above3 = 0;
+  double fourth = 0;
+  for (int i = 0; i < n; ++i) {
+    Rng rng(11, 0, 0, RngStream::Market, static_cast<std::uint32_t>(i));
+    const double z = rng.normal();
+    above1 += std::fabs(z) > 1;
+    above2 += std::fabs(z) > 2;
+    above3 += std::fabs(z) > 3;
+    fourth += z * z * z * z;
+  }
+  CHECK(above1 / double(n) == Approx(0.3173).margin(0.003));
+  CHECK(above2 / double(n) == Approx(0.0455).margin(0.0015));
+  CHECK(above3 / double(n) == Approx(0.0027).margin(0.0004));
+  CHECK(fourth / n == Approx(3.0).margin(0.06));
+}
+
 TEST_CASE("below(n) covers every value and nothing else", "[rng]") {
   Rng rng(5, 0, 0, RngStream::Market, 9);
   std::set<std::uint32_t> seen;

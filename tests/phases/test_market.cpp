@@ -210,7 +210,9 @@ TEST_CASE("a tighter loan-to-income cap lowers prices and the ownership rate", "
   const auto a = run(loose), b = run(tight);
   CHECK(tail_mean(b, CityIndicator::price_index_relative, 12) <
         tail_mean(a, CityIndicator::price_index_relative, 12));
-  CHECK(tail_mean(b, CityIndicator::median_price, 12) < tail_mean(a, CityIndicator::median_price, 12));
+  // Prices are compared at constant quality (the submarket price index): the
+  // median value of owner-occupied homes mixes in who still owns, and can
+  // rise when tight credit shuts out the buyers of the cheapest homes.
   CHECK(tail_mean(b, CityIndicator::owner_share, 12) < tail_mean(a, CityIndicator::owner_share, 12));
 }
 

@@ -39,13 +39,16 @@ void add_arrivals(const PhaseContext& ctx, World& world, std::int64_t n) {
   const std::size_t first = hh.count();
   hh.resize(first + static_cast<std::size_t>(n));
   const auto& o = m.arrival_origin_shares;
-  const double origin_sum = std::max(1e-12, o.resident + o.rural_migrant + o.internally_displaced + o.refugee);
-  const double origin_cdf[] = {o.resident / origin_sum, (o.resident + o.rural_migrant) / origin_sum,
-                               (o.resident + o.rural_migrant + o.internally_displaced) / origin_sum};
+  const double origin_sum =
+      std::max(1e-12, o.resident + o.rural_migrant + o.internally_displaced + o.refugee);
+  const double origin_cdf[] = {
+      o.resident / origin_sum, (o.resident + o.rural_migrant) / origin_sum,
+      (o.resident + o.rural_migrant + o.internally_displaced) / origin_sum};
   parallel::for_each_index(static_cast<std::size_t>(n), [&](std::size_t k) {
     const auto h = static_cast<HouseholdId>(first + k);
     Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::Arrivals, h);
-    const double income = m.arrival_income_median_per_month * std::exp(m.arrival_income_sigma_log * rng.normal());
+    const double income =
+        m.arrival_income_median_per_month * std::exp(m.arrival_income_sigma_log * rng.normal());
     double u = rng.uniform(), cumulative = 0;
     int persons = 6;
     for (int j = 0; j < 6; ++j) {
@@ -60,8 +63,9 @@ void add_arrivals(const PhaseContext& ctx, World& world, std::int64_t n) {
     hh.disability[h] = rng.bernoulli(groups.disability_share) ? 1 : 0;
     u = rng.uniform();
     hh.head_age[h] = u < groups.elderly_head_share ? HeadAgeBand::Over65
-                     : u < groups.elderly_head_share + groups.young_head_share ? HeadAgeBand::Under30
-                                                                               : HeadAgeBand::From30To64;
+                     : u < groups.elderly_head_share + groups.young_head_share
+                         ? HeadAgeBand::Under30
+                         : HeadAgeBand::From30To64;
     u = rng.uniform();
     hh.origin[h] = u < origin_cdf[0]   ? Origin::Resident
                    : u < origin_cdf[1] ? Origin::RuralMigrant
@@ -94,27 +98,32 @@ void run_displacement(const PhaseContext& ctx, World& world) {
 
   // Parallel: each household updates its own arrears counter and decides.
   std::vector<std::uint8_t> action(hh.count(), kStay);
-  parallel::for_each_index(hh.count(), [&](std::size_t i) {
-    const Status status = hh.status[i];
-    if (!is_in_city(status)) return;
-    const bool in_arrears = hh.rent_arrears[i] > 0.0f;
-    hh.months_in_arrears[i] =
-        in_arrears ? static_cast<std::uint16_t>(std::min<int>(hh.months_in_arrears[i] + 1, 65535)) : 0;
-    // Private landlords evict tenants in arrears past their tolerance; the
-    // public landlord does not (its rents follow income).
-    if (status == Status::Renter && hh.dwelling[i] != kNone &&
-        dw.tenure[hh.dwelling[i]] == Tenure::PrivateRental && hh.months_in_arrears[i] >= tolerance) {
-      action[i] = kEvict;
-      return;
+  parallel::for_range(hh.count(), [&](std::size_t begin, std::size_t end) {
+    LaneRng rng(s.seed, s.replicate, tick, RngStream::Displacement);
+    for (std::size_t i = begin; i < end; ++i) {
+      const Status status = hh.status[i];
+      if (!is_in_city(status)) continue;
+      const bool in_arrears = hh.rent_arrears[i] > 0.0f;
+      hh.months_in_arrears[i] =
+          in_arrears ? static_cast<std::uint16_t>(std::min<int>(hh.months_in_arrears[i] + 1, 65535))
+                     : 0;
+      // Private landlords evict tenants in arrears past their tolerance; the
+      // public landlord does not (its rents follow income).
+      if (status == Status::Renter && hh.dwelling[i] != kNone &&
+          dw.tenure[hh.dwelling[i]] == Tenure::PrivateRental &&
+          hh.months_in_arrears[i] >= tolerance) {
+        action[i] = kEvict;
+        continue;
+      }
+      const double rate = status == Status::Homeless ? mig.homeless_departure_rate_per_month
+                                                     : mig.departure_rate_per_month;
+      if (rng.bernoulli(static_cast<std::uint32_t>(i), rate)) action[i] = kDepart;
     }
-    Rng rng(s.seed, s.replicate, tick, RngStream::Displacement, static_cast<std::uint32_t>(i));
-    const double rate = status == Status::Homeless ? mig.homeless_departure_rate_per_month
-                                                   : mig.departure_rate_per_month;
-    if (rng.bernoulli(rate)) action[i] = kDepart;
   });
 
   // Serial commit in id order: the dwellings freed go back on the market.
-  const auto acting = market::collect_ids(hh.count(), [&](std::size_t i) { return action[i] != kStay; });
+  const auto acting =
+      market::collect_ids(hh.count(), [&](std::size_t i) { return action[i] != kStay; });
   for (const HouseholdId h : acting) {
     market::vacate(s, world, h);
     if (action[h] == kEvict) {
@@ -131,8 +140,9 @@ void run_displacement(const PhaseContext& ctx, World& world) {
   }
 
   const double initial = static_cast<double>(world.initial_households);
-  const auto arrivals = static_cast<std::int64_t>(std::floor(cumulative_arrivals(s, initial, ctx.tick))) -
-                        static_cast<std::int64_t>(std::floor(cumulative_arrivals(s, initial, ctx.tick - 1)));
+  const auto arrivals =
+      static_cast<std::int64_t>(std::floor(cumulative_arrivals(s, initial, ctx.tick))) -
+      static_cast<std::int64_t>(std::floor(cumulative_arrivals(s, initial, ctx.tick - 1)));
   add_arrivals(ctx, world, arrivals);
 }
 

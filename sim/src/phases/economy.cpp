@@ -21,44 +21,47 @@ void run_economy(const PhaseContext& ctx, World& world) {
   const auto tick = static_cast<std::uint32_t>(ctx.tick);
   Households& hh = world.households;
 
-  parallel::for_each_index(hh.count(), [&](std::size_t i) {
-    const Status status = hh.status[i];
-    if (!is_in_city(status)) return;
-    Rng rng(seed, replicate, tick, RngStream::Economy, static_cast<std::uint32_t>(i));
-    // Log income around its permanent level follows an AR(1) with normal
-    // shocks, so income is lognormal and its median stays at the base.
-    const float deviation =
-        rho * hh.income_log_deviation[i] + shock_sigma * static_cast<float>(rng.normal());
-    hh.income_log_deviation[i] = deviation;
-    const float income = hh.base_income_per_month[i] * std::exp(deviation);
-    hh.income_per_month[i] = income;
+  parallel::for_range(hh.count(), [&](std::size_t begin, std::size_t end) {
+    LaneRng rng(seed, replicate, tick, RngStream::Economy);
+    for (std::size_t i = begin; i < end; ++i) {
+      const Status status = hh.status[i];
+      if (!is_in_city(status)) continue;
+      // Log income around its permanent level follows an AR(1) with normal
+      // shocks, so income is lognormal and its median stays at the base.
+      const float deviation =
+          rho * hh.income_log_deviation[i] +
+          shock_sigma * static_cast<float>(rng.normal(static_cast<std::uint32_t>(i)));
+      hh.income_log_deviation[i] = deviation;
+      const float income = hh.base_income_per_month[i] * std::exp(deviation);
+      hh.income_per_month[i] = income;
 
-    // Subsistence scales with the OECD-modified equivalence scale
-    // (1 for the first person, 0.5 for each further one, treating all as adults).
-    const float needs = subsistence * (1.0f + 0.5f * static_cast<float>(hh.size[i] - 1));
-    const float housing_cost = is_housed(status) ? hh.housing_cost_per_month[i] : 0.0f;
-    float deficit = needs + housing_cost - income;
-    float savings = hh.savings[i];
-    float arrears = hh.rent_arrears[i];
-    if (deficit <= 0) {
-      savings += saving_share * -deficit;
-      const float repaid = std::min(arrears, savings);  // arrears are repaid first
-      arrears -= repaid;
-      savings -= repaid;
-    } else {
-      // Housing is protected: households first cut consumption towards a
-      // floor, then draw savings; only what neither covers goes unpaid.
-      // Tenants' unpaid housing cost becomes arrears (landlords evict on
-      // arrears); owners and informal dwellers cut consumption further.
-      deficit -= std::min(deficit, (1.0f - floor_share) * needs);
-      const float drawn = std::min(deficit, savings);
-      savings -= drawn;
-      deficit -= drawn;
-      const bool tenant = status == Status::Renter || status == Status::SocialTenant;
-      if (tenant) arrears += std::min(deficit, housing_cost);
+      // Subsistence scales with the OECD-modified equivalence scale
+      // (1 for the first person, 0.5 for each further one, treating all as adults).
+      const float needs = subsistence * (1.0f + 0.5f * static_cast<float>(hh.size[i] - 1));
+      const float housing_cost = is_housed(status) ? hh.housing_cost_per_month[i] : 0.0f;
+      float deficit = needs + housing_cost - income;
+      float savings = hh.savings[i];
+      float arrears = hh.rent_arrears[i];
+      if (deficit <= 0) {
+        savings += saving_share * -deficit;
+        const float repaid = std::min(arrears, savings);  // arrears are repaid first
+        arrears -= repaid;
+        savings -= repaid;
+      } else {
+        // Housing is protected: households first cut consumption towards a
+        // floor, then draw savings; only what neither covers goes unpaid.
+        // Tenants' unpaid housing cost becomes arrears (landlords evict on
+        // arrears); owners and informal dwellers cut consumption further.
+        deficit -= std::min(deficit, (1.0f - floor_share) * needs);
+        const float drawn = std::min(deficit, savings);
+        savings -= drawn;
+        deficit -= drawn;
+        const bool tenant = status == Status::Renter || status == Status::SocialTenant;
+        if (tenant) arrears += std::min(deficit, housing_cost);
+      }
+      hh.savings[i] = savings;
+      hh.rent_arrears[i] = arrears;
     }
-    hh.savings[i] = savings;
-    hh.rent_arrears[i] = arrears;
   });
 }
 

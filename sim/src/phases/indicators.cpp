@@ -45,12 +45,29 @@ struct GroupSums {
   double income = 0;
 };
 
+// A household belongs to one group of each kind; its combination of
+// (quintile, female-headed, elderly head, disability, origin) is one of 160
+// cells. Each household adds to its cell once, and the cells are folded into
+// the 16 groups at the end: one update per household instead of six.
+constexpr int kCombinations = 5 * 2 * 2 * 2 * kOriginCount;
+
+constexpr int combination_of(int quintile, bool female, bool elderly, bool disability, int origin) {
+  return (((quintile * 2 + female) * 2 + elderly) * 2 + disability) * kOriginCount + origin;
+}
+
 struct Sums {
   std::array<std::int64_t, kStatusCount> status{};
   double income = 0, savings = 0, arrears = 0;
   std::int64_t in_arrears = 0, mortgaged = 0;
-  std::array<GroupSums, kGroupCount> groups{};
+  std::array<GroupSums, kCombinations> combinations{};
 };
+
+void add(GroupSums& x, const GroupSums& y) {
+  x.members += y.members, x.housed += y.housed, x.burdened += y.burdened;
+  x.severe += y.severe, x.informal += y.informal, x.homeless += y.homeless;
+  x.displaced += y.displaced, x.flood_exposed += y.flood_exposed, x.income += y.income;
+  x.owners += y.owners;
+}
 
 double median_of(std::vector<float>& values) {
   if (values.empty()) return kNaN;
@@ -95,14 +112,23 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   for (std::size_t i = 0; i < hh.count(); ++i) {
     if (is_in_city(hh.status[i])) incomes.push_back(hh.income_per_month[i]);
   }
+  // Median first, then each quintile bound inside the half that holds it
+  // (and the 20% and 80% bounds inside the 40% and 60% partitions): about
+  // 2.8 passes over the incomes instead of 5 for five separate selections.
   std::array<float, 4> quintile_bound{};
-  for (int q = 0; q < 4; ++q) {
-    if (incomes.empty()) break;
-    auto at = incomes.begin() + static_cast<std::ptrdiff_t>(incomes.size() * (q + 1) / 5);
-    std::nth_element(incomes.begin(), at, incomes.end());
-    quintile_bound[q] = *at;
+  double median_income = kNaN;
+  if (!incomes.empty()) {
+    const std::size_t n = incomes.size();
+    auto at = [&](std::size_t k) { return incomes.begin() + static_cast<std::ptrdiff_t>(k); };
+    std::nth_element(incomes.begin(), at(n / 2), incomes.end());
+    median_income = *at(n / 2);
+    const std::size_t k20 = n / 5, k40 = n * 2 / 5, k60 = n * 3 / 5, k80 = n * 4 / 5;
+    std::nth_element(incomes.begin(), at(k40), at(n / 2));
+    std::nth_element(incomes.begin(), at(k20), at(k40));
+    std::nth_element(at(n / 2), at(k60), incomes.end());
+    std::nth_element(at(k60), at(k80), incomes.end());
+    quintile_bound = {*at(k20), *at(k40), *at(k60), *at(k80)};
   }
-  const double median_income = median_of(incomes);
   auto quintile_of = [&](float income) {
     int q = 0;
     while (q < 4 && income >= quintile_bound[q]) ++q;
@@ -126,25 +152,19 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
           const float burden = housed ? hh.housing_cost_per_month[i] / std::max(income, 1.0f) : 0.0f;
           const bool exposed = housed && flood && flood[dw.cell[hh.dwelling[i]]] > 0.0f;
           const int q = quintile_of(income);
-          const int member_of[] = {0,
-                                   1 + q,
-                                   hh.female_headed[i] ? 6 : 7,
-                                   hh.head_age[i] == HeadAgeBand::Over65 ? 8 : 9,
-                                   hh.disability[i] ? 10 : 11,
-                                   12 + static_cast<int>(hh.origin[i])};
-          for (int g : member_of) {
-            GroupSums& gs = s.groups[g];
-            ++gs.members;
-            gs.income += income;
-            gs.housed += housed;
-            gs.burdened += burden > 0.3f;
-            gs.severe += burden > 0.5f;
-            gs.informal += status == Status::InformalDweller || status == Status::Homeless;
-            gs.homeless += status == Status::Homeless;
-            gs.displaced += is_displaced(status);
-            gs.flood_exposed += exposed;
-            gs.owners += status == Status::Owner;
-          }
+          GroupSums& gs = s.combinations[combination_of(
+              q, hh.female_headed[i] != 0, hh.head_age[i] == HeadAgeBand::Over65,
+              hh.disability[i] != 0, static_cast<int>(hh.origin[i]))];
+          ++gs.members;
+          gs.income += income;
+          gs.housed += housed;
+          gs.burdened += burden > 0.3f;
+          gs.severe += burden > 0.5f;
+          gs.informal += status == Status::InformalDweller || status == Status::Homeless;
+          gs.homeless += status == Status::Homeless;
+          gs.displaced += is_displaced(status);
+          gs.flood_exposed += exposed;
+          gs.owners += status == Status::Owner;
         }
         return s;
       },
@@ -155,15 +175,26 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
         a.arrears += b.arrears;
         a.in_arrears += b.in_arrears;
         a.mortgaged += b.mortgaged;
-        for (int g = 0; g < kGroupCount; ++g) {
-          GroupSums& x = a.groups[g];
-          const GroupSums& y = b.groups[g];
-          x.members += y.members, x.housed += y.housed, x.burdened += y.burdened;
-          x.severe += y.severe, x.informal += y.informal, x.homeless += y.homeless;
-          x.displaced += y.displaced, x.flood_exposed += y.flood_exposed, x.income += y.income;
-          x.owners += y.owners;
-        }
+        for (int c = 0; c < kCombinations; ++c) add(a.combinations[c], b.combinations[c]);
       });
+  // Fold the combinations into the groups, in combination order.
+  std::array<GroupSums, kGroupCount> groups{};
+  for (int q = 0; q < 5; ++q) {
+    for (int female = 0; female < 2; ++female) {
+      for (int elderly = 0; elderly < 2; ++elderly) {
+        for (int disability = 0; disability < 2; ++disability) {
+          for (int origin = 0; origin < kOriginCount; ++origin) {
+            const GroupSums& c =
+                sums.combinations[combination_of(q, female, elderly, disability, origin)];
+            for (int g : {0, 1 + q, female ? 6 : 7, elderly ? 8 : 9, disability ? 10 : 11,
+                          12 + origin}) {
+              add(groups[g], c);
+            }
+          }
+        }
+      }
+    }
+  }
 
   // Dwelling-side figures, and per-neighbourhood counts for segregation.
   std::vector<float> rents, prices, rent_ratios;
@@ -235,7 +266,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   auto& c = frame.city;
   auto set = [&](CityIndicator which, double value) { c[static_cast<int>(which)] = value; };
   auto count = [&](Status s) { return static_cast<double>(sums.status[static_cast<int>(s)]); };
-  const GroupSums& all = sums.groups[0];
+  const GroupSums& all = groups[0];
   const std::int64_t in_city = all.members;
   set(CityIndicator::households_in_city, static_cast<double>(in_city));
   set(CityIndicator::owners, count(Status::Owner));
@@ -268,8 +299,8 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   set(CityIndicator::households_in_arrears, static_cast<double>(sums.in_arrears));
   set(CityIndicator::total_arrears, sums.arrears);
   set(CityIndicator::flood_exposed_share, share(all.flood_exposed, all.housed));
-  set(CityIndicator::flood_exposed_share_q1, share(sums.groups[1].flood_exposed, sums.groups[1].housed));
-  set(CityIndicator::flood_exposed_share_q5, share(sums.groups[5].flood_exposed, sums.groups[5].housed));
+  set(CityIndicator::flood_exposed_share_q1, share(groups[1].flood_exposed, groups[1].housed));
+  set(CityIndicator::flood_exposed_share_q5, share(groups[5].flood_exposed, groups[5].housed));
   set(CityIndicator::dissimilarity_q1_q5, dissimilarity);
   set(CityIndicator::owner_share, share(all.owners, in_city));
   set(CityIndicator::searchers, static_cast<double>(world.flows.searchers));
@@ -294,7 +325,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   set(CityIndicator::households_with_mortgage, static_cast<double>(sums.mortgaged));
 
   for (int g = 0; g < kGroupCount; ++g) {
-    const GroupSums& gs = sums.groups[g];
+    const GroupSums& gs = groups[g];
     auto& out = frame.groups[g];
     auto put = [&](GroupIndicator which, double value) { out[static_cast<int>(which)] = value; };
     put(GroupIndicator::households, static_cast<double>(gs.members));

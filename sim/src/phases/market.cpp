@@ -48,8 +48,10 @@ void refresh(const ScenarioDef& s, World& world) {
     if (tenure == Tenure::PrivateRental) {
       // Reviews move the rent to the market rent, rises capped per review.
       const float market_rent = state.rent_index[sm] * dw.hedonic[d];
-      rent = market_rent > rent ? std::min(market_rent, rent * static_cast<float>(1.0 + m.max_rent_increase_per_review))
-                                : market_rent;
+      rent = market_rent > rent
+                 ? std::min(market_rent,
+                            rent * static_cast<float>(1.0 + m.max_rent_increase_per_review))
+                 : market_rent;
     } else if (tenure == Tenure::SocialRental) {
       rent = static_cast<float>(s.city.social_rent_income_share * hh.income_per_month[h]);
     }
@@ -74,36 +76,48 @@ void refresh(const ScenarioDef& s, World& world) {
 
 // Stage 2: forced searchers (homeless, displaced) always search; housed
 // households search at their tenure's rate, burdened renters more often.
-std::vector<std::uint8_t> decide_searchers(const ScenarioDef& s, const World& world, std::int32_t tick) {
+std::vector<std::uint8_t> decide_searchers(const ScenarioDef& s, const World& world,
+                                           std::int32_t tick) {
   const MarketDef& m = s.market;
   const Households& hh = world.households;
   std::vector<std::uint8_t> kind(hh.count(), 0);
-  parallel::for_each_index(hh.count(), [&](std::size_t i) {
-    const Status status = hh.status[i];
-    if (!is_in_city(status)) return;
-    if (!is_housed(status)) {
-      kind[i] = static_cast<std::uint8_t>(SearchKind::Forced);
-      return;
+  parallel::for_range(hh.count(), [&](std::size_t begin, std::size_t end) {
+    LaneRng rng(s.seed, s.replicate, static_cast<std::uint32_t>(tick), RngStream::MarketHouseholds);
+    for (std::size_t i = begin; i < end; ++i) {
+      const Status status = hh.status[i];
+      if (!is_in_city(status)) continue;
+      if (!is_housed(status)) {
+        kind[i] = static_cast<std::uint8_t>(SearchKind::Forced);
+        continue;
+      }
+      double rate = 0;
+      switch (status) {
+        case Status::Owner:
+          rate = m.owner_move_rate_per_month;
+          break;
+        case Status::Renter:
+          rate = m.renter_move_rate_per_month;
+          if (hh.housing_cost_per_month[i] >
+              m.burdened_search_share_of_income * hh.income_per_month[i]) {
+            rate = std::max(rate, m.burdened_search_rate_per_month);
+          }
+          // A tenant in arrears looks for something cheaper every month, before
+          // the landlord's tolerance runs out.
+          if (hh.rent_arrears[i] > 0.0f) rate = 1.0;
+          break;
+        case Status::SocialTenant:
+          rate = m.social_move_rate_per_month;
+          break;
+        case Status::InformalDweller:
+          rate = m.informal_move_rate_per_month;
+          break;
+        default:
+          break;
+      }
+      if (rng.bernoulli(static_cast<std::uint32_t>(i), rate)) {
+        kind[i] = static_cast<std::uint8_t>(SearchKind::Voluntary);
+      }
     }
-    double rate = 0;
-    switch (status) {
-      case Status::Owner: rate = m.owner_move_rate_per_month; break;
-      case Status::Renter:
-        rate = m.renter_move_rate_per_month;
-        if (hh.housing_cost_per_month[i] > m.burdened_search_share_of_income * hh.income_per_month[i]) {
-          rate = std::max(rate, m.burdened_search_rate_per_month);
-        }
-        // A tenant in arrears looks for something cheaper every month, before
-        // the landlord's tolerance runs out.
-        if (hh.rent_arrears[i] > 0.0f) rate = 1.0;
-        break;
-      case Status::SocialTenant: rate = m.social_move_rate_per_month; break;
-      case Status::InformalDweller: rate = m.informal_move_rate_per_month; break;
-      default: break;
-    }
-    Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(tick), RngStream::MarketHouseholds,
-            static_cast<std::uint32_t>(i));
-    if (rng.bernoulli(rate)) kind[i] = static_cast<std::uint8_t>(SearchKind::Voluntary);
   });
   return kind;
 }
@@ -137,14 +151,16 @@ DwellingId commit(const ScenarioDef& s, World& world, const Bid& bid) {
       const float down = std::min(p.down_payment, hh.savings[h]);
       hh.savings[h] -= down;
       const double loan = bid.amount - down;
-      const double payment = market::annuity_payment(loan, m.mortgage_rate_per_year, m.mortgage_term_years);
+      const double payment =
+          market::annuity_payment(loan, m.mortgage_rate_per_year, m.mortgage_term_years);
       hh.mortgage_balance[h] = static_cast<float>(loan);
       hh.mortgage_payment_per_month[h] = static_cast<float>(payment);
       dw.value[d] = bid.amount;
       dw.owner_kind[d] = OwnerKind::Household;
       dw.owner_household[d] = h;
-      market::occupy(world, h, d, Status::Owner,
-                     static_cast<float>(payment + m.owner_upkeep_rate_per_year / 12.0 * bid.amount));
+      market::occupy(
+          world, h, d, Status::Owner,
+          static_cast<float>(payment + m.owner_upkeep_rate_per_year / 12.0 * bid.amount));
       ++world.flows.sales;
       break;
     }
@@ -154,7 +170,8 @@ DwellingId commit(const ScenarioDef& s, World& world, const Bid& bid) {
       market::occupy(world, h, d, Status::SocialTenant, rent);
       break;
     }
-    case Tenure::Informal: break;  // never offered in the formal rounds
+    case Tenure::Informal:
+      break;  // never offered in the formal rounds
   }
   return old;
 }
@@ -162,7 +179,8 @@ DwellingId commit(const ScenarioDef& s, World& world, const Bid& bid) {
 // Per-submarket tallies for the index update.
 struct Pressure {
   std::vector<std::uint32_t> rental_vacant, sale_vacant, rental_losers, sale_losers;
-  explicit Pressure(std::size_t n) : rental_vacant(n, 0), sale_vacant(n, 0), rental_losers(n, 0), sale_losers(n, 0) {}
+  explicit Pressure(std::size_t n)
+      : rental_vacant(n, 0), sale_vacant(n, 0), rental_losers(n, 0), sale_losers(n, 0) {}
 };
 
 // Stage 4: the unhoused who found nothing formal move into a vacant informal
@@ -182,7 +200,8 @@ void informal_sector(const ScenarioDef& s, World& world, std::int32_t tick,
   std::vector<CellId> land;  // informal cells with room, ascending
   std::vector<std::uint32_t> room;
   for (CellId c = 0; c < grid.cell_count(); ++c) {
-    if (grid.land_use[c] == LandUse::Informal && state.dwellings_in_cell[c] < grid.zoning_capacity[c]) {
+    if (grid.land_use[c] == LandUse::Informal &&
+        state.dwellings_in_cell[c] < grid.zoning_capacity[c]) {
       land.push_back(c);
       room.push_back(grid.zoning_capacity[c] - state.dwellings_in_cell[c]);
     }
@@ -213,8 +232,8 @@ void informal_sector(const ScenarioDef& s, World& world, std::int32_t tick,
   }
   // Self-built dwellings are appended last, in the order decided above.
   for (const auto& [h, c] : builds) {
-    const DwellingId d = market::append_dwelling(s, world, c, Tenure::Informal,
-                                                 static_cast<float>(s.market.informal_new_quality), 1, 0.0f);
+    const DwellingId d = market::append_dwelling(
+        s, world, c, Tenure::Informal, static_cast<float>(s.market.informal_new_quality), 1, 0.0f);
     dw.owner_kind[d] = OwnerKind::Household;
     dw.owner_household[d] = h;
     market::occupy(world, h, d, Status::InformalDweller, dw.rent_per_month[d]);
@@ -263,16 +282,18 @@ void update_indices(const ScenarioDef& s, World& world, const Pressure& p) {
   const auto alpha = static_cast<float>(m.vacancy_smoothing);
   const double natural = m.natural_vacancy_rate;
   const double bound = m.max_index_change_per_month;
-  auto step = [&](float& index, float& smoothed, std::uint32_t stock, std::uint32_t vacant, std::uint32_t losers) {
+  auto step = [&](float& index, float& smoothed, std::uint32_t stock, std::uint32_t vacant,
+                  std::uint32_t losers) {
     if (stock == 0) return;
-    smoothed = (1.0f - alpha) * smoothed + alpha * static_cast<float>(vacant) / static_cast<float>(stock);
+    smoothed =
+        (1.0f - alpha) * smoothed + alpha * static_cast<float>(vacant) / static_cast<float>(stock);
     const double change = m.vacancy_response * (natural - smoothed) / natural +
                           m.excess_bid_response * losers / std::max<std::uint32_t>(1, vacant);
     index = static_cast<float>(index * (1.0 + std::clamp(change, -bound, bound)));
   };
   for (std::size_t sm = 0; sm < state.submarket_count(); ++sm) {
-    step(state.rent_index[sm], state.rental_vacancy[sm], state.rental_stock[sm], p.rental_vacant[sm],
-         p.rental_losers[sm]);
+    step(state.rent_index[sm], state.rental_vacancy[sm], state.rental_stock[sm],
+         p.rental_vacant[sm], p.rental_losers[sm]);
     step(state.price_index[sm], state.sale_vacancy[sm], state.sale_stock[sm], p.sale_vacant[sm],
          p.sale_losers[sm]);
   }
@@ -288,16 +309,19 @@ void run_market(const PhaseContext& ctx, World& world) {
   refresh(s, world);
 
   const std::vector<std::uint8_t> kind = decide_searchers(s, world, ctx.tick);
-  std::vector<HouseholdId> active = market::collect_ids(hh.count(), [&](std::size_t i) { return kind[i] != 0; });
+  std::vector<HouseholdId> active =
+      market::collect_ids(hh.count(), [&](std::size_t i) { return kind[i] != 0; });
   world.flows.searchers += static_cast<std::int64_t>(active.size());
 
   market::VacancyIndex vacancies;
-  vacancies.dwellings = market::collect_ids(dw.count(), [&](std::size_t d) { return market::is_listed(dw, static_cast<DwellingId>(d)); });
+  vacancies.dwellings = market::collect_ids(
+      dw.count(), [&](std::size_t d) { return market::is_listed(dw, static_cast<DwellingId>(d)); });
   Pressure pressure(world.market.submarket_count());
   std::vector<Bid> bids, winners, losers;
   std::vector<std::uint8_t> matched(hh.count(), 0);
   std::vector<DwellingId> freed;
-  for (std::int32_t round = 0; round < s.market.rounds_per_tick && !active.empty() && !vacancies.dwellings.empty();
+  for (std::int32_t round = 0;
+       round < s.market.rounds_per_tick && !active.empty() && !vacancies.dwellings.empty();
        ++round) {
     market::build_vacancy_index(s, world, vacancies);
     // Parallel: searcher k writes bid slot k only.
@@ -311,13 +335,16 @@ void run_market(const PhaseContext& ctx, World& world) {
         256);
     std::vector<std::uint8_t> bid_made(active.size());
     for (std::size_t k = 0; k < active.size(); ++k) bid_made[k] = bids[k].dwelling != kNone;
-    bids.erase(std::remove_if(bids.begin(), bids.end(), [](const Bid& b) { return b.dwelling == kNone; }),
-               bids.end());
+    bids.erase(
+        std::remove_if(bids.begin(), bids.end(), [](const Bid& b) { return b.dwelling == kNone; }),
+        bids.end());
     market::resolve_bids(bids, winners, losers);
     for (const Bid& b : losers) {
       const Tenure t = dw.tenure[b.dwelling];
-      if (t == Tenure::PrivateRental) ++pressure.rental_losers[dw.submarket[b.dwelling]];
-      else if (t == Tenure::OwnerOccupied) ++pressure.sale_losers[dw.submarket[b.dwelling]];
+      if (t == Tenure::PrivateRental)
+        ++pressure.rental_losers[dw.submarket[b.dwelling]];
+      else if (t == Tenure::OwnerOccupied)
+        ++pressure.sale_losers[dw.submarket[b.dwelling]];
     }
     // Serial commit in dwelling order; a mover's old home is listed next round.
     freed.clear();
@@ -357,9 +384,12 @@ void run_market(const PhaseContext& ctx, World& world) {
   // What stays vacant ages on the market and feeds the indices.
   for (const DwellingId d : vacancies.dwellings) {
     if (dw.occupant[d] != kNone) continue;
-    dw.months_on_market[d] = static_cast<std::uint16_t>(std::min<int>(dw.months_on_market[d] + 1, 65535));
-    if (dw.tenure[d] == Tenure::PrivateRental) ++pressure.rental_vacant[dw.submarket[d]];
-    else if (dw.tenure[d] == Tenure::OwnerOccupied) ++pressure.sale_vacant[dw.submarket[d]];
+    dw.months_on_market[d] =
+        static_cast<std::uint16_t>(std::min<int>(dw.months_on_market[d] + 1, 65535));
+    if (dw.tenure[d] == Tenure::PrivateRental)
+      ++pressure.rental_vacant[dw.submarket[d]];
+    else if (dw.tenure[d] == Tenure::OwnerOccupied)
+      ++pressure.sale_vacant[dw.submarket[d]];
   }
   update_indices(s, world, pressure);
   investors(s, world, vacancies.dwellings);
