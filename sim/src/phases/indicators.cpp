@@ -196,51 +196,97 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
     }
   }
 
-  // Dwelling-side figures, and per-neighbourhood counts for segregation.
-  std::vector<float> rents, prices, rent_ratios;
-  std::int64_t formal = 0, vacant = 0, building = 0, months_on_market = 0;
+  // Dwelling-side figures, and per-neighbourhood counts for segregation,
+  // reduced over fixed chunks of dwellings (rents and prices are gathered
+  // for medians, which do not depend on order; sums are combined in chunk
+  // order). Chunks grow with the neighbourhood count so that the per-chunk
+  // neighbourhood tables stay small.
   const std::size_t n_neighbourhoods = static_cast<std::size_t>(grid.neighbourhood_count);
-  std::vector<std::int64_t> q1_in(n_neighbourhoods, 0), q5_in(n_neighbourhoods, 0);
+  struct PerNeighbourhood {
+    std::int64_t q1 = 0, q5 = 0, households = 0, dwellings = 0, vacant = 0, rentals = 0, burdened = 0;
+    double income = 0, rent = 0;
+  };
+  struct DwellingSums {
+    std::vector<float> rents, prices, rent_ratios;
+    std::int64_t formal = 0, vacant = 0, building = 0, months_on_market = 0;
+    std::vector<PerNeighbourhood> by_neighbourhood;
+  };
+  DwellingSums empty;
+  empty.by_neighbourhood.resize(n_neighbourhoods);
+  const std::size_t dwelling_chunk = std::max<std::size_t>(16384, 8 * n_neighbourhoods);
+  DwellingSums ds = parallel::reduce(
+      dw.count(), empty,
+      [&](std::size_t begin, std::size_t end) {
+        DwellingSums p = empty;
+        for (std::size_t d = begin; d < end; ++d) {
+          const Tenure tenure = dw.tenure[d];
+          const HouseholdId h = dw.occupant[d];
+          PerNeighbourhood& nb = p.by_neighbourhood[grid.neighbourhood[dw.cell[d]]];
+          if (tenure != Tenure::Informal) {
+            // Dwellings still being built are neither stock nor vacancies yet.
+            if (dw.work_remaining_months[d] > 0 && h == kNone) {
+              ++p.building;
+              continue;
+            }
+            ++p.formal;
+            if (h == kNone) ++p.vacant, p.months_on_market += dw.months_on_market[d];
+          }
+          ++nb.dwellings;
+          nb.vacant += h == kNone;
+          if (h == kNone) continue;
+          const float income = hh.income_per_month[h];
+          if (tenure == Tenure::PrivateRental) {
+            p.rents.push_back(dw.rent_per_month[d]);
+            p.rent_ratios.push_back(dw.rent_per_month[d] / std::max(income, 1.0f));
+            nb.rent += dw.rent_per_month[d];
+            ++nb.rentals;
+          } else if (tenure == Tenure::OwnerOccupied) {
+            p.prices.push_back(dw.value[d]);
+          }
+          const int q = quintile_of(income);
+          nb.q1 += q == 0;
+          nb.q5 += q == 4;
+          ++nb.households;
+          nb.income += income;
+          nb.burdened += hh.housing_cost_per_month[h] > 0.3f * std::max(income, 1.0f);
+        }
+        return p;
+      },
+      [](DwellingSums& a, const DwellingSums& b) {
+        a.rents.insert(a.rents.end(), b.rents.begin(), b.rents.end());
+        a.prices.insert(a.prices.end(), b.prices.begin(), b.prices.end());
+        a.rent_ratios.insert(a.rent_ratios.end(), b.rent_ratios.begin(), b.rent_ratios.end());
+        a.formal += b.formal, a.vacant += b.vacant, a.building += b.building;
+        a.months_on_market += b.months_on_market;
+        for (std::size_t n = 0; n < a.by_neighbourhood.size(); ++n) {
+          PerNeighbourhood& x = a.by_neighbourhood[n];
+          const PerNeighbourhood& y = b.by_neighbourhood[n];
+          x.q1 += y.q1, x.q5 += y.q5, x.households += y.households, x.dwellings += y.dwellings;
+          x.vacant += y.vacant, x.rentals += y.rentals, x.burdened += y.burdened;
+          x.income += y.income, x.rent += y.rent;
+        }
+      },
+      dwelling_chunk);
+  std::vector<float>& rents = ds.rents;
+  std::vector<float>& prices = ds.prices;
+  std::vector<float>& rent_ratios = ds.rent_ratios;
+  const std::int64_t formal = ds.formal, vacant = ds.vacant, building = ds.building;
+  const std::int64_t months_on_market = ds.months_on_market;
+  std::vector<std::int64_t> q1_in(n_neighbourhoods), q5_in(n_neighbourhoods);
   std::vector<NeighbourhoodRow> rows(neighbourhoods ? n_neighbourhoods : 0);
-  std::vector<std::int64_t> rows_burdened(rows.size(), 0), rows_rentals(rows.size(), 0);
-  for (DwellingId d = 0; d < dw.count(); ++d) {
-    const Tenure tenure = dw.tenure[d];
-    const HouseholdId h = dw.occupant[d];
-    const NeighbourhoodId n = grid.neighbourhood[dw.cell[d]];
-    if (tenure != Tenure::Informal) {
-      // Dwellings still being built are neither stock nor vacancies yet.
-      if (dw.work_remaining_months[d] > 0 && h == kNone) {
-        ++building;
-        continue;
-      }
-      ++formal;
-      if (h == kNone) ++vacant, months_on_market += dw.months_on_market[d];
-    }
-    if (!rows.empty()) {
-      ++rows[n].dwellings;
-      rows[n].vacant_dwellings += h == kNone;
-    }
-    if (h == kNone) continue;
-    const float income = hh.income_per_month[h];
-    if (tenure == Tenure::PrivateRental) {
-      rents.push_back(dw.rent_per_month[d]);
-      rent_ratios.push_back(dw.rent_per_month[d] / std::max(income, 1.0f));
-    } else if (tenure == Tenure::OwnerOccupied) {
-      prices.push_back(dw.value[d]);
-    }
-    const int q = quintile_of(income);
-    q1_in[n] += q == 0;
-    q5_in[n] += q == 4;
-    if (!rows.empty()) {
-      NeighbourhoodRow& row = rows[n];
-      ++row.households;
-      row.mean_income_per_month += income;
-      if (tenure == Tenure::PrivateRental) {
-        row.mean_rent_per_month += dw.rent_per_month[d];
-        ++rows_rentals[n];
-      }
-      rows_burdened[n] += hh.housing_cost_per_month[h] > 0.3f * std::max(income, 1.0f);
-    }
+  std::vector<std::int64_t> rows_burdened(rows.size()), rows_rentals(rows.size());
+  for (std::size_t n = 0; n < n_neighbourhoods; ++n) {
+    const PerNeighbourhood& nb = ds.by_neighbourhood[n];
+    q1_in[n] = nb.q1;
+    q5_in[n] = nb.q5;
+    if (rows.empty()) continue;
+    rows[n].households = nb.households;
+    rows[n].dwellings = nb.dwellings;
+    rows[n].vacant_dwellings = nb.vacant;
+    rows[n].mean_income_per_month = nb.income;
+    rows[n].mean_rent_per_month = nb.rent;
+    rows_rentals[n] = nb.rentals;
+    rows_burdened[n] = nb.burdened;
   }
   for (std::size_t n = 0; n < rows.size(); ++n) {
     NeighbourhoodRow& row = rows[n];
