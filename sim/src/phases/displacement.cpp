@@ -10,6 +10,7 @@
 
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
+#include "state/demographics.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 
@@ -38,39 +39,12 @@ void add_arrivals(const PhaseContext& ctx, World& world, std::int64_t n) {
   const Dwellings& dw = world.dwellings;
   const std::size_t first = hh.count();
   hh.resize(first + static_cast<std::size_t>(n));
-  const auto& o = m.arrival_origin_shares;
-  const double origin_sum =
-      std::max(1e-12, o.resident + o.rural_migrant + o.internally_displaced + o.refugee);
-  const double origin_cdf[] = {
-      o.resident / origin_sum, (o.resident + o.rural_migrant) / origin_sum,
-      (o.resident + o.rural_migrant + o.internally_displaced) / origin_sum};
   parallel::for_each_index(static_cast<std::size_t>(n), [&](std::size_t k) {
     const auto h = static_cast<HouseholdId>(first + k);
     Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::Arrivals, h);
     const double income =
         m.arrival_income_median_per_month * std::exp(m.arrival_income_sigma_log * rng.normal());
-    double u = rng.uniform(), cumulative = 0;
-    int persons = 6;
-    for (int j = 0; j < 6; ++j) {
-      cumulative += s.city.household_size_shares[j];
-      if (u < cumulative) {
-        persons = j + 1;
-        break;
-      }
-    }
-    hh.size[h] = static_cast<std::uint8_t>(persons);
-    hh.female_headed[h] = rng.bernoulli(groups.female_headed_share) ? 1 : 0;
-    hh.disability[h] = rng.bernoulli(groups.disability_share) ? 1 : 0;
-    u = rng.uniform();
-    hh.head_age[h] = u < groups.elderly_head_share ? HeadAgeBand::Over65
-                     : u < groups.elderly_head_share + groups.young_head_share
-                         ? HeadAgeBand::Under30
-                         : HeadAgeBand::From30To64;
-    u = rng.uniform();
-    hh.origin[h] = u < origin_cdf[0]   ? Origin::Resident
-                   : u < origin_cdf[1] ? Origin::RuralMigrant
-                   : u < origin_cdf[2] ? Origin::InternallyDisplaced
-                                       : Origin::Refugee;
+    draw_demographics(rng, s.city.household_size_shares, groups, m.arrival_origin_shares, hh, h);
     hh.base_income_per_month[h] = static_cast<float>(income);
     hh.income_per_month[h] = static_cast<float>(income);
     hh.income_log_deviation[h] = 0.0f;

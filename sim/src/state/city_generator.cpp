@@ -11,6 +11,7 @@
 #include "hearth/errors.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
+#include "state/demographics.hpp"
 
 namespace hearth {
 namespace {
@@ -302,28 +303,7 @@ void draw_households(const ScenarioDef& s, World& world) {
   parallel::for_each_index(hh.count(), [&](std::size_t i) {
     Rng rng(s.seed, s.replicate, 0, RngStream::CityHouseholds, static_cast<std::uint32_t>(i));
     const double drawn = std::exp(s.city.income.sigma_log * rng.normal());
-    double u = rng.uniform(), cumulative = 0;
-    int persons = 6;
-    for (int k = 0; k < 6; ++k) {
-      cumulative += sizes[k];
-      if (u < cumulative) {
-        persons = k + 1;
-        break;
-      }
-    }
-    hh.size[i] = static_cast<std::uint8_t>(persons);
-    hh.female_headed[i] = rng.bernoulli(groups.female_headed_share) ? 1 : 0;
-    hh.disability[i] = rng.bernoulli(groups.disability_share) ? 1 : 0;
-    u = rng.uniform();
-    hh.head_age[i] = u < groups.elderly_head_share ? HeadAgeBand::Over65
-                     : u < groups.elderly_head_share + groups.young_head_share ? HeadAgeBand::Under30
-                                                                               : HeadAgeBand::From30To64;
-    u = rng.uniform();
-    hh.origin[i] = u < origins.resident ? Origin::Resident
-                   : u < origins.resident + origins.rural_migrant ? Origin::RuralMigrant
-                   : u < origins.resident + origins.rural_migrant + origins.internally_displaced
-                       ? Origin::InternallyDisplaced
-                       : Origin::Refugee;
+    draw_demographics(rng, sizes, groups, origins, hh, static_cast<HouseholdId>(i));
     // Group income gaps multiply the draw (rescaled to the city median below).
     const double origin_ratio[] = {groups.origin_income_ratio.resident,
                                    groups.origin_income_ratio.rural_migrant,
