@@ -7,6 +7,8 @@ packages=(
   build-essential cmake pkg-config git
   libtbb-dev libeigen3-dev nlohmann-json3-dev catch2
   libcli11-dev libvalijson-dev librandom123-dev
+  # Open MPI: `hearth sweep run --mpi` (optional at build time; the sweep test uses it)
+  libopenmpi-dev openmpi-bin
 )
 # Optional components are asked for by name: HEARTH_WITH_VIEWER=1 adds SFML.
 if [[ "${HEARTH_WITH_VIEWER:-0}" == "1" ]]; then packages+=(libsfml-dev); fi

@@ -6,6 +6,7 @@
 
 #include "cli/bench.hpp"
 #include "cli/commands.hpp"
+#include "cli/sweep.hpp"
 
 int main(int argc, char** argv) {
   using namespace hearth::cli;
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   view_cmd->allow_extras();
 
   auto bench = add_bench_command(app);
+  auto sweep = add_sweep_command(app);
 
   try {
     app.parse(argc, argv);
@@ -56,5 +58,6 @@ int main(int argc, char** argv) {
   if (*validate_cmd) return validate_command(validate_files);
   if (*view_cmd) return view_command(view_args);
   if (*bench->command) return bench_command(*bench);
+  if (*sweep->command) return sweep_command(*sweep, &argc, &argv);
   return kExitInput;
 }

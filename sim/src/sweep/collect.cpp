@@ -1,0 +1,219 @@
+#include "sweep/collect.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <string_view>
+
+#include "hearth/errors.hpp"
+#include "io/csv_writer.hpp"
+#include "io/scenario_loader.hpp"
+#include "sweep/journal.hpp"
+#include "sweep/plan.hpp"
+
+namespace hearth::sweep {
+
+namespace {
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Indicator files hold numbers and dates only, never quoted cells.
+std::vector<std::string_view> split_fields(std::string_view line) {
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = line.find(',', start);
+    fields.push_back(line.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    if (comma == std::string_view::npos) return fields;
+    start = comma + 1;
+  }
+}
+
+double parse_number(std::string_view cell) {
+  if (cell.empty()) return std::numeric_limits<double>::quiet_NaN();
+  const std::string text(cell);
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  return end == text.c_str() + text.size() ? value : std::numeric_limits<double>::quiet_NaN();
+}
+
+std::string number(double value) {
+  if (std::isnan(value)) return "";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  return buffer;
+}
+
+struct RunTable {
+  std::string text;
+  std::vector<std::string_view> rows;  // data lines (header dropped)
+};
+
+}  // namespace
+
+double student_t_975(std::int64_t df) {
+  static constexpr double kTable[31] = {
+      0,       12.7062, 4.30265, 3.18245, 2.77645, 2.57058, 2.44691, 2.36462,
+      2.306,   2.26216, 2.22814, 2.20099, 2.17881, 2.16037, 2.14479, 2.13145,
+      2.11991, 2.10982, 2.10092, 2.09302, 2.08596, 2.07961, 2.07387, 2.06866,
+      2.0639,  2.05954, 2.05553, 2.05183, 2.04841, 2.04523, 2.04227};
+  if (df < 1) return std::numeric_limits<double>::quiet_NaN();
+  if (df <= 30) return kTable[df];
+  // Cornish-Fisher expansion of t around the normal quantile z.
+  const double z = 1.959963984540054;
+  const double n = static_cast<double>(df);
+  const double z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z;
+  return z + (z3 + z) / (4 * n) + (5 * z5 + 16 * z3 + 3 * z) / (96 * n * n) +
+         (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * n * n * n);
+}
+
+CollectResult collect(const std::string& dir, const CollectOptions& options) {
+  const PlanIndex plan = read_plan(dir);
+  CollectResult result;
+  result.out = options.out.empty() ? dir + "/collected.csv" : options.out;
+  result.summary = dir + "/summary.csv";
+
+  std::vector<RunTable> tables(plan.runs.size());
+  std::vector<bool> present(plan.runs.size(), false);
+  std::string header;
+  std::string header_file;
+  for (const auto& run : plan.runs) {
+    const auto i = static_cast<std::size_t>(run.index);
+    if (!run_complete(dir, run.run_id)) {
+      result.missing.push_back(run.index);
+      continue;
+    }
+    const std::string path = dir + "/results/" + run.run_id + "/indicators.csv";
+    tables[i].text = io::read_text_file(path, std::size_t{1} << 31);
+    auto lines = split_lines(tables[i].text);
+    if (lines.empty()) throw InputError(path, {{"", "empty indicators table"}});
+    if (header.empty()) {
+      header = std::string(lines[0]);
+      header_file = path;
+    } else if (lines[0] != header) {
+      throw InputError(path, {{"", "its columns differ from " + header_file +
+                                       "'s; runs of one sweep "
+                                       "must come from the same hearth version"}});
+    }
+    tables[i].rows.assign(lines.begin() + 1, lines.end());
+    present[i] = true;
+    ++result.runs;
+  }
+  if (!result.missing.empty() && !options.allow_missing) {
+    std::string list;
+    for (std::size_t k = 0; k < result.missing.size() && k < 20; ++k) {
+      if (k) list += ' ';
+      list += std::to_string(result.missing[k]);
+    }
+    if (result.missing.size() > 20) list += " ...";
+    throw InputError(
+        dir, {{"", std::to_string(result.missing.size()) + " of " +
+                       std::to_string(plan.runs.size()) + " runs are not complete (indices " +
+                       list + "); run the sweep again, or pass --allow-missing"}});
+  }
+  if (header.empty()) throw InputError(dir, {{"", "no run is complete yet: nothing to collect"}});
+
+  std::string params;
+  for (const auto& c : plan.columns) {
+    // Appended piecewise: "," + string trips a false GCC 12 -Wrestrict (bug 105329).
+    params += ',';
+    params += csv_quote(c);
+  }
+  std::string out = "run_id,index,point,replicate,seed" + params + "," + header + "\n";
+  for (const auto& run : plan.runs) {
+    const auto i = static_cast<std::size_t>(run.index);
+    if (!present[i]) continue;
+    std::string prefix = run.run_id + "," + std::to_string(run.index) + "," +
+                         std::to_string(run.point) + "," + std::to_string(run.replicate) + "," +
+                         std::to_string(run.seed);
+    for (const auto& v : run.values) {
+      prefix += ',';
+      prefix += csv_cell(v);
+    }
+    prefix += ",";
+    for (const auto& row : tables[i].rows) {
+      out += prefix;
+      out += row;
+      out += '\n';
+      ++result.rows;
+    }
+  }
+  io::write_file_atomically(result.out, out);
+
+  // Summary: columns after tick and date are the indicators.
+  const auto names = split_fields(header);
+  std::string summary = "point" + params + ",tick,indicator,n,mean,lower,upper\n";
+  std::size_t start = 0;
+  while (start < plan.runs.size()) {
+    std::size_t end = start;
+    while (end < plan.runs.size() && plan.runs[end].point == plan.runs[start].point) ++end;
+    // Replicates of this point that finished, as parsed tables.
+    std::vector<std::vector<std::vector<double>>> replicate_values;
+    std::vector<std::string> ticks;
+    for (std::size_t i = start; i < end; ++i) {
+      if (!present[i]) continue;
+      std::vector<std::vector<double>> rows;
+      for (std::size_t r = 0; r < tables[i].rows.size(); ++r) {
+        const auto fields = split_fields(tables[i].rows[r]);
+        if (replicate_values.empty()) ticks.emplace_back(fields[0]);
+        std::vector<double> values(names.size(), std::numeric_limits<double>::quiet_NaN());
+        for (std::size_t c = 2; c < fields.size() && c < names.size(); ++c)
+          values[c] = parse_number(fields[c]);
+        rows.push_back(std::move(values));
+      }
+      replicate_values.push_back(std::move(rows));
+    }
+    std::string point_prefix = std::to_string(plan.runs[start].point);
+    for (const auto& v : plan.runs[start].values) {
+      point_prefix += ',';
+      point_prefix += csv_cell(v);
+    }
+    for (std::size_t t = 0; t < ticks.size(); ++t) {
+      for (std::size_t c = 2; c < names.size(); ++c) {
+        // Replicate order is fixed, so the sums (and the bytes) are too.
+        double sum = 0;
+        std::int64_t n = 0;
+        for (const auto& rows : replicate_values) {
+          if (t < rows.size() && !std::isnan(rows[t][c])) sum += rows[t][c], ++n;
+        }
+        const double mean =
+            n > 0 ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
+        double squares = 0;
+        for (const auto& rows : replicate_values) {
+          if (t < rows.size() && !std::isnan(rows[t][c]))
+            squares += (rows[t][c] - mean) * (rows[t][c] - mean);
+        }
+        double lower = std::numeric_limits<double>::quiet_NaN(), upper = lower;
+        if (n >= 2) {
+          const double half = student_t_975(n - 1) *
+                              std::sqrt(squares / static_cast<double>(n - 1)) /
+                              std::sqrt(static_cast<double>(n));
+          lower = mean - half;
+          upper = mean + half;
+        }
+        summary += point_prefix + "," + ticks[t] + "," + std::string(names[c]) + "," +
+                   std::to_string(n) + "," + number(mean) + "," + number(lower) + "," +
+                   number(upper) + "\n";
+      }
+    }
+    start = end;
+  }
+  io::write_file_atomically(result.summary, summary);
+  return result;
+}
+
+}  // namespace hearth::sweep

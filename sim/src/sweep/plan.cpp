@@ -1,0 +1,513 @@
+#include "sweep/plan.hpp"
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <set>
+
+#include "embedded_sweep_schema.hpp"
+#include "io/csv_writer.hpp"
+#include "io/hash.hpp"
+#include "io/scenario_json.hpp"
+#include "io/scenario_loader.hpp"
+
+namespace hearth::sweep {
+namespace fs = std::filesystem;
+
+namespace {
+
+const nlohmann::json& schema_document() {
+  static const nlohmann::json schema = nlohmann::json::parse(kSweepSchemaJson);
+  return schema;
+}
+
+const valijson::Schema& compiled_schema() {
+  static const std::unique_ptr<valijson::Schema> schema = [] {
+    auto s = std::make_unique<valijson::Schema>();
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(schema_document());
+    parser.populateSchema(adapter, *s);
+    return s;
+  }();
+  return *schema;
+}
+
+// valijson only says an unknown property "could not be validated"; name it
+// and list what is allowed instead, as the scenario loader does.
+void find_unknown_keys(const nlohmann::json& doc, const nlohmann::json& schema,
+                       const std::string& pointer, std::vector<InputProblem>& problems) {
+  if (doc.is_array() && schema.contains("items")) {
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+      find_unknown_keys(doc[i], schema["items"], pointer + "/" + std::to_string(i), problems);
+    }
+    return;
+  }
+  if (!doc.is_object() || !schema.contains("properties")) return;
+  const auto& properties = schema["properties"];
+  for (const auto& [key, value] : doc.items()) {
+    auto known = properties.find(key);
+    if (known != properties.end()) {
+      // The inline base scenario is checked against the scenario schema later.
+      if (pointer.empty() && key == "base") continue;
+      find_unknown_keys(value, *known, pointer + "/" + key, problems);
+      continue;
+    }
+    std::string allowed;
+    for (const auto& [candidate, unused] : properties.items()) {
+      allowed += (allowed.empty() ? "" : ", ") + candidate;
+    }
+    problems.push_back(
+        {pointer + "/" + key, "unknown key '" + key + "'; allowed here: " + allowed});
+  }
+}
+
+std::string pointer_from_context(const std::vector<std::string>& context) {
+  std::string pointer;
+  for (const auto& element : context) {
+    if (element == "<root>") continue;
+    std::string token = element;
+    if (token.size() >= 2 && token.front() == '[' && token.back() == ']') {
+      token = token.substr(1, token.size() - 2);
+      if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
+        token = token.substr(1, token.size() - 2);
+      }
+    }
+    pointer += "/" + token;
+  }
+  return pointer;
+}
+
+// SplitMix64: tiny, well mixed, and the same sequence everywhere.
+struct SplitMix64 {
+  std::uint64_t state;
+  std::uint64_t next() {
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+  // Uniform in [0, bound) by rejection, so no value is favoured.
+  std::uint64_t below(std::uint64_t bound) {
+    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
+    std::uint64_t x;
+    do x = next();
+    while (x >= limit);
+    return x % bound;
+  }
+};
+
+std::string value_text(const nlohmann::json& value) {
+  std::string text = value.dump();
+  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  return text;
+}
+
+// Runs the scenario loader on `document`; returns the problems (empty when valid).
+std::vector<InputProblem> scenario_problems(const nlohmann::json& document) {
+  try {
+    io::load_scenario_json(document, "scenario");
+  } catch (const InputError& e) {
+    return e.problems();
+  }
+  return {};
+}
+
+std::string describe(const std::vector<InputProblem>& problems) {
+  std::string out;
+  for (const auto& p : problems) {
+    if (!out.empty()) out += "; ";
+    out += (p.location.empty() ? "" : p.location + ": ") + p.reason;
+  }
+  return out;
+}
+
+// Sets `pointer` in `document`; a pointer that cannot be followed (through a
+// number, say) is reported rather than thrown.
+bool set_pointer(nlohmann::json& document, const std::string& pointer, const nlohmann::json& value,
+                 std::string& why) {
+  try {
+    document[nlohmann::json::json_pointer(pointer)] = value;
+    return true;
+  } catch (const nlohmann::json::exception& e) {
+    why = e.what();
+    return false;
+  }
+}
+
+nlohmann::json range_value(const Parameter& p, double unit) {
+  const double x = p.min + unit * (p.max - p.min);
+  if (p.integer) {
+    const double floor_max = std::floor(p.max);
+    return static_cast<std::int64_t>(std::min(std::floor(x), floor_max));
+  }
+  return x;
+}
+
+}  // namespace
+
+std::vector<InputProblem> validate_sweep_json(const nlohmann::json& document) {
+  std::vector<InputProblem> problems;
+  if (!document.is_object()) {
+    problems.push_back(
+        {"", "expected a JSON object at the top level, got " + std::string(document.type_name())});
+    return problems;
+  }
+  find_unknown_keys(document, schema_document(), "", problems);
+  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter adapter(document);
+  if (!validator.validate(compiled_schema(), adapter, &results)) {
+    valijson::ValidationResults::Error error;
+    while (results.popError(error)) {
+      const std::string& d = error.description;
+      if (d.rfind("Failed to validate", 0) == 0) continue;
+      if (d.find("could not be validated") != std::string::npos) continue;
+      if (d.find("additionalProperties") != std::string::npos) continue;
+      const std::string pointer = pointer_from_context(error.context);
+      std::string reason = d;
+      try {
+        reason += " (got " + value_text(document.at(nlohmann::json::json_pointer(pointer))) + ")";
+      } catch (const std::exception&) {
+      }
+      problems.push_back({pointer.empty() ? "/" : pointer, reason});
+    }
+  }
+  return problems;
+}
+
+SweepDef load_sweep_file(const std::string& path) {
+  const std::string text = io::read_text_file(path);
+  const nlohmann::json document = io::parse_json_text(text, path);
+  return load_sweep_json(document, path, fs::path(path).parent_path().string());
+}
+
+SweepDef load_sweep_json(const nlohmann::json& document, const std::string& label,
+                         const std::string& base_dir) {
+  std::vector<InputProblem> problems = validate_sweep_json(document);
+  if (!problems.empty()) throw InputError(label, problems);
+
+  SweepDef def;
+  def.name = document["name"].get<std::string>();
+  def.replicates = document.value("replicates", std::int64_t{1});
+  const nlohmann::json& base = document["base"];
+  if (base.is_string()) {
+    const fs::path base_path =
+        fs::path(base_dir.empty() ? "." : base_dir) / base.get<std::string>();
+    try {
+      def.base = io::parse_json_text(io::read_text_file(base_path.string()), base_path.string());
+    } catch (const InputError& e) {
+      throw InputError(label, {{"/base", e.what()}});
+    }
+  } else {
+    def.base = base;
+  }
+
+  std::set<std::string> names;
+  bool any_range = false;
+  for (std::size_t k = 0; k < document["parameters"].size(); ++k) {
+    const nlohmann::json& entry = document["parameters"][k];
+    const std::string where = "/parameters/" + std::to_string(k);
+    Parameter p;
+    p.pointer = entry["pointer"].get<std::string>();
+    try {
+      (void)nlohmann::json::json_pointer(p.pointer);
+    } catch (const nlohmann::json::exception& e) {
+      problems.push_back({where + "/pointer", "not a JSON pointer: " + std::string(e.what())});
+      continue;
+    }
+    // The replicate number is what `replicates` sets; varying it too would
+    // make two runs of the plan the same run.
+    if (p.pointer == "/replicate") {
+      problems.push_back(
+          {where + "/pointer", "/replicate is set by \"replicates\"; vary /seed instead"});
+      continue;
+    }
+    if (entry.contains("name")) {
+      p.name = entry["name"].get<std::string>();
+    } else {
+      p.name = p.pointer.substr(1);
+      std::replace(p.name.begin(), p.name.end(), '/', '.');
+    }
+    static const std::set<std::string> reserved{"run_id", "index", "point", "replicate",
+                                                "seed",   "tick",  "date",  "indicator",
+                                                "n",      "mean",  "lower", "upper"};
+    if (reserved.count(p.name) != 0 && p.pointer != "/seed") {
+      problems.push_back(
+          {where + "/name", "'" + p.name + "' is a column of its own; give a \"name\""});
+    } else if (!names.insert(p.name).second) {
+      problems.push_back({where, "two parameters are named '" + p.name + "'; give a \"name\""});
+    }
+    if (entry.contains("range")) {
+      const auto& r = entry["range"];
+      p.is_range = true;
+      p.min = r["min"].get<double>();
+      p.max = r["max"].get<double>();
+      p.integer = r.value("integer", false);
+      any_range = true;
+      if (!(p.min <= p.max) || !std::isfinite(p.min) || !std::isfinite(p.max)) {
+        problems.push_back({where + "/range", "min must not exceed max"});
+      }
+    } else {
+      for (const auto& v : entry["values"]) p.values.push_back(v);
+    }
+    def.parameters.push_back(std::move(p));
+  }
+  if (any_range) {
+    if (!document.contains("latin_hypercube")) {
+      problems.push_back({"/latin_hypercube",
+                          "required when a parameter has a range: give "
+                          "{\"samples\": N, \"seed\": S}"});
+    } else {
+      def.samples = document["latin_hypercube"]["samples"].get<std::int64_t>();
+      def.lhs_seed = document["latin_hypercube"].value("seed", std::uint64_t{1});
+    }
+  } else if (document.contains("latin_hypercube")) {
+    problems.push_back({"/latin_hypercube", "no parameter has a range to sample"});
+  }
+  if (!problems.empty()) throw InputError(label, problems);
+  return def;
+}
+
+std::vector<std::vector<double>> latin_hypercube(std::int64_t samples, std::size_t dims,
+                                                 std::uint64_t seed) {
+  const auto n = static_cast<std::size_t>(samples);
+  std::vector<std::vector<double>> points(n, std::vector<double>(dims));
+  SplitMix64 rng{seed};
+  std::vector<std::size_t> strata(n);
+  for (std::size_t d = 0; d < dims; ++d) {
+    for (std::size_t i = 0; i < n; ++i) strata[i] = i;
+    for (std::size_t i = n; i > 1; --i) std::swap(strata[i - 1], strata[rng.below(i)]);
+    for (std::size_t i = 0; i < n; ++i) {
+      const double x = (static_cast<double>(strata[i]) + rng.unit()) / static_cast<double>(n);
+      // (k + u) / n can round up to the next stratum's edge; keep it inside.
+      points[i][d] = std::min(
+          x, std::nextafter((static_cast<double>(strata[i]) + 1) / static_cast<double>(n), 0.0));
+    }
+  }
+  return points;
+}
+
+Plan expand(const SweepDef& def, const std::string& label) {
+  Plan plan;
+  plan.def = def;
+  // The base alone must be a valid scenario before any parameter is blamed.
+  if (auto problems = scenario_problems(def.base); !problems.empty()) {
+    throw InputError(label, {{"/base", "the base scenario is invalid: " + describe(problems)}});
+  }
+  // Each value alone on the base: a value that breaks the scenario is named
+  // by its own pointer in the sweep file.
+  std::vector<InputProblem> problems;
+  std::vector<std::size_t> lists, ranges;
+  for (std::size_t k = 0; k < def.parameters.size(); ++k) {
+    const Parameter& p = def.parameters[k];
+    (p.is_range ? ranges : lists).push_back(k);
+    std::vector<std::pair<std::string, nlohmann::json>> trials;
+    if (p.is_range) {
+      trials = {{"/range/min", range_value(p, 0.0)}, {"/range/max", range_value(p, 1.0)}};
+    } else {
+      for (std::size_t j = 0; j < p.values.size(); ++j) {
+        trials.emplace_back("/values/" + std::to_string(j), p.values[j]);
+      }
+    }
+    for (const auto& [where, value] : trials) {
+      nlohmann::json document = def.base;
+      std::string why;
+      const std::string at = "/parameters/" + std::to_string(k) + where;
+      if (!set_pointer(document, p.pointer, value, why)) {
+        problems.push_back(
+            {at, "parameter '" + p.name + "': cannot set " + p.pointer + ": " + why});
+        break;
+      }
+      if (auto found = scenario_problems(document); !found.empty()) {
+        problems.push_back({at, "parameter '" + p.name + "' = " + value_text(value) + " at " +
+                                    p.pointer + " makes the scenario invalid: " + describe(found)});
+      }
+    }
+  }
+  if (!problems.empty()) throw InputError(label, problems);
+
+  // Points: the full factorial of the lists (the first parameter varies
+  // slowest), each crossed with the Latin hypercube design (varying fastest).
+  const auto design = ranges.empty() ? std::vector<std::vector<double>>(1)
+                                     : latin_hypercube(def.samples, ranges.size(), def.lhs_seed);
+  std::vector<std::size_t> level(lists.size(), 0);
+  std::set<std::string> seen;
+  std::int64_t point = 0;
+  while (true) {
+    for (const auto& sample : design) {
+      nlohmann::json document = def.base;
+      std::vector<nlohmann::json> values(def.parameters.size());
+      for (std::size_t i = 0; i < lists.size(); ++i)
+        values[lists[i]] = def.parameters[lists[i]].values[level[i]];
+      for (std::size_t i = 0; i < ranges.size(); ++i)
+        values[ranges[i]] = range_value(def.parameters[ranges[i]], sample[i]);
+      std::string why;
+      for (std::size_t k = 0; k < values.size(); ++k)
+        set_pointer(document, def.parameters[k].pointer, values[k], why);
+      document["replicate"] = 0;
+      io::LoadedScenario loaded;
+      try {
+        loaded = io::load_scenario_json(document, label);
+      } catch (const InputError& e) {
+        std::string combination;
+        for (std::size_t k = 0; k < values.size(); ++k) {
+          combination += (k ? ", " : "") + def.parameters[k].name + "=" + value_text(values[k]);
+        }
+        throw InputError(label, {{"/parameters",
+                                  "point " + std::to_string(point) + " (" + combination +
+                                      ") makes the scenario invalid: " + describe(e.problems())}});
+      }
+      for (std::int64_t r = 0; r < def.replicates; ++r) {
+        ScenarioDef scenario = loaded.def;
+        scenario.replicate = static_cast<std::uint32_t>(r);
+        const io::LoadedScenario run = io::resolve(scenario);
+        PlannedRun planned;
+        planned.index = static_cast<std::int64_t>(plan.runs.size());
+        planned.run_id = run.hash;
+        planned.point = point;
+        planned.replicate = r;
+        planned.seed = scenario.seed;
+        planned.values = values;
+        planned.scenario = run.resolved;
+        if (!seen.insert(run.hash).second) {
+          throw InputError(
+              label,
+              {{"/parameters", "point " + std::to_string(point) +
+                                   " repeats an earlier point (same resolved scenario, run id " +
+                                   run.hash + "): remove the repeated value"}});
+        }
+        plan.runs.push_back(std::move(planned));
+      }
+      ++point;
+    }
+    // Odometer over the list levels, last parameter fastest.
+    std::size_t i = lists.size();
+    while (i > 0) {
+      --i;
+      if (++level[i] < def.parameters[lists[i]].values.size()) break;
+      level[i] = 0;
+      if (i == 0) return plan;
+    }
+    if (lists.empty()) return plan;
+  }
+}
+
+std::string csv_quote(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string csv_cell(const nlohmann::json& value) {
+  if (value.is_string()) return csv_quote(value.get<std::string>());
+  return csv_quote(value.dump());
+}
+
+void write_plan(const Plan& plan, const std::string& sweep_text, const std::string& dir,
+                bool force) {
+  const std::string sweep_hash = io::to_hex(io::fnv1a64(sweep_text));
+  std::error_code ec;
+  if (fs::exists(dir + "/plan.json", ec) && !force) {
+    PlanIndex previous;
+    try {
+      previous = read_plan(dir);
+    } catch (const InputError&) {
+    }
+    if (previous.sweep_hash != sweep_hash) {
+      throw InputError(dir, {{"",
+                              "already holds the plan of a different sweep file; choose "
+                              "another directory, or pass --force to replan it"}});
+    }
+  }
+  fs::create_directories(dir + "/runs", ec);
+  if (ec) throw OutputError("cannot create " + dir + "/runs: " + ec.message());
+
+  std::string csv = "index,run_id,point,replicate,seed";
+  for (const auto& p : plan.def.parameters) csv += "," + p.name;
+  csv += "\n";
+  nlohmann::json runs = nlohmann::json::array();
+  for (const auto& run : plan.runs) {
+    csv += std::to_string(run.index) + "," + run.run_id + "," + std::to_string(run.point) + "," +
+           std::to_string(run.replicate) + "," + std::to_string(run.seed);
+    for (const auto& v : run.values) csv += "," + csv_cell(v);
+    csv += "\n";
+    runs.push_back({{"index", run.index},
+                    {"run_id", run.run_id},
+                    {"point", run.point},
+                    {"replicate", run.replicate},
+                    {"seed", run.seed},
+                    {"values", run.values}});
+    const std::string path = dir + "/runs/" + run.run_id + ".json";
+    const std::string text = run.scenario.dump(2) + "\n";
+    // Rewriting an identical file on a replan would only cost time.
+    bool same = false;
+    try {
+      same = fs::exists(path, ec) && io::read_text_file(path) == text;
+    } catch (const InputError&) {
+    }
+    if (!same) io::write_file_atomically(path, text);
+  }
+  nlohmann::json columns = nlohmann::json::array();
+  for (const auto& p : plan.def.parameters) columns.push_back(p.name);
+  const nlohmann::json index = {{"plan_version", 1},
+                                {"name", plan.def.name},
+                                {"sweep_hash", sweep_hash},
+                                {"columns", columns},
+                                {"runs", runs}};
+  io::write_file_atomically(dir + "/sweep.json", sweep_text);
+  io::write_file_atomically(dir + "/plan.csv", csv);
+  // plan.json last: its presence says the plan is whole.
+  io::write_file_atomically(dir + "/plan.json", index.dump(1) + "\n");
+}
+
+PlanIndex read_plan(const std::string& dir) {
+  const std::string path = dir + "/plan.json";
+  const nlohmann::json doc = io::parse_json_text(io::read_text_file(path, 1u << 30), path);
+  PlanIndex plan;
+  try {
+    plan.name = doc.at("name").get<std::string>();
+    plan.sweep_hash = doc.at("sweep_hash").get<std::string>();
+    plan.columns = doc.at("columns").get<std::vector<std::string>>();
+    for (const auto& r : doc.at("runs")) {
+      PlannedRun run;
+      run.index = r.at("index").get<std::int64_t>();
+      run.run_id = r.at("run_id").get<std::string>();
+      run.point = r.at("point").get<std::int64_t>();
+      run.replicate = r.at("replicate").get<std::int64_t>();
+      run.seed = r.at("seed").get<std::uint64_t>();
+      run.values = r.at("values").get<std::vector<nlohmann::json>>();
+      if (run.index != static_cast<std::int64_t>(plan.runs.size()) || run.run_id.size() != 16 ||
+          run.run_id.find_first_not_of("0123456789abcdef") != std::string::npos) {
+        throw InputError(path,
+                         {{"/runs/" + std::to_string(plan.runs.size()), "corrupt run entry"}});
+      }
+      plan.runs.push_back(std::move(run));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(path, {{"", std::string("not a sweep plan: ") + e.what()}});
+  }
+  return plan;
+}
+
+void check_sweep_unchanged(const std::string& dir, const PlanIndex& plan) {
+  const std::string text = io::read_text_file(dir + "/sweep.json");
+  if (io::to_hex(io::fnv1a64(text)) != plan.sweep_hash) {
+    throw InputError(dir + "/sweep.json",
+                     {{"", "changed since the sweep was planned (hash " + plan.sweep_hash +
+                               "); replan into a new directory, "
+                               "or pass --force to run the plan as it is"}});
+  }
+}
+
+}  // namespace hearth::sweep

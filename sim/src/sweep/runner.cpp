@@ -1,0 +1,176 @@
+#include "sweep/runner.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <climits>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+namespace hearth::sweep {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string self_exe() {
+  char buffer[PATH_MAX];
+  const ssize_t n = ::readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  if (n <= 0)
+    throw OutputError(std::string("cannot find this program (/proc/self/exe): ") +
+                      std::strerror(errno));
+  return std::string(buffer, static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+std::string journal_path(const std::string& dir, const RunnerOptions& options) {
+  if (options.shard_count > 0) {
+    return dir + "/journal-" + std::to_string(options.shard_index) + "-of-" +
+           std::to_string(options.shard_count) + ".csv";
+  }
+  return dir + "/journal.csv";
+}
+
+Prepared prepare_sweep(const std::string& dir, const RunnerOptions& options) {
+  Prepared prepared;
+  prepared.plan = read_plan(dir);
+  if (!options.force) check_sweep_unchanged(dir, prepared.plan);
+  std::error_code ec;
+  fs::create_directories(dir + "/results", ec);
+  if (!ec) fs::create_directories(dir + "/logs", ec);
+  if (ec) throw OutputError("cannot create " + dir + "/results: " + ec.message());
+  for (const auto& run : prepared.plan.runs) {
+    if (options.shard_count > 0 && run.index % options.shard_count != options.shard_index) continue;
+    if (run_complete(dir, run.run_id)) {
+      ++prepared.skipped;
+      continue;
+    }
+    // Left by a run that was killed with the sweep: it can only be stale,
+    // since this shard's runner (holding the journal lock) owns this run.
+    const std::string base = dir + "/results/" + run.run_id;
+    fs::remove_all(base + ".partial", ec);
+    if (fs::exists(base, ec)) fs::remove_all(base, ec);  // not complete: junk
+    prepared.pending.push_back(run.index);
+  }
+  for (const auto& item : fs::directory_iterator(dir + "/results", ec)) {
+    const std::string name = item.path().filename().string();
+    if (name.find(".old-") != std::string::npos) fs::remove_all(item.path(), ec);
+  }
+  return prepared;
+}
+
+pid_t spawn_run(const std::string& dir, const std::string& run_id, int threads,
+                std::string& error) {
+  // Everything the child needs is built before fork: between fork and exec
+  // only async-signal-safe calls are allowed.
+  const std::string exe = self_exe();
+  const std::string scenario = "runs/" + run_id + ".json";
+  const std::string out = "results/" + run_id;
+  const std::string threads_text = std::to_string(threads);
+  const std::string log = dir + "/logs/" + run_id + ".log";
+  std::vector<std::string> args{exe,         "run",        scenario,  "--out",  out,
+                                "--threads", threads_text, "--quiet", "--force"};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const int log_fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (log_fd < 0) {
+    error = "cannot open " + log + ": " + std::strerror(errno);
+    return -1;
+  }
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    // Die with the sweep: a relaunch must not meet an orphan still writing.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(126);
+    ::dup2(log_fd, STDOUT_FILENO);
+    ::dup2(log_fd, STDERR_FILENO);
+    if (::chdir(dir.c_str()) != 0) ::_exit(126);
+    ::execv(exe.c_str(), argv.data());
+    ::_exit(127);
+  }
+  const int saved = errno;
+  ::close(log_fd);
+  if (pid < 0) error = std::string("fork failed: ") + std::strerror(saved);
+  return pid;
+}
+
+RunOutcome outcome_of(int wait_status, double seconds) {
+  RunOutcome outcome;
+  outcome.seconds = seconds;
+  if (WIFEXITED(wait_status)) {
+    outcome.ok = WEXITSTATUS(wait_status) == 0;
+    outcome.detail = "exit " + std::to_string(WEXITSTATUS(wait_status));
+  } else if (WIFSIGNALED(wait_status)) {
+    outcome.detail = "signal " + std::to_string(WTERMSIG(wait_status));
+  } else {
+    outcome.detail = "unknown status";
+  }
+  return outcome;
+}
+
+std::int64_t run_local(const std::string& dir, const Prepared& prepared,
+                       const RunnerOptions& options, Journal& journal) {
+  using Clock = std::chrono::steady_clock;
+  struct Child {
+    std::int64_t index;
+    Clock::time_point started;
+  };
+  std::map<pid_t, Child> children;
+  std::size_t next = 0;
+  std::int64_t failed = 0, finished = 0;
+  const auto total = static_cast<std::int64_t>(prepared.pending.size());
+  auto record = [&](std::int64_t index, const RunOutcome& outcome) {
+    const PlannedRun& run = prepared.plan.runs[static_cast<std::size_t>(index)];
+    // A run whose process said 0 but left no complete directory did not finish.
+    const bool ok = outcome.ok && run_complete(dir, run.run_id);
+    journal.append({index, run.run_id, ok ? "done" : "failed", outcome.detail, outcome.seconds});
+    ++finished;
+    if (!ok) {
+      ++failed;
+      std::cerr << "sweep: run " << index << " (" << run.run_id << ") failed: " << outcome.detail
+                << "; see " << dir << "/logs/" << run.run_id << ".log\n";
+    } else if (!options.quiet) {
+      std::cerr << "sweep: " << finished << "/" << total << " run " << index << " done in "
+                << outcome.seconds << " s\n";
+    }
+  };
+  while (next < prepared.pending.size() || !children.empty()) {
+    while (next < prepared.pending.size() &&
+           static_cast<int>(children.size()) < std::max(1, options.jobs)) {
+      const std::int64_t index = prepared.pending[next++];
+      std::string error;
+      const pid_t pid = spawn_run(dir, prepared.plan.runs[static_cast<std::size_t>(index)].run_id,
+                                  options.threads_per_run, error);
+      if (pid < 0) {
+        record(index, {false, "spawn failed: " + error, 0});
+        continue;
+      }
+      children[pid] = {index, Clock::now()};
+    }
+    if (children.empty()) continue;
+    int status = 0;
+    const pid_t pid = ::waitpid(-1, &status, 0);
+    if (pid < 0) {
+      if (errno == EINTR) continue;
+      throw OutputError(std::string("waitpid: ") + std::strerror(errno));
+    }
+    auto it = children.find(pid);
+    if (it == children.end()) continue;
+    const double seconds = std::chrono::duration<double>(Clock::now() - it->second.started).count();
+    const std::int64_t index = it->second.index;
+    children.erase(it);
+    record(index, outcome_of(status, seconds));
+  }
+  return failed;
+}
+
+}  // namespace hearth::sweep

@@ -1,0 +1,59 @@
+#pragma once
+// Running a planned sweep. Every run is its own process (`hearth run` of the
+// same binary, started with fork and exec), so a crash, an abort or an
+// out-of-memory kill takes down one run, which is journalled as failed, and
+// never the sweep. Children die with the sweep (PR_SET_PDEATHSIG), so after a
+// SIGKILL of the sweep no orphan keeps writing into results/.
+#include <sys/types.h>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sweep/journal.hpp"
+#include "sweep/plan.hpp"
+
+namespace hearth::sweep {
+
+struct RunnerOptions {
+  int jobs = 1;                   // runs at a time (local runner)
+  int threads_per_run = 1;        // `hearth run --threads`
+  std::int64_t shard_index = -1;  // with shard_count: run only index % count == shard_index
+  std::int64_t shard_count = 0;
+  bool force = false;  // run even if sweep.json changed since planning
+  bool quiet = false;
+};
+
+struct RunOutcome {
+  bool ok = false;
+  std::string detail;  // "exit 0", "exit 1", "signal 9", "spawn failed: ..."
+  double seconds = 0;
+};
+
+// What a (re)launch has to do: checks the plan against sweep.json (unless
+// force), removes stale results/<id>.partial and results/<id>.old-* left by a
+// killed run, and lists the runs of this shard that are not complete yet.
+struct Prepared {
+  PlanIndex plan;
+  std::vector<std::int64_t> pending;  // run indices, ascending
+  std::int64_t skipped = 0;           // already complete
+};
+Prepared prepare_sweep(const std::string& dir, const RunnerOptions& options);
+
+// The journal file this runner writes (journal.csv, or journal-I-of-C.csv).
+std::string journal_path(const std::string& dir, const RunnerOptions& options);
+
+// Starts `hearth run runs/<id>.json --out results/<id> ...` in DIR, output to
+// DIR/logs/<id>.log; returns the child's pid (or -1, with `error` set).
+pid_t spawn_run(const std::string& dir, const std::string& run_id, int threads, std::string& error);
+RunOutcome outcome_of(int wait_status, double seconds);
+
+// The local runner: `jobs` children at a time; returns the number of failed runs.
+std::int64_t run_local(const std::string& dir, const Prepared& prepared,
+                       const RunnerOptions& options, Journal& journal);
+
+// The MPI runner (sim/src/sweep/mpi_runner.cpp, built only with MPI): rank 0
+// hands out run indices to ranks that ask for work and is the only writer of
+// the journal. Returns the process exit code.
+int run_mpi(const std::string& dir, const RunnerOptions& options, int* argc, char*** argv);
+
+}  // namespace hearth::sweep
