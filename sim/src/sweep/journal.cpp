@@ -49,8 +49,13 @@ Journal::~Journal() {
 void Journal::append(const JournalEntry& entry) {
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.3f", entry.seconds);
+  // The detail is free text (an error message); keep the line five fields.
+  std::string detail = entry.detail;
+  for (char& c : detail) {
+    if (c == ',' || c == '\n' || c == '\r') c = ';';
+  }
   const std::string line = std::to_string(entry.index) + "," + entry.run_id + "," + entry.status +
-                           "," + entry.detail + "," + seconds + "\n";
+                           "," + detail + "," + seconds + "\n";
   const ssize_t written = ::write(fd_, line.data(), line.size());
   if (written != static_cast<ssize_t>(line.size()) || ::fsync(fd_) != 0) {
     throw OutputError("cannot append to " + path_ + ": " + std::strerror(errno));

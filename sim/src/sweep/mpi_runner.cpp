@@ -77,7 +77,8 @@ int coordinator(const std::string& dir, const Prepared& prepared, const RunnerOp
     const PlannedRun& run = prepared.plan.runs[static_cast<std::size_t>(m[0])];
     RunOutcome outcome = decode(m);
     const bool ok = outcome.ok && run_complete(dir, run.run_id);
-    journal.append({m[0], run.run_id, ok ? "done" : "failed", outcome.detail, outcome.seconds});
+    journal.append({m[0], run.run_id, ok ? "done" : "failed",
+                    ok || !outcome.ok ? outcome.detail : kNotComplete, outcome.seconds});
     ++finished;
     if (!ok) {
       ++failed;

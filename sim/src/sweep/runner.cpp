@@ -132,7 +132,8 @@ std::int64_t run_local(const std::string& dir, const Prepared& prepared,
     const PlannedRun& run = prepared.plan.runs[static_cast<std::size_t>(index)];
     // A run whose process said 0 but left no complete directory did not finish.
     const bool ok = outcome.ok && run_complete(dir, run.run_id);
-    journal.append({index, run.run_id, ok ? "done" : "failed", outcome.detail, outcome.seconds});
+    journal.append({index, run.run_id, ok ? "done" : "failed",
+                    ok || !outcome.ok ? outcome.detail : kNotComplete, outcome.seconds});
     ++finished;
     if (!ok) {
       ++failed;

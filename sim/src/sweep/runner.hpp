@@ -23,6 +23,12 @@ struct RunnerOptions {
   bool quiet = false;
 };
 
+// Journal detail of a run that exited 0 without a complete results/<id> for
+// its id: its manifest's hash differs, i.e. this hearth resolves the planned
+// scenario differently (a newer version with new keys): replan.
+inline constexpr const char* kNotComplete =
+    "exit 0 but no complete result for this run id (replan with this hearth)";
+
 struct RunOutcome {
   bool ok = false;
   std::string detail;  // "exit 0", "exit 1", "signal 9", "spawn failed: ..."
