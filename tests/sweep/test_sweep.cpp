@@ -214,6 +214,23 @@ TEST_CASE("invalid sweeps are refused naming the parameter, value and reason", "
   }
 }
 
+TEST_CASE("a value invalid on the base alone is fine when every point makes it valid", "[sweep]") {
+  // 45 neighbourhoods a side do not fit the base's 40x40 grid, but every
+  // point also widens the grid: only combinations are judged.
+  json doc = sweep_doc();
+  doc["parameters"] =
+      json::array({{{"pointer", "/city/grid/width_cells"}, {"values", {50, 60}}},
+                   {{"pointer", "/city/grid/height_cells"}, {"values", {50}}},
+                   {{"pointer", "/city/layout/neighbourhoods_per_side"}, {"values", {45}}}});
+  const auto problems = refusal(doc);
+  INFO(describe(problems));
+  CHECK(problems.empty());
+  // A combination that does not fit is named with its values.
+  doc["parameters"][1]["values"] = {50, 30};
+  CHECK(
+      mentions(refusal(doc), "/parameters/2/values/0", "must not exceed the grid's smaller side"));
+}
+
 TEST_CASE("a base scenario file is read relative to the sweep file", "[sweep]") {
   test::TempDir dir;
   std::filesystem::create_directories(dir.file("sweeps"));

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "embedded_sweep_schema.hpp"
@@ -148,6 +149,20 @@ nlohmann::json range_value(const Parameter& p, double unit) {
     return static_cast<std::int64_t>(std::min(std::floor(x), floor_max));
   }
   return x;
+}
+
+// The parameter a scenario problem belongs to: the one whose pointer is the
+// problem's location, lies under it (a sum over an object) or holds it.
+std::optional<std::size_t> owner_of(const SweepDef& def, const std::string& location) {
+  if (location.empty() || location == "/") return std::nullopt;
+  for (std::size_t k = 0; k < def.parameters.size(); ++k) {
+    const std::string& pointer = def.parameters[k].pointer;
+    if (location == pointer || location.rfind(pointer + "/", 0) == 0 ||
+        pointer.rfind(location + "/", 0) == 0) {
+      return k;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -297,41 +312,54 @@ std::vector<std::vector<double>> latin_hypercube(std::int64_t samples, std::size
 Plan expand(const SweepDef& def, const std::string& label) {
   Plan plan;
   plan.def = def;
-  // The base alone must be a valid scenario before any parameter is blamed.
-  if (auto problems = scenario_problems(def.base); !problems.empty()) {
-    throw InputError(label, {{"/base", "the base scenario is invalid: " + describe(problems)}});
-  }
-  // Each value alone on the base: a value that breaks the scenario is named
-  // by its own pointer in the sweep file.
-  std::vector<InputProblem> problems;
   std::vector<std::size_t> lists, ranges;
   for (std::size_t k = 0; k < def.parameters.size(); ++k) {
-    const Parameter& p = def.parameters[k];
-    (p.is_range ? ranges : lists).push_back(k);
-    std::vector<std::pair<std::string, nlohmann::json>> trials;
-    if (p.is_range) {
-      trials = {{"/range/min", range_value(p, 0.0)}, {"/range/max", range_value(p, 1.0)}};
-    } else {
-      for (std::size_t j = 0; j < p.values.size(); ++j) {
-        trials.emplace_back("/values/" + std::to_string(j), p.values[j]);
-      }
+    (def.parameters[k].is_range ? ranges : lists).push_back(k);
+  }
+  // Problems are gathered over every point (deduplicated, at most kMaxProblems)
+  // so one refusal lists what to fix, each named where the sweep file says it.
+  constexpr std::size_t kMaxProblems = 20;
+  std::vector<InputProblem> problems;
+  std::set<std::string> reported;
+  auto report = [&](const std::string& at, const std::string& reason) {
+    if (problems.size() < kMaxProblems && reported.insert(at + "\n" + reason).second) {
+      problems.push_back({at, reason});
     }
-    for (const auto& [where, value] : trials) {
-      nlohmann::json document = def.base;
-      std::string why;
-      const std::string at = "/parameters/" + std::to_string(k) + where;
-      if (!set_pointer(document, p.pointer, value, why)) {
-        problems.push_back(
-            {at, "parameter '" + p.name + "': cannot set " + p.pointer + ": " + why});
-        break;
-      }
-      if (auto found = scenario_problems(document); !found.empty()) {
-        problems.push_back({at, "parameter '" + p.name + "' = " + value_text(value) + " at " +
-                                    p.pointer + " makes the scenario invalid: " + describe(found)});
-      }
+  };
+  auto blame = [&](std::size_t k, const std::string& at, const nlohmann::json& value,
+                   const InputProblem& problem) {
+    const Parameter& p = def.parameters[k];
+    report(at, "parameter '" + p.name + "' = " + value_text(value) + " at " + p.pointer +
+                   " makes the scenario invalid: " + describe({problem}));
+  };
+  // The reference document: the base with each parameter at its first level
+  // (lists) or its minimum (ranges). A pointer that cannot be set fails here.
+  nlohmann::json reference = def.base;
+  for (std::size_t k = 0; k < def.parameters.size(); ++k) {
+    const Parameter& p = def.parameters[k];
+    std::string why;
+    if (!set_pointer(reference, p.pointer, p.is_range ? range_value(p, 0.0) : p.values[0], why)) {
+      report("/parameters/" + std::to_string(k) + "/pointer",
+             "parameter '" + p.name + "': cannot set " + p.pointer + ": " + why);
     }
   }
   if (!problems.empty()) throw InputError(label, problems);
+  // Range ends are checked explicitly: the samples might all miss a bad end.
+  for (std::size_t k : ranges) {
+    const Parameter& p = def.parameters[k];
+    for (const auto& [where, unit] : {std::pair<const char*, double>{"min", 0.0}, {"max", 1.0}}) {
+      nlohmann::json document = reference;
+      std::string why;
+      set_pointer(document, p.pointer, range_value(p, unit), why);
+      for (const auto& problem : scenario_problems(document)) {
+        if (owner_of(def, problem.location) == k) {
+          blame(k, "/parameters/" + std::to_string(k) + "/range/" + where, range_value(p, unit),
+                problem);
+        }
+      }
+    }
+  }
+  std::optional<std::vector<InputProblem>> base_problems;
 
   // Points: the full factorial of the lists (the first parameter varies
   // slowest), each crossed with the Latin hypercube design (varying fastest).
@@ -356,13 +384,41 @@ Plan expand(const SweepDef& def, const std::string& label) {
       try {
         loaded = io::load_scenario_json(document, label);
       } catch (const InputError& e) {
-        std::string combination;
-        for (std::size_t k = 0; k < values.size(); ++k) {
-          combination += (k ? ", " : "") + def.parameters[k].name + "=" + value_text(values[k]);
+        // Name the parameter the problem is about; else the base, if the
+        // base alone has it; else the point (a combination of values).
+        for (const auto& problem : e.problems()) {
+          if (const auto k = owner_of(def, problem.location)) {
+            const Parameter& p = def.parameters[*k];
+            std::string at = "/parameters/" + std::to_string(*k);
+            if (p.is_range) {
+              at += "/range";
+            } else {
+              for (std::size_t i = 0; i < lists.size(); ++i) {
+                if (lists[i] == *k) at += "/values/" + std::to_string(level[i]);
+              }
+            }
+            blame(*k, at, values[*k], problem);
+            continue;
+          }
+          if (!base_problems) base_problems = scenario_problems(def.base);
+          bool in_base = false;
+          for (const auto& b : *base_problems)
+            in_base = in_base || (b.location == problem.location && b.reason == problem.reason);
+          if (in_base) {
+            report("/base", "the base scenario is invalid: " + describe({problem}));
+            continue;
+          }
+          std::string combination;
+          for (std::size_t k = 0; k < values.size(); ++k) {
+            combination += (k ? ", " : "") + def.parameters[k].name + "=" + value_text(values[k]);
+          }
+          report("/parameters", "point " + std::to_string(point) + " (" + combination +
+                                    ") makes the scenario invalid: " + describe({problem}));
         }
-        throw InputError(label, {{"/parameters",
-                                  "point " + std::to_string(point) + " (" + combination +
-                                      ") makes the scenario invalid: " + describe(e.problems())}});
+      }
+      if (!problems.empty()) {
+        ++point;
+        continue;
       }
       for (std::int64_t r = 0; r < def.replicates; ++r) {
         ScenarioDef scenario = loaded.def;
@@ -388,15 +444,18 @@ Plan expand(const SweepDef& def, const std::string& label) {
       ++point;
     }
     // Odometer over the list levels, last parameter fastest.
-    std::size_t i = lists.size();
-    while (i > 0) {
-      --i;
-      if (++level[i] < def.parameters[lists[i]].values.size()) break;
+    bool more = false;
+    for (std::size_t i = lists.size(); i-- > 0;) {
+      if (++level[i] < def.parameters[lists[i]].values.size()) {
+        more = true;
+        break;
+      }
       level[i] = 0;
-      if (i == 0) return plan;
     }
-    if (lists.empty()) return plan;
+    if (!more) break;
   }
+  if (!problems.empty()) throw InputError(label, problems);
+  return plan;
 }
 
 std::string csv_quote(const std::string& text) {
