@@ -59,7 +59,34 @@ namespace hearth {
   X(mean_months_on_market, "mean months on the market of vacant formal dwellings")          \
   X(rent_index_relative, "mean submarket rent index / its value at the start")              \
   X(price_index_relative, "mean submarket price index / its value at the start")            \
-  X(households_with_mortgage, "owners with an outstanding mortgage")
+  X(households_with_mortgage, "owners with an outstanding mortgage")                        \
+  X(hazard_events, "hazard events that struck this tick (arrival waves: when they start)")  \
+  X(dwellings_damaged, "dwellings that took damage this tick")                              \
+  X(dwellings_ds1, "dwellings now in damage state DS1 (slight)")                            \
+  X(dwellings_ds2, "dwellings now in damage state DS2 (moderate)")                          \
+  X(dwellings_ds3, "dwellings now in damage state DS3 (extensive; uninhabitable)")          \
+  X(dwellings_ds4, "dwellings now in damage state DS4 (complete; uninhabitable)")           \
+  X(displaced_rental, "households away from a damaged home, renting elsewhere meanwhile")   \
+  X(displaced_total, "displaced households: shelter, host, camp and displaced_rental")      \
+  X(away_from_home, "households with a home of origin they may return to")                  \
+  X(new_displacements, "households displaced from their home by damage this tick")          \
+  X(wave_arrivals, "households of arrival waves that arrived this tick")                    \
+  X(returns, "displaced households back in their home of origin this tick")                 \
+  X(settled_after_displacement, "displaced households that gave up returning this tick")    \
+  X(displaced_departures, "displaced households that left the city this tick")              \
+  X(median_months_displaced, "median months displaced (spells so far) of households in the city ever displaced") \
+  X(p90_months_displaced, "90th percentile of the same")                                    \
+  X(returned_share_6m, "of households displaced by an event 6+ months ago: share back home within 6 months") \
+  X(returned_share_12m, "same for 12 months")                                               \
+  X(returned_share_24m, "same for 24 months")                                               \
+  X(repair_backlog_crew_months, "repair work left on damaged dwellings, crew-months")       \
+  X(dwellings_awaiting_repair, "damaged dwellings whose repair is not yet funded")          \
+  X(repairs_completed, "damaged dwellings repaired this tick")                              \
+  X(repair_cost_multiplier, "demand surge: repair cost / normal repair cost")               \
+  X(shelter_occupancy, "households in public shelters")                                     \
+  X(shelter_occupancy_share, "shelter_occupancy / shelter capacity")                        \
+  X(camp_occupancy, "households in camps")                                                  \
+  X(camp_occupancy_share, "camp_occupancy / camp capacity")
 
 enum class CityIndicator : int {
 #define HEARTH_ENUM_ENTRY(name, description) name,
@@ -82,7 +109,9 @@ std::string_view city_indicator_description(int index);
   X(displaced, "members displaced (shelter, host or camp)")                         \
   X(mean_income_per_month, "mean monthly income of members in the city")            \
   X(flood_exposed_share, "housed members in the 100-year floodplain")                \
-  X(owner_share, "members that are owner-occupiers / members in the city")
+  X(owner_share, "members that are owner-occupiers / members in the city")          \
+  X(away_from_home, "members with a home of origin they may return to (displaced by damage)") \
+  X(mean_months_displaced, "mean months displaced of members displaced now")
 
 enum class GroupIndicator : int {
 #define HEARTH_ENUM_ENTRY(name, description) name,

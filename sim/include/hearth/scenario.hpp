@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace hearth {
 
@@ -193,6 +194,122 @@ struct MigrationDef {
   double homeless_departure_rate_per_month = 0.03;  // out-migration of homeless households
 };
 
+// Hazard events and the disaster submodels (docs/MODEL.md, 7.2 to 7.6).
+// One event of the `hazards` list. `type` is "flood", "earthquake" or
+// "arrival_wave". An event is scheduled (tick > 0) or stochastic (tick 0 and
+// annual_probability > 0: each month it strikes with probability
+// 1 - (1 - p)^(1/12), drawn from the counter-based generator).
+struct HazardEventDef {
+  std::string type = "flood";
+  std::int32_t tick = 0;               // tick of a scheduled event; 0 = stochastic
+  double annual_probability = 0;       // stochastic events: chance per year
+  // Flood: depth raster from an ESRI ASCII grid (metres, one value per cell,
+  // path relative to the working directory) or, when empty, the generated
+  // 100-year depth layer scaled to the return period.
+  std::string depth_file;
+  double return_period_years = 100;
+  double depth_growth_per_log_return_period = 0.25;  // d(T) = d100 (1 + g ln(T / 100)), at least 0
+  // Earthquake: epicentre (fractions of the grid), moment magnitude, focal depth.
+  double epicentre_x_fraction = 0.5;
+  double epicentre_y_fraction = 0.5;
+  double magnitude = 6.5;
+  double focal_depth_km = 10;
+  // Arrival wave (conflict or climate): households per tick for duration_ticks
+  // from the event's tick, entering as displaced households.
+  double households_per_tick = 0;
+  std::int32_t duration_ticks = 12;
+  double income_median_per_month = 1200;
+  double income_sigma_log = 0.6;
+  double savings_months_of_income = 0.5;
+  double rural_migrant_share = 0.1;    // origin mix of the wave (normalised)
+  double internally_displaced_share = 0.6;
+  double refugee_share = 0.3;
+};
+
+// Lognormal fragility: P(DS >= ds | x) = Phi(ln(x / median_ds) / beta), ds = 1..4.
+struct FragilityCurveDef {
+  std::array<double, 4> median{};  // DS1..DS4 medians (g for PGA, m for flood depth)
+  double beta = 0.6;               // log standard deviation
+};
+
+// Per structure class: informal/makeshift, unreinforced masonry, RC frame, code-compliant.
+// Defaults: scenarios/fragility.json (its sources there and in docs/MODEL.md 7.2).
+struct FragilityDef {
+  FragilityCurveDef earthquake_informal{{0.08, 0.12, 0.20, 0.32}, 0.64};
+  FragilityCurveDef earthquake_unreinforced_masonry{{0.13, 0.17, 0.26, 0.37}, 0.64};
+  FragilityCurveDef earthquake_rc_frame{{0.16, 0.22, 0.40, 0.70}, 0.64};
+  FragilityCurveDef earthquake_code_compliant{{0.26, 0.44, 0.88, 1.55}, 0.64};
+  FragilityCurveDef flood_informal{{0.10, 0.30, 0.70, 1.20}, 0.50};
+  FragilityCurveDef flood_unreinforced_masonry{{0.15, 0.60, 1.50, 3.00}, 0.50};
+  FragilityCurveDef flood_rc_frame{{0.20, 0.80, 2.00, 4.00}, 0.50};
+  FragilityCurveDef flood_code_compliant{{0.30, 1.00, 2.50, 5.00}, 0.50};
+  // Loss (repair cost / value) per damage state DS1..DS4 (Hazus residential).
+  std::array<double, 4> loss_ratio{0.02, 0.10, 0.50, 1.00};
+  // Repair work per damage state, crew-months.
+  std::array<double, 4> repair_crew_months{0.25, 1.5, 6.0, 12.0};
+};
+
+// Attenuation of peak ground acceleration: ln PGA[g] = c0 + c1 M - c2 ln(R + c3 exp(c4 M)),
+// R the hypocentral distance in km. Defaults: Campbell (1981), BSSA 71(6).
+struct AttenuationDef {
+  double c0 = -4.141;
+  double c1 = 0.868;
+  double c2 = 1.09;
+  double c3 = 0.0606;
+  double c4 = 0.700;
+};
+
+// Household dislocation from a dwelling in DS1 or DS2 (DS3+ always leave):
+// logit p = intercept + loss x loss_ratio_percent + owner x [owner-occupier]
+//           + log_income x ln(income / city median). Form after Lin (2009) / IN-CORE.
+struct DislocationDef {
+  double intercept = -0.42;
+  double per_loss_percent = 0.02;
+  double owner = -0.6;
+  double log_income = -0.5;
+  double record_loss_probability = 0.15;  // a DS3+ dwelling's tenure record is lost
+  // Where the displaced go, in order: a host, a public shelter, a camp, else away.
+  double host_share = 0.25;               // share of eligible households willing to host one household
+  double host_min_income_multiple = 1.5;  // host income / subsistence needs of both households at least this
+  double persons_per_room_max = 2.0;      // crowding limit in a host's dwelling
+  double host_max_months = 6;             // hosting fatigue: guests move on after this many months displaced
+  std::int64_t shelter_capacity_households = 500;
+  std::int64_t camp_capacity_households = 1000;
+  double leave_city_share = 0.05;         // share of the newly displaced who leave at once
+  double displaced_departure_rate_per_month = 0.01;  // out-migration of displaced households
+};
+
+// Repairs and reconstruction (docs/MODEL.md 7.5).
+struct RecoveryDef {
+  double crew_months_per_month_per_1000_dwellings = 20;  // construction capacity for repairs
+  double max_crew_months_per_dwelling_per_month = 1;    // crews a site can use
+  double demand_surge_slope = 0.1;     // cost x (1 + slope x (backlog / capacity - 1)), backlog over a month
+  double demand_surge_max = 0.4;       // cap on the surge (Olsen and Porter 2011)
+  double insurance_take_up_owner = 0.3;     // owner-occupiers insured (scaled by income / median, at most 1)
+  double insurance_take_up_landlord = 0.5;  // private landlords insured
+  double insurance_deductible_share = 0.1;  // share of the repair cost insurers do not pay
+  double repair_loan_max_income_multiple = 2.0;  // repair loan up to this x annual income
+  double landlord_payback_years = 12;  // landlords repair if cost <= this x annual market rent
+  double savings_buffer_months = 1;    // savings kept back from repairs, months of income
+  bool build_back_better = false;      // DS3+ dwellings are rebuilt code-compliant
+};
+
+// Return of displaced households (docs/MODEL.md 7.6).
+struct ReturnDef {
+  double return_probability_per_month = 0.7;  // when home is habitable, at 0 months away
+  double return_decay_months = 24;            // ... times exp(-months away / decay)
+  double give_up_rate_per_month = 0.01;       // waiting owners who sell and settle, per month,
+                                              // growing linearly: rate x months away / 12
+};
+
+struct DisastersDef {
+  FragilityDef fragility;
+  AttenuationDef attenuation;
+  DislocationDef dislocation;
+  RecoveryDef recovery;
+  ReturnDef return_home;
+};
+
 struct OutputsDef {
   bool neighbourhood_table = true;  // write neighbourhoods.csv (one row per tick x neighbourhood)
 };
@@ -209,6 +326,8 @@ struct ScenarioDef {
   EconomyDef economy;
   MarketDef market;
   MigrationDef migration;
+  std::vector<HazardEventDef> hazards;  // disasters and arrival waves
+  DisastersDef disasters;
   OutputsDef outputs;
 };
 

@@ -178,6 +178,14 @@ void write_checkpoint(const std::string& path, const std::string& previous_path,
     w.value(m.bands);
     w.value(m.initial_mean_rent_index);
     w.value(m.initial_mean_price_index);
+    const DisasterState& ds = world.disasters;
+    w.value(ds.shelter_occupancy);
+    w.value(ds.camp_occupancy);
+    w.value(ds.shelter_capacity);
+    w.value(ds.camp_capacity);
+    w.value(ds.repair_cost_multiplier);
+    w.value(ds.repair_capacity_left);
+    w.column("event_start_tick", ds.event_start_tick);
     transfer_world(w, const_cast<World&>(world));  // the walk only reads when writing
     w.value(static_cast<std::uint64_t>(meta.output_sizes.size()));
     for (const auto& [name, size] : meta.output_sizes) {
@@ -197,7 +205,7 @@ void write_checkpoint(const std::string& path, const std::string& previous_path,
 }
 
 World read_checkpoint(const std::string& path, CheckpointMeta& meta,
-                      const std::string& expected_scenario_hash) {
+                      const std::string& expected_scenario_hash, bool require_same_build) {
   Reader r(path);
   char magic[sizeof kMagic];
   r.bytes(magic, sizeof magic);
@@ -208,7 +216,7 @@ World read_checkpoint(const std::string& path, CheckpointMeta& meta,
            std::to_string(kCheckpointFormatVersion));
   }
   meta.build_id = r.string();
-  if (meta.build_id != current_build_id()) {
+  if (require_same_build && meta.build_id != current_build_id()) {
     r.fail("written by '" + meta.build_id + "', this is '" + current_build_id() +
            "': resume with the same build so that results stay exact");
   }
@@ -244,6 +252,15 @@ World read_checkpoint(const std::string& path, CheckpointMeta& meta,
   m.bands = r.value<std::int32_t>();
   m.initial_mean_rent_index = r.value<float>();
   m.initial_mean_price_index = r.value<float>();
+  DisasterState& ds = world.disasters;
+  ds.shelter_occupancy = r.value<std::int64_t>();
+  ds.camp_occupancy = r.value<std::int64_t>();
+  ds.shelter_capacity = r.value<std::int64_t>();
+  ds.camp_capacity = r.value<std::int64_t>();
+  ds.repair_cost_multiplier = r.value<float>();
+  ds.repair_capacity_left = r.value<double>();
+  r.column("event_start_tick", ds.event_start_tick);
+  if (ds.shelter_occupancy < 0 || ds.camp_occupancy < 0) r.fail("corrupt: negative shelter or camp occupancy");
   transfer_world(r, world);
   const auto outputs = r.value<std::uint64_t>();
   if (outputs > 64) r.fail("corrupt: " + std::to_string(outputs) + " output files");

@@ -20,7 +20,7 @@
 
 namespace hearth::io {
 
-inline constexpr std::uint32_t kCheckpointFormatVersion = 1;
+inline constexpr std::uint32_t kCheckpointFormatVersion = 2;  // 2: disaster columns and DisasterState
 
 struct CheckpointMeta {
   std::string build_id;       // "hearth <version> <commit>"
@@ -41,7 +41,9 @@ void write_checkpoint(const std::string& path, const std::string& previous_path,
 
 // Reads and verifies; throws InputError naming the file and the reason.
 // `expected_scenario_hash` empty accepts any scenario.
+// `require_same_build` false skips the build check (the fuzzer's seed corpus
+// must stay readable across commits); resuming always requires it.
 World read_checkpoint(const std::string& path, CheckpointMeta& meta,
-                      const std::string& expected_scenario_hash = "");
+                      const std::string& expected_scenario_hash = "", bool require_same_build = true);
 
 }  // namespace hearth::io

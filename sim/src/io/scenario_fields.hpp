@@ -159,6 +159,89 @@ template <typename V> void fields(MigrationDef& d, V& v) {
   v("departure_rate_per_month", d.departure_rate_per_month);
   v("homeless_departure_rate_per_month", d.homeless_departure_rate_per_month);
 }
+template <typename V> void fields(HazardEventDef& d, V& v) {
+  v("type", d.type);
+  v("tick", d.tick);
+  v("annual_probability", d.annual_probability);
+  v("depth_file", d.depth_file);
+  v("return_period_years", d.return_period_years);
+  v("depth_growth_per_log_return_period", d.depth_growth_per_log_return_period);
+  v("epicentre_x_fraction", d.epicentre_x_fraction);
+  v("epicentre_y_fraction", d.epicentre_y_fraction);
+  v("magnitude", d.magnitude);
+  v("focal_depth_km", d.focal_depth_km);
+  v("households_per_tick", d.households_per_tick);
+  v("duration_ticks", d.duration_ticks);
+  v("income_median_per_month", d.income_median_per_month);
+  v("income_sigma_log", d.income_sigma_log);
+  v("savings_months_of_income", d.savings_months_of_income);
+  v("rural_migrant_share", d.rural_migrant_share);
+  v("internally_displaced_share", d.internally_displaced_share);
+  v("refugee_share", d.refugee_share);
+}
+template <typename V> void fields(FragilityCurveDef& d, V& v) {
+  v("median", d.median);
+  v("beta", d.beta);
+}
+template <typename V> void fields(FragilityDef& d, V& v) {
+  v("earthquake_informal", d.earthquake_informal);
+  v("earthquake_unreinforced_masonry", d.earthquake_unreinforced_masonry);
+  v("earthquake_rc_frame", d.earthquake_rc_frame);
+  v("earthquake_code_compliant", d.earthquake_code_compliant);
+  v("flood_informal", d.flood_informal);
+  v("flood_unreinforced_masonry", d.flood_unreinforced_masonry);
+  v("flood_rc_frame", d.flood_rc_frame);
+  v("flood_code_compliant", d.flood_code_compliant);
+  v("loss_ratio", d.loss_ratio);
+  v("repair_crew_months", d.repair_crew_months);
+}
+template <typename V> void fields(AttenuationDef& d, V& v) {
+  v("c0", d.c0);
+  v("c1", d.c1);
+  v("c2", d.c2);
+  v("c3", d.c3);
+  v("c4", d.c4);
+}
+template <typename V> void fields(DislocationDef& d, V& v) {
+  v("intercept", d.intercept);
+  v("per_loss_percent", d.per_loss_percent);
+  v("owner", d.owner);
+  v("log_income", d.log_income);
+  v("record_loss_probability", d.record_loss_probability);
+  v("host_share", d.host_share);
+  v("host_min_income_multiple", d.host_min_income_multiple);
+  v("persons_per_room_max", d.persons_per_room_max);
+  v("host_max_months", d.host_max_months);
+  v("shelter_capacity_households", d.shelter_capacity_households);
+  v("camp_capacity_households", d.camp_capacity_households);
+  v("leave_city_share", d.leave_city_share);
+  v("displaced_departure_rate_per_month", d.displaced_departure_rate_per_month);
+}
+template <typename V> void fields(RecoveryDef& d, V& v) {
+  v("crew_months_per_month_per_1000_dwellings", d.crew_months_per_month_per_1000_dwellings);
+  v("max_crew_months_per_dwelling_per_month", d.max_crew_months_per_dwelling_per_month);
+  v("demand_surge_slope", d.demand_surge_slope);
+  v("demand_surge_max", d.demand_surge_max);
+  v("insurance_take_up_owner", d.insurance_take_up_owner);
+  v("insurance_take_up_landlord", d.insurance_take_up_landlord);
+  v("insurance_deductible_share", d.insurance_deductible_share);
+  v("repair_loan_max_income_multiple", d.repair_loan_max_income_multiple);
+  v("landlord_payback_years", d.landlord_payback_years);
+  v("savings_buffer_months", d.savings_buffer_months);
+  v("build_back_better", d.build_back_better);
+}
+template <typename V> void fields(ReturnDef& d, V& v) {
+  v("return_probability_per_month", d.return_probability_per_month);
+  v("return_decay_months", d.return_decay_months);
+  v("give_up_rate_per_month", d.give_up_rate_per_month);
+}
+template <typename V> void fields(DisastersDef& d, V& v) {
+  v("fragility", d.fragility);
+  v("attenuation", d.attenuation);
+  v("dislocation", d.dislocation);
+  v("recovery", d.recovery);
+  v("return", d.return_home);
+}
 template <typename V> void fields(OutputsDef& d, V& v) {
   v("neighbourhood_table", d.neighbourhood_table);
 }
@@ -174,6 +257,8 @@ template <typename V> void fields(ScenarioDef& d, V& v) {
   v("economy", d.economy);
   v("market", d.market);
   v("migration", d.migration);
+  v("hazards", d.hazards);
+  v("disasters", d.disasters);
   v("outputs", d.outputs);
 }
 

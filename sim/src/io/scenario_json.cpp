@@ -1,5 +1,8 @@
 #include "io/scenario_json.hpp"
 
+#include <type_traits>
+#include <vector>
+
 #include "io/scenario_fields.hpp"
 
 namespace hearth::io {
@@ -7,6 +10,15 @@ namespace {
 
 template <typename T, typename V>
 concept HasFields = requires(T& t, V& v) { fields(t, v); };
+
+template <typename T>
+struct IsVector : std::false_type {};
+template <typename T>
+struct IsVector<std::vector<T>> : std::true_type {};
+// A list of objects with field lists (the hazard events). A concept, so that
+// T::value_type is only looked at for vectors.
+template <typename T, typename V>
+concept ListOfFields = IsVector<T>::value && HasFields<typename T::value_type, V>;
 
 struct Reader {
   const nlohmann::json* node;
@@ -17,6 +29,15 @@ struct Reader {
     if constexpr (HasFields<T, Reader>) {
       Reader child{&*it};
       fields(field, child);
+    } else if constexpr (ListOfFields<T, Reader>) {
+      // A list of objects (the hazard events): each element from its defaults.
+      field.clear();
+      for (const auto& element : *it) {
+        typename T::value_type item;
+        Reader child{&element};
+        fields(item, child);
+        field.push_back(std::move(item));
+      }
     } else {
       field = it->get<T>();
     }
@@ -32,6 +53,15 @@ struct Writer {
       Writer w{&child};
       fields(field, w);
       (*node)[key] = std::move(child);
+    } else if constexpr (ListOfFields<T, Writer>) {
+      nlohmann::json list = nlohmann::json::array();
+      for (auto& element : field) {
+        nlohmann::json child = nlohmann::json::object();
+        Writer w{&child};
+        fields(element, w);
+        list.push_back(std::move(child));
+      }
+      (*node)[key] = std::move(list);
     } else {
       (*node)[key] = field;
     }

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "embedded_schema.hpp"
+#include "io/asc_reader.hpp"
 #include "io/hash.hpp"
 #include "io/scenario_json.hpp"
 
@@ -86,6 +87,12 @@ std::string escape_pointer_token(const std::string& token) {
 // that a property "could not be validated"; a user wants to know the typo.
 void find_unknown_keys(const nlohmann::json& doc, const nlohmann::json& schema,
                        const std::string& pointer, std::vector<InputProblem>& problems) {
+  if (doc.is_array() && schema.contains("items") && schema["items"].is_object()) {
+    for (std::size_t k = 0; k < doc.size(); ++k) {
+      find_unknown_keys(doc[k], schema["items"], pointer + "/" + std::to_string(k), problems);
+    }
+    return;
+  }
   if (!doc.is_object() || !schema.contains("properties")) return;
   const auto& properties = schema["properties"];
   for (const auto& [key, value] : doc.items()) {
@@ -171,6 +178,51 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
   if (s.city.groups.elderly_head_share + s.city.groups.young_head_share > 1.0 + 1e-9) {
     problems.push_back({"/city/groups",
                         "elderly_head_share + young_head_share must not exceed 1"});
+  }
+  // Fragility curves: the median intensity must not fall with the damage state,
+  // or P(DS >= ds) would exceed P(DS >= ds - 1).
+  const FragilityDef& f = s.disasters.fragility;
+  const std::pair<const char*, const FragilityCurveDef*> curves[] = {
+      {"earthquake_informal", &f.earthquake_informal},
+      {"earthquake_unreinforced_masonry", &f.earthquake_unreinforced_masonry},
+      {"earthquake_rc_frame", &f.earthquake_rc_frame},
+      {"earthquake_code_compliant", &f.earthquake_code_compliant},
+      {"flood_informal", &f.flood_informal},
+      {"flood_unreinforced_masonry", &f.flood_unreinforced_masonry},
+      {"flood_rc_frame", &f.flood_rc_frame},
+      {"flood_code_compliant", &f.flood_code_compliant}};
+  for (const auto& [name, curve] : curves) {
+    for (int k = 1; k < 4; ++k) {
+      if (curve->median[k] < curve->median[k - 1]) {
+        problems.push_back({std::string("/disasters/fragility/") + name + "/median",
+                            "medians must not decrease from DS1 to DS4"});
+        break;
+      }
+    }
+  }
+  for (std::size_t k = 0; k < s.hazards.size(); ++k) {
+    const HazardEventDef& e = s.hazards[k];
+    const std::string at = "/hazards/" + std::to_string(k);
+    if (e.tick == 0 && e.annual_probability <= 0) {
+      problems.push_back({at, "an event needs a tick (scheduled) or an annual_probability (stochastic)"});
+    }
+    if (e.tick > 0 && e.annual_probability > 0) {
+      problems.push_back({at, "an event is either scheduled (tick) or stochastic (annual_probability), not both"});
+    }
+    if (e.type == "arrival_wave" && e.households_per_tick <= 0) {
+      problems.push_back({at + "/households_per_tick", "an arrival wave needs households_per_tick > 0"});
+    }
+    if (e.type == "flood" && !e.depth_file.empty()) {
+      // Read now, so that a bad raster stops the run before it starts.
+      try {
+        read_asc(e.depth_file, s.city.grid.width_cells, s.city.grid.height_cells, 0.0f, 0.0, 100.0);
+      } catch (const InputError& error) {
+        for (const auto& p : error.problems()) {
+          problems.push_back({at + "/depth_file", error.file() + (p.location.empty() ? "" : ", " + p.location) +
+                                                      ": " + p.reason});
+        }
+      }
+    }
   }
   const auto& g = s.city.grid;
   if (s.city.layout.neighbourhoods_per_side > std::min(g.width_cells, g.height_cells)) {

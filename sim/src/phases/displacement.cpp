@@ -1,5 +1,6 @@
 // Displacement phase (docs/MODEL.md, "Submodel: housing market", evictions
-// and migration). Disaster displacement is added by the disasters issue.
+// and migration; 7.3 for disaster displacement, which runs first, in
+// phases/dislocation.cpp).
 // Reads: status, dwelling, rent_arrears, Dwellings::tenure, the migration and
 //        market parameters.
 // Writes: slot i of months_in_arrears (parallel); evictions and departures
@@ -11,6 +12,7 @@
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "state/demographics.hpp"
+#include "phases/disasters.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 
@@ -69,6 +71,9 @@ void run_displacement(const PhaseContext& ctx, World& world) {
   const Dwellings& dw = world.dwellings;
   const auto tick = static_cast<std::uint32_t>(ctx.tick);
   const auto tolerance = static_cast<std::uint16_t>(m.eviction_tolerance_months);
+  // Disasters first: a household displaced by damage is not then evicted.
+  disasters::run_dislocation(ctx, world);
+  const double displaced_rate = s.disasters.dislocation.displaced_departure_rate_per_month;
 
   // Parallel: each household updates its own arrears counter and decides.
   std::vector<std::uint8_t> action(hh.count(), kStay);
@@ -90,6 +95,7 @@ void run_displacement(const PhaseContext& ctx, World& world) {
         continue;
       }
       const double rate = status == Status::Homeless ? mig.homeless_departure_rate_per_month
+                          : is_displaced(status)     ? displaced_rate
                                                      : mig.departure_rate_per_month;
       if (rng.bernoulli(static_cast<std::uint32_t>(i), rate)) action[i] = kDepart;
     }
@@ -99,17 +105,16 @@ void run_displacement(const PhaseContext& ctx, World& world) {
   const auto acting =
       market::collect_ids(hh.count(), [&](std::size_t i) { return action[i] != kStay; });
   for (const HouseholdId h : acting) {
-    market::vacate(s, world, h);
     if (action[h] == kEvict) {
+      market::vacate(s, world, h);
       hh.status[h] = Status::Homeless;
       // The landlord writes off what it cannot collect; a new landlord
       // judges the household by its own rent only.
       hh.rent_arrears[h] = 0;
       ++world.flows.evictions;
     } else {
-      hh.status[h] = Status::LeftCity;
-      hh.months_in_arrears[h] = 0;
-      ++world.flows.departures;
+      // Frees its dwelling, its home of origin and its shelter or camp place.
+      disasters::leave_city(s, world, h);
     }
   }
 
@@ -118,6 +123,7 @@ void run_displacement(const PhaseContext& ctx, World& world) {
       static_cast<std::int64_t>(std::floor(cumulative_arrivals(s, initial, ctx.tick))) -
       static_cast<std::int64_t>(std::floor(cumulative_arrivals(s, initial, ctx.tick - 1)));
   add_arrivals(ctx, world, arrivals);
+  disasters::replace_orphaned_guests(ctx, world);
 }
 
 }  // namespace hearth

@@ -41,7 +41,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Sums per group, reduced per fixed chunk.
 struct GroupSums {
   std::int64_t members = 0, housed = 0, burdened = 0, severe = 0, informal = 0, homeless = 0,
-               displaced = 0, flood_exposed = 0, owners = 0;
+               displaced = 0, flood_exposed = 0, owners = 0, away = 0, displaced_now = 0,
+               months_displaced = 0;
   double income = 0;
 };
 
@@ -59,6 +60,11 @@ struct Sums {
   std::array<std::int64_t, kStatusCount> status{};
   double income = 0, savings = 0, arrears = 0;
   std::int64_t in_arrears = 0, mortgaged = 0;
+  std::int64_t displaced_rental = 0;
+  // Households displaced by an event at least 6/12/24 months ago, and those of
+  // them back home within that time.
+  std::array<std::int64_t, 3> cohort{}, returned_within{};
+  std::vector<std::uint16_t> months_displaced;  // of the households in the city ever displaced
   std::array<GroupSums, kCombinations> combinations{};
 };
 
@@ -67,6 +73,7 @@ void add(GroupSums& x, const GroupSums& y) {
   x.severe += y.severe, x.informal += y.informal, x.homeless += y.homeless;
   x.displaced += y.displaced, x.flood_exposed += y.flood_exposed, x.income += y.income;
   x.owners += y.owners;
+  x.away += y.away, x.displaced_now += y.displaced_now, x.months_displaced += y.months_displaced;
 }
 
 double median_of(std::vector<float>& values) {
@@ -142,6 +149,16 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
         for (std::size_t i = begin; i < end; ++i) {
           const Status status = hh.status[i];
           ++s.status[static_cast<int>(status)];
+          // Return after an event counts everyone displaced by it, gone or not.
+          if (const std::int32_t at = hh.displaced_at_tick[i]; at > 0) {
+            constexpr std::array<std::int32_t, 3> kWindows{6, 12, 24};
+            for (int w = 0; w < 3; ++w) {
+              if (world.tick - at < kWindows[w]) continue;
+              ++s.cohort[w];
+              const std::int32_t back = hh.returned_at_tick[i];
+              s.returned_within[w] += back > 0 && back - at <= kWindows[w];
+            }
+          }
           if (!is_in_city(status)) continue;
           const float income = hh.income_per_month[i];
           s.income += income;
@@ -165,6 +182,15 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
           gs.displaced += is_displaced(status);
           gs.flood_exposed += exposed;
           gs.owners += status == Status::Owner;
+          const bool away = hh.origin_dwelling[i] != kNone;
+          gs.away += away;
+          s.displaced_rental += away && housed;
+          if (away || is_displaced(status)) {
+            ++gs.displaced_now;
+            gs.months_displaced += hh.months_displaced[i];
+          }
+          // Spells: finished ones (returned, settled) and ongoing ones so far.
+          if (hh.months_displaced[i] > 0 || is_displaced(status)) s.months_displaced.push_back(hh.months_displaced[i]);
         }
         return s;
       },
@@ -175,6 +201,9 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
         a.arrears += b.arrears;
         a.in_arrears += b.in_arrears;
         a.mortgaged += b.mortgaged;
+        a.displaced_rental += b.displaced_rental;
+        for (int w = 0; w < 3; ++w) a.cohort[w] += b.cohort[w], a.returned_within[w] += b.returned_within[w];
+        a.months_displaced.insert(a.months_displaced.end(), b.months_displaced.begin(), b.months_displaced.end());
         for (int c = 0; c < kCombinations; ++c) add(a.combinations[c], b.combinations[c]);
       });
   // Fold the combinations into the groups, in combination order.
@@ -209,6 +238,9 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   struct DwellingSums {
     std::vector<float> rents, prices, rent_ratios;
     std::int64_t formal = 0, vacant = 0, building = 0, months_on_market = 0;
+    std::array<std::int64_t, 5> damage{};
+    std::int64_t awaiting_repair = 0;
+    double backlog = 0;
     std::vector<PerNeighbourhood> by_neighbourhood;
   };
   DwellingSums empty;
@@ -222,9 +254,16 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
           const Tenure tenure = dw.tenure[d];
           const HouseholdId h = dw.occupant[d];
           PerNeighbourhood& nb = p.by_neighbourhood[grid.neighbourhood[dw.cell[d]]];
+          const DamageState damage = dw.damage[d];
+          ++p.damage[static_cast<int>(damage)];
+          if (damage != DamageState::None) {
+            p.backlog += dw.work_remaining_months[d];
+            p.awaiting_repair += dw.repair_funded[d] == 0;
+          }
           if (tenure != Tenure::Informal) {
-            // Dwellings still being built are neither stock nor vacancies yet.
-            if (dw.work_remaining_months[d] > 0 && h == kNone) {
+            // Dwellings still being built are neither stock nor vacancies yet
+            // (damaged ones under repair are stock, vacant or not).
+            if (dw.work_remaining_months[d] > 0 && h == kNone && damage == DamageState::None) {
               ++p.building;
               continue;
             }
@@ -258,6 +297,9 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
         a.rent_ratios.insert(a.rent_ratios.end(), b.rent_ratios.begin(), b.rent_ratios.end());
         a.formal += b.formal, a.vacant += b.vacant, a.building += b.building;
         a.months_on_market += b.months_on_market;
+        for (int k = 0; k < 5; ++k) a.damage[k] += b.damage[k];
+        a.awaiting_repair += b.awaiting_repair;
+        a.backlog += b.backlog;
         for (std::size_t n = 0; n < a.by_neighbourhood.size(); ++n) {
           PerNeighbourhood& x = a.by_neighbourhood[n];
           const PerNeighbourhood& y = b.by_neighbourhood[n];
@@ -370,6 +412,49 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
       market.initialised ? price_index / submarkets / market.initial_mean_price_index : 1.0);
   set(CityIndicator::households_with_mortgage, static_cast<double>(sums.mortgaged));
 
+  // Disasters.
+  const TickFlows& flows = world.flows;
+  set(CityIndicator::hazard_events, static_cast<double>(flows.hazard_events));
+  set(CityIndicator::dwellings_damaged, static_cast<double>(flows.dwellings_damaged));
+  set(CityIndicator::dwellings_ds1, static_cast<double>(ds.damage[1]));
+  set(CityIndicator::dwellings_ds2, static_cast<double>(ds.damage[2]));
+  set(CityIndicator::dwellings_ds3, static_cast<double>(ds.damage[3]));
+  set(CityIndicator::dwellings_ds4, static_cast<double>(ds.damage[4]));
+  set(CityIndicator::displaced_rental, static_cast<double>(sums.displaced_rental));
+  set(CityIndicator::displaced_total,
+      count(Status::DisplacedShelter) + count(Status::DisplacedHost) + count(Status::DisplacedCamp) +
+          static_cast<double>(sums.displaced_rental));
+  set(CityIndicator::away_from_home, static_cast<double>(all.away));
+  set(CityIndicator::new_displacements, static_cast<double>(flows.new_displacements));
+  set(CityIndicator::wave_arrivals, static_cast<double>(flows.wave_arrivals));
+  set(CityIndicator::returns, static_cast<double>(flows.returns));
+  set(CityIndicator::settled_after_displacement, static_cast<double>(flows.settled));
+  set(CityIndicator::displaced_departures, static_cast<double>(flows.displaced_departures));
+  std::vector<std::uint16_t> months = sums.months_displaced;
+  auto quantile = [&](double q) {
+    if (months.empty()) return kNaN;
+    auto at = months.begin() + static_cast<std::ptrdiff_t>(q * static_cast<double>(months.size() - 1));
+    std::nth_element(months.begin(), at, months.end());
+    return static_cast<double>(*at);
+  };
+  set(CityIndicator::median_months_displaced, quantile(0.5));
+  set(CityIndicator::p90_months_displaced, quantile(0.9));
+  set(CityIndicator::returned_share_6m, share(sums.returned_within[0], sums.cohort[0]));
+  set(CityIndicator::returned_share_12m, share(sums.returned_within[1], sums.cohort[1]));
+  set(CityIndicator::returned_share_24m, share(sums.returned_within[2], sums.cohort[2]));
+  set(CityIndicator::repair_backlog_crew_months, ds.backlog);
+  set(CityIndicator::dwellings_awaiting_repair, static_cast<double>(ds.awaiting_repair));
+  set(CityIndicator::repairs_completed, static_cast<double>(flows.repairs_completed));
+  set(CityIndicator::repair_cost_multiplier, world.disasters.repair_cost_multiplier);
+  const auto& places = scenario.disasters.dislocation;
+  const double shelter = count(Status::DisplacedShelter), camp = count(Status::DisplacedCamp);
+  set(CityIndicator::shelter_occupancy, shelter);
+  set(CityIndicator::shelter_occupancy_share,
+      places.shelter_capacity_households > 0 ? shelter / static_cast<double>(places.shelter_capacity_households) : kNaN);
+  set(CityIndicator::camp_occupancy, camp);
+  set(CityIndicator::camp_occupancy_share,
+      places.camp_capacity_households > 0 ? camp / static_cast<double>(places.camp_capacity_households) : kNaN);
+
   for (int g = 0; g < kGroupCount; ++g) {
     const GroupSums& gs = groups[g];
     auto& out = frame.groups[g];
@@ -383,6 +468,9 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
     put(GroupIndicator::mean_income_per_month, gs.members ? gs.income / gs.members : kNaN);
     put(GroupIndicator::flood_exposed_share, share(gs.flood_exposed, gs.housed));
     put(GroupIndicator::owner_share, share(gs.owners, gs.members));
+    put(GroupIndicator::away_from_home, static_cast<double>(gs.away));
+    put(GroupIndicator::mean_months_displaced,
+        gs.displaced_now ? static_cast<double>(gs.months_displaced) / static_cast<double>(gs.displaced_now) : kNaN);
   }
   return frame;
 }

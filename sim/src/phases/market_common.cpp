@@ -60,7 +60,8 @@ void recount_stock(World& world) {
   state.rental_stock.assign(state.rent_index.size(), 0);
   state.sale_stock.assign(state.rent_index.size(), 0);
   for (DwellingId d = 0; d < dw.count(); ++d) {
-    if (dw.work_remaining_months[d] > 0) continue;
+    // Under construction (damaged dwellings under repair stay in the stock).
+    if (dw.work_remaining_months[d] > 0 && dw.damage[d] == DamageState::None) continue;
     if (dw.tenure[d] == Tenure::PrivateRental) ++state.rental_stock[dw.submarket[d]];
     else if (dw.tenure[d] == Tenure::OwnerOccupied) ++state.sale_stock[dw.submarket[d]];
   }
@@ -151,9 +152,11 @@ void vacate(const ScenarioDef& scenario, World& world, HouseholdId h) {
     }
     dw.owner_household[d] = kNone;
     dw.owner_kind[d] = OwnerKind::None;
+    // The mortgage belongs to the home sold. (A displaced owner renting
+    // elsewhere keeps the mortgage of its damaged home when it moves on.)
+    hh.mortgage_balance[h] = 0;
+    hh.mortgage_payment_per_month[h] = 0;
   }
-  hh.mortgage_balance[h] = 0;
-  hh.mortgage_payment_per_month[h] = 0;
   hh.dwelling[h] = kNone;
   hh.housing_cost_per_month[h] = 0;
 }

@@ -37,9 +37,11 @@ inline float flood_depth(const Grid& grid, CellId c) {
   return grid.hazards.empty() ? 0.0f : grid.hazards[0].value[c];
 }
 
-// A formal dwelling a searcher may bid on: vacant, built, habitable, not informal.
+// A formal dwelling a searcher may bid on: vacant, built, habitable, not
+// informal, and not held by a household (a displaced owner keeps its home).
 inline bool is_listed(const Dwellings& dw, DwellingId d) {
   return dw.occupant[d] == kNone && dw.tenure[d] != Tenure::Informal &&
+         dw.owner_household[d] == kNone &&
          dw.work_remaining_months[d] <= 0.0f && dw.damage[d] < DamageState::Extensive;
 }
 

@@ -1,6 +1,6 @@
 // Construction and recovery phase: the market's supply side (docs/MODEL.md,
-// "Submodel: housing market", supply). Disaster repairs are added by the
-// disasters issue.
+// "Submodel: housing market", supply) and disaster repairs (7.5, in
+// phases/repairs.cpp, run after the pipeline advances).
 // Reads: the submarket price indices, Grid (land use, zoning capacity, job
 //        access, services, flood depth), MarketState::dwellings_in_cell.
 // Writes: Dwellings::work_remaining_months of the construction pipeline,
@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "parallel/rng.hpp"
+#include "phases/disasters.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 
@@ -136,6 +137,7 @@ void run_recovery(const PhaseContext& ctx, World& world) {
   const ScenarioDef& s = ctx.scenario;
   market::ensure_initialised(s, world);
   progress_construction(world);
+  disasters::run_repairs(ctx, world);
   if (ctx.tick % 12 == 0 && s.market.depreciation_rate_per_year > 0) depreciate(s, world);
   std::vector<Start> starts;
   private_starts(ctx, world, starts);

@@ -30,6 +30,11 @@ void visit_columns(Households& h, V&& v) {
   v("mortgage_balance", h.mortgage_balance, 0.0f);
   v("mortgage_payment_per_month", h.mortgage_payment_per_month, 0.0f);
   v("anchor_cell", h.anchor_cell, CellId{0});
+  v("host", h.host, kNone);
+  v("displaced_at_tick", h.displaced_at_tick, std::int32_t{0});
+  v("returned_at_tick", h.returned_at_tick, std::int32_t{0});
+  v("origin_status", h.origin_status, Status::Homeless);
+  v("origin_housing_cost_per_month", h.origin_housing_cost_per_month, 0.0f);
 }
 
 template <typename V>
@@ -51,6 +56,9 @@ void visit_columns(Dwellings& d, V&& v) {
   v("hedonic", d.hedonic, 1.0f);
   v("submarket", d.submarket, std::uint32_t{0});
   v("lease_months", d.lease_months, std::uint16_t{0});
+  v("insured", d.insured, std::uint8_t{0});
+  v("repair_funded", d.repair_funded, std::uint8_t{0});
+  v("damaged_at_tick", d.damaged_at_tick, std::int32_t{0});
 }
 
 template <typename V>

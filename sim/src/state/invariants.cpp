@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "hearth/errors.hpp"
 #include "parallel/parallel.hpp"
@@ -75,6 +76,51 @@ void check_invariants(const World& world) {
     fail(world, "dwelling -> household link (occupancy within capacity)",
          "dwelling " + std::to_string(d) + " (occupant " + std::to_string(dw.occupant[d]) + ")");
   }
+
+  // Displacement (docs/MODEL.md 7.3): a displaced household was displaced by
+  // an event here or arrived in a wave (never a resident); a guest's host is
+  // housed in the city and hosts no one else; a home of origin is a real
+  // dwelling the household does not occupy; the links are cleared on leaving.
+  std::vector<std::uint8_t> guests(hh.count(), 0);
+  for (std::size_t i = 0; i < hh.count(); ++i) {
+    if (hh.host[i] != kNone && hh.host[i] < hh.count()) ++guests[hh.host[i]];
+  }
+  h = first_bad(hh.count(), [&](std::size_t i) {
+    const Status s = hh.status[i];
+    if (is_displaced(s) && hh.displaced_at_tick[i] == 0 && hh.origin[i] == Origin::Resident) return true;
+    const HouseholdId host = hh.host[i];
+    if ((s == Status::DisplacedHost) != (host != kNone)) return true;
+    if (host != kNone && (host >= hh.count() || host == i || !is_housed(hh.status[host]) || guests[host] != 1)) return true;
+    const DwellingId origin = hh.origin_dwelling[i];
+    if (origin != kNone && (origin >= dw.count() || !is_in_city(s) || hh.dwelling[i] == origin)) return true;
+    return false;
+  });
+  if (h != kClean) {
+    fail(world, "displaced households: origin, host and status agree",
+         "household " + std::to_string(h) + " (status " + std::string(to_string(hh.status[h])) + ", host " +
+             (hh.host[h] == kNone || hh.host[h] >= hh.count()
+                  ? "none"
+                  : std::to_string(hh.host[h]) + " " + std::string(to_string(hh.status[hh.host[h]])) +
+                        " hosting " + std::to_string(guests[hh.host[h]])) +
+             ", displaced at tick " + std::to_string(hh.displaced_at_tick[h]) + ", origin dwelling " +
+             (hh.origin_dwelling[h] == kNone ? "none" : std::to_string(hh.origin_dwelling[h])) + ")");
+  }
+  std::int64_t shelter = 0, camp = 0;
+  for (const Status s : hh.status) shelter += s == Status::DisplacedShelter, camp += s == Status::DisplacedCamp;
+  const DisasterState& places = world.disasters;
+  if (shelter != places.shelter_occupancy || camp != places.camp_occupancy ||
+      shelter > std::max<std::int64_t>(places.shelter_capacity, 0) ||
+      camp > std::max<std::int64_t>(places.camp_capacity, 0)) {
+    fail(world, "shelter and camp occupancy counted and within capacity",
+         "the city: shelter " + std::to_string(shelter) + " (recorded " + std::to_string(places.shelter_occupancy) +
+             ", capacity " + std::to_string(places.shelter_capacity) + "), camp " + std::to_string(camp) +
+             " (recorded " + std::to_string(places.camp_occupancy) + ", capacity " +
+             std::to_string(places.camp_capacity) + ")");
+  }
+  d = first_bad(dw.count(), [&](std::size_t i) {
+    return dw.damage[i] >= DamageState::Extensive && dw.occupant[i] != kNone;
+  });
+  if (d != kClean) fail(world, "DS3+ dwellings are uninhabitable", "dwelling " + std::to_string(d));
 
   h = first_bad(hh.count(), [&](std::size_t i) {
     return negative_or_nan(hh.income_per_month[i]) || negative_or_nan(hh.savings[i]) ||

@@ -1,0 +1,178 @@
+// Shared disaster bookkeeping (see disasters.hpp).
+#include "phases/disasters.hpp"
+
+#include <algorithm>
+
+#include "parallel/parallel.hpp"
+#include "parallel/rng.hpp"
+#include "phases/market_common.hpp"
+
+namespace hearth::disasters {
+
+const FragilityCurveDef& curve_for(const FragilityDef& f, bool earthquake, StructureClass c) {
+  switch (c) {
+    case StructureClass::InformalMakeshift:
+      return earthquake ? f.earthquake_informal : f.flood_informal;
+    case StructureClass::UnreinforcedMasonry:
+      return earthquake ? f.earthquake_unreinforced_masonry : f.flood_unreinforced_masonry;
+    case StructureClass::ReinforcedConcreteFrame:
+      return earthquake ? f.earthquake_rc_frame : f.flood_rc_frame;
+    case StructureClass::CodeCompliant:
+      break;
+  }
+  return earthquake ? f.earthquake_code_compliant : f.flood_code_compliant;
+}
+
+double dislocation_probability(const DislocationDef& d, const FragilityDef& f, DamageState ds,
+                               bool owner, double income_per_month, double median_income) {
+  if (ds >= DamageState::Extensive) return 1.0;  // uninhabitable
+  if (ds == DamageState::None) return 0.0;
+  const double loss_percent = 100.0 * f.loss_ratio[static_cast<int>(ds) - 1];
+  const double relative = std::max(income_per_month, 1.0) / std::max(median_income, 1.0);
+  const double logit = d.intercept + d.per_loss_percent * loss_percent + (owner ? d.owner : 0.0) +
+                       d.log_income * std::log(relative);
+  return 1.0 / (1.0 + std::exp(-logit));
+}
+
+Placement::Placement(const PhaseContext& ctx, World& world) : ctx_(ctx), world_(world) {
+  const ScenarioDef& s = ctx.scenario;
+  const Households& hh = world.households;
+  const Dwellings& dw = world.dwellings;
+  guests_.assign(hh.count(), 0);
+  for (HouseholdId h = 0; h < hh.count(); ++h) {
+    if (hh.status[h] == Status::DisplacedHost && hh.host[h] != kNone) guests_[hh.host[h]] = 1;
+  }
+  // Willingness to host is a lasting trait of a household (drawn at tick 0).
+  const double share = s.disasters.dislocation.host_share;
+  std::vector<std::uint8_t> willing(hh.count(), 0);
+  parallel::for_each_index(hh.count(), [&](std::size_t i) {
+    const DwellingId d = hh.dwelling[i];
+    if (!is_housed(hh.status[i]) || d == kNone || dw.damage[d] > DamageState::Slight) return;
+    Rng rng(s.seed, s.replicate, 0, RngStream::Hosting, static_cast<std::uint32_t>(i));
+    willing[i] = rng.bernoulli(share) ? 1 : 0;
+  });
+  candidates_.assign(static_cast<std::size_t>(std::max(1, world.grid.neighbourhood_count)), {});
+  for (HouseholdId h = 0; h < hh.count(); ++h) {
+    if (willing[h] && !guests_[h]) {
+      candidates_[world.grid.neighbourhood[dw.cell[hh.dwelling[h]]]].push_back(h);
+    }
+  }
+}
+
+bool Placement::try_host(HouseholdId h) {
+  const ScenarioDef& s = ctx_.scenario;
+  const DislocationDef& p = s.disasters.dislocation;
+  Households& hh = world_.households;
+  const Dwellings& dw = world_.dwellings;
+  auto& list = candidates_[world_.grid.neighbourhood[hh.anchor_cell[h]]];
+  if (list.empty()) return false;
+  // A few candidates from a seeded start: hosts are friends and family nearby,
+  // not the first name on a list.
+  Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx_.tick), RngStream::Hosting, h);
+  const auto start = rng.below(static_cast<std::uint32_t>(list.size()));
+  constexpr std::size_t kTries = 16;
+  for (std::size_t k = 0; k < std::min(kTries, list.size()); ++k) {
+    const std::size_t at = (start + k) % list.size();
+    const HouseholdId host = list[at];
+    if (host == h || guests_[host] || !is_housed(hh.status[host])) continue;
+    const DwellingId d = hh.dwelling[host];
+    if (d == kNone || dw.damage[d] > DamageState::Slight) continue;
+    const double persons = static_cast<double>(hh.size[host]) + hh.size[h];
+    if (persons > p.persons_per_room_max * dw.rooms[d]) continue;
+    const double needs = needs_per_month(s.economy, hh.size[host]) + needs_per_month(s.economy, hh.size[h]);
+    if (hh.income_per_month[host] < p.host_min_income_multiple * needs) continue;
+    guests_[host] = 1;
+    list[at] = list.back();  // serial and seeded: the order stays deterministic
+    list.pop_back();
+    hh.status[h] = Status::DisplacedHost;
+    hh.host[h] = host;
+    return true;
+  }
+  return false;
+}
+
+void Placement::place(HouseholdId h, bool allow_host) {
+  const DislocationDef& p = ctx_.scenario.disasters.dislocation;
+  Households& hh = world_.households;
+  DisasterState& state = world_.disasters;
+  hh.host[h] = kNone;
+  if (allow_host && try_host(h)) return;
+  if (state.shelter_occupancy < p.shelter_capacity_households) {
+    hh.status[h] = Status::DisplacedShelter;
+    ++state.shelter_occupancy;
+  } else if (state.camp_occupancy < p.camp_capacity_households) {
+    hh.status[h] = Status::DisplacedCamp;
+    ++state.camp_occupancy;
+  } else {
+    leave_city(ctx_.scenario, world_, h);
+  }
+}
+
+void release_origin(const ScenarioDef& s, World& world, HouseholdId h) {
+  Households& hh = world.households;
+  Dwellings& dw = world.dwellings;
+  const DwellingId d = hh.origin_dwelling[h];
+  if (d == kNone) return;
+  hh.origin_dwelling[h] = kNone;
+  if (dw.owner_household[d] != h || dw.occupant[d] != kNone) return;
+  if (dw.tenure[d] == Tenure::OwnerOccupied) {
+    // Sold as it is: the damaged value (less costs) pays off the mortgage
+    // first, unless the mortgage columns now belong to a home bought since.
+    const DwellingId now = hh.dwelling[h];
+    const bool owns_another = now != kNone && dw.owner_household[now] == h;
+    const double debt = owns_another ? 0.0 : hh.mortgage_balance[h];
+    const double equity = dw.value[d] * (1.0 - s.market.selling_cost_share) - debt;
+    hh.savings[h] += static_cast<float>(std::max(0.0, equity));
+    if (!owns_another) {
+      hh.mortgage_balance[h] = 0;
+      hh.mortgage_payment_per_month[h] = 0;
+    }
+  }
+  dw.owner_household[d] = kNone;
+  dw.owner_kind[d] = OwnerKind::None;
+}
+
+void leave_city(const ScenarioDef& s, World& world, HouseholdId h) {
+  Households& hh = world.households;
+  DisasterState& state = world.disasters;
+  const Status was = hh.status[h];
+  if (is_displaced(was) || hh.origin_dwelling[h] != kNone) ++world.flows.displaced_departures;
+  if (was == Status::DisplacedShelter) --state.shelter_occupancy;
+  if (was == Status::DisplacedCamp) --state.camp_occupancy;
+  market::vacate(s, world, h);
+  release_origin(s, world, h);
+  hh.host[h] = kNone;
+  hh.status[h] = Status::LeftCity;
+  hh.months_in_arrears[h] = 0;
+  ++world.flows.departures;
+}
+
+void recount_occupancy(World& world) {
+  std::int64_t shelter = 0, camp = 0;
+  for (const Status st : world.households.status) {
+    shelter += st == Status::DisplacedShelter;
+    camp += st == Status::DisplacedCamp;
+  }
+  world.disasters.shelter_occupancy = shelter;
+  world.disasters.camp_occupancy = camp;
+}
+
+double median_income(const World& world) {
+  std::vector<float> incomes;
+  const Households& hh = world.households;
+  for (std::size_t i = 0; i < hh.count(); ++i) {
+    if (is_in_city(hh.status[i])) incomes.push_back(hh.income_per_month[i]);
+  }
+  if (incomes.empty()) return 0;
+  auto mid = incomes.begin() + static_cast<std::ptrdiff_t>(incomes.size() / 2);
+  std::nth_element(incomes.begin(), mid, incomes.end());
+  return *mid;
+}
+
+void ensure_event_state(const ScenarioDef& s, World& world) {
+  world.disasters.event_start_tick.resize(s.hazards.size(), 0);
+  world.disasters.shelter_capacity = s.disasters.dislocation.shelter_capacity_households;
+  world.disasters.camp_capacity = s.disasters.dislocation.camp_capacity_households;
+}
+
+}  // namespace hearth::disasters

@@ -1,0 +1,163 @@
+// Displacement phase, disaster part (docs/MODEL.md 7.3), called from
+// run_displacement before the market's evictions: households leave dwellings
+// damaged this tick (DS3+ always; DS1-DS2 with a dislocation probability
+// that rises with the loss and falls with ownership and income), guests whose
+// hosts are gone move on, and arrival waves enter. All of them go through
+// the same serial placement: a host nearby, a shelter, a camp, or away.
+// Reads: Dwellings (damage, damaged_at_tick, owner_household), Households
+//        (status, dwelling, income, host), the scenario's hazards.
+// Writes: decisions per household in parallel (own slot); the serial commit
+//        in id order writes status, dwelling links, origin_dwelling,
+//        origin_status, origin_housing_cost_per_month, months_displaced,
+//        displaced_at_tick, returned_at_tick, host, rent_arrears; appends
+//        wave households. Counts flows.new_displacements, arrivals,
+//        wave_arrivals, departures, displaced_departures.
+#include <algorithm>
+#include <cmath>
+
+#include "parallel/parallel.hpp"
+#include "parallel/rng.hpp"
+#include "phases/disasters.hpp"
+#include "phases/market_common.hpp"
+#include "state/demographics.hpp"
+
+namespace hearth::disasters {
+namespace {
+
+enum Decision : std::uint8_t { kStay = 0, kDislocate = 1, kDislocateAndLeave = 2 };
+
+// Households of wave k that arrive at tick t (cumulative floors, so fractions carry over).
+std::int64_t wave_households(const HazardEventDef& e, std::int32_t start, std::int32_t t) {
+  auto cumulative = [&](std::int32_t upto) {
+    const std::int32_t elapsed = std::clamp(upto - start + 1, 0, e.duration_ticks);
+    return static_cast<std::int64_t>(std::floor(e.households_per_tick * elapsed));
+  };
+  return cumulative(t) - cumulative(t - 1);
+}
+
+// Appends n households of wave event k; they enter without a dwelling.
+std::vector<HouseholdId> add_wave(const PhaseContext& ctx, World& world, const HazardEventDef& e,
+                                  std::int64_t n) {
+  const ScenarioDef& s = ctx.scenario;
+  Households& hh = world.households;
+  const Dwellings& dw = world.dwellings;
+  const std::size_t first = hh.count();
+  hh.resize(first + static_cast<std::size_t>(n));
+  // Waves bring no residents of this city; the mix is normalised.
+  OriginSharesDef mix{0.0, e.rural_migrant_share, e.internally_displaced_share, e.refugee_share};
+  if (mix.rural_migrant + mix.internally_displaced + mix.refugee <= 0) mix.internally_displaced = 1;
+  parallel::for_each_index(static_cast<std::size_t>(n), [&](std::size_t k) {
+    const auto h = static_cast<HouseholdId>(first + k);
+    Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::ArrivalWave, h);
+    const double income = e.income_median_per_month * std::exp(e.income_sigma_log * rng.normal());
+    draw_demographics(rng, s.city.household_size_shares, s.city.groups, mix, hh, h);
+    hh.base_income_per_month[h] = static_cast<float>(income);
+    hh.income_per_month[h] = static_cast<float>(income);
+    hh.savings[h] = static_cast<float>(e.savings_months_of_income * income * std::exp(0.8 * rng.normal() - 0.32));
+    // They go where their networks are: near a random dwelling of the city.
+    hh.anchor_cell[h] = dw.count() ? dw.cell[rng.below(static_cast<std::uint32_t>(dw.count()))] : 0;
+    hh.status[h] = Status::Homeless;  // until placed below
+  });
+  world.flows.arrivals += n;
+  world.flows.wave_arrivals += n;
+  std::vector<HouseholdId> ids(static_cast<std::size_t>(n));
+  for (std::size_t k = 0; k < ids.size(); ++k) ids[k] = static_cast<HouseholdId>(first + k);
+  return ids;
+}
+
+}  // namespace
+
+void run_dislocation(const PhaseContext& ctx, World& world) {
+  const ScenarioDef& s = ctx.scenario;
+  if (s.hazards.empty()) return;
+  ensure_event_state(s, world);
+  const DislocationDef& p = s.disasters.dislocation;
+  const FragilityDef& f = s.disasters.fragility;
+  Households& hh = world.households;
+  Dwellings& dw = world.dwellings;
+  recount_occupancy(world);
+
+  // Parallel: each household in a dwelling damaged this tick decides.
+  const double median = median_income(world);
+  std::vector<std::uint8_t> decision(hh.count(), kStay);
+  if (world.flows.dwellings_damaged > 0) {
+    parallel::for_each_index(hh.count(), [&](std::size_t i) {
+      const DwellingId d = hh.dwelling[i];
+      if (d == kNone || !is_housed(hh.status[i]) || dw.damaged_at_tick[d] != ctx.tick) return;
+      const bool owner = dw.owner_household[d] == i;
+      const double prob = dislocation_probability(p, f, dw.damage[d], owner, hh.income_per_month[i], median);
+      Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::Dislocation,
+              static_cast<std::uint32_t>(i));
+      if (!rng.bernoulli(prob)) return;
+      decision[i] = rng.bernoulli(p.leave_city_share) ? kDislocateAndLeave : kDislocate;
+    });
+  }
+
+  // Serial commit in id order: leave the dwelling, keep the claim on it.
+  const auto leaving = market::collect_ids(hh.count(), [&](std::size_t i) { return decision[i] != kStay; });
+  for (const HouseholdId h : leaving) {
+    const DwellingId d = hh.dwelling[h];
+    hh.origin_dwelling[h] = d;
+    hh.origin_status[h] = hh.status[h];
+    hh.origin_housing_cost_per_month[h] = hh.housing_cost_per_month[h];
+    hh.months_displaced[h] = 0;
+    hh.displaced_at_tick[h] = ctx.tick;
+    hh.returned_at_tick[h] = 0;
+    // Owners keep their home (and their mortgage, in forbearance while away);
+    // a tenancy ends, arrears are written off with it.
+    dw.occupant[d] = kNone;
+    dw.lease_months[d] = 0;
+    dw.months_on_market[d] = 0;
+    hh.dwelling[h] = kNone;
+    hh.housing_cost_per_month[h] = 0;
+    hh.rent_arrears[h] = 0;
+    hh.months_in_arrears[h] = 0;
+    hh.status[h] = Status::Homeless;  // placed below
+    ++world.flows.new_displacements;
+  }
+
+  // Who needs a place: the newly displaced (guests whose host is gone are
+  // placed again at the end of the displacement phase, after evictions and
+  // departures, by replace_orphaned_guests).
+  std::vector<HouseholdId> to_place;
+  for (const HouseholdId h : leaving) {
+    if (decision[h] == kDislocate) {
+      to_place.push_back(h);
+    } else {
+      leave_city(s, world, h);
+    }
+  }
+  // Arrival waves under way.
+  std::vector<HouseholdId> wave;
+  for (std::size_t k = 0; k < s.hazards.size(); ++k) {
+    const HazardEventDef& e = s.hazards[k];
+    const std::int32_t start = world.disasters.event_start_tick[k];
+    if (e.type != "arrival_wave" || start == 0) continue;
+    const std::int64_t n = wave_households(e, start, ctx.tick);
+    if (n <= 0) continue;
+    const auto ids = add_wave(ctx, world, e, n);
+    wave.insert(wave.end(), ids.begin(), ids.end());
+  }
+  if (to_place.empty() && wave.empty()) return;
+  Placement placement(ctx, world);
+  for (const HouseholdId h : to_place) placement.place(h);
+  for (const HouseholdId h : wave) placement.place(h);
+}
+
+void replace_orphaned_guests(const PhaseContext& ctx, World& world) {
+  if (ctx.scenario.hazards.empty()) return;
+  Households& hh = world.households;
+  // Hosting fatigue: a stay with a host ends after host_max_months displaced.
+  const double fatigue = ctx.scenario.disasters.dislocation.host_max_months;
+  auto tired = [&](std::size_t i) { return hh.months_displaced[i] >= fatigue; };
+  const auto orphans = market::collect_ids(hh.count(), [&](std::size_t i) {
+    return hh.status[i] == Status::DisplacedHost &&
+           (hh.host[i] == kNone || !is_housed(hh.status[hh.host[i]]) || tired(i));
+  });
+  if (orphans.empty()) return;
+  for (const HouseholdId h : orphans) hh.host[h] = kNone;  // not counted as hosted below
+  Placement placement(ctx, world);
+  for (const HouseholdId h : orphans) placement.place(h, !tired(h));
+}
+
+}  // namespace hearth::disasters
