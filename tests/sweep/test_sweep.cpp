@@ -207,6 +207,15 @@ TEST_CASE("invalid sweeps are refused naming the parameter, value and reason", "
     doc["parameters"][0]["values"] = {1000, 1000};
     CHECK(mentions(refusal(doc), "/parameters", "repeats"));
   }
+  SECTION("a parameter named like a column of the collected table") {
+    json doc = sweep_doc();
+    doc["parameters"][0]["name"] = "homeless";
+    CHECK(mentions(refusal(doc), "/parameters/0/name", "column of its own"));
+    doc["parameters"][0] = {{"pointer", "/seed"}, {"values", {1, 2}}};
+    CHECK(mentions(refusal(doc), "/parameters/0/name", "'seed' is a column of its own"));
+    doc["parameters"][0]["name"] = "seeds";
+    CHECK(refusal(doc).empty());
+  }
   SECTION("replicate is not a parameter") {
     json doc = sweep_doc();
     doc["parameters"][0]["pointer"] = "/replicate";

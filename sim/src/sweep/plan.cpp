@@ -13,6 +13,7 @@
 #include <set>
 
 #include "embedded_sweep_schema.hpp"
+#include "hearth/frame.hpp"
 #include "io/csv_writer.hpp"
 #include "io/hash.hpp"
 #include "io/scenario_json.hpp"
@@ -250,10 +251,15 @@ SweepDef load_sweep_json(const nlohmann::json& document, const std::string& labe
       p.name = p.pointer.substr(1);
       std::replace(p.name.begin(), p.name.end(), '/', '.');
     }
-    static const std::set<std::string> reserved{"run_id", "index", "point", "replicate",
-                                                "seed",   "tick",  "date",  "indicator",
-                                                "n",      "mean",  "lower", "upper"};
-    if (reserved.count(p.name) != 0 && p.pointer != "/seed") {
+    // The collected tables put parameters beside the plan's and the
+    // indicators' own columns; a clash would give pandas two equal names.
+    static const std::set<std::string> reserved = [] {
+      std::set<std::string> names{"run_id", "index",     "point", "replicate", "seed",  "tick",
+                                  "date",   "indicator", "n",     "mean",      "lower", "upper"};
+      for (int k = 0; k < kCityIndicatorCount; ++k) names.emplace(city_indicator_name(k));
+      return names;
+    }();
+    if (reserved.count(p.name) != 0) {
       problems.push_back(
           {where + "/name", "'" + p.name + "' is a column of its own; give a \"name\""});
     } else if (!names.insert(p.name).second) {
