@@ -152,6 +152,9 @@ if [[ $mpi_probe == *"without MPI"* ]]; then
 fi
 if command -v mpirun >/dev/null && [[ $mpi_probe != *"without MPI"* ]]; then
   if [[ $(id -u) -eq 0 ]]; then export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1; fi
+  # Containers often forbid the cross-memory attach of Open MPI's shared-memory
+  # transport; the messages here are a few bytes, copies are fine.
+  export OMPI_MCA_btl_vader_single_copy_mechanism=none
   rm -rf "$work/mpi/results" "$work/mpi/journal.csv"
   # Open MPI keeps some allocations until exit; under AddressSanitizer that is not our leak.
   ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
