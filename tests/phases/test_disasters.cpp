@@ -31,7 +31,9 @@ nlohmann::json with_hazards(nlohmann::json doc, const nlohmann::json& events) {
   return doc;
 }
 
-nlohmann::json flood_at(int tick) { return nlohmann::json::array({{{"type", "flood"}, {"tick", tick}}}); }
+nlohmann::json flood_at(int tick) {
+  return nlohmann::json::array({{{"type", "flood"}, {"tick", tick}}});
+}
 
 nlohmann::json quake_at(int tick, double magnitude = 6.5) {
   return nlohmann::json::array({{{"type", "earthquake"},
@@ -41,7 +43,9 @@ nlohmann::json quake_at(int tick, double magnitude = 6.5) {
                                  {"epicentre_y_fraction", 0.5}}});
 }
 
-ScenarioDef load(const nlohmann::json& doc) { return io::load_scenario_json(doc, "test").def; }
+ScenarioDef load(const nlohmann::json& doc) {
+  return io::load_scenario_json(doc, "test").def;
+}
 
 // A uniform raster of the grid's size.
 std::string uniform_asc(int cols, int rows, double value) {
@@ -60,19 +64,22 @@ std::string uniform_asc(int cols, int rows, double value) {
 // Binomial z-score of k successes in n trials against probability p.
 double z_score(std::int64_t k, std::int64_t n, double p) {
   const double sd = std::sqrt(n * p * (1 - p));
-  return sd > 0 ? (static_cast<double>(k) - n * p) / sd : (static_cast<double>(k) == n * p ? 0.0 : 1e9);
+  return sd > 0 ? (static_cast<double>(k) - n * p) / sd
+                : (static_cast<double>(k) == n * p ? 0.0 : 1e9);
 }
 
 }  // namespace
 
-TEST_CASE("damage frequencies agree with the fragility curves (binomial z-test)", "[disasters][fragility]") {
+TEST_CASE("damage frequencies agree with the fragility curves (binomial z-test)",
+          "[disasters][fragility]") {
   const FragilityDef f;
   // One draw per dwelling, as the hazard phase makes it, at several intensities.
   constexpr std::int64_t kN = 20000;
   int tests = 0;
   for (bool earthquake : {true, false}) {
     for (int c = 0; c < kStructureClassCount; ++c) {
-      const FragilityCurveDef& curve = disasters::curve_for(f, earthquake, static_cast<StructureClass>(c));
+      const FragilityCurveDef& curve =
+          disasters::curve_for(f, earthquake, static_cast<StructureClass>(c));
       for (double x : {curve.median[0], curve.median[1], curve.median[2] * 1.3}) {
         std::array<std::int64_t, 5> at_least{};
         for (std::uint32_t d = 0; d < kN; ++d) {
@@ -82,8 +89,9 @@ TEST_CASE("damage frequencies agree with the fragility curves (binomial z-test)"
         }
         for (int k = 1; k <= 4; ++k) {
           const double p = disasters::exceedance(curve, k, x);
-          INFO((earthquake ? "earthquake" : "flood") << " class " << c << " x " << x << " DS>=" << k << ": "
-                                                     << at_least[k] << " of " << kN << ", expected p " << p);
+          INFO((earthquake ? "earthquake" : "flood")
+               << " class " << c << " x " << x << " DS>=" << k << ": " << at_least[k] << " of "
+               << kN << ", expected p " << p);
           // 96 tests: |z| < 4 has a family-wise false alarm rate under 1%.
           CHECK(std::fabs(z_score(at_least[k], kN, p)) < 4.0);
           ++tests;
@@ -101,8 +109,9 @@ TEST_CASE("the hazard phase damages dwellings as the curves say (a uniform flood
   test::TempDir dir;
   const std::string asc = dir.file("depth.asc");
   test::write_file(asc, uniform_asc(40, 40, 1.2));
-  auto doc = with_hazards(test::small_scenario_json(4000, 6),
-                          nlohmann::json::array({{{"type", "flood"}, {"tick", 1}, {"depth_file", asc}}}));
+  auto doc =
+      with_hazards(test::small_scenario_json(4000, 6),
+                   nlohmann::json::array({{{"type", "flood"}, {"tick", 1}, {"depth_file", asc}}}));
   const ScenarioDef s = load(doc);
   World world = generate_city(s);
   run_hazard(PhaseContext{s, 1}, world);
@@ -110,17 +119,20 @@ TEST_CASE("the hazard phase damages dwellings as the curves say (a uniform flood
   std::array<std::array<std::int64_t, 5>, kStructureClassCount> at_least{};
   std::array<std::int64_t, kStructureClassCount> n{};
   for (DwellingId d = 0; d < dw.count(); ++d) {
-    if (dw.work_remaining_months[d] > 0 && dw.damage[d] == DamageState::None) continue;  // being built
+    if (dw.work_remaining_months[d] > 0 && dw.damage[d] == DamageState::None)
+      continue;  // being built
     const int c = static_cast<int>(dw.structure[d]);
     ++n[c];
     for (int k = 1; k <= static_cast<int>(dw.damage[d]); ++k) ++at_least[c][k];
   }
   for (int c = 0; c < kStructureClassCount; ++c) {
     if (n[c] < 100) continue;
-    const FragilityCurveDef& curve = disasters::curve_for(s.disasters.fragility, false, static_cast<StructureClass>(c));
+    const FragilityCurveDef& curve =
+        disasters::curve_for(s.disasters.fragility, false, static_cast<StructureClass>(c));
     for (int k = 1; k <= 4; ++k) {
       const double p = disasters::exceedance(curve, k, 1.2);
-      INFO("class " << c << " DS>=" << k << ": " << at_least[c][k] << " of " << n[c] << ", p " << p);
+      INFO("class " << c << " DS>=" << k << ": " << at_least[c][k] << " of " << n[c] << ", p "
+                    << p);
       CHECK(std::fabs(z_score(at_least[c][k], n[c], p)) < 4.0);
     }
   }
@@ -135,11 +147,14 @@ TEST_CASE("earthquake shaking falls with distance (Campbell 1981)", "[disasters]
   CHECK(disasters::pga_g(a, 7.0, 10) > near);
 }
 
-TEST_CASE("a stochastic event strikes about as often as its annual probability says", "[disasters][hazard]") {
+TEST_CASE("a stochastic event strikes about as often as its annual probability says",
+          "[disasters][hazard]") {
   auto doc = test::small_scenario_json(500, 240);
   doc["city"]["grid"] = {{"width_cells", 20}, {"height_cells", 20}};
   doc["city"]["layout"]["neighbourhoods_per_side"] = 2;
-  doc = with_hazards(doc, nlohmann::json::array({{{"type", "earthquake"}, {"annual_probability", 0.5}, {"magnitude", 3.0}}}));
+  doc = with_hazards(
+      doc, nlohmann::json::array(
+               {{{"type", "earthquake"}, {"annual_probability", 0.5}, {"magnitude", 3.0}}}));
   const ScenarioDef s = load(doc);
   World world = generate_city(s);
   std::int64_t strikes = 0;
@@ -157,8 +172,11 @@ TEST_CASE("shelter and camp capacities are never exceeded", "[disasters][displac
   auto doc = with_hazards(test::small_scenario_json(4000, 12), quake_at(2, 7.0));
   // Nobody leaves except when shelter and camp are full.
   doc["disasters"] = {{"dislocation",
-                       {{"shelter_capacity_households", 20}, {"camp_capacity_households", 30}, {"host_share", 0.02},
-                        {"leave_city_share", 0.0}, {"displaced_departure_rate_per_month", 0.0}}}};
+                       {{"shelter_capacity_households", 20},
+                        {"camp_capacity_households", 30},
+                        {"host_share", 0.02},
+                        {"leave_city_share", 0.0},
+                        {"displaced_departure_rate_per_month", 0.0}}}};
   const ScenarioDef s = load(doc);
   Simulation sim(s, SimulationOptions{.check_invariants = true, .neighbourhood_frames = false});
   std::int64_t most_shelter = 0, most_camp = 0, left = 0;
@@ -186,8 +204,9 @@ TEST_CASE("shelter and camp capacities are never exceeded", "[disasters][displac
   CHECK(left > 0);
 }
 
-TEST_CASE("households are conserved through displacement and return; none returns to an unrepaired home",
-          "[disasters][return]") {
+TEST_CASE(
+    "households are conserved through displacement and return; none returns to an unrepaired home",
+    "[disasters][return]") {
   const ScenarioDef s = load(with_hazards(test::small_scenario_json(4000, 36), flood_at(3)));
   Simulation sim(s, SimulationOptions{.check_invariants = true, .neighbourhood_frames = false});
   std::int64_t displaced = 0, returns = 0, repairs = 0;
@@ -240,8 +259,9 @@ TEST_CASE("renters stay displaced longer than owners, and low incomes longer tha
     low.push_back(by_income[k].second);
     high.push_back(by_income[by_income.size() - 1 - k].second);
   }
-  INFO("owners " << owner.size() << " mean " << mean(owner) << "; renters " << renter.size() << " mean "
-                 << mean(renter) << "; lowest fifth " << mean(low) << ", highest fifth " << mean(high));
+  INFO("owners " << owner.size() << " mean " << mean(owner) << "; renters " << renter.size()
+                 << " mean " << mean(renter) << "; lowest fifth " << mean(low) << ", highest fifth "
+                 << mean(high));
   REQUIRE(owner.size() >= 20);
   REQUIRE(renter.size() >= 20);
   CHECK(mean(renter) > mean(owner));
@@ -250,11 +270,14 @@ TEST_CASE("renters stay displaced longer than owners, and low incomes longer tha
 
 TEST_CASE("an event's aftermath is identical at 1, 2 and 4 threads", "[disasters][determinism]") {
   test::TempDir dir;
-  auto doc = with_hazards(test::small_scenario_json(4000, 10),
-                          nlohmann::json::array({{{"type", "flood"}, {"tick", 2}},
-                                                 {{"type", "earthquake"}, {"tick", 3}, {"magnitude", 6.0}},
-                                                 {{"type", "arrival_wave"}, {"tick", 2}, {"households_per_tick", 40},
-                                                  {"duration_ticks", 4}}}));
+  auto doc =
+      with_hazards(test::small_scenario_json(4000, 10),
+                   nlohmann::json::array({{{"type", "flood"}, {"tick", 2}},
+                                          {{"type", "earthquake"}, {"tick", 3}, {"magnitude", 6.0}},
+                                          {{"type", "arrival_wave"},
+                                           {"tick", 2},
+                                           {"households_per_tick", 40},
+                                           {"duration_ticks", 4}}}));
   const auto loaded = io::load_scenario_json(doc, "test");
   auto outputs = [&](int threads) {
     RunOptions options;
@@ -265,7 +288,8 @@ TEST_CASE("an event's aftermath is identical at 1, 2 and 4 threads", "[disasters
     options.quiet = true;
     options.check_invariants = true;
     run_scenario(loaded.def, loaded.resolved, loaded.hash, options);
-    return test::read_file(options.out_dir + "/indicators.csv") + test::read_file(options.out_dir + "/groups.csv") +
+    return test::read_file(options.out_dir + "/indicators.csv") +
+           test::read_file(options.out_dir + "/groups.csv") +
            test::read_file(options.out_dir + "/neighbourhoods.csv");
   };
   const std::string one = outputs(1);
@@ -274,13 +298,17 @@ TEST_CASE("an event's aftermath is identical at 1, 2 and 4 threads", "[disasters
   CHECK(outputs(4) == one);
 }
 
-TEST_CASE("a run stopped during an event's aftermath resumes to identical outputs", "[disasters][checkpoint][resume]") {
+TEST_CASE("a run stopped during an event's aftermath resumes to identical outputs",
+          "[disasters][checkpoint][resume]") {
   test::TempDir dir;
-  auto doc = with_hazards(test::small_scenario_json(3000, 16),
-                          nlohmann::json::array({{{"type", "earthquake"}, {"tick", 3}, {"magnitude", 6.3}},
-                                                 {{"type", "arrival_wave"}, {"tick", 4}, {"households_per_tick", 30},
-                                                  {"duration_ticks", 6}},
-                                                 {{"type", "flood"}, {"annual_probability", 0.3}}}));
+  auto doc =
+      with_hazards(test::small_scenario_json(3000, 16),
+                   nlohmann::json::array({{{"type", "earthquake"}, {"tick", 3}, {"magnitude", 6.3}},
+                                          {{"type", "arrival_wave"},
+                                           {"tick", 4},
+                                           {"households_per_tick", 30},
+                                           {"duration_ticks", 6}},
+                                          {{"type", "flood"}, {"annual_probability", 0.3}}}));
   const auto loaded = io::load_scenario_json(doc, "test");
   auto options = [&](const std::string& name, int threads) {
     RunOptions o;
@@ -291,7 +319,8 @@ TEST_CASE("a run stopped during an event's aftermath resumes to identical output
     return o;
   };
   auto outputs = [&](const std::string& name) {
-    return test::read_file(dir.file(name + "/indicators.csv")) + test::read_file(dir.file(name + "/groups.csv")) +
+    return test::read_file(dir.file(name + "/indicators.csv")) +
+           test::read_file(dir.file(name + "/groups.csv")) +
            test::read_file(dir.file(name + "/neighbourhoods.csv"));
   };
   run_scenario(loaded.def, loaded.resolved, loaded.hash, options("whole", 2));
@@ -308,7 +337,9 @@ TEST_CASE("a run stopped during an event's aftermath resumes to identical output
 
 TEST_CASE("an arrival wave enters through hosts, shelter and camp", "[disasters][displacement]") {
   auto doc = with_hazards(test::small_scenario_json(3000, 8),
-                          nlohmann::json::array({{{"type", "arrival_wave"}, {"tick", 2}, {"households_per_tick", 25.5},
+                          nlohmann::json::array({{{"type", "arrival_wave"},
+                                                  {"tick", 2},
+                                                  {"households_per_tick", 25.5},
                                                   {"duration_ticks", 4}}}));
   const ScenarioDef s = load(doc);
   Simulation sim(s, SimulationOptions{.check_invariants = true, .neighbourhood_frames = false});
@@ -325,7 +356,8 @@ TEST_CASE("an arrival wave enters through hosts, shelter and camp", "[disasters]
 }
 
 TEST_CASE("the fragility data file holds the built-in defaults", "[disasters][fragility]") {
-  const auto file = nlohmann::json::parse(test::read_file(HEARTH_SOURCE_DIR "/scenarios/data/fragility.json"));
+  const auto file =
+      nlohmann::json::parse(test::read_file(HEARTH_SOURCE_DIR "/scenarios/data/fragility.json"));
   // The file's keys are those of disasters.fragility in a scenario: loading
   // them as an override must change nothing.
   nlohmann::json doc = test::small_scenario_json(1000, 1);
@@ -345,15 +377,20 @@ TEST_CASE("hazard keys are validated", "[disasters][scenario]") {
     return io::validate_scenario_json(with_hazards(test::small_scenario_json(1000, 1), events));
   };
   CHECK(problems(flood_at(3)).empty());
-  auto typo = problems(nlohmann::json::array({{{"type", "flood"}, {"tick", 3}, {"retrun_period_years", 10}}}));
+  auto typo = problems(
+      nlohmann::json::array({{{"type", "flood"}, {"tick", 3}, {"retrun_period_years", 10}}}));
   REQUIRE(typo.size() == 1);
   CHECK(typo[0].location == "/hazards/0/retrun_period_years");
   CHECK(typo[0].reason.find("return_period_years") != std::string::npos);
   CHECK_FALSE(problems(nlohmann::json::array({{{"type", "volcano"}, {"tick", 3}}})).empty());
-  CHECK_FALSE(problems(nlohmann::json::array({{{"type", "flood"}}})).empty());  // neither tick nor probability
-  CHECK_FALSE(problems(nlohmann::json::array({{{"type", "earthquake"}, {"tick", 3}, {"magnitude", 12}}})).empty());
+  CHECK_FALSE(problems(nlohmann::json::array({{{"type", "flood"}}}))
+                  .empty());  // neither tick nor probability
+  CHECK_FALSE(
+      problems(nlohmann::json::array({{{"type", "earthquake"}, {"tick", 3}, {"magnitude", 12}}}))
+          .empty());
   CHECK_FALSE(problems(nlohmann::json::array({{{"type", "arrival_wave"}, {"tick", 3}}})).empty());
-  auto missing = problems(nlohmann::json::array({{{"type", "flood"}, {"tick", 3}, {"depth_file", "/nonexistent.asc"}}}));
+  auto missing = problems(nlohmann::json::array(
+      {{{"type", "flood"}, {"tick", 3}, {"depth_file", "/nonexistent.asc"}}}));
   REQUIRE(missing.size() == 1);
   CHECK(missing[0].location == "/hazards/0/depth_file");
   nlohmann::json doc = test::small_scenario_json(1000, 1);
@@ -373,7 +410,8 @@ TEST_CASE("the .asc reader is strict and says where", "[disasters][io]") {
     }
     return "";
   };
-  const std::string header = "ncols 3\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 100\nNODATA_value -9999\n";
+  const std::string header =
+      "ncols 3\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 100\nNODATA_value -9999\n";
   CHECK(error_of(header + "1 2 3\n4 5 -9999\n").empty());
   // Row order: the first row in the file is the north (the grid's last row).
   test::write_file(dir.file("ok.asc"), header + "1 2 3\n4 5 -9999\n");
@@ -388,14 +426,15 @@ TEST_CASE("the .asc reader is strict and says where", "[disasters][io]") {
   CHECK(error_of(header + "1 2 3\n").find("data rows") != std::string::npos);
   CHECK(error_of(header + "1 2 3\n4 5 600\n").find("outside") != std::string::npos);
   CHECK(error_of(header + "1 2 3\n4 5 6\n", 4, 2).find("city grid") != std::string::npos);
-  CHECK(error_of("ncols 3\nnrows 2\nxllcorner 0\ncellsize 100\n1 2 3\n4 5 6\n").find("yllcorner") != std::string::npos);
+  CHECK(error_of("ncols 3\nnrows 2\nxllcorner 0\ncellsize 100\n1 2 3\n4 5 6\n").find("yllcorner") !=
+        std::string::npos);
   CHECK(error_of("ncols 3\nncols 3\n").find("repeated") != std::string::npos);
-  CHECK(error_of("ncols 3\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 100\nbands 2\n").find("unknown header key") !=
-        std::string::npos);
-  CHECK(error_of("ncols 100000\nnrows 100000\nxllcorner 0\nyllcorner 0\ncellsize 1\n1\n", 0, 0).find("more than") !=
-        std::string::npos);
-  CHECK(error_of("ncols 3\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize inf\n1 2 3\n4 5 6\n").find("finite") !=
-        std::string::npos);
+  CHECK(error_of("ncols 3\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 100\nbands 2\n")
+            .find("unknown header key") != std::string::npos);
+  CHECK(error_of("ncols 100000\nnrows 100000\nxllcorner 0\nyllcorner 0\ncellsize 1\n1\n", 0, 0)
+            .find("more than") != std::string::npos);
+  CHECK(error_of("ncols 3\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize inf\n1 2 3\n4 5 6\n")
+            .find("finite") != std::string::npos);
 }
 
 }  // namespace hearth

@@ -201,8 +201,8 @@ struct MigrationDef {
 // 1 - (1 - p)^(1/12), drawn from the counter-based generator).
 struct HazardEventDef {
   std::string type = "flood";
-  std::int32_t tick = 0;               // tick of a scheduled event; 0 = stochastic
-  double annual_probability = 0;       // stochastic events: chance per year
+  std::int32_t tick = 0;          // tick of a scheduled event; 0 = stochastic
+  double annual_probability = 0;  // stochastic events: chance per year
   // Flood: depth raster from an ESRI ASCII grid (metres, one value per cell,
   // path relative to the working directory) or, when empty, the generated
   // 100-year depth layer scaled to the return period.
@@ -221,7 +221,7 @@ struct HazardEventDef {
   double income_median_per_month = 1200;
   double income_sigma_log = 0.6;
   double savings_months_of_income = 0.5;
-  double rural_migrant_share = 0.1;    // origin mix of the wave (normalised)
+  double rural_migrant_share = 0.1;  // origin mix of the wave (normalised)
   double internally_displaced_share = 0.6;
   double refugee_share = 0.3;
 };
@@ -269,25 +269,28 @@ struct DislocationDef {
   double log_income = -0.5;
   double record_loss_probability = 0.15;  // a DS3+ dwelling's tenure record is lost
   // Where the displaced go, in order: a host, a public shelter, a camp, else away.
-  double host_share = 0.25;               // share of eligible households willing to host one household
-  double host_min_income_multiple = 1.5;  // host income / subsistence needs of both households at least this
-  double persons_per_room_max = 2.0;      // crowding limit in a host's dwelling
-  double host_max_months = 6;             // hosting fatigue: guests move on after this many months displaced
+  double host_share = 0.25;  // share of eligible households willing to host one household
+  double host_min_income_multiple =
+      1.5;  // host income / subsistence needs of both households at least this
+  double persons_per_room_max = 2.0;  // crowding limit in a host's dwelling
+  double host_max_months = 6;  // hosting fatigue: guests move on after this many months displaced
   std::int64_t shelter_capacity_households = 500;
   std::int64_t camp_capacity_households = 1000;
-  double leave_city_share = 0.05;         // share of the newly displaced who leave at once
+  double leave_city_share = 0.05;  // share of the newly displaced who leave at once
   double displaced_departure_rate_per_month = 0.01;  // out-migration of displaced households
 };
 
 // Repairs and reconstruction (docs/MODEL.md 7.5).
 struct RecoveryDef {
   double crew_months_per_month_per_1000_dwellings = 20;  // construction capacity for repairs
-  double max_crew_months_per_dwelling_per_month = 1;    // crews a site can use
-  double demand_surge_slope = 0.1;     // cost x (1 + slope x (backlog / capacity - 1)), backlog over a month
-  double demand_surge_max = 0.4;       // cap on the surge (Olsen and Porter 2011)
-  double insurance_take_up_owner = 0.3;     // owner-occupiers insured (scaled by income / median, at most 1)
-  double insurance_take_up_landlord = 0.5;  // private landlords insured
-  double insurance_deductible_share = 0.1;  // share of the repair cost insurers do not pay
+  double max_crew_months_per_dwelling_per_month = 1;     // crews a site can use
+  double demand_surge_slope =
+      0.1;  // cost x (1 + slope x (backlog / capacity - 1)), backlog over a month
+  double demand_surge_max = 0.4;  // cap on the surge (Olsen and Porter 2011)
+  double insurance_take_up_owner =
+      0.3;  // owner-occupiers insured (scaled by income / median, at most 1)
+  double insurance_take_up_landlord = 0.5;       // private landlords insured
+  double insurance_deductible_share = 0.1;       // share of the repair cost insurers do not pay
   double repair_loan_max_income_multiple = 2.0;  // repair loan up to this x annual income
   double landlord_payback_years = 12;  // landlords repair if cost <= this x annual market rent
   double savings_buffer_months = 1;    // savings kept back from repairs, months of income

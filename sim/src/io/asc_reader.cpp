@@ -39,7 +39,9 @@ struct Lines {
   }
 };
 
-bool blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
+bool blank(std::string_view line) {
+  return line.find_first_not_of(" \t") == std::string_view::npos;
+}
 
 // Splits on spaces and tabs.
 std::vector<std::string_view> tokens(std::string_view line) {
@@ -141,7 +143,8 @@ AscGrid read_asc(const std::string& path, std::int32_t expected_cols, std::int32
   while (have) {
     if (!blank(line)) {
       const std::int64_t here = lines.number;
-      if (row >= grid.nrows) fail(here, "more data rows than nrows (" + std::to_string(grid.nrows) + ")");
+      if (row >= grid.nrows)
+        fail(here, "more data rows than nrows (" + std::to_string(grid.nrows) + ")");
       const auto parts = tokens(line);
       if (parts.size() != cols) {
         fail(here, "row " + std::to_string(row + 1) + " has " + std::to_string(parts.size()) +
@@ -152,13 +155,15 @@ AscGrid read_asc(const std::string& path, std::int32_t expected_cols, std::int32
       for (std::size_t x = 0; x < cols; ++x) {
         double v = 0;
         if (!parse_number(parts[x], v)) {
-          fail(here, "column " + std::to_string(x + 1) + ": '" + std::string(parts[x]) + "' is not a number");
+          fail(here, "column " + std::to_string(x + 1) + ": '" + std::string(parts[x]) +
+                         "' is not a number");
         }
         if (!std::isfinite(v)) fail(here, "column " + std::to_string(x + 1) + ": NaN or infinity");
         if (grid.has_nodata && v == grid.nodata) continue;
         if (v < min_value || v > max_value) {
           fail(here, "column " + std::to_string(x + 1) + ": value " + std::string(parts[x]) +
-                         " outside [" + std::to_string(min_value) + ", " + std::to_string(max_value) + "]");
+                         " outside [" + std::to_string(min_value) + ", " +
+                         std::to_string(max_value) + "]");
         }
         grid.value[y * cols + x] = static_cast<float>(v);
       }
@@ -167,7 +172,8 @@ AscGrid read_asc(const std::string& path, std::int32_t expected_cols, std::int32
     have = lines.next(line);
   }
   if (row != grid.nrows) {
-    fail(lines.number, "only " + std::to_string(row) + " data rows; expected nrows = " + std::to_string(grid.nrows));
+    fail(lines.number, "only " + std::to_string(row) +
+                           " data rows; expected nrows = " + std::to_string(grid.nrows));
   }
   return grid;
 }

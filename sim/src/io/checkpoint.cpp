@@ -260,7 +260,8 @@ World read_checkpoint(const std::string& path, CheckpointMeta& meta,
   ds.repair_cost_multiplier = r.value<float>();
   ds.repair_capacity_left = r.value<double>();
   r.column("event_start_tick", ds.event_start_tick);
-  if (ds.shelter_occupancy < 0 || ds.camp_occupancy < 0) r.fail("corrupt: negative shelter or camp occupancy");
+  if (ds.shelter_occupancy < 0 || ds.camp_occupancy < 0)
+    r.fail("corrupt: negative shelter or camp occupancy");
   transfer_world(r, world);
   const auto outputs = r.value<std::uint64_t>();
   if (outputs > 64) r.fail("corrupt: " + std::to_string(outputs) + " output files");

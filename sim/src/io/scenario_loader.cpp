@@ -204,13 +204,16 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
     const HazardEventDef& e = s.hazards[k];
     const std::string at = "/hazards/" + std::to_string(k);
     if (e.tick == 0 && e.annual_probability <= 0) {
-      problems.push_back({at, "an event needs a tick (scheduled) or an annual_probability (stochastic)"});
+      problems.push_back(
+          {at, "an event needs a tick (scheduled) or an annual_probability (stochastic)"});
     }
     if (e.tick > 0 && e.annual_probability > 0) {
-      problems.push_back({at, "an event is either scheduled (tick) or stochastic (annual_probability), not both"});
+      problems.push_back(
+          {at, "an event is either scheduled (tick) or stochastic (annual_probability), not both"});
     }
     if (e.type == "arrival_wave" && e.households_per_tick <= 0) {
-      problems.push_back({at + "/households_per_tick", "an arrival wave needs households_per_tick > 0"});
+      problems.push_back(
+          {at + "/households_per_tick", "an arrival wave needs households_per_tick > 0"});
     }
     if (e.type == "flood" && !e.depth_file.empty()) {
       // Read now, so that a bad raster stops the run before it starts.
@@ -218,8 +221,9 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
         read_asc(e.depth_file, s.city.grid.width_cells, s.city.grid.height_cells, 0.0f, 0.0, 100.0);
       } catch (const InputError& error) {
         for (const auto& p : error.problems()) {
-          problems.push_back({at + "/depth_file", error.file() + (p.location.empty() ? "" : ", " + p.location) +
-                                                      ": " + p.reason});
+          problems.push_back(
+              {at + "/depth_file",
+               error.file() + (p.location.empty() ? "" : ", " + p.location) + ": " + p.reason});
         }
       }
     }

@@ -24,10 +24,10 @@ enum class RngStream : std::uint32_t {
   HazardEvents = 21,  // whether stochastic event k strikes this tick (entity k)
   Displacement = 30,
   Arrivals = 31,
-  Dislocation = 32,    // who leaves a damaged dwelling, and who leaves the city at once
-  Hosting = 33,        // households willing to host (tick 0: a lasting trait) and host search starts
-  ArrivalWave = 34,    // households of arrival waves
-  Market = 40,            // market-wide draws (builders' rounding, informal allocation)
+  Dislocation = 32,  // who leaves a damaged dwelling, and who leaves the city at once
+  Hosting = 33,      // households willing to host (tick 0: a lasting trait) and host search starts
+  ArrivalWave = 34,  // households of arrival waves
+  Market = 40,       // market-wide draws (builders' rounding, informal allocation)
   MarketHouseholds = 41,  // who searches this tick
   MarketSearch = 42,      // candidate draws and tastes; round r uses MarketSearch + r (42..49)
   Recovery = 50,

@@ -79,7 +79,8 @@ bool Placement::try_host(HouseholdId h) {
     if (d == kNone || dw.damage[d] > DamageState::Slight) continue;
     const double persons = static_cast<double>(hh.size[host]) + hh.size[h];
     if (persons > p.persons_per_room_max * dw.rooms[d]) continue;
-    const double needs = needs_per_month(s.economy, hh.size[host]) + needs_per_month(s.economy, hh.size[h]);
+    const double needs =
+        needs_per_month(s.economy, hh.size[host]) + needs_per_month(s.economy, hh.size[h]);
     if (hh.income_per_month[host] < p.host_min_income_multiple * needs) continue;
     guests_[host] = 1;
     list[at] = list.back();  // serial and seeded: the order stays deterministic

@@ -15,7 +15,9 @@
 namespace hearth::disasters {
 
 // Standard normal CDF.
-inline double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+inline double normal_cdf(double z) {
+  return 0.5 * std::erfc(-z / std::sqrt(2.0));
+}
 
 // P(DS >= ds | x) for ds = 1..4 under a lognormal fragility curve; 0 for x <= 0.
 inline double exceedance(const FragilityCurveDef& curve, int ds, double x) {
@@ -37,7 +39,8 @@ inline DamageState draw_damage(const FragilityCurveDef& curve, double x, double 
 
 // Peak ground acceleration (g) at hypocentral distance r_km for magnitude m.
 inline double pga_g(const AttenuationDef& a, double magnitude, double r_km) {
-  return std::exp(a.c0 + a.c1 * magnitude - a.c2 * std::log(r_km + a.c3 * std::exp(a.c4 * magnitude)));
+  return std::exp(a.c0 + a.c1 * magnitude -
+                  a.c2 * std::log(r_km + a.c3 * std::exp(a.c4 * magnitude)));
 }
 
 // Probability that a household leaves a dwelling in damage state ds (DS3+: 1).
@@ -64,8 +67,8 @@ class Placement {
   bool try_host(HouseholdId h);
   const PhaseContext& ctx_;
   World& world_;
-  std::vector<std::uint8_t> guests_;                    // guests per household (0 or 1)
-  std::vector<std::vector<HouseholdId>> candidates_;   // willing hosts per neighbourhood, ascending
+  std::vector<std::uint8_t> guests_;                  // guests per household (0 or 1)
+  std::vector<std::vector<HouseholdId>> candidates_;  // willing hosts per neighbourhood, ascending
 };
 
 // The household gives up its home of origin: an owner sells it as it is

@@ -53,7 +53,8 @@ std::vector<HouseholdId> add_wave(const PhaseContext& ctx, World& world, const H
     draw_demographics(rng, s.city.household_size_shares, s.city.groups, mix, hh, h);
     hh.base_income_per_month[h] = static_cast<float>(income);
     hh.income_per_month[h] = static_cast<float>(income);
-    hh.savings[h] = static_cast<float>(e.savings_months_of_income * income * std::exp(0.8 * rng.normal() - 0.32));
+    hh.savings[h] = static_cast<float>(e.savings_months_of_income * income *
+                                       std::exp(0.8 * rng.normal() - 0.32));
     // They go where their networks are: near a random dwelling of the city.
     hh.anchor_cell[h] = dw.count() ? dw.cell[rng.below(static_cast<std::uint32_t>(dw.count()))] : 0;
     hh.status[h] = Status::Homeless;  // until placed below
@@ -85,7 +86,8 @@ void run_dislocation(const PhaseContext& ctx, World& world) {
       const DwellingId d = hh.dwelling[i];
       if (d == kNone || !is_housed(hh.status[i]) || dw.damaged_at_tick[d] != ctx.tick) return;
       const bool owner = dw.owner_household[d] == i;
-      const double prob = dislocation_probability(p, f, dw.damage[d], owner, hh.income_per_month[i], median);
+      const double prob =
+          dislocation_probability(p, f, dw.damage[d], owner, hh.income_per_month[i], median);
       Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::Dislocation,
               static_cast<std::uint32_t>(i));
       if (!rng.bernoulli(prob)) return;
@@ -94,7 +96,8 @@ void run_dislocation(const PhaseContext& ctx, World& world) {
   }
 
   // Serial commit in id order: leave the dwelling, keep the claim on it.
-  const auto leaving = market::collect_ids(hh.count(), [&](std::size_t i) { return decision[i] != kStay; });
+  const auto leaving =
+      market::collect_ids(hh.count(), [&](std::size_t i) { return decision[i] != kStay; });
   for (const HouseholdId h : leaving) {
     const DwellingId d = hh.dwelling[h];
     hh.origin_dwelling[h] = d;

@@ -11,10 +11,10 @@
 
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
-#include "state/demographics.hpp"
 #include "phases/disasters.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
+#include "state/demographics.hpp"
 
 namespace hearth {
 namespace {

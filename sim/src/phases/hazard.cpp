@@ -35,15 +35,16 @@ std::vector<float> flood_depth_m(const HazardEventDef& e, const Grid& grid) {
   if (layer < 0) return depth;
   // Depth grows with the log of the return period (a Gumbel-type stage-frequency
   // relation); the extent stays the generated floodplain.
-  const double scale =
-      std::max(0.0, 1.0 + e.depth_growth_per_log_return_period * std::log(e.return_period_years / 100.0));
+  const double scale = std::max(
+      0.0, 1.0 + e.depth_growth_per_log_return_period * std::log(e.return_period_years / 100.0));
   const auto& d100 = grid.hazards[static_cast<std::size_t>(layer)].value;
   for (std::size_t c = 0; c < depth.size(); ++c) depth[c] = static_cast<float>(d100[c] * scale);
   return depth;
 }
 
 // Peak ground acceleration (g) per cell of an earthquake event.
-std::vector<float> pga_per_cell(const HazardEventDef& e, const AttenuationDef& a, const Grid& grid) {
+std::vector<float> pga_per_cell(const HazardEventDef& e, const AttenuationDef& a,
+                                const Grid& grid) {
   std::vector<float> pga(grid.cell_count(), 0.0f);
   const double km = grid.cell_size_m / 1000.0;
   const double ex = e.epicentre_x_fraction * grid.width, ey = e.epicentre_y_fraction * grid.height;
@@ -76,11 +77,14 @@ void apply_damage(const PhaseContext& ctx, World& world, std::size_t k, bool ear
     Rng rng(s.seed, s.replicate, tick, RngStream::Hazard, d);
     for (std::size_t skip = 0; skip < 3 * k; ++skip) rng.next_u32();
     const double u_damage = rng.uniform(), u_record = rng.uniform(), u_insured = rng.uniform();
-    const DamageState drawn = disasters::draw_damage(disasters::curve_for(f, earthquake, dw.structure[d]), x, u_damage);
+    const DamageState drawn =
+        disasters::draw_damage(disasters::curve_for(f, earthquake, dw.structure[d]), x, u_damage);
     if (drawn <= dw.damage[d]) return;
     const int ds = static_cast<int>(drawn);
-    const double lost_before = dw.damage[d] == DamageState::None ? 0.0 : f.loss_ratio[static_cast<int>(dw.damage[d]) - 1];
-    dw.value[d] = static_cast<float>(dw.value[d] * (1.0 - f.loss_ratio[ds - 1]) / std::max(1e-6, 1.0 - lost_before));
+    const double lost_before =
+        dw.damage[d] == DamageState::None ? 0.0 : f.loss_ratio[static_cast<int>(dw.damage[d]) - 1];
+    dw.value[d] = static_cast<float>(dw.value[d] * (1.0 - f.loss_ratio[ds - 1]) /
+                                     std::max(1e-6, 1.0 - lost_before));
     dw.value[d] = std::max(0.0f, dw.value[d]);
     dw.damage[d] = drawn;
     dw.work_remaining_months[d] = static_cast<float>(f.repair_crew_months[ds - 1]);
@@ -105,7 +109,8 @@ bool strikes(const PhaseContext& ctx, const World& world, const HazardEventDef& 
   if (e.annual_probability <= 0) return false;
   // A wave under way does not start again.
   const std::int32_t started = world.disasters.event_start_tick[k];
-  if (e.type == "arrival_wave" && started > 0 && ctx.tick < started + e.duration_ticks) return false;
+  if (e.type == "arrival_wave" && started > 0 && ctx.tick < started + e.duration_ticks)
+    return false;
   const double monthly = 1.0 - std::pow(1.0 - e.annual_probability, 1.0 / 12.0);
   Rng rng(ctx.scenario.seed, ctx.scenario.replicate, static_cast<std::uint32_t>(ctx.tick),
           RngStream::HazardEvents, static_cast<std::uint32_t>(k));

@@ -190,7 +190,8 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
             gs.months_displaced += hh.months_displaced[i];
           }
           // Spells: finished ones (returned, settled) and ongoing ones so far.
-          if (hh.months_displaced[i] > 0 || is_displaced(status)) s.months_displaced.push_back(hh.months_displaced[i]);
+          if (hh.months_displaced[i] > 0 || is_displaced(status))
+            s.months_displaced.push_back(hh.months_displaced[i]);
         }
         return s;
       },
@@ -202,8 +203,10 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
         a.in_arrears += b.in_arrears;
         a.mortgaged += b.mortgaged;
         a.displaced_rental += b.displaced_rental;
-        for (int w = 0; w < 3; ++w) a.cohort[w] += b.cohort[w], a.returned_within[w] += b.returned_within[w];
-        a.months_displaced.insert(a.months_displaced.end(), b.months_displaced.begin(), b.months_displaced.end());
+        for (int w = 0; w < 3; ++w)
+          a.cohort[w] += b.cohort[w], a.returned_within[w] += b.returned_within[w];
+        a.months_displaced.insert(a.months_displaced.end(), b.months_displaced.begin(),
+                                  b.months_displaced.end());
         for (int c = 0; c < kCombinations; ++c) add(a.combinations[c], b.combinations[c]);
       });
   // Fold the combinations into the groups, in combination order.
@@ -422,8 +425,8 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   set(CityIndicator::dwellings_ds4, static_cast<double>(ds.damage[4]));
   set(CityIndicator::displaced_rental, static_cast<double>(sums.displaced_rental));
   set(CityIndicator::displaced_total,
-      count(Status::DisplacedShelter) + count(Status::DisplacedHost) + count(Status::DisplacedCamp) +
-          static_cast<double>(sums.displaced_rental));
+      count(Status::DisplacedShelter) + count(Status::DisplacedHost) +
+          count(Status::DisplacedCamp) + static_cast<double>(sums.displaced_rental));
   set(CityIndicator::away_from_home, static_cast<double>(all.away));
   set(CityIndicator::new_displacements, static_cast<double>(flows.new_displacements));
   set(CityIndicator::wave_arrivals, static_cast<double>(flows.wave_arrivals));
@@ -433,7 +436,8 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   std::vector<std::uint16_t> months = sums.months_displaced;
   auto quantile = [&](double q) {
     if (months.empty()) return kNaN;
-    auto at = months.begin() + static_cast<std::ptrdiff_t>(q * static_cast<double>(months.size() - 1));
+    auto at =
+        months.begin() + static_cast<std::ptrdiff_t>(q * static_cast<double>(months.size() - 1));
     std::nth_element(months.begin(), at, months.end());
     return static_cast<double>(*at);
   };
@@ -450,10 +454,14 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   const double shelter = count(Status::DisplacedShelter), camp = count(Status::DisplacedCamp);
   set(CityIndicator::shelter_occupancy, shelter);
   set(CityIndicator::shelter_occupancy_share,
-      places.shelter_capacity_households > 0 ? shelter / static_cast<double>(places.shelter_capacity_households) : kNaN);
+      places.shelter_capacity_households > 0
+          ? shelter / static_cast<double>(places.shelter_capacity_households)
+          : kNaN);
   set(CityIndicator::camp_occupancy, camp);
   set(CityIndicator::camp_occupancy_share,
-      places.camp_capacity_households > 0 ? camp / static_cast<double>(places.camp_capacity_households) : kNaN);
+      places.camp_capacity_households > 0
+          ? camp / static_cast<double>(places.camp_capacity_households)
+          : kNaN);
 
   for (int g = 0; g < kGroupCount; ++g) {
     const GroupSums& gs = groups[g];
@@ -470,7 +478,9 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
     put(GroupIndicator::owner_share, share(gs.owners, gs.members));
     put(GroupIndicator::away_from_home, static_cast<double>(gs.away));
     put(GroupIndicator::mean_months_displaced,
-        gs.displaced_now ? static_cast<double>(gs.months_displaced) / static_cast<double>(gs.displaced_now) : kNaN);
+        gs.displaced_now
+            ? static_cast<double>(gs.months_displaced) / static_cast<double>(gs.displaced_now)
+            : kNaN);
   }
   return frame;
 }

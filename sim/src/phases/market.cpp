@@ -194,8 +194,9 @@ void informal_sector(const ScenarioDef& s, World& world, std::int32_t tick,
   const Grid& grid = world.grid;
   MarketState& state = world.market;
   std::vector<DwellingId> vacant = market::collect_ids(dw.count(), [&](std::size_t d) {
-    return dw.tenure[d] == Tenure::Informal && dw.occupant[d] == kNone && dw.owner_household[d] == kNone &&
-           dw.work_remaining_months[d] <= 0.0f && dw.damage[d] < DamageState::Extensive;
+    return dw.tenure[d] == Tenure::Informal && dw.occupant[d] == kNone &&
+           dw.owner_household[d] == kNone && dw.work_remaining_months[d] <= 0.0f &&
+           dw.damage[d] < DamageState::Extensive;
   });
   std::vector<CellId> land;  // informal cells with room, ascending
   std::vector<std::uint32_t> room;

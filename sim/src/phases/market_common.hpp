@@ -41,8 +41,8 @@ inline float flood_depth(const Grid& grid, CellId c) {
 // informal, and not held by a household (a displaced owner keeps its home).
 inline bool is_listed(const Dwellings& dw, DwellingId d) {
   return dw.occupant[d] == kNone && dw.tenure[d] != Tenure::Informal &&
-         dw.owner_household[d] == kNone &&
-         dw.work_remaining_months[d] <= 0.0f && dw.damage[d] < DamageState::Extensive;
+         dw.owner_household[d] == kNone && dw.work_remaining_months[d] <= 0.0f &&
+         dw.damage[d] < DamageState::Extensive;
 }
 
 // Asking rent (private rentals) or price (for sale): index x hedonic, cut by

@@ -60,16 +60,21 @@ bool fund(const ScenarioDef& s, World& world, DwellingId d, double multiplier) {
     }
     // Informal builders have no lender; formal owners borrow the rest.
     const double loan = gap - available;
-    if (dw.tenure[d] == Tenure::Informal || loan > r.repair_loan_max_income_multiple * 12.0 * income) return false;
+    if (dw.tenure[d] == Tenure::Informal ||
+        loan > r.repair_loan_max_income_multiple * 12.0 * income)
+      return false;
     hh.savings[o] -= static_cast<float>(available);
     const double balance = hh.mortgage_balance[o] + loan;
-    const double payment = market::annuity_payment(balance, m.mortgage_rate_per_year, m.mortgage_term_years);
+    const double payment =
+        market::annuity_payment(balance, m.mortgage_rate_per_year, m.mortgage_term_years);
     const double extra = payment - hh.mortgage_payment_per_month[o];
     hh.mortgage_balance[o] = static_cast<float>(balance);
     hh.mortgage_payment_per_month[o] = static_cast<float>(payment);
     // The larger payment is due from when the owner lives there again.
-    if (hh.dwelling[o] == d) hh.housing_cost_per_month[o] += static_cast<float>(extra);
-    else hh.origin_housing_cost_per_month[o] += static_cast<float>(extra);
+    if (hh.dwelling[o] == d)
+      hh.housing_cost_per_month[o] += static_cast<float>(extra);
+    else
+      hh.origin_housing_cost_per_month[o] += static_cast<float>(extra);
     return true;
   }
   // Landlords and sellers repair when the rent the dwelling would earn repays
@@ -85,17 +90,20 @@ void run_repairs(const PhaseContext& ctx, World& world) {
   if (s.hazards.empty()) return;
   const RecoveryDef& r = s.disasters.recovery;
   Dwellings& dw = world.dwellings;
-  // Damaged dwellings with work left (not the construction pipeline, whose dwellings are undamaged).
+  // Damaged dwellings with work left (not the construction pipeline, whose dwellings are
+  // undamaged).
   const auto damaged = market::collect_ids(dw.count(), [&](std::size_t d) {
     return dw.damage[d] != DamageState::None && dw.work_remaining_months[d] > 0;
   });
-  const double capacity = r.crew_months_per_month_per_1000_dwellings * static_cast<double>(dw.count()) / 1000.0;
+  const double capacity =
+      r.crew_months_per_month_per_1000_dwellings * static_cast<double>(dw.count()) / 1000.0;
   double backlog = 0;
   for (const DwellingId d : damaged) backlog += dw.work_remaining_months[d];
   // Demand surge: costs rise when the backlog is more than a month's capacity
   // (Olsen and Porter 2011 on post-disaster demand surge).
   const double over = capacity > 0 ? backlog / capacity - 1.0 : 0.0;
-  const double multiplier = 1.0 + std::min(r.demand_surge_max, r.demand_surge_slope * std::max(0.0, over));
+  const double multiplier =
+      1.0 + std::min(r.demand_surge_max, r.demand_surge_slope * std::max(0.0, over));
   world.disasters.repair_cost_multiplier = static_cast<float>(multiplier);
 
   std::vector<std::tuple<int, DwellingId>> queue;
@@ -114,7 +122,8 @@ void run_repairs(const PhaseContext& ctx, World& world) {
     if (dw.work_remaining_months[d] > 1e-6f) continue;
     // Repaired: habitable again, at full value; build back better if asked.
     dw.work_remaining_months[d] = 0;
-    if (r.build_back_better && dw.damage[d] >= DamageState::Extensive && dw.tenure[d] != Tenure::Informal) {
+    if (r.build_back_better && dw.damage[d] >= DamageState::Extensive &&
+        dw.tenure[d] != Tenure::Informal) {
       dw.structure[d] = StructureClass::CodeCompliant;
     }
     dw.damage[d] = DamageState::None;

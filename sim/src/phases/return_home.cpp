@@ -68,7 +68,8 @@ void run_return(const PhaseContext& ctx, World& world) {
       const Status status = hh.status[i];
       const DwellingId d = hh.origin_dwelling[i];
       if (!is_in_city(status) || (d == kNone && !is_displaced(status))) continue;
-      hh.months_displaced[i] = static_cast<std::uint16_t>(std::min<int>(hh.months_displaced[i] + 1, 65535));
+      hh.months_displaced[i] =
+          static_cast<std::uint16_t>(std::min<int>(hh.months_displaced[i] + 1, 65535));
       if (d == kNone) continue;
       const double u = rng.uniform(static_cast<std::uint32_t>(i));
       const Status origin = hh.origin_status[i];
@@ -84,16 +85,19 @@ void run_return(const PhaseContext& ctx, World& world) {
                  (origin == Status::InformalDweller || dw.record_intact[d]);
       } else {
         // A tenancy can be taken up again while the dwelling stands empty and is still let.
-        const Tenure want = origin == Status::SocialTenant ? Tenure::SocialRental : Tenure::PrivateRental;
+        const Tenure want =
+            origin == Status::SocialTenant ? Tenure::SocialRental : Tenure::PrivateRental;
         theirs = dw.occupant[d] == kNone && dw.tenure[d] == want && dw.owner_household[d] == kNone;
-        if (!theirs || (habitable && cost_on_return(s, world, static_cast<HouseholdId>(i), d) < 0)) {
+        if (!theirs ||
+            (habitable && cost_on_return(s, world, static_cast<HouseholdId>(i), d) < 0)) {
           decision[i] = kSettle;  // re-let, sold, or now too dear: nothing to go back to
           continue;
         }
       }
       const double months = hh.months_displaced[i];
       if (habitable && theirs) {
-        if (u < r.return_probability_per_month * std::exp(-months / r.return_decay_months)) decision[i] = kReturn;
+        if (u < r.return_probability_per_month * std::exp(-months / r.return_decay_months))
+          decision[i] = kReturn;
       } else if (u < r.give_up_rate_per_month * months / 12.0) {
         decision[i] = kSettle;
       }
@@ -101,7 +105,8 @@ void run_return(const PhaseContext& ctx, World& world) {
   });
 
   // Serial commit in id order (a dwelling is taken once).
-  const auto acting = market::collect_ids(hh.count(), [&](std::size_t i) { return decision[i] != kWait; });
+  const auto acting =
+      market::collect_ids(hh.count(), [&](std::size_t i) { return decision[i] != kWait; });
   for (const HouseholdId h : acting) {
     const DwellingId d = hh.origin_dwelling[h];
     if (decision[h] == kSettle) {

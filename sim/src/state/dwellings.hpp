@@ -31,7 +31,7 @@ struct Dwellings {
   std::vector<std::uint16_t> lease_months;    // months since the tenancy started (rent reviews)
 
   // Disasters (hazard and recovery phases; docs/MODEL.md 7.2, 7.5).
-  std::vector<std::uint8_t> insured;          // hazard insurance in force (0 or 1), drawn when damaged
+  std::vector<std::uint8_t> insured;  // hazard insurance in force (0 or 1), drawn when damaged
   std::vector<std::uint8_t> repair_funded;    // repair paid for and under way (0 or 1)
   std::vector<std::int32_t> damaged_at_tick;  // tick of the latest damage, 0 if never
 

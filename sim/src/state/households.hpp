@@ -42,11 +42,13 @@ struct Households {
                                               // where an arrival's network is); search centres here
 
   // Disasters (displacement and return phases; docs/MODEL.md 7.3, 7.6).
-  std::vector<HouseholdId> host;              // the hosting household while DisplacedHost, else kNone
-  std::vector<std::int32_t> displaced_at_tick;  // tick of the latest displacement by an event, 0 if never
-  std::vector<std::int32_t> returned_at_tick;   // tick it returned home after it, 0 if not (yet)
-  std::vector<Status> origin_status;          // status in the dwelling of origin when displaced
-  std::vector<float> origin_housing_cost_per_month;  // housing cost there (owners resume it on return)
+  std::vector<HouseholdId> host;  // the hosting household while DisplacedHost, else kNone
+  std::vector<std::int32_t>
+      displaced_at_tick;  // tick of the latest displacement by an event, 0 if never
+  std::vector<std::int32_t> returned_at_tick;  // tick it returned home after it, 0 if not (yet)
+  std::vector<Status> origin_status;           // status in the dwelling of origin when displaced
+  std::vector<float>
+      origin_housing_cost_per_month;  // housing cost there (owners resume it on return)
 
   std::size_t count() const { return status.size(); }
   void resize(std::size_t n);

@@ -87,33 +87,43 @@ void check_invariants(const World& world) {
   }
   h = first_bad(hh.count(), [&](std::size_t i) {
     const Status s = hh.status[i];
-    if (is_displaced(s) && hh.displaced_at_tick[i] == 0 && hh.origin[i] == Origin::Resident) return true;
+    if (is_displaced(s) && hh.displaced_at_tick[i] == 0 && hh.origin[i] == Origin::Resident)
+      return true;
     const HouseholdId host = hh.host[i];
     if ((s == Status::DisplacedHost) != (host != kNone)) return true;
-    if (host != kNone && (host >= hh.count() || host == i || !is_housed(hh.status[host]) || guests[host] != 1)) return true;
+    if (host != kNone &&
+        (host >= hh.count() || host == i || !is_housed(hh.status[host]) || guests[host] != 1))
+      return true;
     const DwellingId origin = hh.origin_dwelling[i];
-    if (origin != kNone && (origin >= dw.count() || !is_in_city(s) || hh.dwelling[i] == origin)) return true;
+    if (origin != kNone && (origin >= dw.count() || !is_in_city(s) || hh.dwelling[i] == origin))
+      return true;
     return false;
   });
   if (h != kClean) {
     fail(world, "displaced households: origin, host and status agree",
-         "household " + std::to_string(h) + " (status " + std::string(to_string(hh.status[h])) + ", host " +
+         "household " + std::to_string(h) + " (status " + std::string(to_string(hh.status[h])) +
+             ", host " +
              (hh.host[h] == kNone || hh.host[h] >= hh.count()
                   ? "none"
-                  : std::to_string(hh.host[h]) + " " + std::string(to_string(hh.status[hh.host[h]])) +
-                        " hosting " + std::to_string(guests[hh.host[h]])) +
-             ", displaced at tick " + std::to_string(hh.displaced_at_tick[h]) + ", origin dwelling " +
-             (hh.origin_dwelling[h] == kNone ? "none" : std::to_string(hh.origin_dwelling[h])) + ")");
+                  : std::to_string(hh.host[h]) + " " +
+                        std::string(to_string(hh.status[hh.host[h]])) + " hosting " +
+                        std::to_string(guests[hh.host[h]])) +
+             ", displaced at tick " + std::to_string(hh.displaced_at_tick[h]) +
+             ", origin dwelling " +
+             (hh.origin_dwelling[h] == kNone ? "none" : std::to_string(hh.origin_dwelling[h])) +
+             ")");
   }
   std::int64_t shelter = 0, camp = 0;
-  for (const Status s : hh.status) shelter += s == Status::DisplacedShelter, camp += s == Status::DisplacedCamp;
+  for (const Status s : hh.status)
+    shelter += s == Status::DisplacedShelter, camp += s == Status::DisplacedCamp;
   const DisasterState& places = world.disasters;
   if (shelter != places.shelter_occupancy || camp != places.camp_occupancy ||
       shelter > std::max<std::int64_t>(places.shelter_capacity, 0) ||
       camp > std::max<std::int64_t>(places.camp_capacity, 0)) {
     fail(world, "shelter and camp occupancy counted and within capacity",
-         "the city: shelter " + std::to_string(shelter) + " (recorded " + std::to_string(places.shelter_occupancy) +
-             ", capacity " + std::to_string(places.shelter_capacity) + "), camp " + std::to_string(camp) +
+         "the city: shelter " + std::to_string(shelter) + " (recorded " +
+             std::to_string(places.shelter_occupancy) + ", capacity " +
+             std::to_string(places.shelter_capacity) + "), camp " + std::to_string(camp) +
              " (recorded " + std::to_string(places.camp_occupancy) + ", capacity " +
              std::to_string(places.camp_capacity) + ")");
   }

@@ -28,14 +28,14 @@ struct TickFlows {
   std::int64_t construction_starts = 0;  // formal dwellings started
   std::int64_t completions = 0;         // formal dwellings completed
   // Disasters (hazard, displacement, recovery and return phases).
-  std::int64_t hazard_events = 0;        // events that struck this tick (arrival waves when they start)
-  std::int64_t dwellings_damaged = 0;    // dwellings that took damage (DS1+) this tick
-  std::int64_t new_displacements = 0;    // households displaced from their home this tick
-  std::int64_t wave_arrivals = 0;        // arrivals of arrival waves (also counted in arrivals)
-  std::int64_t returns = 0;              // displaced households back in their home of origin
-  std::int64_t settled = 0;              // displaced households that gave up on returning and settled
-  std::int64_t displaced_departures = 0; // displaced households that left the city (also in departures)
-  std::int64_t repairs_completed = 0;    // damaged dwellings repaired this tick
+  std::int64_t hazard_events = 0;  // events that struck this tick (arrival waves when they start)
+  std::int64_t dwellings_damaged = 0;  // dwellings that took damage (DS1+) this tick
+  std::int64_t new_displacements = 0;  // households displaced from their home this tick
+  std::int64_t wave_arrivals = 0;      // arrivals of arrival waves (also counted in arrivals)
+  std::int64_t returns = 0;            // displaced households back in their home of origin
+  std::int64_t settled = 0;            // displaced households that gave up on returning and settled
+  std::int64_t displaced_departures = 0;  // displaced who left the city (also in departures)
+  std::int64_t repairs_completed = 0;  // damaged dwellings repaired this tick
 };
 
 // State of the disaster submodels that is not a column (checkpointed).
@@ -44,8 +44,8 @@ struct DisasterState {
   std::int64_t camp_occupancy = 0;     // households with status displaced_camp
   std::int64_t shelter_capacity = 0;   // places, from the scenario (kept here for the invariants)
   std::int64_t camp_capacity = 0;
-  float repair_cost_multiplier = 1.0f; // demand surge of the latest recovery phase
-  double repair_capacity_left = 0;     // crew-months unused in the latest recovery phase
+  float repair_cost_multiplier = 1.0f;  // demand surge of the latest recovery phase
+  double repair_capacity_left = 0;      // crew-months unused in the latest recovery phase
   // Per event of the scenario's hazards list: the tick it last struck (0: not
   // yet). Arrival waves run for duration_ticks from it.
   std::vector<std::int32_t> event_start_tick;
