@@ -135,6 +135,9 @@ struct NeighbourhoodRow {
   double mean_income_per_month = 0;
   double mean_rent_per_month = 0;    // occupied private rentals
   double cost_burdened_share = 0;
+  std::int64_t damaged_dwellings = 0;        // dwellings there in DS1..DS4
+  std::int64_t uninhabitable_dwellings = 0;  // dwellings there in DS3 or DS4
+  std::int64_t away_from_home = 0;           // households whose home of origin is there
 };
 
 struct Frame {

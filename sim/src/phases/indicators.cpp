@@ -65,6 +65,8 @@ struct Sums {
   // them back home within that time.
   std::array<std::int64_t, 3> cohort{}, returned_within{};
   std::vector<std::uint16_t> months_displaced;  // of the households in the city ever displaced
+  std::vector<std::int64_t>
+      away_by_neighbourhood;  // households away, by the neighbourhood of their home
   std::array<GroupSums, kCombinations> combinations{};
 };
 
@@ -142,10 +144,12 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
     return q;  // 0..4
   };
 
+  Sums no_sums;
+  no_sums.away_by_neighbourhood.assign(static_cast<std::size_t>(grid.neighbourhood_count), 0);
   const Sums sums = parallel::reduce(
-      hh.count(), Sums{},
+      hh.count(), no_sums,
       [&](std::size_t begin, std::size_t end) {
-        Sums s;
+        Sums s = no_sums;
         for (std::size_t i = begin; i < end; ++i) {
           const Status status = hh.status[i];
           ++s.status[static_cast<int>(status)];
@@ -185,6 +189,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
           const bool away = hh.origin_dwelling[i] != kNone;
           gs.away += away;
           s.displaced_rental += away && housed;
+          if (away) ++s.away_by_neighbourhood[grid.neighbourhood[dw.cell[hh.origin_dwelling[i]]]];
           if (away || is_displaced(status)) {
             ++gs.displaced_now;
             gs.months_displaced += hh.months_displaced[i];
@@ -207,6 +212,9 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
           a.cohort[w] += b.cohort[w], a.returned_within[w] += b.returned_within[w];
         a.months_displaced.insert(a.months_displaced.end(), b.months_displaced.begin(),
                                   b.months_displaced.end());
+        for (std::size_t n = 0; n < a.away_by_neighbourhood.size(); ++n) {
+          a.away_by_neighbourhood[n] += b.away_by_neighbourhood[n];
+        }
         for (int c = 0; c < kCombinations; ++c) add(a.combinations[c], b.combinations[c]);
       });
   // Fold the combinations into the groups, in combination order.
@@ -236,6 +244,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   const std::size_t n_neighbourhoods = static_cast<std::size_t>(grid.neighbourhood_count);
   struct PerNeighbourhood {
     std::int64_t q1 = 0, q5 = 0, households = 0, dwellings = 0, vacant = 0, rentals = 0, burdened = 0;
+    std::int64_t damaged = 0, uninhabitable = 0;
     double income = 0, rent = 0;
   };
   struct DwellingSums {
@@ -260,6 +269,8 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
           const DamageState damage = dw.damage[d];
           ++p.damage[static_cast<int>(damage)];
           if (damage != DamageState::None) {
+            ++nb.damaged;
+            nb.uninhabitable += damage >= DamageState::Extensive;
             p.backlog += dw.work_remaining_months[d];
             p.awaiting_repair += dw.repair_funded[d] == 0;
           }
@@ -309,6 +320,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
           x.q1 += y.q1, x.q5 += y.q5, x.households += y.households, x.dwellings += y.dwellings;
           x.vacant += y.vacant, x.rentals += y.rentals, x.burdened += y.burdened;
           x.income += y.income, x.rent += y.rent;
+          x.damaged += y.damaged, x.uninhabitable += y.uninhabitable;
         }
       },
       dwelling_chunk);
@@ -328,6 +340,9 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
     rows[n].households = nb.households;
     rows[n].dwellings = nb.dwellings;
     rows[n].vacant_dwellings = nb.vacant;
+    rows[n].damaged_dwellings = nb.damaged;
+    rows[n].uninhabitable_dwellings = nb.uninhabitable;
+    rows[n].away_from_home = sums.away_by_neighbourhood[n];
     rows[n].mean_income_per_month = nb.income;
     rows[n].mean_rent_per_month = nb.rent;
     rows_rentals[n] = nb.rentals;

@@ -79,6 +79,9 @@ class RunWriters {
         neighbourhoods_->field(static_cast<long long>(row.vacant_dwellings));
         neighbourhoods_->field(row.mean_income_per_month).field(row.mean_rent_per_month);
         neighbourhoods_->field(row.cost_burdened_share);
+        neighbourhoods_->field(static_cast<long long>(row.damaged_dwellings));
+        neighbourhoods_->field(static_cast<long long>(row.uninhabitable_dwellings));
+        neighbourhoods_->field(static_cast<long long>(row.away_from_home));
         neighbourhoods_->end_row();
       }
     }
@@ -119,6 +122,9 @@ class RunWriters {
       neighbourhoods_->field("tick").field("date").field("neighbourhood").field("households");
       neighbourhoods_->field("dwellings").field("vacant_dwellings").field("mean_income_per_month");
       neighbourhoods_->field("mean_rent_per_month").field("cost_burdened_share");
+      neighbourhoods_->field("damaged_dwellings")
+          .field("uninhabitable_dwellings")
+          .field("away_from_home");
       neighbourhoods_->end_row();
     }
   }
