@@ -79,9 +79,9 @@ void run_dislocation(const PhaseContext& ctx, World& world) {
   recount_occupancy(world);
 
   // Parallel: each household in a dwelling damaged this tick decides.
-  const double median = median_income(world);
   std::vector<std::uint8_t> decision(hh.count(), kStay);
   if (world.flows.dwellings_damaged > 0) {
+    const double median = median_income(world);
     parallel::for_each_index(hh.count(), [&](std::size_t i) {
       const DwellingId d = hh.dwelling[i];
       if (d == kNone || !is_housed(hh.status[i]) || dw.damaged_at_tick[d] != ctx.tick) return;

@@ -75,7 +75,8 @@ void apply_damage(const PhaseContext& ctx, World& world, std::size_t k, bool ear
     // Dwellings still being built are not stock yet (and the pipeline owns their work).
     if (dw.work_remaining_months[d] > 0 && dw.damage[d] == DamageState::None) return;
     Rng rng(s.seed, s.replicate, tick, RngStream::Hazard, d);
-    for (std::size_t skip = 0; skip < 3 * k; ++skip) rng.next_u32();
+    for (std::size_t skip = 0; skip < 3 * k; ++skip)
+      rng.uniform();  // three uniforms per earlier event
     const double u_damage = rng.uniform(), u_record = rng.uniform(), u_insured = rng.uniform();
     const DamageState drawn =
         disasters::draw_damage(disasters::curve_for(f, earthquake, dw.structure[d]), x, u_damage);
