@@ -118,8 +118,12 @@ void run_return(const PhaseContext& ctx, World& world) {
     const double cost = cost_on_return(s, world, h, d);
     if (cost < 0) continue;
     const Status origin = hh.origin_status[h];
-    // Leaves a rental taken meanwhile (an owner's mortgage stays with its home).
+    // Leaves a rental (or a shack) taken meanwhile; the mortgage belongs to
+    // the home of origin, whatever vacate does with the place left.
+    const float balance = hh.mortgage_balance[h], payment = hh.mortgage_payment_per_month[h];
     market::vacate(s, world, h);
+    hh.mortgage_balance[h] = balance;
+    hh.mortgage_payment_per_month[h] = payment;
     hh.host[h] = kNone;
     if (origin == Status::Renter) {
       dw.rent_per_month[d] = static_cast<float>(cost);
