@@ -1,6 +1,5 @@
 #include "bench/schelling.hpp"
 
-#include <tbb/parallel_sort.h>
 
 #include <algorithm>
 #include <atomic>
@@ -103,7 +102,7 @@ SchellingModel::SchellingModel(const SchellingParams& params) : params_(params) 
     Rng rng(params.seed, 0, 0, RngStream::Schelling, static_cast<std::uint32_t>(c));
     key[c] = (static_cast<std::uint64_t>(rng.next_u32()) << 32) | c;
   });
-  tbb::parallel_sort(key.begin(), key.end());
+  parallel::sort(key);
   cell_group_.assign(cells, 0);
   parallel::for_each_index(static_cast<std::size_t>(params.agents), [&](std::size_t k) {
     const auto c = static_cast<std::uint32_t>(key[k] & 0xFFFFFFFFu);

@@ -1,15 +1,15 @@
 // Matching: every vacancy takes its best bid. Bids are sorted by (dwelling,
-// -amount, household id) with tbb::parallel_sort; that order is total, so
+// -amount, household id) with parallel::sort; that order is total, so
 // the winners do not depend on the order bids were made in or on the thread
 // count (the FLAME GPU 2 / Box2D pattern: parallel proposals, sorted commit).
-#include <tbb/parallel_sort.h>
+#include "parallel/parallel.hpp"
 
 #include "phases/market.hpp"
 
 namespace hearth::market {
 
 void resolve_bids(std::vector<Bid>& bids, std::vector<Bid>& winners, std::vector<Bid>& losers) {
-  tbb::parallel_sort(bids.begin(), bids.end(), [](const Bid& a, const Bid& b) {
+  parallel::sort(bids, [](const Bid& a, const Bid& b) {
     if (a.dwelling != b.dwelling) return a.dwelling < b.dwelling;
     if (a.amount != b.amount) return a.amount > b.amount;
     return a.household < b.household;

@@ -1,6 +1,5 @@
 #include "state/city_generator.hpp"
 
-#include <tbb/parallel_sort.h>
 
 #include <algorithm>
 #include <cmath>
@@ -346,7 +345,7 @@ void match_households_to_dwellings(const ScenarioDef& s, const TenurePlan& plan,
                                        s.city.tenure.sorting_noise_log * rng.normal()),
                     static_cast<std::uint32_t>(i)};
   });
-  tbb::parallel_sort(by_income.begin(), by_income.end());
+  parallel::sort(by_income);
   // Ascending income: informal, social, private renters, owners.
   const Tenure ladder[] = {Tenure::Informal, Tenure::SocialRental, Tenure::PrivateRental,
                            Tenure::OwnerOccupied};
@@ -361,7 +360,7 @@ void match_households_to_dwellings(const ScenarioDef& s, const TenurePlan& plan,
       Rng rng(s.seed, s.replicate, 0, RngStream::CityMatching, h);
       bucket.push_back({static_cast<float>(std::log(hh.base_income_per_month[h]) + 0.3 * rng.normal()), h});
     }
-    tbb::parallel_sort(bucket.begin(), bucket.end());
+    parallel::sort(bucket);
   }
   std::vector<std::vector<Keyed>> tenure_dwellings(kTenureCount);
   for (DwellingId d = 0; d < dw.count(); ++d) {
@@ -372,7 +371,7 @@ void match_households_to_dwellings(const ScenarioDef& s, const TenurePlan& plan,
   const double monthly_owner_cost = s.economy.owner_cost_rate_per_year / 12.0;
   for (int t = 0; t < kTenureCount; ++t) {
     auto& dwellings = tenure_dwellings[t];
-    tbb::parallel_sort(dwellings.begin(), dwellings.end());
+    parallel::sort(dwellings);
     const auto& households = tenure_households[t];
     const std::size_t n_h = households.size(), n_d = dwellings.size();
     for (std::size_t r = 0; r < n_h && n_d > 0; ++r) {
