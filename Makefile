@@ -6,7 +6,7 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 HEARTH := $(BUILD_DIR)/hearth
 
-.PHONY: deps build demo test test-all debug asan tsan sanitize format clean
+.PHONY: deps build demo test test-all debug asan tsan sanitize fuzz format clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -37,6 +37,23 @@ sanitize: asan tsan
 
 debug:
 	@$(MAKE) build PRESET=debug
+
+# Bounded fuzzing: each libFuzzer target for FUZZ_SECONDS (default 60) from
+# its seed corpus; new inputs go to build/fuzz/corpus, crashes to build/fuzz/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@HEARTH_WITH_FUZZ=1 bash scripts/install-deps.sh
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@for target in scenario checkpoint; do \
+	  mkdir -p build/fuzz/corpus/$$target; \
+	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+	  build/fuzz/tests/fuzz/fuzz_$$target build/fuzz/corpus/$$target tests/fuzz/corpus/$$target \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
+	    -artifact_prefix=build/fuzz/crash-$$target- >build/fuzz/$$target.log 2>&1 \
+	    || { tail -40 build/fuzz/$$target.log; exit 1; }; \
+	  grep -E "^Done [0-9]+ runs" build/fuzz/$$target.log | tail -1; \
+	done
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')

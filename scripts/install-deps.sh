@@ -12,6 +12,7 @@ packages=(
 )
 # Optional components are asked for by name: HEARTH_WITH_VIEWER=1 adds SFML.
 if [[ "${HEARTH_WITH_VIEWER:-0}" == "1" ]]; then packages+=(libsfml-dev); fi
+if [[ "${HEARTH_WITH_FUZZ:-0}" == "1" ]]; then packages+=(clang libclang-rt-14-dev libfuzzer-14-dev); fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -43,8 +43,15 @@ def walk(node, value, pointer):
         if sub.get("type") == "object" and "properties" in sub:
             rows.append(f"| `{here}` | object | | | {sub.get('description', '')} |")
             walk(sub, default or {}, here)
+        elif sub.get("type") == "array" and "properties" in sub.get("items", {}):
+            # A list of objects (e.g. hazard events): its items' keys, under /N.
+            shown = json.dumps(default) if default is not None else "[]"
+            if len(shown) > 40: shown = shown[:37] + "..."
+            rows.append(f"| `{here}` | array of objects | `{shown}` | | {sub.get('description', '')} |")
+            walk(sub["items"], {}, here + "/N")
         else:
             shown = json.dumps(default) if default is not None else "required"
+            if pointer.endswith("/N"): shown = json.dumps(sub["default"]) if "default" in sub else ""
             if key == "name" and pointer == "": shown = "required"
             if len(shown) > 40: shown = shown[:37] + "..."
             kind = sub.get("type", "")
