@@ -1,9 +1,5 @@
 #include "sweep/plan.hpp"
 
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validator.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -16,6 +12,7 @@
 #include "hearth/frame.hpp"
 #include "io/csv_writer.hpp"
 #include "io/hash.hpp"
+#include "io/json_schema.hpp"
 #include "io/scenario_json.hpp"
 #include "io/scenario_loader.hpp"
 
@@ -24,65 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const nlohmann::json& schema_document() {
-  static const nlohmann::json schema = nlohmann::json::parse(kSweepSchemaJson);
-  return schema;
-}
-
-const valijson::Schema& compiled_schema() {
-  static const std::unique_ptr<valijson::Schema> schema = [] {
-    auto s = std::make_unique<valijson::Schema>();
-    valijson::SchemaParser parser;
-    valijson::adapters::NlohmannJsonAdapter adapter(schema_document());
-    parser.populateSchema(adapter, *s);
-    return s;
-  }();
-  return *schema;
-}
-
-// valijson only says an unknown property "could not be validated"; name it
-// and list what is allowed instead, as the scenario loader does.
-void find_unknown_keys(const nlohmann::json& doc, const nlohmann::json& schema,
-                       const std::string& pointer, std::vector<InputProblem>& problems) {
-  if (doc.is_array() && schema.contains("items")) {
-    for (std::size_t i = 0; i < doc.size(); ++i) {
-      find_unknown_keys(doc[i], schema["items"], pointer + "/" + std::to_string(i), problems);
-    }
-    return;
-  }
-  if (!doc.is_object() || !schema.contains("properties")) return;
-  const auto& properties = schema["properties"];
-  for (const auto& [key, value] : doc.items()) {
-    auto known = properties.find(key);
-    if (known != properties.end()) {
-      // The inline base scenario is checked against the scenario schema later.
-      if (pointer.empty() && key == "base") continue;
-      find_unknown_keys(value, *known, pointer + "/" + key, problems);
-      continue;
-    }
-    std::string allowed;
-    for (const auto& [candidate, unused] : properties.items()) {
-      allowed += (allowed.empty() ? "" : ", ") + candidate;
-    }
-    problems.push_back(
-        {pointer + "/" + key, "unknown key '" + key + "'; allowed here: " + allowed});
-  }
-}
-
-std::string pointer_from_context(const std::vector<std::string>& context) {
-  std::string pointer;
-  for (const auto& element : context) {
-    if (element == "<root>") continue;
-    std::string token = element;
-    if (token.size() >= 2 && token.front() == '[' && token.back() == ']') {
-      token = token.substr(1, token.size() - 2);
-      if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
-        token = token.substr(1, token.size() - 2);
-      }
-    }
-    pointer += "/" + token;
-  }
-  return pointer;
+const io::JsonSchemaValidator& sweep_validator() {
+  static const io::JsonSchemaValidator validator(kSweepSchemaJson);
+  return validator;
 }
 
 // SplitMix64: tiny, well mixed, and the same sequence everywhere.
@@ -168,34 +109,10 @@ std::optional<std::size_t> owner_of(const SweepDef& def, const std::string& loca
 
 }  // namespace
 
+// The inline base scenario (an object under /base) has no properties in the
+// sweep schema, so it is left to the scenario loader, which checks it later.
 std::vector<InputProblem> validate_sweep_json(const nlohmann::json& document) {
-  std::vector<InputProblem> problems;
-  if (!document.is_object()) {
-    problems.push_back(
-        {"", "expected a JSON object at the top level, got " + std::string(document.type_name())});
-    return problems;
-  }
-  find_unknown_keys(document, schema_document(), "", problems);
-  valijson::Validator validator(valijson::Validator::kStrongTypes);
-  valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter adapter(document);
-  if (!validator.validate(compiled_schema(), adapter, &results)) {
-    valijson::ValidationResults::Error error;
-    while (results.popError(error)) {
-      const std::string& d = error.description;
-      if (d.rfind("Failed to validate", 0) == 0) continue;
-      if (d.find("could not be validated") != std::string::npos) continue;
-      if (d.find("additionalProperties") != std::string::npos) continue;
-      const std::string pointer = pointer_from_context(error.context);
-      std::string reason = d;
-      try {
-        reason += " (got " + value_text(document.at(nlohmann::json::json_pointer(pointer))) + ")";
-      } catch (const std::exception&) {
-      }
-      problems.push_back({pointer.empty() ? "/" : pointer, reason});
-    }
-  }
-  return problems;
+  return sweep_validator().validate(document);
 }
 
 SweepDef load_sweep_file(const std::string& path) {
