@@ -182,15 +182,18 @@ RunResult execute(const RunContext& run, Simulation& simulation, RunWriters& wri
                   std::chrono::steady_clock::time_point started) {
   const RunOptions& options = run.options;
   const std::string dir = partial_dir(options.out_dir);
-  auto checkpoint = [&] {
+  // A checkpoint of the state now, with the outputs flushed to match it.
+  auto checkpoint_to = [&](const std::string& path, const std::string& previous) {
     io::CheckpointMeta meta;
     meta.build_id = io::current_build_id();
     meta.scenario_hash = run.hash;
     meta.scenario_json = run.resolved.dump();
     meta.checkpoint_every = options.checkpoint_every;
     meta.output_sizes = writers.sync();
-    io::write_checkpoint(checkpoint_path(options.out_dir), previous_checkpoint_path(options.out_dir),
-                         simulation.world(), meta);
+    io::write_checkpoint(path, previous, simulation.world(), meta);
+  };
+  auto checkpoint = [&] {
+    checkpoint_to(checkpoint_path(options.out_dir), previous_checkpoint_path(options.out_dir));
   };
 
   Progress progress(run.scenario.ticks, !options.quiet);
@@ -201,13 +204,8 @@ RunResult execute(const RunContext& run, Simulation& simulation, RunWriters& wri
       simulation.step();
     } catch (const InvariantViolation& e) {
       // Keep the state that broke for debugging, next to the outputs so far.
-      io::CheckpointMeta meta;
-      meta.build_id = io::current_build_id();
-      meta.scenario_hash = run.hash;
-      meta.scenario_json = run.resolved.dump();
-      meta.output_sizes = writers.sync();
       const std::string dump = dir + "/invariant-failure.bin";
-      io::write_checkpoint(dump, dump + ".prev", simulation.world(), meta);
+      checkpoint_to(dump, dump + ".prev");
       throw InvariantViolation(std::string(e.what()) + "; state dumped to " + dump);
     }
     writers.append(*simulation.latest_frame());
