@@ -34,10 +34,22 @@ TEST_CASE("city indicators agree with a direct count", "[indicators]") {
   CHECK(f[CityIndicator::cost_burdened_share] == Approx(static_cast<double>(burdened) / housed));
   CHECK(f[CityIndicator::informal_share] == Approx(static_cast<double>(informal) / in_city));
   CHECK(f.groups[0][static_cast<int>(GroupIndicator::households)] == in_city);
-  // The five income quintiles partition the households in the city.
+  // The five income quintiles partition the households in the city, a fifth each.
   double quintiles = 0;
-  for (int g = 1; g <= 5; ++g) quintiles += f.groups[g][static_cast<int>(GroupIndicator::households)];
+  for (int g = 1; g <= 5; ++g) {
+    const double members = f.groups[g][static_cast<int>(GroupIndicator::households)];
+    CHECK(members == Approx(in_city / 5.0).margin(2));
+    quintiles += members;
+  }
   CHECK(quintiles == in_city);
+  // So do the five tenure groups (the last five groups).
+  double tenures = 0;
+  for (int g = kGroupCount - 5; g < kGroupCount; ++g) {
+    CHECK(group_kind(g) == "tenure");
+    tenures += f.groups[g][static_cast<int>(GroupIndicator::households)];
+  }
+  CHECK(tenures == in_city);
+  CHECK(f.groups[kGroupCount - 5][static_cast<int>(GroupIndicator::owner_share)] == 1.0);
   // Neighbourhood rows add up to the city.
   std::int64_t rows_households = 0, rows_dwellings = 0;
   for (const auto& row : f.neighbourhoods) rows_households += row.households, rows_dwellings += row.dwellings;

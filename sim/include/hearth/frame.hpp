@@ -123,8 +123,9 @@ inline constexpr int kGroupIndicatorCount = static_cast<int>(GroupIndicator::Cou
 std::string_view group_indicator_name(int index);
 
 // The groups, as (kind, value) pairs: all/all, income_quintile/q1..q5,
-// female_headed/yes|no, elderly_head/yes|no, disability/yes|no, origin/<origin>.
-inline constexpr int kGroupCount = 1 + 5 + 2 + 2 + 2 + 4;
+// female_headed/yes|no, elderly_head/yes|no, disability/yes|no, origin/<origin>,
+// tenure/owner_occupied|private_rental|social_rental|informal|none (of the home or home of origin).
+inline constexpr int kGroupCount = 1 + 5 + 2 + 2 + 2 + 4 + 5;
 std::string_view group_kind(int group);
 std::string_view group_value(int group);
 

@@ -31,10 +31,12 @@ constexpr std::string_view kGroupIndicatorNames[] = {
 constexpr std::string_view kGroupKinds[kGroupCount] = {
     "all", "income_quintile", "income_quintile", "income_quintile", "income_quintile",
     "income_quintile", "female_headed", "female_headed", "elderly_head", "elderly_head",
-    "disability", "disability", "origin", "origin", "origin", "origin"};
+    "disability", "disability", "origin", "origin", "origin", "origin",
+    "tenure", "tenure", "tenure", "tenure", "tenure"};
 constexpr std::string_view kGroupValues[kGroupCount] = {
     "all", "q1", "q2", "q3", "q4", "q5", "yes", "no", "yes", "no", "yes", "no",
-    "resident", "rural_migrant", "internally_displaced", "refugee"};
+    "resident", "rural_migrant", "internally_displaced", "refugee",
+    "owner_occupied", "private_rental", "social_rental", "informal", "none"};
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -47,13 +49,20 @@ struct GroupSums {
 };
 
 // A household belongs to one group of each kind; its combination of
-// (quintile, female-headed, elderly head, disability, origin) is one of 160
-// cells. Each household adds to its cell once, and the cells are folded into
-// the 16 groups at the end: one update per household instead of six.
-constexpr int kCombinations = 5 * 2 * 2 * 2 * kOriginCount;
+// (quintile, female-headed, elderly head, disability, origin, tenure) is one
+// of 800 cells. Each household adds to its cell once, and the cells are
+// folded into the 21 groups at the end: one update per household, not seven.
+// Tenure is that of the household's dwelling or, while it is away from home
+// (displaced or rehoused after damage), of its dwelling of origin; "none"
+// for households without either (homeless arrivals, say).
+constexpr int kTenureGroups = kTenureCount + 1;
+constexpr int kCombinations = 5 * 2 * 2 * 2 * kOriginCount * kTenureGroups;
 
-constexpr int combination_of(int quintile, bool female, bool elderly, bool disability, int origin) {
-  return (((quintile * 2 + female) * 2 + elderly) * 2 + disability) * kOriginCount + origin;
+constexpr int combination_of(int quintile, bool female, bool elderly, bool disability, int origin,
+                             int tenure) {
+  return ((((quintile * 2 + female) * 2 + elderly) * 2 + disability) * kOriginCount + origin) *
+             kTenureGroups +
+         tenure;
 }
 
 struct Sums {
@@ -132,11 +141,16 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
     std::nth_element(incomes.begin(), at(n / 2), incomes.end());
     median_income = *at(n / 2);
     const std::size_t k20 = n / 5, k40 = n * 2 / 5, k60 = n * 3 / 5, k80 = n * 4 / 5;
+    // Each bound is read as soon as it is selected: a later selection over
+    // a range that includes its position may move it.
     std::nth_element(incomes.begin(), at(k40), at(n / 2));
+    quintile_bound[1] = *at(k40);
     std::nth_element(incomes.begin(), at(k20), at(k40));
+    quintile_bound[0] = *at(k20);
     std::nth_element(at(n / 2), at(k60), incomes.end());
-    std::nth_element(at(k60), at(k80), incomes.end());
-    quintile_bound = {*at(k20), *at(k40), *at(k60), *at(k80)};
+    quintile_bound[2] = *at(k60);
+    std::nth_element(at(k60 + 1), at(k80), incomes.end());
+    quintile_bound[3] = *at(k80);
   }
   auto quintile_of = [&](float income) {
     int q = 0;
@@ -173,9 +187,12 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
           const float burden = housed ? hh.housing_cost_per_month[i] / std::max(income, 1.0f) : 0.0f;
           const bool exposed = housed && flood && flood[dw.cell[hh.dwelling[i]]] > 0.0f;
           const int q = quintile_of(income);
+          const DwellingId home =
+              hh.origin_dwelling[i] != kNone ? hh.origin_dwelling[i] : hh.dwelling[i];
+          const int tenure = home != kNone ? static_cast<int>(dw.tenure[home]) : kTenureCount;
           GroupSums& gs = s.combinations[combination_of(
               q, hh.female_headed[i] != 0, hh.head_age[i] == HeadAgeBand::Over65,
-              hh.disability[i] != 0, static_cast<int>(hh.origin[i]))];
+              hh.disability[i] != 0, static_cast<int>(hh.origin[i]), tenure)];
           ++gs.members;
           gs.income += income;
           gs.housed += housed;
@@ -224,11 +241,13 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
       for (int elderly = 0; elderly < 2; ++elderly) {
         for (int disability = 0; disability < 2; ++disability) {
           for (int origin = 0; origin < kOriginCount; ++origin) {
-            const GroupSums& c =
-                sums.combinations[combination_of(q, female, elderly, disability, origin)];
-            for (int g : {0, 1 + q, female ? 6 : 7, elderly ? 8 : 9, disability ? 10 : 11,
-                          12 + origin}) {
-              add(groups[g], c);
+            for (int tenure = 0; tenure < kTenureGroups; ++tenure) {
+              const GroupSums& c = sums.combinations[combination_of(q, female, elderly, disability,
+                                                                    origin, tenure)];
+              for (int g : {0, 1 + q, female ? 6 : 7, elderly ? 8 : 9, disability ? 10 : 11,
+                            12 + origin, 16 + tenure}) {
+                add(groups[g], c);
+              }
             }
           }
         }
