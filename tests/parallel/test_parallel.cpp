@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cmath>
+#include <mutex>
+#include <set>
+#include <thread>
 #include <vector>
 
 #include "parallel/parallel.hpp"
@@ -33,6 +37,31 @@ TEST_CASE("floating-point reductions are bit-identical at any thread count", "[p
   const double one = sum_at(1);
   CHECK(sum_at(2) == one);  // exact equality on purpose
   CHECK(sum_at(4) == one);
+}
+
+TEST_CASE("ThreadLimit really limits the workers", "[parallel]") {
+  // Count the distinct threads that run chunks of a loop long enough to spread.
+  auto threads_used = [] {
+    std::mutex mutex;
+    std::set<std::thread::id> ids;
+    parallel::for_each_index(
+        64,
+        [&](std::size_t) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(2));
+          std::lock_guard<std::mutex> lock(mutex);
+          ids.insert(std::this_thread::get_id());
+        },
+        1);
+    return ids.size();
+  };
+  {
+    parallel::ThreadLimit limit(1);
+    CHECK(threads_used() == 1);
+  }
+  if (parallel::hardware_threads() >= 2) {
+    parallel::ThreadLimit limit(2);
+    CHECK(threads_used() == 2);
+  }
 }
 
 TEST_CASE("ThreadLimit reports the threads it allows", "[parallel]") {
