@@ -23,8 +23,9 @@ int finish_run(const RunArgs& args, const ScenarioDef& def, const RunResult& res
 
 int resume_command(const RunArgs& args) {
   if (!args.scenario.empty() || args.seed || args.ticks) {
-    throw InputError("--resume", {{"", "a resumed run continues its own scenario: give only the "
-                                       "run directory (and --threads, --checkpoint-every)"}});
+    throw InputError("--resume", {{"",
+                                   "a resumed run continues its own scenario: give only the "
+                                   "run directory (and --threads, --checkpoint-every)"}});
   }
   RunOptions options;
   options.out_dir = args.resume;
@@ -33,15 +34,30 @@ int resume_command(const RunArgs& args) {
   options.check_invariants = args.check_invariants;
   options.checkpoint_every = args.checkpoint_every;
   const RunResult result = resume_run(options);
-  const auto manifest = nlohmann::json::parse(
-      io::read_text_file(result.out_dir + "/manifest.json"));
+  const auto manifest =
+      nlohmann::json::parse(io::read_text_file(result.out_dir + "/manifest.json"));
   return finish_run(args, io::scenario_from_json(manifest["scenario"]), result);
 }
 
 }  // namespace
 
-int run_command(const RunArgs& args) {
+int exit_code_of(const std::function<int()>& body) {
   try {
+    return body();
+  } catch (const InputError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kExitInput;
+  } catch (const OutputError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kExitOutput;
+  } catch (const InvariantViolation& e) {
+    std::cerr << "internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+}
+
+int run_command(const RunArgs& args) {
+  return exit_code_of([&] {
     install_stop_handlers();
     if (args.threads < 0) {
       throw InputError("--threads", {{"", "must be 0 (all cores) or more"}});
@@ -68,24 +84,17 @@ int run_command(const RunArgs& args) {
     loaded = io::resolve(def);
 
     RunOptions options;
-    options.out_dir = args.out.empty() ? "runs/" + def.name + "-seed" + std::to_string(def.seed) : args.out;
+    options.out_dir =
+        args.out.empty() ? "runs/" + def.name + "-seed" + std::to_string(def.seed) : args.out;
     options.threads = args.threads;
     options.force = args.force;
     options.quiet = args.quiet;
     options.check_invariants = args.check_invariants;
     options.checkpoint_every = args.checkpoint_every;
     options.scenario_file = args.scenario;
-    return finish_run(args, loaded.def, run_scenario(loaded.def, loaded.resolved, loaded.hash, options));
-  } catch (const InputError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return kExitInput;
-  } catch (const OutputError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return kExitOutput;
-  } catch (const InvariantViolation& e) {
-    std::cerr << "internal error: " << e.what() << "\n";
-    return kExitInternal;
-  }
+    return finish_run(args, loaded.def,
+                      run_scenario(loaded.def, loaded.resolved, loaded.hash, options));
+  });
 }
 
 int validate_command(const std::vector<std::string>& files) {
@@ -103,10 +112,11 @@ int validate_command(const std::vector<std::string>& files) {
 }
 
 int view_command(const std::vector<std::string>&) {
-  std::cerr << "hearth view: this build has no viewer. The SFML viewer is optional; build it with\n"
-               "  HEARTH_WITH_VIEWER=1 scripts/install-deps.sh\n"
-               "  cmake --preset release -DHEARTH_BUILD_VIEWER=ON && cmake --build --preset release\n"
-               "(the viewer itself is tracked in the viewer issue and not yet written).\n";
+  std::cerr
+      << "hearth view: this build has no viewer. The SFML viewer is optional; build it with\n"
+         "  HEARTH_WITH_VIEWER=1 scripts/install-deps.sh\n"
+         "  cmake --preset release -DHEARTH_BUILD_VIEWER=ON && cmake --build --preset release\n"
+         "(the viewer itself is tracked in the viewer issue and not yet written).\n";
   return kExitInput;
 }
 

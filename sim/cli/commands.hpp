@@ -4,6 +4,7 @@
 // 3 internal error (an invariant failed: a bug, please report it),
 // 128 + signal when SIGINT or SIGTERM stopped a run (it can be resumed).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,10 @@ struct RunArgs {
   std::int32_t checkpoint_every = 0;
   std::string resume;  // run directory to continue
 };
+
+// Runs `body` and maps the project's errors to exit codes, printing them on
+// stderr: InputError 2, OutputError 1, InvariantViolation 3.
+int exit_code_of(const std::function<int()>& body);
 
 int run_command(const RunArgs& args);
 int validate_command(const std::vector<std::string>& files);

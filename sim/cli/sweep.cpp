@@ -176,19 +176,13 @@ std::unique_ptr<SweepCommand> add_sweep_command(CLI::App& app) {
 }
 
 int sweep_command(const SweepCommand& s, int* argc, char*** argv) {
-  try {
+  return exit_code_of([&] {
     if (*s.plan) return plan_command(s);
     if (*s.run) return run_command(s, argc, argv);
     if (*s.status) return status_command(s);
     if (*s.collect) return collect_command(s);
     return kExitInput;
-  } catch (const InputError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return kExitInput;
-  } catch (const OutputError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return kExitOutput;
-  }
+  });
 }
 
 }  // namespace hearth::cli

@@ -15,19 +15,8 @@ namespace {
 // The problems reported for a document (empty when valid).
 std::vector<InputProblem> problems_of(const json& doc) { return io::validate_scenario_json(doc); }
 
-bool has_problem(const std::vector<InputProblem>& problems, const std::string& location,
-                 const std::string& fragment) {
-  for (const auto& p : problems) {
-    if (p.location == location && p.reason.find(fragment) != std::string::npos) return true;
-  }
-  return false;
-}
-
-std::string describe(const std::vector<InputProblem>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p.location + ": " + p.reason + "\n";
-  return out;
-}
+using test::describe;
+using test::has_problem;
 
 }  // namespace
 

@@ -40,6 +40,20 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
+bool has_problem(const std::vector<InputProblem>& problems, const std::string& location,
+                 const std::string& fragment) {
+  for (const auto& p : problems) {
+    if (p.location == location && p.reason.find(fragment) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::string describe(const std::vector<InputProblem>& problems) {
+  std::string out;
+  for (const auto& p : problems) out += p.location + ": " + p.reason + "\n";
+  return out;
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;

@@ -1,9 +1,11 @@
 #pragma once
 // Helpers shared by the tests: small scenarios, temporary directories, files.
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "hearth/errors.hpp"
 #include "hearth/scenario.hpp"
 
 namespace hearth::test {
@@ -24,6 +26,11 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// Whether a problem at `location` mentions `fragment`; all problems as text.
+bool has_problem(const std::vector<InputProblem>& problems, const std::string& location,
+                 const std::string& fragment);
+std::string describe(const std::vector<InputProblem>& problems);
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& content);

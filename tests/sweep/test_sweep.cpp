@@ -42,17 +42,10 @@ std::vector<InputProblem> refusal(const json& doc) {
 
 bool mentions(const std::vector<InputProblem>& problems, const std::string& location,
               const std::string& fragment) {
-  for (const auto& p : problems) {
-    if (p.location == location && p.reason.find(fragment) != std::string::npos) return true;
-  }
-  return false;
+  return test::has_problem(problems, location, fragment);
 }
 
-std::string describe(const std::vector<InputProblem>& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p.location + ": " + p.reason + "\n";
-  return out;
-}
+using test::describe;
 
 }  // namespace
 
