@@ -6,7 +6,10 @@
 
 #include "cli/bench.hpp"
 #include "cli/commands.hpp"
+#include "cli/report.hpp"
 #include "cli/sweep.hpp"
+#include "cli/tracts.hpp"
+#include "cli/view.hpp"
 
 int main(int argc, char** argv) {
   using namespace hearth::cli;
@@ -29,18 +32,19 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--checkpoint-every", run.checkpoint_every,
                       "Write an exact checkpoint every K ticks into RUN_DIR.partial");
   run_cmd->add_option("--resume", run.resume, "Continue the interrupted run RUN_DIR");
+  run_cmd->add_option("--record-frames", run.record_frames_every,
+                      "Write frames.bin (map frames for `hearth view RUN_DIR`) every K ticks");
 
   std::vector<std::string> validate_files;
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files and report every problem");
   validate_cmd->add_option("files", validate_files, "Scenario JSON files")->required();
 
-  std::vector<std::string> view_args;
-  auto* view_cmd = app.add_subcommand("view", "Show a scenario or a recorded run (SFML viewer)");
-  view_cmd->add_option("args", view_args, "Scenario or run directory");
-  view_cmd->allow_extras();
+  auto view = add_view_command(app);
 
   auto bench = add_bench_command(app);
   auto sweep = add_sweep_command(app);
+  auto tracts = add_tracts_commands(app);
+  auto report = add_report_commands(app);
 
   try {
     app.parse(argc, argv);
@@ -56,8 +60,12 @@ int main(int argc, char** argv) {
   }
   if (*run_cmd) return run_command(run);
   if (*validate_cmd) return validate_command(validate_files);
-  if (*view_cmd) return view_command(view_args);
+  if (*view->command) return view_command(*view);
   if (*bench->command) return bench_command(*bench);
   if (*sweep->command) return sweep_command(*sweep, &argc, &argv);
+  if (*tracts->import) return import_tracts_command(tracts->import_args);
+  if (*tracts->fit) return tracts_fit_command(tracts->fit_args);
+  if (*report->compare) return compare_command(*report);
+  if (*report->report) return report_command(*report);
   return kExitInput;
 }

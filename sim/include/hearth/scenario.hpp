@@ -73,6 +73,24 @@ struct LayoutDef {
   RiverDef river;
 };
 
+// A city built from a table of census tracts (docs/TRACTS.md, docs/MODEL.md
+// "Initialisation from census tracts") instead of the synthetic layout: one
+// neighbourhood per tract. Used when `file` is not empty; the grid must hold
+// the tracts (hearth import-tracts sizes it).
+struct TractsDef {
+  std::string file;                    // tract CSV, relative to the working directory
+  double population_scale = 1.0;       // share of the population simulated (0.05: a 5% sample)
+  double persons_per_household = 3.0;  // persons per household (POP -> households)
+  double value_scale = 1.0;            // multiplies the table's money (e.g. 1970 USD -> today)
+  double value_to_income_ratio = 2.0;  // median value / median annual household income
+  double income_lower_status_coefficient = 1.0;  // log income per unit of (city median - LSTAT) / 100
+  double income_sigma_log = 0.5;       // s.d. of log income within a tract
+  double max_distance_m = 2500;        // cells farther from every tract centroid are open land
+  double job_access_decay = 4.0;       // job access = exp(-DIS / decay)
+  double flood_depth_100yr_m = 2.0;    // 100-year flood depth at the river (CHAS tracts)
+  double floodplain_width_m = 1000;    // depth falls to 0 this far from the river line
+};
+
 struct CityDef {
   GridDef grid;
   std::int64_t households = 20000;
@@ -87,6 +105,7 @@ struct CityDef {
   double gross_rent_yield_per_year = 0.045;  // annual rent / value for private rentals
   double social_rent_income_share = 0.25;   // social rent as a share of household income
   double informal_rent_per_month = 150.0;   // rent or upkeep of an informal dwelling
+  TractsDef tracts;                         // a real city from census tracts (off when file is empty)
 };
 
 struct EconomyDef {
@@ -277,6 +296,13 @@ struct DislocationDef {
   std::int64_t shelter_capacity_households = 500;
   std::int64_t camp_capacity_households = 1000;
   double leave_city_share = 0.05;  // share of the newly displaced who leave at once
+  // Private landlords end the tenancy of a sitting tenant whose dwelling was
+  // damaged this tick but stays habitable (to repair and re-let at market
+  // rent); the tenant searches like any evicted household. A modelling
+  // assumption (docs/MODEL.md 7.3): renters' post-disaster evictions are
+  // documented (Lee and Van Zandt 2019) but not measured as a rate.
+  double landlord_eviction_probability_ds1 = 0.05;
+  double landlord_eviction_probability_ds2 = 0.20;
   double displaced_departure_rate_per_month = 0.01;  // out-migration of displaced households
 };
 
@@ -305,12 +331,118 @@ struct ReturnDef {
                                               // growing linearly: rate x months away / 12
 };
 
+// Livelihood losses: households whose neighbourhood (of their home, or of
+// their anchor when not housed) had a share s of its dwellings damaged to
+// DS2+ by an event lose income_loss_at_full_damage x s of their income at
+// once, through the AR(1) state of log income, so the loss fades at the rate
+// of economy.income_persistence (half-life about 13.5 months at 0.95).
+struct LivelihoodDef {
+  double income_loss_at_full_damage = 0.3;
+};
+
 struct DisastersDef {
   FragilityDef fragility;
   AttenuationDef attenuation;
   DislocationDef dislocation;
   RecoveryDef recovery;
   ReturnDef return_home;
+  LivelihoodDef livelihood;
+};
+
+// One programme of the `policies` list (docs/POLICIES.md). `type` picks the
+// lever; a programme acts from start_tick to end_tick (inclusive; 0 = to the
+// end of the run) through the model's mechanisms, never on an indicator.
+// Programmes that cost public money draw on budget_per_year: each programme
+// year (12 ticks from start_tick) it may spend at most that much; what is not
+// spent does not carry over. The lever's own parameters follow, grouped by
+// lever; a lever reads only its own group (the schema rejects unknown keys).
+struct PolicyDef {
+  std::string type;   // rent_cap, vouchers, social_housing, upgrading, building_code,
+                      // reconstruction_grants, eviction_moratorium, buyout,
+                      // shelter_capacity, record_restoration, mortgage_rules
+  std::string label;  // free text for outputs and reports; defaults to the type
+  std::int32_t start_tick = 1;
+  std::int32_t end_tick = 0;   // last tick the programme acts; 0 = to the end of the run
+  double budget_per_year = 0;  // public money a programme year may spend (costly levers)
+
+  // ---- rent_cap (docs/POLICIES.md#rent_cap)
+  double rent_cap_max_increase_per_year = 0.03;  // largest rise of a sitting tenant's rent per year
+  bool rent_cap_vacancy_control = false;  // also cap the rent of a new tenancy (vs the previous one)
+  double rent_cap_conversion_rate_per_month = 0.0;  // chance a vacant capped rental is sold off
+  double rent_cap_upkeep_cut_per_year = 0.0;  // extra quality loss per year of occupied capped rentals
+
+  // ---- vouchers (docs/POLICIES.md#vouchers)
+  double voucher_rent_share_of_income = 0.30;  // the holder pays this share of income (or more)
+  double voucher_payment_standard_per_month = 1200;  // the largest rent the voucher covers
+  double voucher_income_limit_share_of_median = 0.5;  // eligibility: income below this x city median
+
+  // ---- social_housing (docs/POLICIES.md#social_housing)
+  double social_units_per_year = 120;               // construction starts per year
+  std::vector<std::int32_t> social_sites;            // neighbourhood ids; empty = anywhere with room
+  double social_cost_per_unit = 0;                   // currency; 0 = 3 rooms x construction_cost_per_room
+  std::int32_t social_construction_months = 12;      // from start to completion
+  double social_rent_share_of_income = 0.25;         // rent of the programme's units
+  std::string social_allocation = "need";            // need, lottery or waiting_list
+  double social_income_limit_share_of_median = 0.8;  // eligibility for the programme's units
+
+  // ---- eviction_moratorium (docs/POLICIES.md#eviction_moratorium)
+  std::string moratorium_window = "fixed";  // fixed (start_tick..end_tick) or months_after_event
+  std::int32_t moratorium_months = 6;       // length after each event (months_after_event)
+
+  // ---- mortgage_rules (docs/POLICIES.md#mortgage_rules); 0 = keep the market's default
+  double mortgage_loan_to_value_cap = 0;
+  double mortgage_loan_to_income_cap = 0;
+  double mortgage_payment_to_income_cap = 0;
+
+  // ---- upgrading (docs/POLICIES.md#upgrading)
+  std::string upgrading_mode = "in_situ";        // in_situ, relocation or clearance
+  std::string upgrading_target = "all";          // all, floodplain or neighbourhoods
+  std::vector<std::int32_t> upgrading_neighbourhoods;  // with target neighbourhoods
+  double upgrading_dwellings_per_month = 50;     // dwellings treated per month
+  double upgrading_cost_per_dwelling = 5000;     // currency, from the budget
+  double upgrading_services_level = 0.9;         // in_situ: water, sanitation, power of the cell
+  double upgrading_quality = 0.45;               // in_situ: dwelling quality at least this
+  std::string upgrading_structure = "unreinforced_masonry";  // in_situ: structure class after
+  double upgrading_drainage_depth_m = 0.0;       // in_situ: flood depth drainage takes off the cell
+  std::int32_t upgrading_site_cell = -1;         // relocation: site cell; -1 = the city's site
+  double upgrading_drift_back_rate_per_month = 0.02;  // relocation: at job access 0, per month
+
+  // ---- building_code (docs/POLICIES.md#building_code)
+  // Structure classes: informal, unreinforced_masonry, rc_frame, code_compliant.
+  std::string code_new_structure = "code_compliant";      // class of new formal dwellings
+  std::string code_rebuild_structure = "code_compliant";  // repaired stock is brought up to this
+  std::int32_t code_rebuild_min_damage_state = 3;  // repairs from this damage state rebuild to code
+  double code_rebuild_cost_premium = 0.01;  // extra share of the repair cost for building to code
+  double retrofit_share_per_year = 0;       // share of eligible dwellings offered a retrofit a year
+  std::string retrofit_eligible_structure = "unreinforced_masonry";  // this class or weaker
+  bool retrofit_informal = false;            // informal dwellings may be retrofitted too
+  std::string retrofit_structure = "code_compliant";  // class after a retrofit
+  double retrofit_uptake = 0.5;              // share of the owners offered who accept
+  double retrofit_cost_per_dwelling = 20000;  // currency
+  double retrofit_subsidy_share = 0.5;       // share of the cost paid from the budget
+
+  // ---- reconstruction_grants (docs/POLICIES.md#reconstruction_grants)
+  std::string grants_targeting = "owners_only";  // owners_only, everyone, damage_based, need_based
+  double grants_cap_per_dwelling = 75000;        // currency (damage_based: x the loss ratio)
+  std::int32_t grants_min_damage_state = 1;      // dwellings damaged at least this much
+  double grants_income_limit_share_of_median = 0.8;  // need_based: income below this x median
+
+  // ---- buyout (docs/POLICIES.md#buyout)
+  std::string buyout_zone = "floodplain";   // floodplain (100-year depth) or damaged
+  double buyout_min_flood_depth_m = 0.5;    // floodplain: cells at least this deep
+  std::int32_t buyout_min_damage_state = 3;  // damaged: dwellings damaged at least this much
+  double buyout_price_share = 1.0;          // price as a share of the pre-event market value
+  double buyout_uptake_per_year = 0.3;      // chance per year that an offered owner sells
+  double buyout_tenant_relocation_months = 12;  // months of rent paid to each tenant rehoused
+
+  // ---- shelter_capacity (docs/POLICIES.md#shelter_capacity)
+  std::int64_t shelter_extra_places = 0;  // public shelter places added, households
+  std::int64_t camp_extra_places = 0;     // camp places added, households
+  double shelter_cost_per_place_per_month = 300;  // currency per place open, used or not
+
+  // ---- record_restoration (docs/POLICIES.md#record_restoration)
+  double records_per_month = 50;      // tenure records restored per month
+  double record_cost_per_record = 400;  // currency
 };
 
 struct OutputsDef {
@@ -331,6 +463,7 @@ struct ScenarioDef {
   MigrationDef migration;
   std::vector<HazardEventDef> hazards;  // disasters and arrival waves
   DisastersDef disasters;
+  std::vector<PolicyDef> policies;  // policy programmes (docs/POLICIES.md)
   OutputsDef outputs;
 };
 

@@ -60,6 +60,19 @@ template <typename V> void fields(LayoutDef& d, V& v) {
   v("relocation_site_y_fraction", d.relocation_site_y_fraction);
   v("river", d.river);
 }
+template <typename V> void fields(TractsDef& d, V& v) {
+  v("file", d.file);
+  v("population_scale", d.population_scale);
+  v("persons_per_household", d.persons_per_household);
+  v("value_scale", d.value_scale);
+  v("value_to_income_ratio", d.value_to_income_ratio);
+  v("income_lower_status_coefficient", d.income_lower_status_coefficient);
+  v("income_sigma_log", d.income_sigma_log);
+  v("max_distance_m", d.max_distance_m);
+  v("job_access_decay", d.job_access_decay);
+  v("flood_depth_100yr_m", d.flood_depth_100yr_m);
+  v("floodplain_width_m", d.floodplain_width_m);
+}
 template <typename V> void fields(CityDef& d, V& v) {
   v("grid", d.grid);
   v("households", d.households);
@@ -73,6 +86,7 @@ template <typename V> void fields(CityDef& d, V& v) {
   v("gross_rent_yield_per_year", d.gross_rent_yield_per_year);
   v("social_rent_income_share", d.social_rent_income_share);
   v("informal_rent_per_month", d.informal_rent_per_month);
+  v("tracts", d.tracts);
 }
 template <typename V> void fields(EconomyDef& d, V& v) {
   v("income_persistence", d.income_persistence);
@@ -215,6 +229,8 @@ template <typename V> void fields(DislocationDef& d, V& v) {
   v("shelter_capacity_households", d.shelter_capacity_households);
   v("camp_capacity_households", d.camp_capacity_households);
   v("leave_city_share", d.leave_city_share);
+  v("landlord_eviction_probability_ds1", d.landlord_eviction_probability_ds1);
+  v("landlord_eviction_probability_ds2", d.landlord_eviction_probability_ds2);
   v("displaced_departure_rate_per_month", d.displaced_departure_rate_per_month);
 }
 template <typename V> void fields(RecoveryDef& d, V& v) {
@@ -235,12 +251,90 @@ template <typename V> void fields(ReturnDef& d, V& v) {
   v("return_decay_months", d.return_decay_months);
   v("give_up_rate_per_month", d.give_up_rate_per_month);
 }
+template <typename V> void fields(LivelihoodDef& d, V& v) {
+  v("income_loss_at_full_damage", d.income_loss_at_full_damage);
+}
 template <typename V> void fields(DisastersDef& d, V& v) {
   v("fragility", d.fragility);
   v("attenuation", d.attenuation);
   v("dislocation", d.dislocation);
   v("recovery", d.recovery);
   v("return", d.return_home);
+  v("livelihood", d.livelihood);
+}
+template <typename V> void fields(PolicyDef& d, V& v) {
+  v("type", d.type);
+  v("label", d.label);
+  v("start_tick", d.start_tick);
+  v("end_tick", d.end_tick);
+  v("budget_per_year", d.budget_per_year);
+  // rent_cap
+  v("rent_cap_max_increase_per_year", d.rent_cap_max_increase_per_year);
+  v("rent_cap_vacancy_control", d.rent_cap_vacancy_control);
+  v("rent_cap_conversion_rate_per_month", d.rent_cap_conversion_rate_per_month);
+  v("rent_cap_upkeep_cut_per_year", d.rent_cap_upkeep_cut_per_year);
+  // vouchers
+  v("voucher_rent_share_of_income", d.voucher_rent_share_of_income);
+  v("voucher_payment_standard_per_month", d.voucher_payment_standard_per_month);
+  v("voucher_income_limit_share_of_median", d.voucher_income_limit_share_of_median);
+  // social_housing
+  v("social_units_per_year", d.social_units_per_year);
+  v("social_sites", d.social_sites);
+  v("social_cost_per_unit", d.social_cost_per_unit);
+  v("social_construction_months", d.social_construction_months);
+  v("social_rent_share_of_income", d.social_rent_share_of_income);
+  v("social_allocation", d.social_allocation);
+  v("social_income_limit_share_of_median", d.social_income_limit_share_of_median);
+  // eviction_moratorium
+  v("moratorium_window", d.moratorium_window);
+  v("moratorium_months", d.moratorium_months);
+  // mortgage_rules
+  v("mortgage_loan_to_value_cap", d.mortgage_loan_to_value_cap);
+  v("mortgage_loan_to_income_cap", d.mortgage_loan_to_income_cap);
+  v("mortgage_payment_to_income_cap", d.mortgage_payment_to_income_cap);
+  // upgrading
+  v("upgrading_mode", d.upgrading_mode);
+  v("upgrading_target", d.upgrading_target);
+  v("upgrading_neighbourhoods", d.upgrading_neighbourhoods);
+  v("upgrading_dwellings_per_month", d.upgrading_dwellings_per_month);
+  v("upgrading_cost_per_dwelling", d.upgrading_cost_per_dwelling);
+  v("upgrading_services_level", d.upgrading_services_level);
+  v("upgrading_quality", d.upgrading_quality);
+  v("upgrading_structure", d.upgrading_structure);
+  v("upgrading_drainage_depth_m", d.upgrading_drainage_depth_m);
+  v("upgrading_site_cell", d.upgrading_site_cell);
+  v("upgrading_drift_back_rate_per_month", d.upgrading_drift_back_rate_per_month);
+  // building_code
+  v("code_new_structure", d.code_new_structure);
+  v("code_rebuild_structure", d.code_rebuild_structure);
+  v("code_rebuild_min_damage_state", d.code_rebuild_min_damage_state);
+  v("code_rebuild_cost_premium", d.code_rebuild_cost_premium);
+  v("retrofit_share_per_year", d.retrofit_share_per_year);
+  v("retrofit_eligible_structure", d.retrofit_eligible_structure);
+  v("retrofit_informal", d.retrofit_informal);
+  v("retrofit_structure", d.retrofit_structure);
+  v("retrofit_uptake", d.retrofit_uptake);
+  v("retrofit_cost_per_dwelling", d.retrofit_cost_per_dwelling);
+  v("retrofit_subsidy_share", d.retrofit_subsidy_share);
+  // reconstruction_grants
+  v("grants_targeting", d.grants_targeting);
+  v("grants_cap_per_dwelling", d.grants_cap_per_dwelling);
+  v("grants_min_damage_state", d.grants_min_damage_state);
+  v("grants_income_limit_share_of_median", d.grants_income_limit_share_of_median);
+  // buyout
+  v("buyout_zone", d.buyout_zone);
+  v("buyout_min_flood_depth_m", d.buyout_min_flood_depth_m);
+  v("buyout_min_damage_state", d.buyout_min_damage_state);
+  v("buyout_price_share", d.buyout_price_share);
+  v("buyout_uptake_per_year", d.buyout_uptake_per_year);
+  v("buyout_tenant_relocation_months", d.buyout_tenant_relocation_months);
+  // shelter_capacity
+  v("shelter_extra_places", d.shelter_extra_places);
+  v("camp_extra_places", d.camp_extra_places);
+  v("shelter_cost_per_place_per_month", d.shelter_cost_per_place_per_month);
+  // record_restoration
+  v("records_per_month", d.records_per_month);
+  v("record_cost_per_record", d.record_cost_per_record);
 }
 template <typename V> void fields(OutputsDef& d, V& v) {
   v("neighbourhood_table", d.neighbourhood_table);
@@ -259,6 +353,7 @@ template <typename V> void fields(ScenarioDef& d, V& v) {
   v("migration", d.migration);
   v("hazards", d.hazards);
   v("disasters", d.disasters);
+  v("policies", d.policies);
   v("outputs", d.outputs);
 }
 

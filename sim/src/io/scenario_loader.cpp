@@ -15,6 +15,10 @@
 #include "io/hash.hpp"
 #include "io/json_schema.hpp"
 #include "io/scenario_json.hpp"
+#include "io/tract_reader.hpp"
+#include "state/tract_city.hpp"
+#include "policy/disaster_levers.hpp"
+#include "policy/policies.hpp"
 
 namespace hearth {
 
@@ -120,6 +124,97 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
               {at + "/depth_file",
                error.file() + (p.location.empty() ? "" : ", " + p.location) + ": " + p.reason});
         }
+      }
+    }
+  }
+  for (std::size_t k = 0; k < s.policies.size(); ++k) {
+    const PolicyDef& programme = s.policies[k];
+    const std::string at = "/policies/" + std::to_string(k);
+    if (programme.end_tick != 0 && programme.end_tick < programme.start_tick) {
+      problems.push_back({at + "/end_tick", "must be 0 (to the end) or at least start_tick (" +
+                                                std::to_string(programme.start_tick) + ")"});
+    }
+    if (policy::needs_budget(policy::lever_of(programme.type)) &&
+        !(programme.budget_per_year > 0)) {
+      problems.push_back({at + "/budget_per_year",
+                          "a " + programme.type + " programme spends public money: give it a "
+                          "budget_per_year > 0"});
+    }
+    // Housing levers (docs/POLICIES.md): a key of one lever given to another
+    // would be ignored silently, so it is an error.
+    static const std::pair<const char*, const char*> kHousingPrefixes[] = {
+        {"rent_cap_", "rent_cap"},           {"voucher_", "vouchers"},
+        {"social_", "social_housing"},       {"moratorium_", "eviction_moratorium"},
+        {"mortgage_", "mortgage_rules"},     {"upgrading_", "upgrading"}};
+    if (doc.contains("policies") && doc["policies"].is_array() && k < doc["policies"].size() &&
+        doc["policies"][k].is_object()) {
+      for (const auto& [key, value] : doc["policies"][k].items()) {
+        for (const auto& [prefix, lever] : kHousingPrefixes) {
+          if (key.rfind(prefix, 0) == 0 && programme.type != lever) {
+            problems.push_back({at + "/" + key, "is a key of " + std::string(lever) +
+                                                    " programmes, not of " + programme.type});
+          }
+        }
+      }
+    }
+    if (programme.type == "upgrading") {
+      const auto cells = static_cast<std::int64_t>(s.city.grid.width_cells) * s.city.grid.height_cells;
+      if (programme.upgrading_site_cell >= cells) {
+        problems.push_back({at + "/upgrading_site_cell",
+                            "must be a cell of the grid (below " + std::to_string(cells) + ") or -1"});
+      }
+      if (programme.upgrading_target == "neighbourhoods" && programme.upgrading_neighbourhoods.empty()) {
+        problems.push_back({at + "/upgrading_neighbourhoods",
+                            "upgrading_target is neighbourhoods: list at least one"});
+      }
+    }
+    // Disaster levers: the same rule for their keys.
+    static const std::pair<const char*, const char*> kDisasterPrefixes[] = {
+        {"code_", "building_code"},        {"retrofit_", "building_code"},
+        {"grants_", "reconstruction_grants"}, {"buyout_", "buyout"},
+        {"shelter_", "shelter_capacity"},  {"camp_extra_", "shelter_capacity"},
+        {"record", "record_restoration"}};
+    if (doc.contains("policies") && doc["policies"].is_array() && k < doc["policies"].size() &&
+        doc["policies"][k].is_object()) {
+      for (const auto& [key, value] : doc["policies"][k].items()) {
+        for (const auto& [prefix, lever] : kDisasterPrefixes) {
+          if (key.rfind(prefix, 0) == 0 && programme.type != lever) {
+            problems.push_back({at + "/" + key, "is a key of " + std::string(lever) +
+                                                    " programmes, not of " + programme.type});
+          }
+        }
+      }
+    }
+    if (programme.type == "building_code" && programme.retrofit_share_per_year > 0) {
+      if (programme.retrofit_subsidy_share > 0 && programme.retrofit_cost_per_dwelling > 0 &&
+          !(programme.budget_per_year > 0)) {
+        problems.push_back({at + "/budget_per_year",
+                            "a retrofit programme with a subsidy spends public money: give it a "
+                            "budget_per_year > 0 (or retrofit_subsidy_share 0)"});
+      }
+      if (policy::structure_class_of(programme.retrofit_structure) <=
+          policy::structure_class_of(programme.retrofit_eligible_structure)) {
+        problems.push_back({at + "/retrofit_structure",
+                            "must be a better class than retrofit_eligible_structure (" +
+                                programme.retrofit_eligible_structure + ")"});
+      }
+    }
+    if (programme.type == "shelter_capacity" && programme.shelter_extra_places == 0 &&
+        programme.camp_extra_places == 0) {
+      problems.push_back({at + "/shelter_extra_places",
+                          "a shelter_capacity programme adds places: give shelter_extra_places "
+                          "or camp_extra_places > 0"});
+    }
+  }
+  if (!s.city.tracts.file.empty()) {
+    // Read now, so that a bad tract table stops the run before it starts.
+    try {
+      check_tracts_fit(s, read_tracts(s.city.tracts.file));
+    } catch (const InputError& error) {
+      for (const auto& p : error.problems()) {
+        problems.push_back(
+            {"/city/tracts/file",
+             error.file() + (p.location.empty() ? "" : ", " + p.location) + ": " + p.reason});
       }
     }
   }

@@ -11,6 +11,7 @@
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "state/demographics.hpp"
+#include "state/tract_city.hpp"
 
 namespace hearth {
 namespace {
@@ -410,6 +411,7 @@ void match_households_to_dwellings(const ScenarioDef& s, const TenurePlan& plan,
 }  // namespace
 
 World generate_city(const ScenarioDef& s) {
+  if (!s.city.tracts.file.empty()) return generate_tract_city(s);
   World world;
   build_grid(s, world);
   place_informal_settlements(s, world);
