@@ -9,9 +9,16 @@ packages=(
   libcli11-dev libvalijson-dev librandom123-dev
   # Open MPI: `hearth sweep run --mpi` (optional at build time; the sweep test uses it)
   libopenmpi-dev openmpi-bin
+  # Headless Chromium and its DevTools client: the report page test (tests/report)
+  chromium python3-websocket
 )
-# Optional components are asked for by name: HEARTH_WITH_VIEWER=1 adds SFML.
-if [[ "${HEARTH_WITH_VIEWER:-0}" == "1" ]]; then packages+=(libsfml-dev); fi
+# The SFML viewer and its screenshot test (docs/VIEWER.md): SFML, a virtual X
+# server, Mesa's software OpenGL and a font. On by default so that CI builds
+# and tests the viewer; HEARTH_WITH_VIEWER=0 leaves them out (the viewer is
+# then not built and `hearth view` says how to enable it).
+if [[ "${HEARTH_WITH_VIEWER:-1}" != "0" ]]; then
+  packages+=(libsfml-dev xvfb xauth fonts-dejavu-core libgl1-mesa-dri libglx-mesa0)
+fi
 if [[ "${HEARTH_WITH_FUZZ:-0}" == "1" ]]; then packages+=(clang libclang-rt-14-dev libfuzzer-14-dev); fi
 
 missing=()

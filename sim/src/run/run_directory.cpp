@@ -15,8 +15,10 @@
 #include "build_info.hpp"
 #include "hearth/errors.hpp"
 #include "hearth/run.hpp"
+#include "io/cells_file.hpp"
 #include "io/checkpoint.hpp"
 #include "io/csv_writer.hpp"
+#include "io/frames_file.hpp"
 #include "io/scenario_loader.hpp"
 #include "parallel/parallel.hpp"
 #include "run/progress.hpp"
@@ -36,6 +38,7 @@ extern "C" void on_stop_signal(int signal) { g_stop_signal.store(signal); }
 constexpr const char* kIndicators = "indicators.csv";
 constexpr const char* kGroups = "groups.csv";
 constexpr const char* kNeighbourhoods = "neighbourhoods.csv";
+constexpr const char* kPolicies = "policies.csv";
 
 std::string partial_dir(const std::string& out) { return out + ".partial"; }
 std::string checkpoint_path(const std::string& out) { return partial_dir(out) + "/checkpoint.bin"; }
@@ -46,22 +49,39 @@ std::string previous_checkpoint_path(const std::string& out) {
 class RunWriters {
  public:
   // Fresh files with headers.
-  RunWriters(const std::string& dir, bool neighbourhoods)
-      : indicators_(dir + "/" + kIndicators), groups_(dir + "/" + kGroups) {
-    if (neighbourhoods) neighbourhoods_.emplace(dir + "/" + kNeighbourhoods);
+  RunWriters(const std::string& dir, const ScenarioDef& scenario)
+      : indicators_(dir + "/" + kIndicators),
+        groups_(dir + "/" + kGroups),
+        policies_def_(scenario.policies) {
+    if (scenario.outputs.neighbourhood_table) {
+      neighbourhoods_.emplace(dir + "/" + kNeighbourhoods);
+    }
+    if (!policies_def_.empty()) policies_.emplace(dir + "/" + kPolicies);
     write_headers();
   }
   // Files of an interrupted run, cut back to the checkpoint's sizes.
-  RunWriters(const std::string& dir, const io::CheckpointMeta& meta)
+  RunWriters(const std::string& dir, const io::CheckpointMeta& meta, const ScenarioDef& scenario)
       : indicators_(dir + "/" + kIndicators, size_of(meta, kIndicators)),
-        groups_(dir + "/" + kGroups, size_of(meta, kGroups)) {
+        groups_(dir + "/" + kGroups, size_of(meta, kGroups)),
+        policies_def_(scenario.policies) {
     for (const auto& [name, size] : meta.output_sizes) {
       if (name == kNeighbourhoods) neighbourhoods_.emplace(dir + "/" + kNeighbourhoods, size);
+      if (name == kPolicies) policies_.emplace(dir + "/" + kPolicies, size);
+      if (name == io::kFramesFileName) frames_.emplace(dir + "/" + io::kFramesFileName, size);
     }
   }
 
+  // --record-frames: frames.bin with every K-th tick's Frame and the last tick's.
+  void record_frames(const std::string& dir, std::int32_t every, const MapGrid& grid) {
+    frames_.emplace(dir + "/" + io::kFramesFileName, every, grid);
+  }
+  void set_last_tick(std::int32_t tick) { last_tick_ = tick; }
+
   void append(const Frame& frame) {
     const auto tick = static_cast<long long>(frame.tick);
+    if (frames_ && (frame.tick % frames_->every_ticks() == 0 || frame.tick == last_tick_)) {
+      frames_->append(frame);
+    }
     indicators_.field(tick).field(frame.date);
     for (double value : frame.city) indicators_.field(value);
     indicators_.end_row();
@@ -85,6 +105,19 @@ class RunWriters {
         neighbourhoods_->end_row();
       }
     }
+    if (policies_) {
+      for (std::size_t k = 0; k < policies_def_.size(); ++k) {
+        const PolicyDef& programme = policies_def_[k];
+        policies_->field(tick).field(frame.date).field(static_cast<long long>(k));
+        policies_->field(programme.type).field(programme.label.empty() ? programme.type
+                                                                       : programme.label);
+        policies_->field(static_cast<long long>(
+            frame.tick >= programme.start_tick &&
+            (programme.end_tick == 0 || frame.tick <= programme.end_tick)));
+        policies_->field(frame.programme_spent.at(k)).field(frame.programme_spent_total.at(k));
+        policies_->end_row();
+      }
+    }
   }
 
   // Flushes everything to disk and returns each file's size.
@@ -92,6 +125,8 @@ class RunWriters {
     std::vector<std::pair<std::string, std::uint64_t>> sizes{{kIndicators, indicators_.sync()},
                                                              {kGroups, groups_.sync()}};
     if (neighbourhoods_) sizes.emplace_back(kNeighbourhoods, neighbourhoods_->sync());
+    if (policies_) sizes.emplace_back(kPolicies, policies_->sync());
+    if (frames_) sizes.emplace_back(io::kFramesFileName, frames_->sync());
     return sizes;
   }
 
@@ -99,6 +134,8 @@ class RunWriters {
     indicators_.close();
     groups_.close();
     if (neighbourhoods_) neighbourhoods_->close();
+    if (policies_) policies_->close();
+    if (frames_) frames_->close();
   }
 
   bool has_neighbourhoods() const { return neighbourhoods_.has_value(); }
@@ -127,11 +164,20 @@ class RunWriters {
           .field("away_from_home");
       neighbourhoods_->end_row();
     }
+    if (policies_) {
+      policies_->field("tick").field("date").field("programme").field("type").field("label");
+      policies_->field("active").field("spent").field("spent_total");
+      policies_->end_row();
+    }
   }
 
   io::CsvWriter indicators_;
   io::CsvWriter groups_;
   std::optional<io::CsvWriter> neighbourhoods_;
+  std::optional<io::CsvWriter> policies_;
+  std::optional<io::FramesWriter> frames_;
+  std::int32_t last_tick_ = 0;
+  std::vector<PolicyDef> policies_def_;
 };
 
 nlohmann::json profile_json(const PhaseProfile& profile) {
@@ -168,10 +214,12 @@ void write_manifest(const RunContext& run, const std::string& dir, const std::st
       {"wall_seconds", result.seconds},
       {"timings", profile_json(result.profile)},
       {"outputs", scenario.outputs.neighbourhood_table
-                      ? nlohmann::json{kIndicators, kGroups, kNeighbourhoods}
-                      : nlohmann::json{kIndicators, kGroups}},
+                      ? nlohmann::json{kIndicators, kGroups, kNeighbourhoods, io::kCellsFile}
+                      : nlohmann::json{kIndicators, kGroups, io::kCellsFile}},
       {"status", status},
       {"scenario", run.resolved}};
+  if (!scenario.policies.empty()) manifest["outputs"].push_back(kPolicies);
+  if (run.options.record_frames_every > 0) manifest["outputs"].push_back(io::kFramesFileName);
   io::write_file_atomically(dir + "/manifest.json", manifest.dump(2) + "\n");
 }
 
@@ -317,8 +365,16 @@ RunResult run_scenario(const ScenarioDef& scenario, const nlohmann::json& resolv
   SimulationOptions sim_options;
   sim_options.check_invariants = options.check_invariants;
   sim_options.neighbourhood_frames = scenario.outputs.neighbourhood_table;
+  sim_options.map_frames = options.record_frames_every > 0;
+  sim_options.map_every_ticks = std::max(1, options.record_frames_every);
   Simulation simulation(scenario, sim_options);
-  RunWriters writers(dir, scenario.outputs.neighbourhood_table);
+  // The static map (cells.csv) for `hearth report`; a resumed run keeps it.
+  io::write_cells_file(simulation.world().grid, dir);
+  RunWriters writers(dir, scenario);
+  writers.set_last_tick(scenario.ticks);
+  if (options.record_frames_every > 0) {
+    writers.record_frames(dir, options.record_frames_every, *simulation.latest_frame()->map->grid);
+  }
   writers.append(*simulation.latest_frame());
 
   RunContext run{scenario, resolved, scenario_hash, options, options.scenario_file};
@@ -358,10 +414,18 @@ RunResult resume_run(const RunOptions& options) {
   SimulationOptions sim_options;
   sim_options.check_invariants = options.check_invariants;
   sim_options.neighbourhood_frames = loaded.def.outputs.neighbourhood_table;
+  std::int32_t frames_every = 0;
+  for (const auto& [name, size] : meta.output_sizes) {
+    if (name == io::kFramesFileName) frames_every = io::read_frames_every(dir + "/" + name);
+  }
+  sim_options.map_frames = frames_every > 0;
+  sim_options.map_every_ticks = std::max(1, frames_every);
   Simulation simulation(loaded.def, sim_options, std::make_unique<World>(std::move(world)));
-  RunWriters writers(dir, meta);
+  RunWriters writers(dir, meta, loaded.def);
+  writers.set_last_tick(loaded.def.ticks);
 
   RunOptions effective = options;
+  effective.record_frames_every = frames_every;
   if (effective.checkpoint_every == 0) effective.checkpoint_every = meta.checkpoint_every;
   nlohmann::json previous;
   try {

@@ -1,0 +1,87 @@
+#pragma once
+// `hearth compare`: key indicators of several runs side by side, with the
+// difference of each run from the first (B - A, and B / A - 1 where a ratio
+// means something), for the whole city and by group, over the whole run
+// (peak, final, mean or sum over ticks, as fits each indicator) and at
+// chosen ticks. docs/REPORTS.md says how each figure is computed.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "report/run_reader.hpp"
+
+namespace hearth::report {
+
+// How a column's series becomes one figure. Mean and Sum are over the
+// simulated ticks (tick >= 1; tick 0 is the initial state), Peak and Final
+// over all rows. Empty cells (undefined values) are skipped.
+enum class Measure { Peak, Final, Mean, Sum };
+// What a figure is, for formatting and for whether a ratio is meaningful.
+enum class Unit { Count, Share, Money, Months, Index };
+
+struct Metric {
+  std::string column;
+  Measure measure = Measure::Final;
+  Unit unit = Unit::Count;
+  std::string label;  // plain words, e.g. "displaced households"
+};
+
+const char* measure_name(Measure m);  // "peak", "final", "mean", "sum"
+
+// The one figure of a series (NaN when every value is undefined). `ticks`
+// aligns with `values`.
+double aggregate(const std::vector<double>& values, const std::vector<std::int32_t>& ticks,
+                 Measure measure);
+
+// Headline city-wide figures, in order, then every `spending_*` column any
+// of the runs has (summed over ticks, or the final value of a `_cumulative`
+// one), in the order of first appearance.
+std::vector<Metric> city_metrics(const std::vector<RunData>& runs);
+// Figures compared for each group.
+std::vector<Metric> group_metrics(const std::vector<RunData>& runs);
+// Total public spending of a run: the sum over ticks of spending_total, or
+// when absent of every other spending_* flow column; NaN when it has none.
+double public_spending(const RunData& run);
+
+struct CompareOptions {
+  std::vector<std::int32_t> ticks;       // also compare the values at these ticks
+  std::vector<std::string> group_kinds;  // group kinds to include; empty = all
+  bool groups = true;                    // false: the whole city only
+};
+
+struct ComparisonRow {
+  std::string scope;  // "city" or a group kind
+  std::string group;  // "all" or the group
+  Metric metric;
+  std::int32_t tick = -1;      // -1: over the run (metric.measure); else the value at this tick
+  std::vector<double> values;  // one per run (NaN: n/a)
+};
+
+struct Comparison {
+  std::vector<std::string> labels;  // one per run
+  std::vector<std::string> dirs;
+  std::vector<ComparisonRow> rows;
+};
+
+Comparison compare_runs(const std::vector<RunData>& runs, const CompareOptions& options);
+
+// B - A (NaN when either is undefined).
+double difference(double a, double b);
+// 100 (B - A) / |A| for counts, money, months and indices; NaN for shares
+// (their difference is already in percentage points) and when A is 0.
+double percent_difference(double a, double b, Unit unit);
+
+// A value for people: shares as percentages, counts rounded, "n/a" for NaN.
+std::string format_value(double value, Unit unit);
+// A difference: "+1,234", "-2.5 pp" (shares), "n/a".
+std::string format_difference(double diff, Unit unit);
+
+// The terminal table (plain text, aligned columns, at most ~`width` wide:
+// runs beyond what fits go into further blocks).
+std::string comparison_table(const Comparison& comparison, int width = 120);
+// Tidy CSV: one row per figure and run, with the first run's value and the
+// difference: scope,group,indicator,measure,tick,run,run_dir,value,
+// reference,difference,percent_difference.
+std::string comparison_csv(const Comparison& comparison);
+
+}  // namespace hearth::report
