@@ -5,6 +5,8 @@
 // on disk and the picture on screen cannot disagree.
 #include <array>
 #include <cstdint>
+#include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,6 +72,7 @@ namespace hearth {
   X(displaced_total, "displaced households: shelter, host, camp and displaced_rental")      \
   X(away_from_home, "households with a home of origin they may return to")                  \
   X(new_displacements, "households displaced from their home by damage this tick")          \
+  X(damage_evictions, "tenants of damaged, habitable rentals whose landlord ended the tenancy this tick (also in evictions)") \
   X(wave_arrivals, "households of arrival waves that arrived this tick")                    \
   X(returns, "displaced households back in their home of origin this tick")                 \
   X(settled_after_displacement, "displaced households that gave up returning this tick")    \
@@ -86,7 +89,34 @@ namespace hearth {
   X(shelter_occupancy, "households in public shelters")                                     \
   X(shelter_occupancy_share, "shelter_occupancy / shelter capacity")                        \
   X(camp_occupancy, "households in camps")                                                  \
-  X(camp_occupancy_share, "camp_occupancy / camp capacity")
+  X(camp_occupancy_share, "camp_occupancy / camp capacity")                                \
+  X(voucher_households, "households holding a housing voucher (vouchers)")                 \
+  X(voucher_waiting_list, "households on the waiting lists of voucher programmes")          \
+  X(social_programme_units, "social dwellings built by social_housing programmes (completed)") \
+  X(social_programme_tenants, "households in social dwellings built by social_housing programmes") \
+  X(evictions_deferred, "private tenants past the arrears tolerance kept housed by a moratorium") \
+  X(upgraded_dwellings, "informal dwellings upgraded in situ by upgrading programmes")      \
+  X(relocated_households, "households living in relocation units of upgrading programmes")  \
+  X(cleared_dwellings, "dwellings demolished by upgrading programmes (clearance, relocation)") \
+  X(retrofits, "dwellings retrofitted this tick by building_code programmes")              \
+  X(repair_grants, "damaged dwellings granted a reconstruction grant this tick")            \
+  X(buyouts, "dwellings bought out (and demolished) this tick by buyout programmes")        \
+  X(buyout_households, "households moved on this tick by buyouts (owners and tenants)")     \
+  X(bought_out_dwellings, "dwellings demolished by buyout programmes since the start")      \
+  X(policy_shelter_places, "shelter places kept open by shelter_capacity programmes")      \
+  X(policy_camp_places, "camp places kept open by shelter_capacity programmes")            \
+  X(records_restored, "lost tenure records restored this tick by record_restoration")      \
+  X(records_lost, "household-owned formal homes whose tenure record is lost")              \
+  X(spending_vouchers, "public money paid this tick by voucher programmes")                \
+  X(spending_social_housing, "public money spent this tick building social housing")       \
+  X(spending_upgrading, "public money spent this tick on informal settlement upgrading")   \
+  X(spending_building_code, "public money spent this tick on retrofit subsidies")          \
+  X(spending_reconstruction_grants, "public money paid this tick as reconstruction grants") \
+  X(spending_buyouts, "public money spent this tick buying out homes in a hazard zone")    \
+  X(spending_shelter_capacity, "public money spent this tick on extra shelter and camp places") \
+  X(spending_record_restoration, "public money spent this tick restoring property records") \
+  X(spending_total, "public money spent this tick by all policy programmes")               \
+  X(spending_cumulative, "public money spent by all policy programmes since the start")
 
 enum class CityIndicator : int {
 #define HEARTH_ENUM_ENTRY(name, description) name,
@@ -141,12 +171,103 @@ struct NeighbourhoodRow {
   std::int64_t away_from_home = 0;           // households whose home of origin is there
 };
 
+// ---- The map payload (the viewer, docs/VIEWER.md) -------------------------
+// Per-cell figures for maps and neighbourhood-to-neighbourhood displacement
+// flows, computed in the indicators phase only when SimulationOptions::map_frames
+// asks for them (headless runs pay nothing). Values are quantised to 16 bits:
+// value = q * step; kMapNoData where the cell has nothing to show (no
+// dwellings, no rentals, no event yet). X(name, unit, step, description)
+#define HEARTH_MAP_LAYERS(X)                                                                      \
+  X(tenure, "category", 1.0,                                                                    \
+    "dominant tenure of the cell's dwellings: 0 owner-occupied, 1 private rental, "              \
+    "2 social rental, 3 informal")                                                               \
+  X(rent, "currency/month", 1.0, "mean rent of the cell's occupied private rentals")            \
+  X(price, "currency", 100.0, "mean value of the cell's owner-occupied dwellings")              \
+  X(cost_burden, "share", 1e-4, "housed households there paying over 30% of income for housing") \
+  X(damage, "damage state", 1e-3, "mean damage state of the cell's dwellings (0 none .. 4 complete)") \
+  X(displaced, "households", 1.0, "households in the city away from a home in this cell")      \
+  X(flood_depth_100yr, "m", 1e-3, "depth of the 100-year flood")                                \
+  X(last_event, "m or g", 1e-3,                                                                  \
+    "intensity of the latest flood (depth, m) or earthquake (peak ground acceleration, g)")     \
+  X(informal, "share", 1e-4, "informal dwellings / dwellings in the cell")                     \
+  X(services, "share", 1e-4, "mean share served by water, sanitation and electricity")          \
+  X(households, "households", 1.0, "housed households living in the cell")                     \
+  X(dwellings, "dwellings", 1.0, "dwellings in the stock (not those still being built)")
+
+enum class MapLayer : int {
+#define HEARTH_ENUM_ENTRY(name, unit, step, description) name,
+  HEARTH_MAP_LAYERS(HEARTH_ENUM_ENTRY)
+#undef HEARTH_ENUM_ENTRY
+      Count
+};
+inline constexpr int kMapLayerCount = static_cast<int>(MapLayer::Count);
+inline constexpr std::uint16_t kMapNoData = 0xFFFF;
+inline constexpr std::array<std::string_view, kMapLayerCount> kMapLayerNames = {
+#define HEARTH_NAME_ENTRY(name, unit, step, description) #name,
+    HEARTH_MAP_LAYERS(HEARTH_NAME_ENTRY)
+#undef HEARTH_NAME_ENTRY
+};
+inline constexpr std::array<std::string_view, kMapLayerCount> kMapLayerUnits = {
+#define HEARTH_UNIT_ENTRY(name, unit, step, description) unit,
+    HEARTH_MAP_LAYERS(HEARTH_UNIT_ENTRY)
+#undef HEARTH_UNIT_ENTRY
+};
+inline constexpr std::array<double, kMapLayerCount> kMapLayerSteps = {
+#define HEARTH_STEP_ENTRY(name, unit, step, description) step,
+    HEARTH_MAP_LAYERS(HEARTH_STEP_ENTRY)
+#undef HEARTH_STEP_ENTRY
+};
+inline constexpr std::array<std::string_view, kMapLayerCount> kMapLayerDescriptions = {
+#define HEARTH_DESCRIPTION_ENTRY(name, unit, step, description) description,
+    HEARTH_MAP_LAYERS(HEARTH_DESCRIPTION_ENTRY)
+#undef HEARTH_DESCRIPTION_ENTRY
+};
+
+// What does not change during a run: the raster and its neighbourhoods.
+struct MapGrid {
+  std::int32_t width = 0;
+  std::int32_t height = 0;
+  double cell_size_m = 0;
+  std::int32_t neighbourhood_count = 0;
+  std::vector<std::uint16_t> neighbourhood;  // per cell
+  std::vector<float> centroid_x, centroid_y;  // per neighbourhood, in cells (cell centres)
+};
+
+// Households away from a home in neighbourhood `from`, now in neighbourhood
+// `to` (where they live, their host lives, or for shelter, camp and homeless
+// households their anchor cell).
+struct MapFlow {
+  std::uint16_t from = 0;
+  std::uint16_t to = 0;
+  std::uint32_t households = 0;
+};
+
+struct MapFrame {
+  std::shared_ptr<const MapGrid> grid;
+  std::array<std::vector<std::uint16_t>, kMapLayerCount> layers;  // per cell, quantised
+  std::vector<MapFlow> flows;  // sorted by (from, to); zero counts left out
+  std::string last_event_type;  // "flood", "earthquake" or "" (none yet)
+
+  // The value of a layer in a cell, NaN where there is none.
+  double value(MapLayer layer, std::size_t cell) const {
+    const std::uint16_t q = layers[static_cast<int>(layer)][cell];
+    return q == kMapNoData ? std::numeric_limits<double>::quiet_NaN()
+                           : q * kMapLayerSteps[static_cast<int>(layer)];
+  }
+};
+// ---- end of the map payload ------------------------------------------------
+
 struct Frame {
   std::int32_t tick = 0;
   std::string date;  // YYYY-MM
   std::array<double, kCityIndicatorCount> city{};
   std::array<std::array<double, kGroupIndicatorCount>, kGroupCount> groups{};
   std::vector<NeighbourhoodRow> neighbourhoods;  // empty unless requested
+  std::shared_ptr<const MapFrame> map;           // null unless SimulationOptions::map_frames
+  // Per entry of the scenario's policies list, in its order: money spent this
+  // tick and since the start (policies.csv).
+  std::vector<double> programme_spent;
+  std::vector<double> programme_spent_total;
 
   double operator[](CityIndicator i) const { return city[static_cast<int>(i)]; }
 };

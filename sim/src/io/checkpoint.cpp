@@ -186,6 +186,17 @@ void write_checkpoint(const std::string& path, const std::string& previous_path,
     w.value(ds.repair_cost_multiplier);
     w.value(ds.repair_capacity_left);
     w.column("event_start_tick", ds.event_start_tick);
+    w.value(static_cast<std::uint64_t>(world.policies.programmes.size()));
+    for (const ProgrammeLedger& ledger : world.policies.programmes) {
+      w.value(ledger.spent_this_tick);
+      w.value(ledger.spent_this_year);
+      w.value(ledger.spent_total);
+      w.value(ledger.year);
+    }
+    w.value(static_cast<std::uint64_t>(world.policies.waiting.size()));
+    for (const auto& list : world.policies.waiting) w.column("policy_waiting_list", list);
+    w.value(world.policies.shelter_extra_places);
+    w.value(world.policies.camp_extra_places);
     transfer_world(w, const_cast<World&>(world));  // the walk only reads when writing
     w.value(static_cast<std::uint64_t>(meta.output_sizes.size()));
     for (const auto& [name, size] : meta.output_sizes) {
@@ -262,6 +273,25 @@ World read_checkpoint(const std::string& path, CheckpointMeta& meta,
   r.column("event_start_tick", ds.event_start_tick);
   if (ds.shelter_occupancy < 0 || ds.camp_occupancy < 0)
     r.fail("corrupt: negative shelter or camp occupancy");
+  const auto programmes = r.value<std::uint64_t>();
+  if (programmes > 100) r.fail("corrupt: " + std::to_string(programmes) + " policy programmes");
+  world.policies.programmes.resize(programmes);
+  for (ProgrammeLedger& ledger : world.policies.programmes) {
+    ledger.spent_this_tick = r.value<double>();
+    ledger.spent_this_year = r.value<double>();
+    ledger.spent_total = r.value<double>();
+    ledger.year = r.value<std::int32_t>();
+    if (!(ledger.spent_this_tick >= 0 && ledger.spent_this_year >= 0 && ledger.spent_total >= 0))
+      r.fail("corrupt: negative or NaN policy spending");
+  }
+  const auto lists = r.value<std::uint64_t>();
+  if (lists > 100) r.fail("corrupt: " + std::to_string(lists) + " policy waiting lists");
+  world.policies.waiting.resize(lists);
+  for (auto& list : world.policies.waiting) r.column("policy_waiting_list", list);
+  world.policies.shelter_extra_places = r.value<std::int64_t>();
+  world.policies.camp_extra_places = r.value<std::int64_t>();
+  if (world.policies.shelter_extra_places < 0 || world.policies.camp_extra_places < 0)
+    r.fail("corrupt: negative policy shelter or camp places");
   transfer_world(r, world);
   const auto outputs = r.value<std::uint64_t>();
   if (outputs > 64) r.fail("corrupt: " + std::to_string(outputs) + " output files");
@@ -286,6 +316,12 @@ World read_checkpoint(const std::string& path, CheckpointMeta& meta,
   for (CellId c : world.dwellings.cell) consistent &= c < cells;
   for (CellId c : world.households.anchor_cell) consistent &= c < cells;
   for (NeighbourhoodId n : g.neighbourhood) consistent &= n < g.neighbourhood_count;
+  // Housing levers: waiting lists hold households; programme marks index the
+  // policies list (at most 100) or mark a demolished dwelling.
+  for (const auto& list : world.policies.waiting)
+    for (HouseholdId h : list) consistent &= h < n_h;
+  for (std::uint8_t k : world.households.voucher) consistent &= k <= 100;
+  for (std::uint8_t k : world.dwellings.programme) consistent &= k <= 100 || k == kDemolished;
   if (!consistent) r.fail("corrupt: a cell or neighbourhood reference out of range");
   return world;
 }

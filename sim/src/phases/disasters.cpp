@@ -93,15 +93,15 @@ bool Placement::try_host(HouseholdId h) {
 }
 
 void Placement::place(HouseholdId h, bool allow_host) {
-  const DislocationDef& p = ctx_.scenario.disasters.dislocation;
   Households& hh = world_.households;
   DisasterState& state = world_.disasters;
   hh.host[h] = kNone;
   if (allow_host && try_host(h)) return;
-  if (state.shelter_occupancy < p.shelter_capacity_households) {
+  // Capacities: the scenario's, plus places a shelter_capacity programme keeps open.
+  if (state.shelter_occupancy < state.shelter_capacity) {
     hh.status[h] = Status::DisplacedShelter;
     ++state.shelter_occupancy;
-  } else if (state.camp_occupancy < p.camp_capacity_households) {
+  } else if (state.camp_occupancy < state.camp_capacity) {
     hh.status[h] = Status::DisplacedCamp;
     ++state.camp_occupancy;
   } else {
@@ -172,8 +172,10 @@ double median_income(const World& world) {
 
 void ensure_event_state(const ScenarioDef& s, World& world) {
   world.disasters.event_start_tick.resize(s.hazards.size(), 0);
-  world.disasters.shelter_capacity = s.disasters.dislocation.shelter_capacity_households;
-  world.disasters.camp_capacity = s.disasters.dislocation.camp_capacity_households;
+  world.disasters.shelter_capacity =
+      s.disasters.dislocation.shelter_capacity_households + world.policies.shelter_extra_places;
+  world.disasters.camp_capacity =
+      s.disasters.dislocation.camp_capacity_households + world.policies.camp_extra_places;
 }
 
 }  // namespace hearth::disasters

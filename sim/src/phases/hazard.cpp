@@ -18,6 +18,7 @@
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "phases/disasters.hpp"
+#include "phases/map_payload.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 #include "state/city_generator.hpp"
@@ -70,7 +71,9 @@ void apply_damage(const PhaseContext& ctx, World& world, std::size_t k, bool ear
   const auto tick = static_cast<std::uint32_t>(ctx.tick);
   parallel::for_each_index(dw.count(), [&](std::size_t i) {
     const auto d = static_cast<DwellingId>(i);
-    const double x = intensity[dw.cell[d]];
+    // Drainage built by an upgrading programme takes depth off floods (0 elsewhere).
+    const double x = earthquake ? intensity[dw.cell[d]]
+                                : intensity[dw.cell[d]] - world.grid.drainage_m[dw.cell[d]];
     if (!(x > 0)) return;
     // Dwellings still being built are not stock yet (and the pipeline owns their work).
     if (dw.work_remaining_months[d] > 0 && dw.damage[d] == DamageState::None) return;
@@ -90,6 +93,7 @@ void apply_damage(const PhaseContext& ctx, World& world, std::size_t k, bool ear
     dw.damage[d] = drawn;
     dw.work_remaining_months[d] = static_cast<float>(f.repair_crew_months[ds - 1]);
     dw.repair_funded[d] = 0;  // assessed anew
+    dw.repair_grant[d] = 0;   // a grant was for the earlier damage
     dw.damaged_at_tick[d] = ctx.tick;
     if (drawn >= DamageState::Extensive && u_record < record_loss) dw.record_intact[d] = 0;
     // Insurance in force: owner-occupiers by income, landlords at their rate;
@@ -120,6 +124,13 @@ bool strikes(const PhaseContext& ctx, const World& world, const HazardEventDef& 
 
 }  // namespace
 
+std::vector<float> event_intensity(const ScenarioDef& scenario, const Grid& grid, std::size_t k) {
+  const HazardEventDef& e = scenario.hazards[k];
+  if (e.type == "flood") return flood_depth_m(e, grid);
+  if (e.type == "earthquake") return pga_per_cell(e, scenario.disasters.attenuation, grid);
+  return {};
+}
+
 void run_hazard(const PhaseContext& ctx, World& world) {
   const ScenarioDef& s = ctx.scenario;
   if (s.hazards.empty()) return;
@@ -145,6 +156,7 @@ void run_hazard(const PhaseContext& ctx, World& world) {
         return n;
       },
       [](std::int64_t& a, std::int64_t b) { a += b; });
+  disasters::cut_incomes_after_damage(ctx, world);
 }
 
 }  // namespace hearth

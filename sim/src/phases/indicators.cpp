@@ -8,6 +8,9 @@
 
 #include "parallel/parallel.hpp"
 #include "phases/phases.hpp"
+#include "policy/disaster_levers.hpp"
+#include "policy/housing_levers.hpp"
+#include "policy/policies.hpp"
 #include "state/city_generator.hpp"
 
 namespace hearth {
@@ -184,7 +187,11 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
           if (hh.rent_arrears[i] > 0) ++s.in_arrears, s.arrears += hh.rent_arrears[i];
           s.mortgaged += status == Status::Owner && hh.mortgage_balance[i] > 0;
           const bool housed = is_housed(status);
-          const float burden = housed ? hh.housing_cost_per_month[i] / std::max(income, 1.0f) : 0.0f;
+          // Net of a housing voucher's payment (what the household itself pays).
+          const float burden =
+              housed ? (hh.housing_cost_per_month[i] - hh.housing_subsidy_per_month[i]) /
+                           std::max(income, 1.0f)
+                     : 0.0f;
           const bool exposed = housed && flood && flood[dw.cell[hh.dwelling[i]]] > 0.0f;
           const int q = quintile_of(income);
           const DwellingId home =
@@ -297,6 +304,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
             // Dwellings still being built are neither stock nor vacancies yet
             // (damaged ones under repair are stock, vacant or not).
             if (dw.work_remaining_months[d] > 0 && h == kNone && damage == DamageState::None) {
+              if (policy::bought_out(dw, static_cast<DwellingId>(d))) continue;  // demolished
               ++p.building;
               continue;
             }
@@ -320,7 +328,8 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
           nb.q5 += q == 4;
           ++nb.households;
           nb.income += income;
-          nb.burdened += hh.housing_cost_per_month[h] > 0.3f * std::max(income, 1.0f);
+          nb.burdened += hh.housing_cost_per_month[h] - hh.housing_subsidy_per_month[h] >
+                         0.3f * std::max(income, 1.0f);
         }
         return p;
       },
@@ -463,6 +472,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
           count(Status::DisplacedCamp) + static_cast<double>(sums.displaced_rental));
   set(CityIndicator::away_from_home, static_cast<double>(all.away));
   set(CityIndicator::new_displacements, static_cast<double>(flows.new_displacements));
+  set(CityIndicator::damage_evictions, static_cast<double>(flows.damage_evictions));
   set(CityIndicator::wave_arrivals, static_cast<double>(flows.wave_arrivals));
   set(CityIndicator::returns, static_cast<double>(flows.returns));
   set(CityIndicator::settled_after_displacement, static_cast<double>(flows.settled));
@@ -487,15 +497,70 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   const auto& places = scenario.disasters.dislocation;
   const double shelter = count(Status::DisplacedShelter), camp = count(Status::DisplacedCamp);
   set(CityIndicator::shelter_occupancy, shelter);
+  // Capacities: the scenario's plus places kept open by shelter_capacity programmes.
+  const double shelter_places = static_cast<double>(places.shelter_capacity_households +
+                                                    world.policies.shelter_extra_places);
+  const double camp_places =
+      static_cast<double>(places.camp_capacity_households + world.policies.camp_extra_places);
   set(CityIndicator::shelter_occupancy_share,
-      places.shelter_capacity_households > 0
-          ? shelter / static_cast<double>(places.shelter_capacity_households)
-          : kNaN);
+      shelter_places > 0 ? shelter / shelter_places : kNaN);
   set(CityIndicator::camp_occupancy, camp);
-  set(CityIndicator::camp_occupancy_share,
-      places.camp_capacity_households > 0
-          ? camp / static_cast<double>(places.camp_capacity_households)
-          : kNaN);
+  set(CityIndicator::camp_occupancy_share, camp_places > 0 ? camp / camp_places : kNaN);
+
+  // Public spending, by lever and per programme.
+  std::array<double, policy::kLeverCount> spent_by_lever{};
+  double spent_total = 0, spent_cumulative = 0;
+  for (std::size_t k = 0; k < world.policies.programmes.size(); ++k) {
+    const ProgrammeLedger& ledger = world.policies.programmes[k];
+    spent_by_lever[static_cast<int>(policy::lever_of(scenario.policies[k].type))] +=
+        ledger.spent_this_tick;
+    spent_total += ledger.spent_this_tick;
+    spent_cumulative += ledger.spent_total;
+    frame.programme_spent.push_back(ledger.spent_this_tick);
+    frame.programme_spent_total.push_back(ledger.spent_total);
+  }
+  auto spent_on = [&](policy::Lever lever) { return spent_by_lever[static_cast<int>(lever)]; };
+  // Outcomes of the housing levers (all 0 without their programmes).
+  const policy::HousingCounts housing = policy::count_housing(scenario, world);
+  set(CityIndicator::voucher_households, static_cast<double>(housing.voucher_households));
+  set(CityIndicator::voucher_waiting_list, static_cast<double>(housing.voucher_waiting_list));
+  set(CityIndicator::social_programme_units, static_cast<double>(housing.social_programme_units));
+  set(CityIndicator::social_programme_tenants,
+      static_cast<double>(housing.social_programme_tenants));
+  set(CityIndicator::evictions_deferred, static_cast<double>(housing.evictions_deferred));
+  set(CityIndicator::upgraded_dwellings, static_cast<double>(housing.upgraded_dwellings));
+  set(CityIndicator::relocated_households, static_cast<double>(housing.relocated_households));
+  set(CityIndicator::cleared_dwellings, static_cast<double>(housing.cleared_dwellings));
+  // Outcomes of the disaster levers (all 0 without their programmes).
+  set(CityIndicator::retrofits, static_cast<double>(flows.retrofits));
+  set(CityIndicator::repair_grants, static_cast<double>(flows.repair_grants));
+  set(CityIndicator::buyouts, static_cast<double>(flows.buyouts));
+  set(CityIndicator::buyout_households, static_cast<double>(flows.buyout_households));
+  set(CityIndicator::policy_shelter_places,
+      static_cast<double>(world.policies.shelter_extra_places));
+  set(CityIndicator::policy_camp_places, static_cast<double>(world.policies.camp_extra_places));
+  set(CityIndicator::records_restored, static_cast<double>(flows.records_restored));
+  std::int64_t bought_out = 0, records_lost = 0;
+  if (!scenario.policies.empty()) {
+    for (DwellingId d = 0; d < dw.count(); ++d) {
+      bought_out += policy::bought_out(dw, d);
+      records_lost += !dw.record_intact[d] && dw.tenure[d] != Tenure::Informal &&
+                      dw.owner_kind[d] == OwnerKind::Household && dw.owner_household[d] != kNone;
+    }
+  }
+  set(CityIndicator::bought_out_dwellings, static_cast<double>(bought_out));
+  set(CityIndicator::records_lost, static_cast<double>(records_lost));
+  set(CityIndicator::spending_vouchers, spent_on(policy::Lever::Vouchers));
+  set(CityIndicator::spending_social_housing, spent_on(policy::Lever::SocialHousing));
+  set(CityIndicator::spending_upgrading, spent_on(policy::Lever::Upgrading));
+  set(CityIndicator::spending_building_code, spent_on(policy::Lever::BuildingCode));
+  set(CityIndicator::spending_reconstruction_grants,
+      spent_on(policy::Lever::ReconstructionGrants));
+  set(CityIndicator::spending_buyouts, spent_on(policy::Lever::Buyout));
+  set(CityIndicator::spending_shelter_capacity, spent_on(policy::Lever::ShelterCapacity));
+  set(CityIndicator::spending_record_restoration, spent_on(policy::Lever::RecordRestoration));
+  set(CityIndicator::spending_total, spent_total);
+  set(CityIndicator::spending_cumulative, spent_cumulative);
 
   for (int g = 0; g < kGroupCount; ++g) {
     const GroupSums& gs = groups[g];

@@ -14,6 +14,7 @@
 #include "phases/disasters.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
+#include "policy/disaster_levers.hpp"
 
 namespace hearth {
 namespace {
@@ -144,11 +145,13 @@ void run_recovery(const PhaseContext& ctx, World& world) {
   programme_starts(ctx, world, starts);
   // Appended serially at the end, in the order decided above.
   const auto months = static_cast<float>(s.market.construction_months);
+  const auto first_new = static_cast<DwellingId>(world.dwellings.count());
   for (const Start& st : starts) {
     market::append_dwelling(s, world, st.cell, st.tenure, st.quality, st.rooms, months);
     if (months <= 0) ++world.flows.completions;
   }
   world.flows.construction_starts += static_cast<std::int64_t>(starts.size());
+  policy::apply_code_to_new_stock(s, world, ctx.tick, first_new);  // a building code in force
 }
 
 }  // namespace hearth

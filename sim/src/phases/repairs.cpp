@@ -20,6 +20,8 @@
 
 #include "phases/disasters.hpp"
 #include "phases/market_common.hpp"
+#include "policy/disaster_levers.hpp"
+#include "policy/policies.hpp"
 
 namespace hearth::disasters {
 namespace {
@@ -32,30 +34,47 @@ int priority_of(const Dwellings& dw, DwellingId d) {
   return 2;
 }
 
-// Tries to fund the repair of d at this month's cost; true if paid for.
-bool fund(const ScenarioDef& s, World& world, DwellingId d, double multiplier) {
+// A building_code programme's rebuild rule applies to d's repair.
+bool rebuilds_to_code(const PolicyDef* code, const Dwellings& dw, DwellingId d) {
+  return code != nullptr && dw.tenure[d] != Tenure::Informal &&
+         static_cast<int>(dw.damage[d]) >= code->code_rebuild_min_damage_state &&
+         dw.structure[d] < policy::structure_class_of(code->code_rebuild_structure);
+}
+
+// What the repair of d costs at this month's prices and what insurance leaves to pay.
+double repair_gap(const ScenarioDef& s, const World& world, DwellingId d, double multiplier,
+                  const PolicyDef* code) {
   const RecoveryDef& r = s.disasters.recovery;
   const FragilityDef& f = s.disasters.fragility;
-  const MarketDef& m = s.market;
-  Dwellings& dw = world.dwellings;
-  Households& hh = world.households;
+  const Dwellings& dw = world.dwellings;
   const MarketState& state = world.market;
   const int ds = static_cast<int>(dw.damage[d]);
   // What an undamaged equivalent is worth: the replacement value.
   const double replacement = dw.tenure[d] == Tenure::Informal
                                  ? 0.1 * state.price_index[dw.submarket[d]] * dw.hedonic[d]
                                  : state.price_index[dw.submarket[d]] * dw.hedonic[d];
-  const double cost = f.loss_ratio[ds - 1] * replacement * multiplier;
+  double cost = f.loss_ratio[ds - 1] * replacement * multiplier;
+  // Building to a better code costs more (building_code programmes only).
+  if (rebuilds_to_code(code, dw, d)) cost *= 1.0 + code->code_rebuild_cost_premium;
   const double insured = dw.insured[d] ? (1.0 - r.insurance_deductible_share) * cost : 0.0;
-  const double gap = std::max(0.0, cost - insured);
+  return std::max(0.0, cost - insured);
+}
 
+// Whether the owner can pay `gap` of d's repair (savings, a repair loan; a
+// landlord when it pays); commits the payment when `commit`.
+bool pay(const ScenarioDef& s, World& world, DwellingId d, double gap, bool commit) {
+  const RecoveryDef& r = s.disasters.recovery;
+  const MarketDef& m = s.market;
+  const Dwellings& dw = world.dwellings;
+  Households& hh = world.households;
+  const MarketState& state = world.market;
   if (dw.owner_kind[d] == OwnerKind::Public || dw.tenure[d] == Tenure::SocialRental) return true;
   if (dw.owner_kind[d] == OwnerKind::Household && dw.owner_household[d] != kNone) {
     const HouseholdId o = dw.owner_household[d];
     const double income = hh.income_per_month[o];
     const double available = std::max(0.0, hh.savings[o] - r.savings_buffer_months * income);
     if (available >= gap) {
-      hh.savings[o] -= static_cast<float>(gap);
+      if (commit) hh.savings[o] -= static_cast<float>(gap);
       return true;
     }
     // Informal builders have no lender; formal owners borrow the rest.
@@ -63,6 +82,7 @@ bool fund(const ScenarioDef& s, World& world, DwellingId d, double multiplier) {
     if (dw.tenure[d] == Tenure::Informal ||
         loan > r.repair_loan_max_income_multiple * 12.0 * income)
       return false;
+    if (!commit) return true;
     hh.savings[o] -= static_cast<float>(available);
     const double balance = hh.mortgage_balance[o] + loan;
     const double payment =
@@ -82,6 +102,34 @@ bool fund(const ScenarioDef& s, World& world, DwellingId d, double multiplier) {
   const double rent_per_year = 12.0 * state.rent_index[dw.submarket[d]] * dw.hedonic[d];
   return gap <= r.landlord_payback_years * rent_per_year;
 }
+
+// Tries to fund the repair of d at this month's cost; true if paid for.
+bool fund(const ScenarioDef& s, World& world, DwellingId d, double multiplier,
+          const PolicyDef* code) {
+  return pay(s, world, d, repair_gap(s, world, d, multiplier, code), true);
+}
+
+// Funding with a reconstruction grant towards the gap (policy/reconstruction_grants.cpp).
+class GrantFunding final : public policy::RepairFunding {
+ public:
+  GrantFunding(const ScenarioDef& s, World& world, double multiplier, const PolicyDef* code)
+      : s_(s), world_(world), multiplier_(multiplier), code_(code) {}
+  double gap(DwellingId d) const override {
+    return repair_gap(s_, world_, d, multiplier_, code_);
+  }
+  bool can_fund(DwellingId d, double grant) const override {
+    return pay(s_, world_, d, std::max(0.0, gap(d) - grant), false);
+  }
+  void fund(DwellingId d, double grant) override {
+    pay(s_, world_, d, std::max(0.0, gap(d) - grant), true);
+  }
+
+ private:
+  const ScenarioDef& s_;
+  World& world_;
+  double multiplier_;
+  const PolicyDef* code_;
+};
 
 }  // namespace
 
@@ -106,9 +154,16 @@ void run_repairs(const PhaseContext& ctx, World& world) {
       1.0 + std::min(r.demand_surge_max, r.demand_surge_slope * std::max(0.0, over));
   world.disasters.repair_cost_multiplier = static_cast<float>(multiplier);
 
+  const PolicyDef* code = policy::building_code_in_force(s, ctx.tick);
+  // Reconstruction grants first (they decide in their own order), then the
+  // owners' own means for the rest.
+  if (!policy::active_programmes(s, policy::Lever::ReconstructionGrants, ctx.tick).empty()) {
+    GrantFunding funding(s, world, multiplier, code);
+    policy::pay_reconstruction_grants(ctx, world, damaged, funding);
+  }
   std::vector<std::tuple<int, DwellingId>> queue;
   for (const DwellingId d : damaged) {
-    if (!dw.repair_funded[d] && fund(s, world, d, multiplier)) dw.repair_funded[d] = 1;
+    if (!dw.repair_funded[d] && fund(s, world, d, multiplier, code)) dw.repair_funded[d] = 1;
     if (dw.repair_funded[d]) queue.emplace_back(priority_of(dw, d), d);
   }
   std::sort(queue.begin(), queue.end());
@@ -126,6 +181,9 @@ void run_repairs(const PhaseContext& ctx, World& world) {
         dw.tenure[d] != Tenure::Informal) {
       dw.structure[d] = StructureClass::CodeCompliant;
     }
+    // A building code in force: rebuilt to its class (never down).
+    if (rebuilds_to_code(code, dw, d))
+      dw.structure[d] = policy::structure_class_of(code->code_rebuild_structure);
     dw.damage[d] = DamageState::None;
     dw.repair_funded[d] = 0;
     market::refresh_dwelling(s, world, d);

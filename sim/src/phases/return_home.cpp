@@ -43,7 +43,11 @@ double cost_on_return(const ScenarioDef& s, const World& world, HouseholdId h, D
     case Status::Renter: {
       // The landlord re-lets at the market rent; the former tenant comes back
       // only if it passes the landlord's screen.
-      const double rent = market::asking(s.market, world.market, dw, d);
+      double rent = market::asking(s.market, world.market, dw, d);
+      // A landlord repaired with a reconstruction grant re-lets to its
+      // displaced tenant at the pre-event rent (docs/POLICIES.md).
+      if (dw.repair_grant[d] > 0)
+        rent = std::min<double>(rent, hh.origin_housing_cost_per_month[h]);
       return rent <= s.market.max_rent_share_of_income * hh.income_per_month[h] ? rent : -1.0;
     }
     default:

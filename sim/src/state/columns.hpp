@@ -35,6 +35,8 @@ void visit_columns(Households& h, V&& v) {
   v("returned_at_tick", h.returned_at_tick, std::int32_t{0});
   v("origin_status", h.origin_status, Status::Homeless);
   v("origin_housing_cost_per_month", h.origin_housing_cost_per_month, 0.0f);
+  v("voucher", h.voucher, std::uint8_t{0});
+  v("housing_subsidy_per_month", h.housing_subsidy_per_month, 0.0f);
 }
 
 template <typename V>
@@ -59,6 +61,8 @@ void visit_columns(Dwellings& d, V&& v) {
   v("insured", d.insured, std::uint8_t{0});
   v("repair_funded", d.repair_funded, std::uint8_t{0});
   v("damaged_at_tick", d.damaged_at_tick, std::int32_t{0});
+  v("repair_grant", d.repair_grant, 0.0f);
+  v("programme", d.programme, std::uint8_t{0});
 }
 
 template <typename V>
@@ -71,6 +75,7 @@ void visit_columns(Grid& g, V&& v) {
   v("service_electricity", g.service_electricity, 0.0f);
   v("job_access", g.job_access, 0.0f);
   v("zoning_capacity", g.zoning_capacity, std::uint32_t{0});
+  v("drainage_m", g.drainage_m, 0.0f);
 }
 
 // Per-submarket and bookkeeping vectors of the market (sizes vary by vector).

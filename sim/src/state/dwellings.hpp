@@ -9,6 +9,8 @@
 
 namespace hearth {
 
+inline constexpr std::uint8_t kDemolished = 255;
+
 struct Dwellings {
   std::vector<CellId> cell;
   std::vector<Tenure> tenure;
@@ -34,6 +36,15 @@ struct Dwellings {
   std::vector<std::uint8_t> insured;  // hazard insurance in force (0 or 1), drawn when damaged
   std::vector<std::uint8_t> repair_funded;    // repair paid for and under way (0 or 1)
   std::vector<std::int32_t> damaged_at_tick;  // tick of the latest damage, 0 if never
+  // Reconstruction grant paid for the repair of the latest damage (currency,
+  // 0 if none; docs/POLICIES.md#reconstruction_grants): a landlord's grant
+  // binds the rent of the displaced tenant's return to its pre-event rent.
+  std::vector<float> repair_grant;
+
+  // Housing policy levers (docs/POLICIES.md): 0 none; k + 1 built (social
+  // housing, relocation units) or upgraded in situ by programme k;
+  // kDemolished: cleared by an upgrading programme (never occupied again).
+  std::vector<std::uint8_t> programme;
 
   std::size_t count() const { return cell.size(); }
   void resize(std::size_t n);

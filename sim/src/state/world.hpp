@@ -19,6 +19,7 @@ struct TickFlows {
   std::int64_t departures = 0;
   std::int64_t moves = 0;
   std::int64_t evictions = 0;
+  std::int64_t damage_evictions = 0;  // of which: tenancies ended after damage (disasters)
   // Housing market flows (market, displacement and recovery phases).
   std::int64_t searchers = 0;           // households that searched this tick
   std::int64_t lettings = 0;            // private tenancies started
@@ -36,6 +37,12 @@ struct TickFlows {
   std::int64_t settled = 0;            // displaced households that gave up on returning and settled
   std::int64_t displaced_departures = 0;  // displaced who left the city (also in departures)
   std::int64_t repairs_completed = 0;  // damaged dwellings repaired this tick
+  // Disaster policy levers (docs/POLICIES.md).
+  std::int64_t retrofits = 0;          // dwellings retrofitted by building_code programmes
+  std::int64_t repair_grants = 0;      // dwellings granted a reconstruction grant
+  std::int64_t buyouts = 0;            // dwellings bought out and demolished
+  std::int64_t buyout_households = 0;  // households moved on by buyouts (owners and tenants)
+  std::int64_t records_restored = 0;   // tenure records restored
 };
 
 // State of the disaster submodels that is not a column (checkpointed).
@@ -51,6 +58,27 @@ struct DisasterState {
   std::vector<std::int32_t> event_start_tick;
 };
 
+// Money a policy programme has spent (docs/POLICIES.md); one per entry of
+// the scenario's policies list, in its order (checkpointed).
+struct ProgrammeLedger {
+  double spent_this_tick = 0;
+  double spent_this_year = 0;  // in programme year `year`
+  double spent_total = 0;
+  std::int32_t year = 0;  // programme year of spent_this_year (12 ticks from start_tick each)
+};
+
+// State of the policy programmes that is not a column (checkpointed).
+struct PolicyState {
+  std::vector<ProgrammeLedger> programmes;
+  // Per programme, in list order: its waiting list (vouchers; social_housing
+  // allocated by waiting list), household ids in order of application.
+  std::vector<std::vector<HouseholdId>> waiting;
+  // shelter_capacity: places the programmes keep open this tick (added to the
+  // scenario's shelter and camp capacities).
+  std::int64_t shelter_extra_places = 0;
+  std::int64_t camp_extra_places = 0;
+};
+
 struct World {
   Grid grid;
   Dwellings dwellings;
@@ -63,6 +91,7 @@ struct World {
   TickFlows flows;
   MarketState market;  // submarket indices and the market's bookkeeping
   DisasterState disasters;
+  PolicyState policies;
 
   std::int64_t households_in_city() const;
 };
