@@ -1,12 +1,13 @@
 // Displacement phase (docs/MODEL.md, "Submodel: housing market", evictions
 // and migration; 7.3 for disaster displacement, which runs first, in
 // phases/dislocation.cpp).
-// Reads: status, dwelling, rent_arrears, Dwellings::tenure, the migration and
-//        market parameters.
+// Reads: status, dwelling, rent_arrears, Dwellings::tenure, damage and
+//        damaged_at_tick, the migration, market and dislocation parameters.
 // Writes: slot i of months_in_arrears (parallel); evictions and departures
 //        are committed serially in id order (status, dwelling links,
 //        rent_arrears, savings of selling owners); arrivals append household
-//        rows at the end. Counts flows.evictions, departures, arrivals.
+//        rows at the end. Counts flows.evictions (of which
+//        damage_evictions), departures, arrivals.
 #include <cmath>
 
 #include "parallel/parallel.hpp"
@@ -14,12 +15,30 @@
 #include "phases/disasters.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
+#include "policy/housing_levers.hpp"
 #include "state/demographics.hpp"
 
 namespace hearth {
 namespace {
 
-enum Action : std::uint8_t { kStay = 0, kEvict = 1, kDepart = 2 };
+enum Action : std::uint8_t { kStay = 0, kEvict = 1, kDepart = 2, kEvictDamaged = 3 };
+
+// Whether the landlord of damaged dwelling d ends tenant h's tenancy this
+// tick: only for damage this tick that leaves the dwelling habitable (DS1,
+// DS2; DS3+ tenants were displaced already), with a chance per damage state.
+bool landlord_ends_damaged_tenancy(const PhaseContext& ctx, const Dwellings& dw, DwellingId d,
+                                   HouseholdId h) {
+  if (dw.damaged_at_tick[d] != ctx.tick) return false;
+  const DislocationDef& p = ctx.scenario.disasters.dislocation;
+  const auto state = static_cast<int>(dw.damage[d]);
+  const double chance = state == 1   ? p.landlord_eviction_probability_ds1
+                        : state == 2 ? p.landlord_eviction_probability_ds2
+                                     : 0.0;
+  if (chance <= 0) return false;
+  Rng rng(ctx.scenario.seed, ctx.scenario.replicate, static_cast<std::uint32_t>(ctx.tick),
+          RngStream::DamageEvictions, h);
+  return rng.bernoulli(chance);
+}
 
 // Cumulative arrivals up to the end of tick t (real-valued); a tick's
 // arrivals are the difference of the floors, so fractions carry over.
@@ -71,6 +90,9 @@ void run_displacement(const PhaseContext& ctx, World& world) {
   const Dwellings& dw = world.dwellings;
   const auto tick = static_cast<std::uint32_t>(ctx.tick);
   const auto tolerance = static_cast<std::uint16_t>(m.eviction_tolerance_months);
+  // An eviction moratorium stops evictions for arrears; arrears and months in
+  // arrears keep counting (docs/POLICIES.md#eviction_moratorium).
+  const bool moratorium = policy::moratorium_in_force(s, world, ctx.tick);
   // Disasters first: a household displaced by damage is not then evicted.
   disasters::run_dislocation(ctx, world);
   const double displaced_rate = s.disasters.dislocation.displaced_departure_rate_per_month;
@@ -87,12 +109,19 @@ void run_displacement(const PhaseContext& ctx, World& world) {
           in_arrears ? static_cast<std::uint16_t>(std::min<int>(hh.months_in_arrears[i] + 1, 65535))
                      : 0;
       // Private landlords evict tenants in arrears past their tolerance; the
-      // public landlord does not (its rents follow income).
-      if (status == Status::Renter && hh.dwelling[i] != kNone &&
-          dw.tenure[hh.dwelling[i]] == Tenure::PrivateRental &&
-          hh.months_in_arrears[i] >= tolerance) {
-        action[i] = kEvict;
-        continue;
+      // public landlord does not (its rents follow income). They also end the
+      // tenancies of some sitting tenants whose dwelling was damaged this tick
+      // but stays habitable, to repair and re-let (docs/MODEL.md 7.3).
+      if (!moratorium && status == Status::Renter && hh.dwelling[i] != kNone &&
+          dw.tenure[hh.dwelling[i]] == Tenure::PrivateRental) {
+        if (hh.months_in_arrears[i] >= tolerance) {
+          action[i] = kEvict;
+          continue;
+        }
+        if (landlord_ends_damaged_tenancy(ctx, dw, hh.dwelling[i], static_cast<HouseholdId>(i))) {
+          action[i] = kEvictDamaged;
+          continue;
+        }
       }
       const double rate = status == Status::Homeless ? mig.homeless_departure_rate_per_month
                           : is_displaced(status)     ? displaced_rate
@@ -105,13 +134,14 @@ void run_displacement(const PhaseContext& ctx, World& world) {
   const auto acting =
       market::collect_ids(hh.count(), [&](std::size_t i) { return action[i] != kStay; });
   for (const HouseholdId h : acting) {
-    if (action[h] == kEvict) {
+    if (action[h] == kEvict || action[h] == kEvictDamaged) {
       market::vacate(s, world, h);
       hh.status[h] = Status::Homeless;
       // The landlord writes off what it cannot collect; a new landlord
       // judges the household by its own rent only.
       hh.rent_arrears[h] = 0;
       ++world.flows.evictions;
+      world.flows.damage_evictions += action[h] == kEvictDamaged;
     } else {
       // Frees its dwelling, its home of origin and its shelter or camp place.
       disasters::leave_city(s, world, h);

@@ -1,11 +1,13 @@
 // Economy phase (docs/MODEL.md, "Submodels: economy").
-// Reads: status, housing_cost_per_month, size, base_income_per_month.
+// Reads: status, housing_cost_per_month, housing_subsidy_per_month, size,
+//        base_income_per_month.
 // Writes: slot i of income_per_month, income_log_deviation, savings, rent_arrears.
 #include <cmath>
 
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "phases/phases.hpp"
+#include "policy/housing_levers.hpp"
 
 namespace hearth {
 
@@ -20,6 +22,9 @@ void run_economy(const PhaseContext& ctx, World& world) {
   const auto replicate = ctx.scenario.replicate;
   const auto tick = static_cast<std::uint32_t>(ctx.tick);
   Households& hh = world.households;
+  // Housing vouchers pay part of this month's rent (serial; nothing without
+  // a voucher programme, docs/POLICIES.md#vouchers).
+  policy::pay_vouchers(ctx, world);
 
   parallel::for_range(hh.count(), [&](std::size_t begin, std::size_t end) {
     LaneRng rng(seed, replicate, tick, RngStream::Economy);
@@ -38,7 +43,9 @@ void run_economy(const PhaseContext& ctx, World& world) {
       // Subsistence scales with the OECD-modified equivalence scale
       // (1 for the first person, 0.5 for each further one, treating all as adults).
       const float needs = subsistence * (1.0f + 0.5f * static_cast<float>(hh.size[i] - 1));
-      const float housing_cost = is_housed(status) ? hh.housing_cost_per_month[i] : 0.0f;
+      // What the household itself pays: the housing cost less a voucher's payment.
+      const float housing_cost =
+          is_housed(status) ? hh.housing_cost_per_month[i] - hh.housing_subsidy_per_month[i] : 0.0f;
       float deficit = needs + housing_cost - income;
       float savings = hh.savings[i];
       float arrears = hh.rent_arrears[i];

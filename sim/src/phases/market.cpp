@@ -17,6 +17,7 @@
 
 #include "parallel/rng.hpp"
 #include "phases/market_common.hpp"
+#include "policy/housing_levers.hpp"
 
 namespace hearth {
 namespace {
@@ -27,8 +28,14 @@ using market::SearchKind;
 // Stage 1: values marked to market, rent reviews of sitting tenants, mortgage
 // amortisation. Dwelling d writes its own slot and its occupant's housing
 // cost (one occupant per dwelling, so no two dwellings write one household).
-void refresh(const ScenarioDef& s, World& world) {
+void refresh(const ScenarioDef& s, World& world, std::int32_t tick) {
   const MarketDef& m = s.market;
+  // A rent_cap programme lowers the cap on the rise at a review (docs/POLICIES.md).
+  const PolicyDef* cap = policy::rent_cap_in_force(s, tick);
+  const double max_increase =
+      cap != nullptr ? policy::capped_increase_per_review(*cap, m.max_rent_increase_per_review,
+                                                          m.rent_review_months)
+                     : m.max_rent_increase_per_review;
   const MarketState& state = world.market;
   Dwellings& dw = world.dwellings;
   Households& hh = world.households;
@@ -50,10 +57,11 @@ void refresh(const ScenarioDef& s, World& world) {
       const float market_rent = state.rent_index[sm] * dw.hedonic[d];
       rent = market_rent > rent
                  ? std::min(market_rent,
-                            rent * static_cast<float>(1.0 + m.max_rent_increase_per_review))
+                            rent * static_cast<float>(1.0 + max_increase))
                  : market_rent;
     } else if (tenure == Tenure::SocialRental) {
-      rent = static_cast<float>(s.city.social_rent_income_share * hh.income_per_month[h]);
+      rent = static_cast<float>(policy::social_rent_share(s, dw, static_cast<DwellingId>(d)) *
+                                hh.income_per_month[h]);
     }
     dw.rent_per_month[d] = rent;
     hh.housing_cost_per_month[h] = rent;
@@ -97,7 +105,8 @@ std::vector<std::uint8_t> decide_searchers(const ScenarioDef& s, const World& wo
           break;
         case Status::Renter:
           rate = m.renter_move_rate_per_month;
-          if (hh.housing_cost_per_month[i] >
+          // (Net of a housing voucher's payment, docs/POLICIES.md#vouchers.)
+          if (hh.housing_cost_per_month[i] - hh.housing_subsidy_per_month[i] >
               m.burdened_search_share_of_income * hh.income_per_month[i]) {
             rate = std::max(rate, m.burdened_search_rate_per_month);
           }
@@ -124,7 +133,7 @@ std::vector<std::uint8_t> decide_searchers(const ScenarioDef& s, const World& wo
 
 // Serial commit of one winning bid; returns the dwelling the household left
 // (kNone if it had none).
-DwellingId commit(const ScenarioDef& s, World& world, const Bid& bid) {
+DwellingId commit(const ScenarioDef& s, World& world, const Bid& bid, std::int32_t tick) {
   const MarketDef& m = s.market;
   Households& hh = world.households;
   Dwellings& dw = world.dwellings;
@@ -139,13 +148,22 @@ DwellingId commit(const ScenarioDef& s, World& world, const Bid& bid) {
   hh.rent_arrears[h] = 0;
   hh.months_in_arrears[h] = 0;
   switch (dw.tenure[d]) {
-    case Tenure::PrivateRental:
-      // The landlord sets the rent at the tenancy's start: the winning bid.
-      dw.rent_per_month[d] = bid.amount;
+    case Tenure::PrivateRental: {
+      // The landlord sets the rent at the tenancy's start: the winning bid
+      // (under a rent_cap with vacancy control, at most the previous rent
+      // raised by the annual cap).
+      float rent = bid.amount;
+      const PolicyDef* cap = policy::rent_cap_in_force(s, tick);
+      if (cap != nullptr && cap->rent_cap_vacancy_control && dw.rent_per_month[d] > 0.0f) {
+        rent = std::min(rent, dw.rent_per_month[d] *
+                                  static_cast<float>(1.0 + cap->rent_cap_max_increase_per_year));
+      }
+      dw.rent_per_month[d] = rent;
       dw.owner_kind[d] = OwnerKind::PrivateLandlord;
-      market::occupy(world, h, d, Status::Renter, bid.amount);
+      market::occupy(world, h, d, Status::Renter, rent);
       ++world.flows.lettings;
       break;
+    }
     case Tenure::OwnerOccupied: {
       const market::Purchase p = market::finance_purchase(m, bid.amount, income, wealth);
       const float down = std::min(p.down_payment, hh.savings[h]);
@@ -165,7 +183,7 @@ DwellingId commit(const ScenarioDef& s, World& world, const Bid& bid) {
       break;
     }
     case Tenure::SocialRental: {
-      const auto rent = static_cast<float>(s.city.social_rent_income_share * income);
+      const auto rent = static_cast<float>(policy::social_rent_share(s, dw, d) * income);
       dw.rent_per_month[d] = rent;
       market::occupy(world, h, d, Status::SocialTenant, rent);
       break;
@@ -196,7 +214,7 @@ void informal_sector(const ScenarioDef& s, World& world, std::int32_t tick,
   std::vector<DwellingId> vacant = market::collect_ids(dw.count(), [&](std::size_t d) {
     return dw.tenure[d] == Tenure::Informal && dw.occupant[d] == kNone &&
            dw.owner_household[d] == kNone && dw.work_remaining_months[d] <= 0.0f &&
-           dw.damage[d] < DamageState::Extensive;
+           dw.damage[d] < DamageState::Extensive && !policy::demolished(dw, static_cast<DwellingId>(d));
   });
   std::vector<CellId> land;  // informal cells with room, ascending
   std::vector<std::uint32_t> room;
@@ -246,8 +264,13 @@ void informal_sector(const ScenarioDef& s, World& world, std::int32_t tick,
 // Stage 4b: buy-to-let arbitrage on what stayed vacant. Serial over the
 // vacancy list (ascending ids); a switched dwelling moves between the rental
 // and for-sale stock of its submarket.
-void investors(const ScenarioDef& s, World& world, const std::vector<DwellingId>& vacant) {
+void investors(const ScenarioDef& s, World& world, const std::vector<DwellingId>& vacant,
+               std::int32_t tick) {
   const MarketDef& m = s.market;
+  // Under a rent_cap, landlords also sell vacant rentals to owner-occupiers
+  // at the programme's conversion rate (Diamond, McQuade and Qian 2019).
+  const PolicyDef* cap = policy::rent_cap_in_force(s, tick);
+  const double conversion = cap != nullptr ? cap->rent_cap_conversion_rate_per_month : 0.0;
   MarketState& state = world.market;
   Dwellings& dw = world.dwellings;
   for (const DwellingId d : vacant) {
@@ -263,7 +286,12 @@ void investors(const ScenarioDef& s, World& world, const std::vector<DwellingId>
       --state.sale_stock[sm], ++state.rental_stock[sm];
       ++world.flows.sales;
     } else if (dw.tenure[d] == Tenure::PrivateRental) {
-      if (rent >= m.investor_sell_yield_per_year * state.price_index[sm] * dw.hedonic[d]) continue;
+      if (rent >= m.investor_sell_yield_per_year * state.price_index[sm] * dw.hedonic[d] &&
+          !(conversion > 0 && Rng(s.seed, s.replicate, static_cast<std::uint32_t>(tick),
+                                  RngStream::PolicyRentCap, d)
+                                  .bernoulli(conversion))) {
+        continue;
+      }
       dw.tenure[d] = Tenure::OwnerOccupied;
       dw.owner_kind[d] = OwnerKind::None;
       --state.rental_stock[sm], ++state.sale_stock[sm];
@@ -303,11 +331,13 @@ void update_indices(const ScenarioDef& s, World& world, const Pressure& p) {
 }  // namespace
 
 void run_market(const PhaseContext& ctx, World& world) {
-  const ScenarioDef& s = ctx.scenario;
+  // A mortgage_rules programme replaces the lenders' caps while it is active.
+  ScenarioDef with_rules;
+  const ScenarioDef& s = policy::with_mortgage_rules(ctx.scenario, ctx.tick, with_rules);
   market::ensure_initialised(s, world);
   Households& hh = world.households;
   Dwellings& dw = world.dwellings;
-  refresh(s, world);
+  refresh(s, world, ctx.tick);
 
   const std::vector<std::uint8_t> kind = decide_searchers(s, world, ctx.tick);
   std::vector<HouseholdId> active =
@@ -350,7 +380,7 @@ void run_market(const PhaseContext& ctx, World& world) {
     // Serial commit in dwelling order; a mover's old home is listed next round.
     freed.clear();
     for (const Bid& b : winners) {
-      const DwellingId old = commit(s, world, b);
+      const DwellingId old = commit(s, world, b, ctx.tick);
       matched[b.household] = 1;
       if (old != kNone && market::is_listed(dw, old)) freed.push_back(old);
     }
@@ -393,7 +423,7 @@ void run_market(const PhaseContext& ctx, World& world) {
       ++pressure.sale_vacant[dw.submarket[d]];
   }
   update_indices(s, world, pressure);
-  investors(s, world, vacancies.dwellings);
+  investors(s, world, vacancies.dwellings, ctx.tick);
 }
 
 }  // namespace hearth

@@ -40,9 +40,11 @@ inline float flood_depth(const Grid& grid, CellId c) {
 // A formal dwelling a searcher may bid on: vacant, built, habitable, not
 // informal, and not held by a household (a displaced owner keeps its home).
 inline bool is_listed(const Dwellings& dw, DwellingId d) {
+  // Units of a policy programme (social housing, relocation) are let by the
+  // programme's own rule (docs/POLICIES.md), not through the market.
   return dw.occupant[d] == kNone && dw.tenure[d] != Tenure::Informal &&
          dw.owner_household[d] == kNone && dw.work_remaining_months[d] <= 0.0f &&
-         dw.damage[d] < DamageState::Extensive;
+         dw.damage[d] < DamageState::Extensive && dw.programme[d] == 0;
 }
 
 // Asking rent (private rentals) or price (for sale): index x hedonic, cut by

@@ -11,6 +11,7 @@
 #include "parallel/rng.hpp"
 #include "phases/market.hpp"
 #include "phases/market_common.hpp"
+#include "policy/housing_levers.hpp"
 
 namespace hearth::market {
 
@@ -80,6 +81,8 @@ Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyInd
                        (1.0 + 0.5 * static_cast<double>(hh.size[h] - 1));
   const double residual = std::max(0.0, income - needs);
   const double rent_budget = std::min(m.max_rent_share_of_income * income, residual);
+  // Landlords count a housing voucher towards the rent (docs/POLICIES.md#vouchers).
+  const double voucher = policy::voucher_top_up(scenario, hh, h);
   const double price_budget = max_price(m, std::min(income, residual / m.max_mortgage_payment_share_of_income), wealth);
   const bool social_eligible =
       income < m.social_income_limit_share_of_median * scenario.city.income.median_per_month;
@@ -123,11 +126,12 @@ Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyInd
     bool owning = false;
     switch (dw.tenure[d]) {
       case Tenure::PrivateRental: {
-        if (ask > rent_budget) continue;
+        if (ask > rent_budget + voucher) continue;
         // Bidders with room in their budget offer up to max_overbid_share more.
-        const double slack = (rent_budget - ask) / ask;
-        bid = std::min(rent_budget, ask * (1.0 + m.max_overbid_share * std::min(1.0, slack)));
-        cost = bid;
+        const double slack = (rent_budget + voucher - ask) / ask;
+        bid = std::min(rent_budget + voucher,
+                       ask * (1.0 + m.max_overbid_share * std::min(1.0, slack)));
+        cost = bid - policy::voucher_subsidy(scenario, hh, h, bid);
         break;
       }
       case Tenure::OwnerOccupied: {

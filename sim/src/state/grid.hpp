@@ -32,6 +32,7 @@ struct Grid {
   std::vector<float> service_electricity;
   std::vector<float> job_access;          // 0..1, 1 at the job centre
   std::vector<std::uint32_t> zoning_capacity;  // dwellings the cell may hold
+  std::vector<float> drainage_m;  // flood depth that drainage (upgrading) takes off, m
   std::vector<HazardLayer> hazards;
   CellId relocation_site = kNone;  // peripheral site for resettlement programmes
 

@@ -50,6 +50,10 @@ struct Households {
   std::vector<float>
       origin_housing_cost_per_month;  // housing cost there (owners resume it on return)
 
+  // Housing policy levers (docs/POLICIES.md).
+  std::vector<std::uint8_t> voucher;  // 0: none; k + 1: holds a voucher of programme k
+  std::vector<float> housing_subsidy_per_month;  // voucher paid towards this month's rent
+
   std::size_t count() const { return status.size(); }
   void resize(std::size_t n);
 };
