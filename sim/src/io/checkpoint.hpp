@@ -20,7 +20,7 @@
 
 namespace hearth::io {
 
-inline constexpr std::uint32_t kCheckpointFormatVersion = 2;  // 2: disaster columns and DisasterState
+inline constexpr std::uint32_t kCheckpointFormatVersion = 3;  // 2: disasters; 3: policy ledgers
 
 struct CheckpointMeta {
   std::string build_id;       // "hearth <version> <commit>"

@@ -89,6 +89,10 @@ double median_income(const World& world);
 // The hazard events' schedule state, sized to the scenario's list.
 void ensure_event_state(const ScenarioDef& s, World& world);
 
+// Hazard phase, livelihood part: households of neighbourhoods whose homes
+// were damaged this tick lose income (sim/src/phases/livelihoods.cpp).
+void cut_incomes_after_damage(const PhaseContext& ctx, World& world);
+
 // Displacement phase, disaster part: dislocation from damaged dwellings,
 // re-placement of guests whose hosts are gone, and arrival waves.
 void run_dislocation(const PhaseContext& ctx, World& world);

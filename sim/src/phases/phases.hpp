@@ -15,10 +15,20 @@
 
 namespace hearth {
 
-enum class Phase : int { Economy, Hazard, Displacement, Market, Recovery, Return, Indicators, Count };
+enum class Phase : int {
+  Economy,
+  Policy,
+  Hazard,
+  Displacement,
+  Market,
+  Recovery,
+  Return,
+  Indicators,
+  Count
+};
 inline constexpr int kPhaseCount = static_cast<int>(Phase::Count);
 inline constexpr std::array<std::string_view, kPhaseCount> kPhaseNames = {
-    "economy", "hazard", "displacement", "market", "recovery", "return", "indicators"};
+    "economy", "policy", "hazard", "displacement", "market", "recovery", "return", "indicators"};
 
 struct PhaseContext {
   const ScenarioDef& scenario;
@@ -28,6 +38,11 @@ struct PhaseContext {
 // Incomes (lognormal AR(1)), savings and unpaid housing costs. Writes
 // income_per_month, income_log_deviation, savings, rent_arrears.
 void run_economy(const PhaseContext& ctx, World& world);
+// The steps of policy programmes that are not a change to another phase's
+// mechanism: construction and upgrading programmes, retrofits, buyouts,
+// capacity changes (docs/POLICIES.md). Levers that change a mechanism (a rent
+// cap, vouchers, a moratorium, ...) act inside that mechanism's phase.
+void run_policies(const PhaseContext& ctx, World& world);
 // Hazard events and damage (the disasters issue); nothing happens yet.
 void run_hazard(const PhaseContext& ctx, World& world);
 // Displacement and evictions (the disasters and market issues).
