@@ -141,7 +141,13 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
                           "budget_per_year > 0"});
     }
     // Housing levers (docs/POLICIES.md): a key of one lever given to another
-    // would be ignored silently, so it is an error.
+    // would be ignored silently, so it is an error, unless it holds the
+    // default (resolved scenarios, as in checkpoints, list every key).
+    static const nlohmann::json kDefaultPolicy = [] {
+      ScenarioDef one;
+      one.policies.resize(1);
+      return io::scenario_to_json(one)["policies"][0];
+    }();
     static const std::pair<const char*, const char*> kHousingPrefixes[] = {
         {"rent_cap_", "rent_cap"},           {"voucher_", "vouchers"},
         {"social_", "social_housing"},       {"moratorium_", "eviction_moratorium"},
@@ -150,7 +156,8 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
         doc["policies"][k].is_object()) {
       for (const auto& [key, value] : doc["policies"][k].items()) {
         for (const auto& [prefix, lever] : kHousingPrefixes) {
-          if (key.rfind(prefix, 0) == 0 && programme.type != lever) {
+          if (key.rfind(prefix, 0) == 0 && programme.type != lever &&
+              !(kDefaultPolicy.contains(key) && kDefaultPolicy[key] == value)) {
             problems.push_back({at + "/" + key, "is a key of " + std::string(lever) +
                                                     " programmes, not of " + programme.type});
           }

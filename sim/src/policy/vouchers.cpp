@@ -102,8 +102,7 @@ void run_vouchers(const PhaseContext& ctx, World& world) {
     for (HouseholdId h = 0; h < hh.count(); ++h) {
       if (hh.voucher[h] != mark) continue;
       if (!on || !status_eligible(hh.status[h]) || !income_eligible(s, p, hh, h)) {
-        hh.voucher[h] = 0;
-        hh.housing_subsidy_per_month[h] = 0.0f;
+        hh.voucher[h] = 0;  // (this month's payment, already made, stands)
         continue;
       }
       committed += expected_payment(s, world, h, p);
