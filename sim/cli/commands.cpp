@@ -65,6 +65,12 @@ int run_command(const RunArgs& args) {
     if (args.checkpoint_every < 0) {
       throw InputError("--checkpoint-every", {{"", "must be 0 (off) or a number of ticks"}});
     }
+    if (args.record_frames_every < 0) {
+      throw InputError("--record-frames", {{"", "must be 0 (off) or a number of ticks"}});
+    }
+    if (!args.resume.empty() && args.record_frames_every > 0) {
+      throw InputError("--record-frames", {{"", "a resumed run keeps its own frame recording"}});
+    }
     if (!args.resume.empty()) return resume_command(args);
     if (args.scenario.empty()) {
       throw InputError("hearth run", {{"", "give a scenario file, or --resume RUN_DIR"}});
@@ -91,6 +97,7 @@ int run_command(const RunArgs& args) {
     options.quiet = args.quiet;
     options.check_invariants = args.check_invariants;
     options.checkpoint_every = args.checkpoint_every;
+    options.record_frames_every = args.record_frames_every;
     options.scenario_file = args.scenario;
     return finish_run(args, loaded.def,
                       run_scenario(loaded.def, loaded.resolved, loaded.hash, options));
@@ -109,15 +116,6 @@ int validate_command(const std::vector<std::string>& files) {
     }
   }
   return status;
-}
-
-int view_command(const std::vector<std::string>&) {
-  std::cerr
-      << "hearth view: this build has no viewer. The SFML viewer is optional; build it with\n"
-         "  HEARTH_WITH_VIEWER=1 scripts/install-deps.sh\n"
-         "  cmake --preset release -DHEARTH_BUILD_VIEWER=ON && cmake --build --preset release\n"
-         "(the viewer itself is tracked in the viewer issue and not yet written).\n";
-  return kExitInput;
 }
 
 }  // namespace hearth::cli

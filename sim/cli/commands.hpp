@@ -27,6 +27,7 @@ struct RunArgs {
   bool profile = false;
   bool check_invariants = false;
   std::int32_t checkpoint_every = 0;
+  std::int32_t record_frames_every = 0;  // frames.bin every K ticks (0: none)
   std::string resume;  // run directory to continue
 };
 
@@ -36,6 +37,5 @@ int exit_code_of(const std::function<int()>& body);
 
 int run_command(const RunArgs& args);
 int validate_command(const std::vector<std::string>& files);
-int view_command(const std::vector<std::string>& args);
 
 }  // namespace hearth::cli

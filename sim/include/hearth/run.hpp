@@ -22,6 +22,7 @@ struct RunOptions {
   bool check_invariants = false;  // heavy checks every tick
   std::string scenario_file;      // recorded in the manifest
   std::int32_t checkpoint_every = 0;  // write a checkpoint every K ticks (0: only when stopped)
+  std::int32_t record_frames_every = 0;  // frames.bin every K ticks for `hearth view` (0: none)
   std::int32_t stop_after_tick = 0;   // behave as if interrupted after this tick (tests, 0: never)
 };
 

@@ -12,8 +12,9 @@
 namespace hearth {
 
 struct World;
+struct MapState;
 
-inline constexpr int kProfiledPhases = 7;  // economy .. indicators, in step order
+inline constexpr int kProfiledPhases = 8;  // economy .. indicators, in step order
 
 struct PhaseProfile {
   std::array<double, kProfiledPhases> seconds{};  // cumulative wall time per phase
@@ -24,6 +25,8 @@ struct PhaseProfile {
 struct SimulationOptions {
   bool check_invariants = false;       // heavy checks after the city is built and every tick
   bool neighbourhood_frames = true;    // fill Frame::neighbourhoods
+  bool map_frames = false;             // fill Frame::map (the viewer, --record-frames) ...
+  std::int32_t map_every_ticks = 1;    // ... on ticks that are multiples of this, and the last
 };
 
 class Simulation {
@@ -56,6 +59,7 @@ class Simulation {
   std::unique_ptr<World> world_;
   PhaseProfile profile_;
   std::atomic<std::shared_ptr<const Frame>> latest_;
+  std::unique_ptr<MapState> map_state_;  // the map payload's caches (map_frames only)
 };
 
 std::string_view phase_name(int phase);

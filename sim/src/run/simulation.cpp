@@ -1,8 +1,11 @@
 #include "hearth/simulation.hpp"
 
+#include <algorithm>
 #include <chrono>
 
+#include "phases/map_payload.hpp"
 #include "phases/phases.hpp"
+#include "policy/policies.hpp"
 #include "state/city_generator.hpp"
 #include "state/invariants.hpp"
 
@@ -33,6 +36,7 @@ Simulation::Simulation(const ScenarioDef& scenario, SimulationOptions options)
     PhaseTimer timer(profile_.generate_seconds);
     world_ = std::make_unique<World>(generate_city(scenario_));
   }
+  world_->policies.programmes.resize(scenario_.policies.size());
   if (options_.check_invariants) check_invariants(*world_);
   publish();
 }
@@ -52,9 +56,11 @@ void Simulation::step() {
   World& world = *world_;
   const PhaseContext ctx{scenario_, world.tick + 1};
   world.flows = TickFlows{};
+  policy::start_tick(world);
   auto& t = profile_.seconds;
   // Each phase must be completed before the next starts.
   { PhaseTimer timer(t[static_cast<int>(Phase::Economy)]); run_economy(ctx, world); }
+  { PhaseTimer timer(t[static_cast<int>(Phase::Policy)]); run_policies(ctx, world); }
   { PhaseTimer timer(t[static_cast<int>(Phase::Hazard)]); run_hazard(ctx, world); }
   { PhaseTimer timer(t[static_cast<int>(Phase::Displacement)]); run_displacement(ctx, world); }
   { PhaseTimer timer(t[static_cast<int>(Phase::Market)]); run_market(ctx, world); }
@@ -72,8 +78,14 @@ void Simulation::step() {
 }
 
 void Simulation::publish() {
-  latest_.store(std::make_shared<const Frame>(
-      compute_indicators(scenario_, *world_, options_.neighbourhood_frames)));
+  Frame frame = compute_indicators(scenario_, *world_, options_.neighbourhood_frames);
+  const std::int32_t tick = world_->tick;
+  if (options_.map_frames && (tick % std::max(1, options_.map_every_ticks) == 0 ||
+                              tick >= scenario_.ticks)) {
+    if (!map_state_) map_state_ = std::make_unique<MapState>();
+    frame.map = compute_map(scenario_, *world_, *map_state_);
+  }
+  latest_.store(std::make_shared<const Frame>(std::move(frame)));
 }
 
 }  // namespace hearth
