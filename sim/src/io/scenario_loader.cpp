@@ -175,7 +175,7 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
                             "upgrading_target is neighbourhoods: list at least one"});
       }
     }
-    // Disaster levers: the same rule for their keys.
+    // Disaster levers: the same rule for their keys (defaults are fine).
     static const std::pair<const char*, const char*> kDisasterPrefixes[] = {
         {"code_", "building_code"},        {"retrofit_", "building_code"},
         {"grants_", "reconstruction_grants"}, {"buyout_", "buyout"},
@@ -185,7 +185,8 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
         doc["policies"][k].is_object()) {
       for (const auto& [key, value] : doc["policies"][k].items()) {
         for (const auto& [prefix, lever] : kDisasterPrefixes) {
-          if (key.rfind(prefix, 0) == 0 && programme.type != lever) {
+          if (key.rfind(prefix, 0) == 0 && programme.type != lever &&
+              !(kDefaultPolicy.contains(key) && kDefaultPolicy[key] == value)) {
             problems.push_back({at + "/" + key, "is a key of " + std::string(lever) +
                                                     " programmes, not of " + programme.type});
           }

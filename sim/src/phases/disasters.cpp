@@ -115,6 +115,7 @@ void release_origin(const ScenarioDef& s, World& world, HouseholdId h) {
   const DwellingId d = hh.origin_dwelling[h];
   if (d == kNone) return;
   hh.origin_dwelling[h] = kNone;
+  if (dw.grant_tenant[d] == h) dw.grant_tenant[d] = kNone;  // the landlord may let it now
   if (dw.owner_household[d] != h || dw.occupant[d] != kNone) return;
   if (dw.tenure[d] == Tenure::OwnerOccupied) {
     // Sold as it is: the damaged value (less costs) pays off the mortgage

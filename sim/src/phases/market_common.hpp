@@ -44,7 +44,8 @@ inline bool is_listed(const Dwellings& dw, DwellingId d) {
   // programme's own rule (docs/POLICIES.md), not through the market.
   return dw.occupant[d] == kNone && dw.tenure[d] != Tenure::Informal &&
          dw.owner_household[d] == kNone && dw.work_remaining_months[d] <= 0.0f &&
-         dw.damage[d] < DamageState::Extensive && dw.programme[d] == 0;
+         dw.damage[d] < DamageState::Extensive && dw.programme[d] == 0 &&
+         dw.grant_tenant[d] == kNone;  // held for a displaced tenant (reconstruction_grants)
 }
 
 // Asking rent (private rentals) or price (for sale): index x hedonic, cut by

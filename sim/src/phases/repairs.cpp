@@ -29,7 +29,9 @@ namespace {
 // Crews go to owner-occupiers (and self-builders) first, then the public
 // landlord, then private landlords and unsold stock.
 int priority_of(const Dwellings& dw, DwellingId d) {
-  if (dw.owner_kind[d] == OwnerKind::Household) return 0;
+  // Repairs a reconstruction grant pays for are scheduled by the programme
+  // with the owner-occupiers' (docs/POLICIES.md#reconstruction_grants).
+  if (dw.owner_kind[d] == OwnerKind::Household || dw.repair_grant[d] > 0) return 0;
   if (dw.owner_kind[d] == OwnerKind::Public || dw.tenure[d] == Tenure::SocialRental) return 1;
   return 2;
 }

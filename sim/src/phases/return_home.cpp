@@ -137,6 +137,7 @@ void run_return(const PhaseContext& ctx, World& world) {
     }
     market::occupy(world, h, d, origin, static_cast<float>(cost));
     hh.origin_dwelling[h] = kNone;
+    dw.grant_tenant[d] = kNone;  // a grant's hold ends with the return
     hh.returned_at_tick[h] = ctx.tick;
     ++world.flows.returns;
   }

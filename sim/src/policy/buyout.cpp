@@ -132,6 +132,7 @@ void run_buyouts(const PhaseContext& ctx, World& world) {
       dw.work_remaining_months[d] = kDemolishedWorkMonths;
       dw.damage[d] = DamageState::None;
       dw.repair_funded[d] = 0;
+      dw.grant_tenant[d] = kNone;
       dw.value[d] = 0;
       dw.rent_per_month[d] = 0;
       dw.months_on_market[d] = 0;

@@ -80,6 +80,7 @@ void pay_reconstruction_grants(const PhaseContext& ctx, World& world,
       funding.fund(d, paid);
       dw.repair_funded[d] = 1;
       dw.repair_grant[d] += static_cast<float>(paid);
+      if (dw.tenure[d] == Tenure::PrivateRental) dw.grant_tenant[d] = tenant[d];
       ++world.flows.repair_grants;
     }
   }

@@ -37,6 +37,7 @@ void visit_columns(Households& h, V&& v) {
   v("origin_housing_cost_per_month", h.origin_housing_cost_per_month, 0.0f);
   v("voucher", h.voucher, std::uint8_t{0});
   v("housing_subsidy_per_month", h.housing_subsidy_per_month, 0.0f);
+  v("voucher_months_unpaid", h.voucher_months_unpaid, std::uint8_t{0});
 }
 
 template <typename V>
@@ -62,6 +63,7 @@ void visit_columns(Dwellings& d, V&& v) {
   v("repair_funded", d.repair_funded, std::uint8_t{0});
   v("damaged_at_tick", d.damaged_at_tick, std::int32_t{0});
   v("repair_grant", d.repair_grant, 0.0f);
+  v("grant_tenant", d.grant_tenant, kNone);
   v("programme", d.programme, std::uint8_t{0});
 }
 

@@ -40,6 +40,9 @@ struct Dwellings {
   // 0 if none; docs/POLICIES.md#reconstruction_grants): a landlord's grant
   // binds the rent of the displaced tenant's return to its pre-event rent.
   std::vector<float> repair_grant;
+  // The displaced tenant a landlord's grant-funded repair is for: the
+  // dwelling is held (not listed) for it until it returns or gives up.
+  std::vector<HouseholdId> grant_tenant;
 
   // Housing policy levers (docs/POLICIES.md): 0 none; k + 1 built (social
   // housing, relocation units) or upgraded in situ by programme k;
