@@ -45,7 +45,7 @@ fuzz:
 	@HEARTH_WITH_FUZZ=1 bash scripts/install-deps.sh
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz -j $(JOBS)
-	@for target in scenario checkpoint asc sweep; do \
+	@for target in scenario checkpoint asc sweep tracts; do \
 	  mkdir -p build/fuzz/corpus/$$target; \
 	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
 	  build/fuzz/tests/fuzz/fuzz_$$target build/fuzz/corpus/$$target tests/fuzz/corpus/$$target \

@@ -295,11 +295,34 @@ int tracts_fit(const TractsFitArgs& a) {
   }
   if (!a.markdown.empty()) {
     std::ostringstream out;
-    out << "<!-- written by: hearth tracts-fit " << a.scenario << " -->\n"
+    out << "# Tract fit: " << def.name << "\n\n<!-- written by: hearth tracts-fit " << a.scenario
+        << " --markdown " << a.markdown << "; do not edit by hand -->\n\n"
         << "Scenario `" << a.scenario << "`, seed " << def.seed << ": " << world.households.count()
         << " households in " << rows.size() << " tracts (population_scale "
         << def.city.tracts.population_scale << ").\n\n"
         << md.str();
+    out << "\n## Per tract\n\nTargets are the table's figures x population_scale "
+           "(households / persons_per_household); values in the table's money (generated values / "
+           "value_scale). Owner-occupied units are those with an owner at tick 0.\n\n"
+           "| tract | town | households target | households | persons target | persons | owner units "
+           "target | owner units | CMEDV | band median | generated median value | error vs CMEDV % | "
+           "median income/month | CHAS | flooded dwellings |\n"
+           "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    auto cell = [](double v, int digits) { return v < 0 ? std::string("-") : fixed(v, digits); };
+    for (const auto& r : rows) {
+      const double error = r.median_value > 0 && r.median_value_cmedv > 0
+                               ? 100 * (r.median_value - r.median_value_cmedv) / r.median_value_cmedv
+                               : std::nan("");
+      out << "| " << r.id << " | " << r.town << " | " << fixed(r.target_households, 1) << " | "
+          << fixed(r.households, 0) << " | " << fixed(r.target_population, 1) << " | "
+          << fixed(r.population, 0) << " | " << fixed(r.target_owner_units, 1) << " | "
+          << fixed(r.owner_units, 0) << " | " << cell(r.median_value_cmedv, 0) << " | "
+          << cell(r.median_value_bands, 0) << " | " << cell(r.median_value, 0) << " | "
+          << (std::isnan(error) ? std::string("-") : fixed(error, 1)) << " | "
+          << cell(r.median_income_per_month, 0) << " | " << (r.bounds_river ? "yes" : "") << " | "
+          << (r.bounds_river || r.flooded_share > 0 ? fixed(100 * r.flooded_share, 0) + "%" : std::string())
+          << " |\n";
+    }
     io::write_file_atomically(a.markdown, out.str());
   }
   return kExitOk;

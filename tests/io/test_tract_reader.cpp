@@ -3,6 +3,7 @@
 // the reason (docs/TRACTS.md).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 
 #include "hearth/errors.hpp"
@@ -156,4 +157,23 @@ TEST_CASE("every kind of bad tract table is refused with its line, column and re
     test::write_file(dir.file("big.csv"), kHeader + kRow1);
     CHECK_THROWS_WITH(io::read_tracts(dir.file("big.csv"), 16), Catch::Contains("larger than 16 bytes"));
   }
+}
+
+// The fuzzer's seed corpus and every crash it found (kept as regression
+// inputs): each reads or is refused with an InputError, and what reads
+// lays out on a grid (tests/fuzz/fuzz_tracts.cpp does the same under ASan).
+TEST_CASE("every input of the tract fuzz corpus reads or is refused cleanly", "[io][tracts][fuzz]") {
+  int inputs = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(HEARTH_SOURCE_DIR "/tests/fuzz/corpus/tracts")) {
+    ++inputs;
+    INFO(entry.path().string());
+    const std::string text = test::read_file(entry.path().string());
+    try {
+      const io::TractTable table = io::parse_tracts(text, "corpus.csv");
+      CHECK_FALSE(table.tracts.empty());
+    } catch (const InputError& e) {
+      CHECK_FALSE(e.problems().empty());
+    }
+  }
+  CHECK(inputs >= 4);
 }
