@@ -320,8 +320,8 @@ TEST_CASE("bar charts and maps carry data marks, labels and a legend", "[report]
   const std::size_t start = s.find("<g class=\"data cells\"");
   const std::size_t end = s.find("</g>", start);
   CHECK(count_of(s.substr(start, end - start), "<rect") == 5);
-  CHECK_THAT(s, Catch::Contains(">10.0%</text>"));  // values written on the map
-  CHECK_THAT(s, Catch::Contains(">90.0%</text>"));
+  CHECK_THAT(s, Catch::Contains(">10%</text>"));  // values written on the map
+  CHECK_THAT(s, Catch::Contains(">90%</text>"));
 }
 
 TEST_CASE("the HTML report is self-contained and every chart has a title and data", "[report][html]") {

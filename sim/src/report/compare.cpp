@@ -329,7 +329,7 @@ std::string comparison_table(const Comparison& c, int width) {
   out += "Differences are of each run from A; shares in percent, their differences in\n"
          "percentage points (pp); peak/final/mean/sum over the run's ticks (mean and sum\n"
          "from tick 1), 'tick T' the value at tick T; n/a: not in that run.\n";
-  constexpr std::size_t kName = 38, kMeasure = 8, kValue = 12, kDiff = 12, kPct = 9;
+  constexpr std::size_t kName = 40, kMeasure = 8, kValue = 12, kDiff = 12, kPct = 9;
   // Blocks of runs that fit the width; each block repeats run A.
   std::vector<std::vector<std::size_t>> blocks;
   const std::size_t fixed = kName + kMeasure + kValue;
@@ -350,15 +350,21 @@ std::string comparison_table(const Comparison& c, int width) {
       if (k > 0) header += pad_left(name + " - A", kDiff) + pad_left("%", kPct);
     }
     std::string last_scope;
+    std::int32_t last_tick = -1;
     for (const ComparisonRow& row : c.rows) {
       const std::string scope = row.scope == "city" ? "WHOLE CITY" : row.scope + " = " + row.group;
       if (scope != last_scope) {
         out += "\n" + pad_right(scope, kName + kMeasure).substr(0, kName + kMeasure) +
                header.substr(kName + kMeasure) + "\n";
         last_scope = scope;
+        last_tick = -1;
+      }
+      if (row.tick != last_tick) {
+        out += row.tick >= 0 ? "  at tick " + std::to_string(row.tick) + ":\n" : "";
+        last_tick = row.tick;
       }
       std::string label = row.metric.label;
-      if (label.size() > kName - 2) label = label.substr(0, kName - 3) + "~";
+      if (label.size() > kName - 3) label = label.substr(0, kName - 4) + "~";
       std::string line = pad_right("  " + label, kName) + pad_right(measure_text(row), kMeasure);
       for (std::size_t k = 0; k < block.size(); ++k) {
         const double v = row.values[block[k]];

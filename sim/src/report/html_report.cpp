@@ -304,6 +304,11 @@ std::string events_text(const std::vector<svg::Event>& events) {
   return s + ".";
 }
 
+std::string trim(const std::string& s) {
+  const auto first = s.find_first_not_of(' ');
+  return first == std::string::npos ? std::string() : s.substr(first);
+}
+
 std::vector<double> as_x(const std::vector<std::int32_t>& ticks) {
   return std::vector<double>(ticks.begin(), ticks.end());
 }
@@ -400,9 +405,11 @@ thead th { border-bottom: 2px solid var(--ink); }
 td.better { font-weight: bold; }
 figure { margin: 0.8rem 0 1.4rem; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 0.88rem; color: var(--muted); margin-top: 0.2rem; }
+.chart-title { font-weight: bold; margin-bottom: 0.2rem; }
 svg.chart { width: 100%; height: auto; display: block; font-family: inherit; }
 .maps { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 0.8rem 1.2rem; }
 .maps figure { margin: 0.3rem 0; }
+.land { max-width: 560px; }
 .scenario p { margin: 0.25rem 0; }
 .note { font-size: 0.9rem; color: var(--muted); }
 code { font-size: 0.9em; }
@@ -439,8 +446,13 @@ class Page {
     html_ += "<p" + (cls.empty() ? std::string() : " class=\"" + cls + "\"") + ">" + escape(text) + "</p>\n";
     return *this;
   }
-  Page& figure(const std::string& svg_text, const std::string& caption) {
-    html_ += "<figure>\n" + svg_text + "<figcaption>" + escape(caption) + "</figcaption>\n</figure>\n";
+  // A chart with its heading above (when given) and its caption below.
+  Page& figure(const std::string& svg_text, const std::string& caption, const std::string& heading = "") {
+    html_ += "<figure>\n";
+    if (!heading.empty()) html_ += "<div class=\"chart-title\">" + escape(heading) + "</div>\n";
+    html_ += svg_text;
+    if (!caption.empty()) html_ += "<figcaption>" + escape(caption) + "</figcaption>\n";
+    html_ += "</figure>\n";
     return *this;
   }
   std::string finish() { return html_ + "</main>\n</body>\n</html>\n"; }
@@ -532,7 +544,7 @@ void add_maps(Page& page, const std::vector<const RunData*>& runs, const ReportO
   }
   page.p("Each cell is coloured by the value of its neighbourhood (the number written on it), on one "
          "light-to-dark scale per figure so maps at different months and of different runs can be compared. "
-         "Water is blue; hatched grey means no value (e.g. no households there).");
+         "Water is blue; grey marked n/a means no value (e.g. no households there).");
   // The static map once per distinct grid.
   std::set<std::string> drawn;
   for (const RunData* r : mappable) {
@@ -541,9 +553,11 @@ void add_maps(Page& page, const std::vector<const RunData*>& runs, const ReportO
     if (!drawn.insert(key).second) continue;
     page.h(3, "The city: land use, floodplain and informal settlements" +
                   (mappable.size() > 1 ? " (" + r->label + ")" : std::string()));
+    page.raw("<div class=\"land\">\n");
     page.figure(svg::land_map("land-" + std::to_string(drawn.size()), "Land use of " + r->label, *r->cells),
-                "Land use at the start, the 100-year floodplain (blue hatching) and informal settlements "
-                "(orange with dots); lines are neighbourhood boundaries.");
+                "Land use at the start, the 100-year floodplain (pale blue inside a dashed blue outline) and "
+                "informal settlements (orange, outlined in brown); grey lines are neighbourhood boundaries.");
+    page.raw("</div>\n");
   }
   const std::vector<MapLayer> layers = {
       {"cost_burdened_share", "Cost-burdened share of housed households", Unit::Share, false},
@@ -573,7 +587,8 @@ void add_maps(Page& page, const std::vector<const RunData*>& runs, const ReportO
     }
     if (!std::isfinite(lo)) continue;
     if (layer.only_if_positive && hi <= 0) continue;
-    if (layer.unit == Unit::Count || layer.unit == Unit::Share) lo = std::min(lo, 0.0);
+    // Counts from zero; shares and money over the range seen, for contrast.
+    if (layer.unit == Unit::Count) lo = std::min(lo, 0.0);
     page.h(3, layer.title);
     page.raw("<div class=\"maps\">\n");
     for (std::size_t r = 0; r < mappable.size(); ++r) {
@@ -658,7 +673,7 @@ void add_line_charts(Page& page, const std::vector<const RunData*>& runs) {
     }
     if (!finite || (def.skip_if_zero && !positive)) continue;
     chart.desc = desc + events_text(events);
-    page.figure(svg::line_chart(chart), def.title + "." + events_text(events));
+    page.figure(svg::line_chart(chart), trim(events_text(events)), def.title);
   }
   // Where the displaced stay, for a single run with displacement.
   if (runs.size() == 1 && any_positive(runs[0]->city("displaced_total"))) {
@@ -681,7 +696,7 @@ void add_line_charts(Page& page, const std::vector<const RunData*>& runs) {
       chart.series.push_back(std::move(s));
     }
     chart.desc = desc + events_text(events);
-    if (!chart.series.empty()) page.figure(svg::line_chart(chart), chart.title + "." + events_text(events));
+    if (!chart.series.empty()) page.figure(svg::line_chart(chart), trim(events_text(events)), chart.title);
   }
 }
 
@@ -723,7 +738,7 @@ void add_group_bars(Page& page, const std::vector<const RunData*>& runs) {
     }
     if (!finite || (f.column == "away_share" && !positive)) continue;
     chart.desc = desc;
-    page.figure(svg::bar_chart(chart), f.title + " (" + f.what + ").");
+    page.figure(svg::bar_chart(chart), "Bars: " + f.what + "; the value is written at the end of each bar.", f.title);
   }
 }
 
@@ -888,7 +903,7 @@ std::string sweep_report_html(const SweepData& sweep, const ReportOptions& optio
     }
     if (!finite || (def.skip_if_zero && !positive)) continue;
     chart.desc = desc + events_text(events);
-    page.figure(svg::line_chart(chart), def.title + ": mean and 95% interval across replicates." + events_text(events));
+    page.figure(svg::line_chart(chart), "Mean across replicates; shaded: 95% interval." + events_text(events), def.title);
   }
 
   page.h(2, "By group", "groups");
@@ -928,7 +943,7 @@ std::string sweep_report_html(const SweepData& sweep, const ReportOptions& optio
     }
     if (!finite || (f.column == "away_share" && !positive)) continue;
     chart.desc = desc;
-    page.figure(svg::bar_chart(chart), f.title + ": mean across replicates with 95% interval whiskers.");
+    page.figure(svg::bar_chart(chart), "Bars: mean across replicates of the " + f.what + "; whiskers: 95% interval.", f.title);
   }
   // Maps of the first replicate of each point (maps of means would hide where things happen).
   std::vector<const RunData*> firsts;

@@ -23,6 +23,7 @@ constexpr const char* kColours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
                                     "#E69F00", "#56B4E9", "#000000", "#F0E442"};
 constexpr const char* kDashes[] = {"", "9 4", "2 3", "10 3 2 3", "5 5", "1 3", "12 6", "3 3 8 3"};
 constexpr int kStyles = 8;
+constexpr std::size_t kNoCell = static_cast<std::size_t>(-1);
 // Light to dark (a yellow-orange-red sequential scale): readable in grey too.
 constexpr const char* kMapColours[kMapClasses] = {"#ffffb2", "#fed976", "#feb24c",
                                                   "#fd8d3c", "#e3541c", "#a50026"};
@@ -74,10 +75,11 @@ std::string open_chart(const std::string& id, const std::string& kind, double wi
 }
 
 std::string tick_text(double v, Unit unit, double step) {
-  if (unit == Unit::Share) return num(100 * v, step * 100 < 1 ? 1 : 0) + "%";
-  if (std::fabs(v) >= 1e6) return num(v / 1e6, 1) + "M";
-  if (std::fabs(v) >= 1e4) return num(v / 1e3, 0) + "k";
-  return num(v, step < 1 ? (step < 0.1 ? 2 : 1) : 0);
+  // num() drops trailing zeros, so 2 decimals print 2.5% as "2.5%" and 5% as "5%".
+  if (unit == Unit::Share) return num(100 * v, 2) + "%";
+  if (std::fabs(v) >= 1e6 && step >= 1e5) return num(v / 1e6, 2) + "M";
+  if (std::fabs(v) >= 1e4 && step >= 1e3) return num(v / 1e3, 1) + "k";
+  return num(v, step < 1 ? 3 : 1);
 }
 
 }  // namespace
@@ -142,14 +144,6 @@ std::string shared_defs() {
          "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"" +
          colour(static_cast<std::size_t>(k)) + "\"/>" + hatches[k] + "</pattern>\n";
   }
-  s += "<pattern id=\"nodata\" width=\"1\" height=\"1\" patternUnits=\"userSpaceOnUse\">"
-       "<rect width=\"1\" height=\"1\" fill=\"#d9d9d9\"/><path d=\"M0 1L1 0\" stroke=\"#888\" "
-       "stroke-width=\"0.15\"/></pattern>\n";
-  s += "<pattern id=\"flood\" width=\"1.5\" height=\"1.5\" patternUnits=\"userSpaceOnUse\">"
-       "<path d=\"M0 1.5L1.5 0\" stroke=\"#08519c\" stroke-width=\"0.25\"/></pattern>\n";
-  s += "<pattern id=\"informal\" width=\"1\" height=\"1\" patternUnits=\"userSpaceOnUse\">"
-       "<rect width=\"1\" height=\"1\" fill=\"#fdae6b\"/><circle cx=\"0.5\" cy=\"0.5\" r=\"0.2\" "
-       "fill=\"#7f2704\"/></pattern>\n";
   s += "</defs></svg>\n";
   return s;
 }
@@ -176,6 +170,8 @@ std::string line_chart(const LineChart& c) {
   if (!std::isfinite(yhi)) yhi = 1;
   if (!std::isfinite(ylo)) ylo = 0;
   if (yhi <= ylo) yhi = ylo + (c.unit == Unit::Share ? 0.1 : 1);
+  // Counts and money on whole numbers: a flat zero line gets 0..5, not 0..1 in tenths.
+  if ((c.unit == Unit::Count || c.unit == Unit::Money) && yhi - ylo < 5) yhi = ylo + 5;
   const std::vector<double> yt = nice_ticks(ylo, yhi, 5);
   ylo = yt.front();
   yhi = yt.back();
@@ -310,6 +306,7 @@ std::string bar_chart(const BarChart& c) {
     }
   }
   if (hi <= lo) hi = lo + (c.unit == Unit::Share ? 0.1 : 1);
+  if ((c.unit == Unit::Count || c.unit == Unit::Money) && hi - lo < 5) hi = lo + 5;
   const std::vector<double> ticks = nice_ticks(lo, hi, 5);
   lo = ticks.front();
   hi = ticks.back();
@@ -378,14 +375,21 @@ std::string bar_chart(const BarChart& c) {
 
 namespace {
 
-// Neighbourhood boundaries as one path (runs of cell edges merged).
-std::string boundaries(const CellMap& m) {
+// Edges between cells that differ (`differ(a, b)`), as one path with runs
+// of cell edges merged; cells outside the grid count as `outside`.
+template <typename Differ>
+std::string edges(const CellMap& m, Differ&& differ) {
   std::string d;
-  auto at = [&](int x, int y) { return m.neighbourhood[static_cast<std::size_t>(y) * m.width + x]; };
-  for (int x = 1; x < m.width; ++x) {
+  const auto at = [&](int x, int y) { return static_cast<std::size_t>(y) * m.width + x; };
+  for (int x = 0; x <= m.width; ++x) {
     int start = -1;
     for (int y = 0; y <= m.height; ++y) {
-      const bool edge = y < m.height && at(x, y) != at(x - 1, y);
+      bool edge = false;
+      if (y < m.height) {
+        if (x == 0) edge = differ(kNoCell, at(0, y));
+        else if (x == m.width) edge = differ(at(x - 1, y), kNoCell);
+        else edge = differ(at(x - 1, y), at(x, y));
+      }
       if (edge && start < 0) start = y;
       if (!edge && start >= 0) {
         d += "M" + std::to_string(x) + " " + std::to_string(start) + "v" + std::to_string(y - start);
@@ -393,10 +397,15 @@ std::string boundaries(const CellMap& m) {
       }
     }
   }
-  for (int y = 1; y < m.height; ++y) {
+  for (int y = 0; y <= m.height; ++y) {
     int start = -1;
     for (int x = 0; x <= m.width; ++x) {
-      const bool edge = x < m.width && at(x, y) != at(x, y - 1);
+      bool edge = false;
+      if (x < m.width) {
+        if (y == 0) edge = differ(kNoCell, at(x, 0));
+        else if (y == m.height) edge = differ(at(x, y - 1), kNoCell);
+        else edge = differ(at(x, y - 1), at(x, y));
+      }
       if (edge && start < 0) start = x;
       if (!edge && start >= 0) {
         d += "M" + std::to_string(start) + " " + std::to_string(y) + "h" + std::to_string(x - start);
@@ -405,6 +414,13 @@ std::string boundaries(const CellMap& m) {
     }
   }
   return d;
+}
+
+// Neighbourhood boundaries (inside the grid only).
+std::string boundaries(const CellMap& m) {
+  return edges(m, [&](std::size_t a, std::size_t b) {
+    return a != kNoCell && b != kNoCell && m.neighbourhood[a] != m.neighbourhood[b];
+  });
 }
 
 // Rects for runs of equal fill in each row; fill_of returns "" for nothing.
@@ -443,7 +459,7 @@ std::string map_chart(const MapChart& c, const CellMap& m) {
   std::vector<std::string> fills(static_cast<std::size_t>(std::max(0, m.neighbourhood_count)));
   for (std::size_t n = 0; n < fills.size(); ++n) {
     const double v = n < c.values.size() ? c.values[n] : kNaN;
-    fills[n] = std::isnan(v) ? "fill=\"url(#nodata)\"" : std::string("fill=\"") + kMapColours[class_of(v)] + "\"";
+    fills[n] = std::isnan(v) ? "fill=\"#d9d9d9\"" : std::string("fill=\"") + kMapColours[class_of(v)] + "\"";
   }
   s += "<g class=\"data cells\" shape-rendering=\"crispEdges\">\n";
   s += runs_of(m, [&](std::size_t c2) -> std::string {
@@ -470,27 +486,39 @@ std::string map_chart(const MapChart& c, const CellMap& m) {
     for (std::size_t n = 0; n < fills.size(); ++n) {
       if (cnt[n] == 0) continue;
       const double v = n < c.values.size() ? c.values[n] : kNaN;
-      std::string text = format_value(v, c.unit);
+      // Whole percentages keep the labels short enough to fit a neighbourhood.
+      const std::string text =
+          c.unit == Unit::Share && !std::isnan(v) ? num(100 * v, 0) + "%" : format_value(v, c.unit);
       s += "<text x=\"" + num(sx[n] / cnt[n], 1) + "\" y=\"" + num(sy[n] / cnt[n] + fs / 3, 1) + "\">" +
            escape(text) + "</text>";
     }
     s += "\n</g>\n";
   }
-  // Legend: the classes with their ranges.
+  // Legend: the classes as boxes with their bounds between them, then "none".
   s += "<g class=\"legend\" font-size=\"" + num(fs * 0.9, 2) + "\">\n";
-  const double box = W / (kMapClasses + 1.5);
+  const double box = W / (kMapClasses + 3.0);
+  auto bound = [&](double v) {
+    if (c.unit == Unit::Share) return num(100 * v, 1) + "%";
+    return format_value(c.unit == Unit::Count || c.unit == Unit::Money ? std::round(v) : v, c.unit);
+  };
   for (int k = 0; k < kMapClasses; ++k) {
-    const double x = box * 0.25 + k * box;
-    const double a = lo + (hi - lo) * k / kMapClasses, b = lo + (hi - lo) * (k + 1) / kMapClasses;
-    s += "<rect x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 0.6, 2) + "\" width=\"" + num(box * 0.95, 2) +
-         "\" height=\"" + num(fs * 1.2, 2) + "\" fill=\"" + kMapColours[k] +
-         "\" stroke=\"#555\" stroke-width=\"" + num(fs / 20, 2) + "\"/><text x=\"" + num(x, 2) + "\" y=\"" +
-         num(H + fs * 2.9, 2) + "\">" + escape(format_value(a, c.unit)) + (k == kMapClasses - 1 ? "\u2013" + format_value(b, c.unit) : "") + "</text>\n";
+    const double x = box * 0.5 + k * box;
+    s += "<rect x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 0.6, 2) + "\" width=\"" + num(box, 2) +
+         "\" height=\"" + num(fs * 1.2, 2) + "\" fill=\"" + kMapColours[k] + "\" stroke=\"#555\" stroke-width=\"" +
+         num(fs / 20, 2) + "\"/>";
+    if (k % 2 == 0 || k == kMapClasses - 1) {
+      const double at = k % 2 == 0 ? x : x + box;
+      const double v = k % 2 == 0 ? lo + (hi - lo) * k / kMapClasses : hi;
+      s += "<text x=\"" + num(at, 2) + "\" y=\"" + num(H + fs * 2.9, 2) + "\" text-anchor=\"middle\">" +
+           escape(bound(v)) + "</text>";
+    }
+    s += "\n";
   }
-  const double x = box * 0.25 + kMapClasses * box;
-  s += "<rect x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 0.6, 2) + "\" width=\"" + num(box * 0.4, 2) +
-       "\" height=\"" + num(fs * 1.2, 2) + "\" fill=\"url(#nodata)\"/><text x=\"" + num(x, 2) + "\" y=\"" +
-       num(H + fs * 2.9, 2) + "\">none</text>\n";
+  const double x = box * 0.5 + kMapClasses * box + box * 0.6;
+  s += "<rect x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 0.6, 2) + "\" width=\"" + num(box * 0.6, 2) +
+       "\" height=\"" + num(fs * 1.2, 2) + "\" fill=\"#d9d9d9\" stroke=\"#555\" stroke-width=\"" +
+       num(fs / 20, 2) + "\"/><text x=\"" + num(x + box * 0.7, 2) + "\" y=\"" + num(H + fs * 1.6, 2) +
+       "\">none</text>\n";
   s += "</g>\n</svg>\n";
   return s;
 }
@@ -508,34 +536,49 @@ std::string land_map(const std::string& id, const std::string& title, const Cell
   const std::string desc =
       "Map of the city's " + std::to_string(m.width) + " by " + std::to_string(m.height) +
       " cells and " + std::to_string(m.neighbourhood_count) + " neighbourhoods: " +
-      std::to_string(flood_cells) + " land cells in the 100-year floodplain (blue hatching), " +
-      std::to_string(informal_cells) + " informal settlement cells (orange with dots), " +
+      std::to_string(flood_cells) + " land cells in the 100-year floodplain (pale blue inside a dashed blue outline), " +
+      std::to_string(informal_cells) + " informal settlement cells (orange, outlined in brown), " +
       std::to_string(water_cells) + " water cells; grey: job centre; pale: residential; green: open land.";
   std::string s = open_chart(id, "map land-map", W, H + legend_h, title, desc);
   s += "<g class=\"data cells\" shape-rendering=\"crispEdges\">\n";
+  // Plain fills and outlines only: pattern fills at cell scale make printing
+  // to PDF take a minute. The floodplain and informal settlements are told
+  // apart without colour by their outlines (dashed blue, solid brown).
+  auto flooded = [&](std::size_t c) {
+    return c != kNoCell && m.flood_depth_100yr_m[c] > 0 && m.land_use[c] != "water";
+  };
+  auto informal = [&](std::size_t c) { return c != kNoCell && (m.informal[c] || m.land_use[c] == "informal"); };
   s += runs_of(m, [&](std::size_t c) -> std::string {
     const std::string& u = m.land_use[c];
     if (u == "water") return "fill=\"#9ecae1\"";
-    if (m.informal[c] || u == "informal") return "fill=\"url(#informal)\"";
+    if (informal(c)) return "fill=\"#fd8d3c\"";
+    if (flooded(c)) return "fill=\"#c6dbef\"";
     if (u == "jobs") return "fill=\"#969696\"";
     if (u == "open") return "fill=\"#e5f5e0\"";
     return "fill=\"#f7f4ea\"";
   });
-  s += "</g>\n<g class=\"floodplain\">\n";
-  s += runs_of(m, [&](std::size_t c) -> std::string {
-    return m.flood_depth_100yr_m[c] > 0 && m.land_use[c] != "water" ? "fill=\"url(#flood)\"" : "";
-  });
+  const double stroke = std::max(W, H) / 300.0;
   s += "</g>\n<path class=\"boundaries\" d=\"" + boundaries(m) + "\" stroke=\"#555\" stroke-width=\"" +
-       num(std::max(W, H) / 400.0, 2) + "\" fill=\"none\"/>\n";
+       num(stroke * 0.75, 2) + "\" fill=\"none\"/>\n";
+  s += "<path class=\"floodplain\" d=\"" +
+       edges(m, [&](std::size_t a, std::size_t b) { return flooded(a) != flooded(b); }) +
+       "\" stroke=\"#08519c\" stroke-width=\"" + num(stroke * 1.5, 2) + "\" stroke-dasharray=\"" +
+       num(stroke * 3, 2) + " " + num(stroke * 2, 2) + "\" fill=\"none\"/>\n";
+  s += "<path class=\"informal\" d=\"" +
+       edges(m, [&](std::size_t a, std::size_t b) { return informal(a) != informal(b); }) +
+       "\" stroke=\"#7f2704\" stroke-width=\"" + num(stroke, 2) + "\" fill=\"none\"/>\n";
   s += "<g class=\"legend\" font-size=\"" + num(fs * 0.9, 2) + "\">\n";
   const char* names[] = {"residential", "job centre", "open", "water", "informal", "floodplain"};
-  const char* fills[] = {"#f7f4ea", "#969696", "#e5f5e0", "#9ecae1", "url(#informal)", "url(#flood)"};
+  const char* fills[] = {"#f7f4ea", "#969696", "#e5f5e0", "#9ecae1", "#fd8d3c", "#c6dbef"};
+  const char* outlines[] = {"#555", "#555", "#555", "#555", "#7f2704", "#08519c"};
   const double box = W / 6.0;
   for (int k = 0; k < 6; ++k) {
     const double x = k * box + box * 0.05;
     s += "<rect x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 0.6, 2) + "\" width=\"" + num(fs * 1.4, 2) +
-         "\" height=\"" + num(fs * 1.2, 2) + "\" fill=\"" + fills[k] + "\" stroke=\"#555\" stroke-width=\"" +
-         num(fs / 20, 2) + "\"/><text x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 2.9, 2) + "\">" + names[k] +
+         "\" height=\"" + num(fs * 1.2, 2) + "\" fill=\"" + fills[k] + "\" stroke=\"" + outlines[k] +
+         "\" stroke-width=\"" + num(k >= 4 ? fs / 8 : fs / 20, 2) + "\"" +
+         (k == 5 ? " stroke-dasharray=\"" + num(fs / 3, 2) + " " + num(fs / 5, 2) + "\"" : std::string()) +
+         "/><text x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 2.9, 2) + "\">" + names[k] +
          "</text>\n";
   }
   s += "</g>\n</svg>\n";
