@@ -23,6 +23,9 @@ std::unique_ptr<ViewCommand> add_view_command(CLI::App& app) {
   cmd->add_option("--at-tick", view->at_tick,
                   "Tick to show (screenshots; default: the last tick)");
   cmd->add_option("--layer", view->layer, "Map layer to show (default: tenure; see docs/VIEWER.md)");
+  cmd->add_option("--hover-cell", view->hover_cell,
+                  "Show the figures of cell X Y as if the mouse were on it (screenshots)")
+      ->expected(2);
   cmd->add_option("--threads,-t", view->threads, "Simulation worker threads (0 = all cores)");
   cmd->add_option("--benchmark-frames", view->benchmark_frames,
                   "Draw N frames without the 60 fps limit while the simulation runs, print "
@@ -50,6 +53,7 @@ int view_command(const ViewCommand& view) {
     options.layer = view.layer;
     options.threads = view.threads;
     options.benchmark_frames = view.benchmark_frames;
+    if (view.hover_cell.size() == 2) options.hover_cell = {{view.hover_cell[0], view.hover_cell[1]}};
     options.width = view.width;
     options.height = view.height;
     return viz::run_viewer(options);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -20,6 +21,7 @@ struct ViewCommand {
   std::optional<std::int32_t> at_tick;
   std::string layer;                  // map layer to show first
   int threads = 0;
+  std::vector<std::int32_t> hover_cell;  // X Y: show this cell's figures as if hovered
   std::int32_t benchmark_frames = 0;  // draw this many frames unthrottled, print fps, exit
   std::int32_t width = 1280;
   std::int32_t height = 800;

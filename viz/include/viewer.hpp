@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace hearth::viz {
 
@@ -15,6 +16,7 @@ struct ViewerOptions {
   std::optional<std::int32_t> at_tick;
   std::string layer;       // first layer shown (default tenure)
   int threads = 0;
+  std::optional<std::pair<std::int32_t, std::int32_t>> hover_cell;  // show this cell's figures
   std::int32_t benchmark_frames = 0;
   std::int32_t width = 1280;
   std::int32_t height = 800;

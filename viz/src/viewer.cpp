@@ -187,7 +187,8 @@ class Viewer {
 
   const Frame* frame() const { return frame_.get(); }
   void set_layer(int layer) { layer_ = layer; }
-  void set_mouse(sf::Vector2i mouse) { mouse_ = mouse; }
+  // Shows a cell's figures as if hovered (screenshots for reports).
+  void pin_cell(std::int32_t x, std::int32_t y) { pinned_ = {x, y}; }
 
  private:
   // ---- geometry ------------------------------------------------------------
@@ -216,8 +217,12 @@ class Viewer {
   }
   // The cell under the mouse, or -1.
   long hovered_cell() const {
-    if (!frame_ || !in_map(mouse_.x, mouse_.y)) return -1;
+    if (!frame_) return -1;
     const MapGrid& g = *frame_->map->grid;
+    if (pinned_.x >= 0 && pinned_.x < g.width && pinned_.y >= 0 && pinned_.y < g.height) {
+      return static_cast<long>(pinned_.y) * g.width + pinned_.x;
+    }
+    if (!in_map(mouse_.x, mouse_.y)) return -1;
     const sf::Vector2f c = to_cells(sf::Vector2f(mouse_));
     if (c.x < 0 || c.y < 0 || c.x >= g.width || c.y >= g.height) return -1;
     return static_cast<long>(c.y) * g.width + static_cast<long>(c.x);
@@ -363,8 +368,8 @@ class Viewer {
   }
 
   // Arrows from origin to current neighbourhood, width and opacity by
-  // households: the 60 largest flows between different neighbourhoods, and
-  // none under 3% of the largest, so that a million households stay readable.
+  // households: the 40 largest flows between different neighbourhoods, and
+  // none under 5% of the largest, so that a million households stay readable.
   void draw_flows(sf::RenderTarget& target) {
     const MapFrame& map = *frame_->map;
     const MapGrid& g = *map.grid;
@@ -376,15 +381,15 @@ class Viewer {
       return a.households != b.households ? a.households > b.households
                                           : (a.from != b.from ? a.from < b.from : a.to < b.to);
     });
-    if (flows.size() > 60) flows.resize(60);
+    if (flows.size() > 40) flows.resize(40);
     if (flows.empty()) return;
     const double most = flows.front().households;
     sf::VertexArray triangles(sf::Triangles);
     for (auto it = flows.rbegin(); it != flows.rend(); ++it) {  // the largest on top
       const MapFlow& f = *it;
-      if (f.households < 0.03 * most) continue;
+      if (f.households < 0.05 * most) continue;
       const double weight = std::sqrt(f.households / most);
-      const auto alpha = static_cast<sf::Uint8>(110 + 130 * weight);
+      const auto alpha = static_cast<sf::Uint8>(70 + 160 * weight);
       const sf::Color body(230, 159, 0, alpha), head(213, 94, 0, alpha);
       const sf::Vector2f a = to_screen(g.centroid_x[f.from], g.centroid_y[f.from]);
       const sf::Vector2f b = to_screen(g.centroid_x[f.to], g.centroid_y[f.to]);
@@ -604,7 +609,7 @@ class Viewer {
   float zoom_ = 1;  // cells per pixel
   bool fitted_ = false;
   bool dragging_ = false, scrubbing_ = false;
-  sf::Vector2i drag_from_, mouse_{-1, -1};
+  sf::Vector2i drag_from_, mouse_{-1, -1}, pinned_{-1, -1};
   std::array<sf::FloatRect, kMapLayerCount> legend_rows_{};
   sf::FloatRect flows_button_, play_button_, back_button_, step_button_, slower_button_,
       faster_button_, scrubber_;
@@ -651,10 +656,12 @@ int interactive(Viewer& viewer, FrameSource& source, const ViewerOptions& option
     source.set_playing(true);
   }
   sf::Clock clock;
-  const auto started = std::chrono::steady_clock::now();
+  // Frames are counted from the first Frame on screen (a live city is built first).
+  auto started = std::chrono::steady_clock::now();
   double fps = 0, fps_window = 0;
   int frames_in_window = 0;
   std::int64_t frames = 0;
+  std::int32_t first_tick = -1;
   while (window.isOpen()) {
     sf::Event event;
     while (window.pollEvent(event)) {
@@ -681,7 +688,12 @@ int interactive(Viewer& viewer, FrameSource& source, const ViewerOptions& option
     viewer.update(dt);
     viewer.draw(window, fps);
     window.display();
-    ++frames;
+    if (first_tick < 0 && viewer.frame()) {
+      first_tick = viewer.frame()->tick;
+      started = std::chrono::steady_clock::now();
+      frames = 0;
+    }
+    if (first_tick >= 0) ++frames;
     if (!source.failure().empty()) {
       window.close();
       throw InvariantViolation("the simulation stopped: " + source.failure());
@@ -690,11 +702,15 @@ int interactive(Viewer& viewer, FrameSource& source, const ViewerOptions& option
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const Frame* frame = viewer.frame();
-  std::printf("hearth view: %lld frames in %.2f s: %.1f frames/s%s (window %d x %d, %s, tick %d, %.0f households in the city)\n",
+  const std::string grid = frame ? std::to_string(frame->map->grid->width) + " x " +
+                                       std::to_string(frame->map->grid->height) + " cells"
+                                 : "no frame";
+  std::printf("hearth view: %lld frames in %.2f s: %.1f frames/s%s (window %d x %d, %s, "
+              "%.0f households in the city, ticks %d to %d meanwhile)\n",
               static_cast<long long>(frames), seconds, seconds > 0 ? frames / seconds : 0.0,
-              benchmark ? "" : " (capped at 60)", options.width, options.height,
-              frame ? (std::to_string(frame->map->grid->width) + " x " + std::to_string(frame->map->grid->height) + " cells").c_str() : "no frame",
-              frame ? frame->tick : 0, frame ? (*frame)[CityIndicator::households_in_city] : 0.0);
+              benchmark ? "" : " (capped at 60)", options.width, options.height, grid.c_str(),
+              frame ? (*frame)[CityIndicator::households_in_city] : 0.0, std::max(0, first_tick),
+              frame ? frame->tick : 0);
   return 0;
 }
 
@@ -755,6 +771,7 @@ int run_viewer(const ViewerOptions& options) {
   }
 
   Viewer viewer(*source, font, size, title, layer);
+  if (options.hover_cell) viewer.pin_cell(options.hover_cell->first, options.hover_cell->second);
   if (!options.screenshot.empty()) {
     save_screenshot(viewer, options);
     const Frame* frame = viewer.frame();

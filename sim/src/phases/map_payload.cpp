@@ -218,7 +218,7 @@ std::shared_ptr<const MapFrame> compute_map(const ScenarioDef& scenario, const W
       put(MapLayer::cost_burden,
           households ? static_cast<double>(burdened) / static_cast<double>(households) : kNaN);
       put(MapLayer::damage, dwellings ? static_cast<double>(damage) / n : kNaN);
-      put(MapLayer::displaced, displaced[c]);
+      put(MapLayer::displaced, dwellings || displaced[c] ? displaced[c] : kNaN);
       put(MapLayer::informal, dwellings ? static_cast<double>(informal) / n : kNaN);
       put(MapLayer::services, grid.services(static_cast<CellId>(c)));
       put(MapLayer::households, static_cast<double>(households));
