@@ -342,6 +342,13 @@ std::string comparison_table(const Comparison& c, int width) {
     blocks.push_back(block);
     if (runs <= 1) break;
   }
+  // Spending columns that are zero (or absent) in every run are left out of
+  // the table to keep it readable; the CSV has them all.
+  auto quiet_spending = [](const ComparisonRow& row) {
+    if (!starts_with(row.metric.column, "spending_") || row.metric.column == "spending_total") return false;
+    return std::all_of(row.values.begin(), row.values.end(), [](double v) { return std::isnan(v) || v == 0; });
+  };
+  std::size_t hidden = 0;
   for (const auto& block : blocks) {
     std::string header = pad_right("", kName) + pad_right("measure", kMeasure);
     for (std::size_t k = 0; k < block.size(); ++k) {
@@ -358,6 +365,10 @@ std::string comparison_table(const Comparison& c, int width) {
                header.substr(kName + kMeasure) + "\n";
         last_scope = scope;
         last_tick = -1;
+      }
+      if (quiet_spending(row)) {
+        if (block.front() == 0 && &block == &blocks.front()) ++hidden;
+        continue;
       }
       if (row.tick != last_tick) {
         out += row.tick >= 0 ? "  at tick " + std::to_string(row.tick) + ":\n" : "";
@@ -378,6 +389,10 @@ std::string comparison_table(const Comparison& c, int width) {
       while (!line.empty() && line.back() == ' ') line.pop_back();
       out += line + "\n";
     }
+  }
+  if (hidden > 0) {
+    out += "\n(" + std::to_string(hidden) +
+           " rows of public spending columns that are zero in every run are left out; --csv has them)\n";
   }
   return out;
 }

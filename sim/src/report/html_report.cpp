@@ -101,9 +101,25 @@ std::string policy_words(const nlohmann::json& p, const std::vector<std::string>
   s += " from " + month_text(dates, start) + (end > 0 ? " to " + month_text(dates, end) : " to the end");
   const double budget = jnum(p, "budget_per_year", 0);
   if (budget > 0) s += ", budget " + thousands(budget) + " a year";
+  // The resolved scenario holds every lever's keys with defaults; show the
+  // ones of this programme's lever (its key prefixes), or all when unknown.
+  static const std::map<std::string, std::vector<std::string>> prefixes = {
+      {"rent_cap", {"rent_cap_"}},           {"vouchers", {"voucher_"}},
+      {"social_housing", {"social_"}},       {"upgrading", {"upgrading_"}},
+      {"building_code", {"code_", "retrofit_"}}, {"reconstruction_grants", {"grants_"}},
+      {"eviction_moratorium", {"moratorium_"}}, {"buyout", {"buyout_"}},
+      {"shelter_capacity", {"shelter_", "camp_"}}, {"record_restoration", {"record"}},
+      {"mortgage_rules", {"mortgage_"}}};
+  const auto lever = prefixes.find(type);
+  auto belongs = [&](const std::string& key) {
+    if (lever == prefixes.end()) return true;
+    return std::any_of(lever->second.begin(), lever->second.end(),
+                       [&](const std::string& prefix) { return key.rfind(prefix, 0) == 0; });
+  };
   std::vector<std::string> settings;
   for (const auto& [key, value] : p.items()) {
-    if (key == "type" || key == "label" || key == "start_tick" || key == "end_tick" || key == "budget_per_year") {
+    if (key == "type" || key == "label" || key == "start_tick" || key == "end_tick" || key == "budget_per_year" ||
+        !belongs(key)) {
       continue;
     }
     if (value.is_object()) {
@@ -488,7 +504,7 @@ std::string headline_table(const std::vector<std::string>& labels,
         const double d = difference(values[0][f], values[r][f]);
         const double pc = percent_difference(values[0][f], values[r][f], list[f].unit);
         std::string text = format_difference(d, list[f].unit);
-        if (!std::isnan(pc)) text += fmt(pc, " (%+.0f%%)");
+        if (!std::isnan(pc)) text += fmt(pc, " (%+.1f%%)");
         s += "<td>" + escape(text) + "</td>";
       }
     }

@@ -149,7 +149,7 @@ std::string shared_defs() {
 }
 
 std::string line_chart(const LineChart& c) {
-  constexpr double W = 720, H = 300, ml = 64, mr = 168, mt = 30, mb = 44;
+  constexpr double W = 720, H = 310, ml = 64, mr = 168, mt = 40, mb = 44;
   const double pw = W - ml - mr, ph = H - mt - mb;
   double xlo = std::numeric_limits<double>::infinity(), xhi = -xlo;
   double ylo = c.unit == Unit::Count || c.unit == Unit::Share || c.unit == Unit::Money ? 0 : xlo;
@@ -213,6 +213,23 @@ std::string line_chart(const LineChart& c) {
     }
     s += "</g>\n";
   }
+  // Legend above the plot: each series' full name with its line and marker.
+  if (c.series.size() > 1) {
+    s += "<g class=\"legend\" font-size=\"11\">\n";
+    double lx = ml;
+    for (std::size_t k = 0; k < c.series.size(); ++k) {
+      std::string name = c.series[k].label;
+      if (name.size() > 40) name = name.substr(0, 39) + "\u2026";
+      const double text_w = 6.3 * static_cast<double>(name.size());
+      if (lx + 40 + text_w > W - 8 && lx > ml) break;  // no room: the direct labels still name them
+      s += "<path d=\"M" + num(lx) + " 8H" + num(lx + 24) + "\" stroke=\"" + colour(k) + "\" stroke-width=\"2\"" +
+           (dash(k)[0] ? std::string(" stroke-dasharray=\"") + dash(k) + "\"" : std::string()) + "/>" +
+           marker(k, lx + 12, 8, 3.2, colour(k)) + "<text x=\"" + num(lx + 30) + "\" y=\"12\">" + escape(name) +
+           "</text>\n";
+      lx += 44 + text_w;
+    }
+    s += "</g>\n";
+  }
   // Bands (95% intervals) under the lines.
   for (std::size_t k = 0; k < c.series.size(); ++k) {
     const Series& ser = c.series[k];
@@ -269,7 +286,12 @@ std::string line_chart(const LineChart& c) {
     }
     s += "</g>\n";
     if (!std::isnan(last_y)) {
-      labels.push_back({Y(last_y), ser.label + ": " + format_value(last_y, c.unit), k});
+      // Short enough for the right margin: the name cut to fit, then the last value.
+      const std::string value = format_value(last_y, c.unit);
+      std::string name = ser.label;
+      const std::size_t room = value.size() + 2 >= 24 ? 4 : 24 - value.size() - 2;
+      if (name.size() > room) name = name.substr(0, room - 1) + "\u2026";
+      labels.push_back({Y(last_y), name + ": " + value, k});
       (void)last_x;
     }
   }
@@ -284,7 +306,6 @@ std::string line_chart(const LineChart& c) {
     s += "<g class=\"labels\" font-size=\"11\">\n";
     for (const Label& l : labels) {
       std::string text = l.text;
-      if (text.size() > 30) text = text.substr(0, 29) + "\u2026";
       s += marker(l.k, ml + pw + 10, l.y - 4, 3.2, colour(l.k)) + "<text x=\"" + num(ml + pw + 18) +
            "\" y=\"" + num(l.y) + "\" fill=\"#222\">" + escape(text) + "</text>\n";
     }
