@@ -20,9 +20,9 @@ std::unique_ptr<ViewCommand> add_view_command(CLI::App& app) {
   cmd->add_option("path", view->path, "Scenario JSON file or run directory")->required();
   cmd->add_option("--screenshot", view->screenshot,
                   "Render one picture offscreen to FILE.png and exit");
-  cmd->add_option("--at-tick", view->at_tick,
-                  "Tick to show (screenshots; default: the last tick)");
-  cmd->add_option("--layer", view->layer, "Map layer to show (default: tenure; see docs/VIEWER.md)");
+  cmd->add_option("--at-tick", view->at_tick, "Tick to show (screenshots; default: the last tick)");
+  cmd->add_option("--layer", view->layer,
+                  "Map layer to show (default: tenure; see docs/VIEWER.md)");
   cmd->add_option("--hover-cell", view->hover_cell,
                   "Show the figures of cell X Y as if the mouse were on it (screenshots)")
       ->expected(2);
@@ -53,7 +53,8 @@ int view_command(const ViewCommand& view) {
     options.layer = view.layer;
     options.threads = view.threads;
     options.benchmark_frames = view.benchmark_frames;
-    if (view.hover_cell.size() == 2) options.hover_cell = {{view.hover_cell[0], view.hover_cell[1]}};
+    if (view.hover_cell.size() == 2)
+      options.hover_cell = {{view.hover_cell[0], view.hover_cell[1]}};
     options.width = view.width;
     options.height = view.height;
     return viz::run_viewer(options);

@@ -39,7 +39,8 @@ Timing time_it(int repeat, F&& f) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: bench_map_payload SCENARIO.json [--to-tick T] [--repeat N] [--threads K]\n";
+    std::cerr
+        << "usage: bench_map_payload SCENARIO.json [--to-tick T] [--repeat N] [--threads K]\n";
     return 2;
   }
   std::string path = argv[1];
@@ -47,9 +48,12 @@ int main(int argc, char** argv) {
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     const int value = std::stoi(argv[i + 1]);
-    if (flag == "--to-tick") to_tick = value;
-    else if (flag == "--repeat") repeat = value;
-    else if (flag == "--threads") threads = value;
+    if (flag == "--to-tick")
+      to_tick = value;
+    else if (flag == "--repeat")
+      repeat = value;
+    else if (flag == "--threads")
+      threads = value;
   }
   parallel::ThreadLimit limit(threads);
   const ScenarioDef def = io::load_scenario_file(path).def;

@@ -75,8 +75,9 @@ TEST_CASE("the map payload's sums agree with the city indicators", "[viewer][map
     for (const MapFlow& flow : map.flows) flows += flow.households;
     CHECK(flows == f[CityIndicator::away_from_home]);
     for (std::size_t k = 1; k < map.flows.size(); ++k) {
-      CHECK((map.flows[k - 1].from < map.flows[k].from ||
-             (map.flows[k - 1].from == map.flows[k].from && map.flows[k - 1].to < map.flows[k].to)));
+      CHECK(
+          (map.flows[k - 1].from < map.flows[k].from ||
+           (map.flows[k - 1].from == map.flows[k].from && map.flows[k - 1].to < map.flows[k].to)));
     }
     // Cost burden: share x households per cell adds up to the city's share
     // of housed households (up to the 1e-4 quantisation per cell).
@@ -85,7 +86,8 @@ TEST_CASE("the map payload's sums agree with the city indicators", "[viewer][map
       const double share = map.value(MapLayer::cost_burden, c);
       if (!std::isnan(share)) burdened += share * map.value(MapLayer::households, c);
     }
-    CHECK(burdened == Approx(f[CityIndicator::cost_burdened_share] * housed).margin(0.5 + 1e-4 * housed));
+    CHECK(burdened ==
+          Approx(f[CityIndicator::cost_burdened_share] * housed).margin(0.5 + 1e-4 * housed));
     // Damage: mean state x dwellings per cell adds up to the states' total.
     double damage = 0;
     for (std::size_t c = 0; c < map.layers[0].size(); ++c) {
@@ -129,7 +131,8 @@ TEST_CASE("the map payload is identical at any thread count", "[viewer][map]") {
   }
 }
 
-TEST_CASE("a run with record_frames_every writes a frames file that reads back", "[viewer][frames][run]") {
+TEST_CASE("a run with record_frames_every writes a frames file that reads back",
+          "[viewer][frames][run]") {
   test::TempDir dir;
   auto doc = test::small_scenario_json(2000, 7);
   doc["hazards"] = nlohmann::json::array({{{"type", "flood"}, {"tick", 2}}});
@@ -237,5 +240,6 @@ TEST_CASE("a resumed run continues its frames file", "[viewer][frames][resume]")
   rest.out_dir = dir.file("cut");
   rest.quiet = true;
   resume_run(rest);
-  CHECK(test::read_file(dir.file("cut/frames.bin")) == test::read_file(dir.file("whole/frames.bin")));
+  CHECK(test::read_file(dir.file("cut/frames.bin")) ==
+        test::read_file(dir.file("whole/frames.bin")));
 }

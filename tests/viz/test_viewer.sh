@@ -3,14 +3,14 @@
 # flood scenario after the flood, live and from a recorded run, for several
 # layers; each must show a picture (enough distinct colours in the map area)
 # and the layers must differ. Also the viewer's input errors.
-# Usage: test_viewer.sh HEARTH SOURCE_DIR HAS_VIEWER
-# Exit 77 (skipped) without the viewer or without xvfb-run.
+# Usage: test_viewer.sh HEARTH SOURCE_DIR 1|REASON_TO_SKIP
+# Exit 77 (skipped, with the reason) without the viewer or without xvfb-run.
 set -euo pipefail
 hearth=$1
 src=$2
-has_viewer=$3
-if [[ "$has_viewer" != "1" ]]; then
-  echo "SKIP: this build has no viewer (SFML not found or HEARTH_BUILD_VIEWER=OFF)"
+viewer=$3
+if [[ "$viewer" != "1" ]]; then
+  echo "SKIP: $viewer"
   exit 77
 fi
 if ! command -v xvfb-run >/dev/null; then

@@ -14,7 +14,7 @@ struct ViewerOptions {
   std::string path;        // scenario JSON or run directory
   std::string screenshot;  // when set: render offscreen to this PNG and exit
   std::optional<std::int32_t> at_tick;
-  std::string layer;       // first layer shown (default tenure)
+  std::string layer;  // first layer shown (default tenure)
   int threads = 0;
   std::optional<std::pair<std::int32_t, std::int32_t>> hover_cell;  // show this cell's figures
   std::int32_t benchmark_frames = 0;

@@ -18,7 +18,7 @@ enum class Scale { Viridis, Cividis };
 Rgb colour_of(Scale scale, double t);
 
 // Okabe-Ito: orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple.
-inline constexpr Rgb kOkabeIto[7] = {{230, 159, 0},  {86, 180, 233}, {0, 158, 115}, {240, 228, 66},
-                                     {0, 114, 178},  {213, 94, 0},   {204, 121, 167}};
+inline constexpr Rgb kOkabeIto[7] = {{230, 159, 0}, {86, 180, 233}, {0, 158, 115},  {240, 228, 66},
+                                     {0, 114, 178}, {213, 94, 0},   {204, 121, 167}};
 
 }  // namespace hearth::viz

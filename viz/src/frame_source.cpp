@@ -101,8 +101,7 @@ std::string LiveSource::failure() const {
   return failure_;
 }
 
-ReplaySource::ReplaySource(const std::string& frames_path, std::int32_t)
-    : reader_(frames_path) {
+ReplaySource::ReplaySource(const std::string& frames_path, std::int32_t) : reader_(frames_path) {
   head_ = reader_.tick(0);
 }
 
@@ -123,7 +122,8 @@ void ReplaySource::history(std::vector<HistoryPoint>& out) {
 
 void ReplaySource::step(int delta) {
   playing_ = false;
-  auto index = static_cast<std::int64_t>(reader_.index_at_or_before(static_cast<std::int32_t>(head_)));
+  auto index =
+      static_cast<std::int64_t>(reader_.index_at_or_before(static_cast<std::int32_t>(head_)));
   index = std::clamp<std::int64_t>(index + delta, 0, static_cast<std::int64_t>(reader_.size()) - 1);
   head_ = reader_.tick(static_cast<std::size_t>(index));
 }

@@ -38,9 +38,9 @@ class FrameSource {
   virtual void history(std::vector<HistoryPoint>& out) = 0;
   virtual void set_playing(bool playing) = 0;
   virtual bool playing() const = 0;
-  virtual void step(int delta) = 0;            // one tick (live: forward only) or one recorded frame
-  virtual void seek(std::int32_t tick) = 0;    // replay only
-  virtual void advance(double seconds) = 0;    // replay: move the play head
+  virtual void step(int delta) = 0;          // one tick (live: forward only) or one recorded frame
+  virtual void seek(std::int32_t tick) = 0;  // replay only
+  virtual void advance(double seconds) = 0;  // replay: move the play head
   virtual std::int32_t last_tick() const = 0;  // the scenario's end
   virtual std::string failure() const { return {}; }
   // Ticks per second while playing (0: as fast as it goes).

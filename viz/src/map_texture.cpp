@@ -36,7 +36,9 @@ const std::array<LayerStyle, kMapLayerCount> kStyles = make_styles();
 
 }  // namespace
 
-const LayerStyle& style_of(int layer) { return kStyles[static_cast<std::size_t>(layer)]; }
+const LayerStyle& style_of(int layer) {
+  return kStyles[static_cast<std::size_t>(layer)];
+}
 
 double colour_layer(const MapFrame& map, int layer, std::vector<std::uint8_t>& rgba) {
   const auto& q = map.layers[static_cast<std::size_t>(layer)];

@@ -13,9 +13,9 @@ namespace hearth::viz {
 struct LayerStyle {
   bool categorical = false;  // tenure: Okabe-Ito categories
   Scale scale = Scale::Viridis;
-  double fixed_max = 0;      // > 0: the scale runs 0..fixed_max; else 0..the frame's maximum
-  std::string title;         // legend title
-  std::string unit;          // legend unit
+  double fixed_max = 0;  // > 0: the scale runs 0..fixed_max; else 0..the frame's maximum
+  std::string title;     // legend title
+  std::string unit;      // legend unit
 };
 
 const LayerStyle& style_of(int layer);

@@ -32,7 +32,8 @@ namespace fs = std::filesystem;
 
 constexpr float kPanelWidth = 390.f;
 constexpr float kTimelineHeight = 60.f;
-constexpr double kSpeeds[] = {0.5, 1, 2, 4, 8, 16, 32, 0};  // ticks per second; 0 = as fast as it goes
+constexpr double kSpeeds[] = {0.5, 1,  2,  4,
+                              8,   16, 32, 0};  // ticks per second; 0 = as fast as it goes
 const sf::Color kBackground(22, 22, 26);
 const sf::Color kPanel(34, 34, 40);
 const sf::Color kText(230, 230, 230);
@@ -43,9 +44,9 @@ const sf::Color kAccent(230, 159, 0);  // Okabe-Ito orange: current tick, select
 sf::Font load_font() {
   std::vector<std::string> candidates;
   if (const char* env = std::getenv("HEARTH_FONT"); env && *env) candidates.emplace_back(env);
-  for (const char* path : {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                           "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-                           "/usr/share/fonts/TTF/DejaVuSans.ttf"}) {
+  for (const char* path :
+       {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/TTF/DejaVuSans.ttf"}) {
     candidates.emplace_back(path);
   }
   sf::Font font;
@@ -53,8 +54,10 @@ sf::Font load_font() {
     std::error_code ec;
     if (fs::is_regular_file(path, ec) && font.loadFromFile(path)) return font;
   }
-  throw InputError("font", {{"", "no DejaVu Sans font found: install fonts-dejavu-core "
-                                 "(scripts/install-deps.sh does) or set HEARTH_FONT=/path/to/font.ttf"}});
+  throw InputError("font",
+                   {{"",
+                     "no DejaVu Sans font found: install fonts-dejavu-core "
+                     "(scripts/install-deps.sh does) or set HEARTH_FONT=/path/to/font.ttf"}});
 }
 
 int layer_by_name(const std::string& name) {
@@ -78,7 +81,9 @@ std::string format(double value, int decimals = 0) {
   return buffer;
 }
 
-std::string percent(double share) { return std::isnan(share) ? "n/a" : format(100 * share, 1) + "%"; }
+std::string percent(double share) {
+  return std::isnan(share) ? "n/a" : format(100 * share, 1) + "%";
+}
 
 struct PlotSpec {
   CityIndicator which;
@@ -95,7 +100,8 @@ constexpr PlotSpec kPlots[] = {{CityIndicator::displaced_total, "Displaced house
 // the tick asked for, its last Frame and the history on the way.
 class SteppedSource : public FrameSource {
  public:
-  SteppedSource(const ScenarioDef& scenario, std::int32_t to_tick, int threads) : ticks_(scenario.ticks) {
+  SteppedSource(const ScenarioDef& scenario, std::int32_t to_tick, int threads)
+      : ticks_(scenario.ticks) {
     parallel::ThreadLimit limit(threads);
     SimulationOptions options;
     options.map_frames = true;
@@ -152,7 +158,9 @@ class Viewer {
 
   void handle(const sf::Event& event) {
     switch (event.type) {
-      case sf::Event::KeyPressed: key(event.key); break;
+      case sf::Event::KeyPressed:
+        key(event.key);
+        break;
       case sf::Event::MouseWheelScrolled:
         if (in_map(event.mouseWheelScroll.x, event.mouseWheelScroll.y)) {
           zoom_at(sf::Vector2f(event.mouseWheelScroll.x, event.mouseWheelScroll.y),
@@ -160,15 +168,21 @@ class Viewer {
         }
         break;
       case sf::Event::MouseButtonPressed:
-        if (event.mouseButton.button == sf::Mouse::Left) press(event.mouseButton.x, event.mouseButton.y);
+        if (event.mouseButton.button == sf::Mouse::Left)
+          press(event.mouseButton.x, event.mouseButton.y);
         break;
       case sf::Event::MouseButtonReleased:
         dragging_ = false;
         scrubbing_ = false;
         break;
-      case sf::Event::MouseMoved: move(event.mouseMove.x, event.mouseMove.y); break;
-      case sf::Event::MouseLeft: mouse_ = {-1, -1}; break;
-      default: break;
+      case sf::Event::MouseMoved:
+        move(event.mouseMove.x, event.mouseMove.y);
+        break;
+      case sf::Event::MouseLeft:
+        mouse_ = {-1, -1};
+        break;
+      default:
+        break;
     }
   }
 
@@ -179,7 +193,8 @@ class Viewer {
       if (flows_ && shows_flows()) draw_flows(target);
       draw_hover_outline(target);
     } else {
-      text(target, source_.failure().empty() ? "building the city..." : "simulation failed", 20, 20, 18);
+      text(target, source_.failure().empty() ? "building the city..." : "simulation failed", 20, 20,
+           18);
     }
     draw_panel(target);
     draw_timeline(target, fps);
@@ -192,15 +207,21 @@ class Viewer {
 
  private:
   // ---- geometry ------------------------------------------------------------
-  sf::FloatRect map_area() const { return {0, 0, size_.x - kPanelWidth, size_.y - kTimelineHeight}; }
-  bool in_map(int x, int y) const { return map_area().contains(static_cast<float>(x), static_cast<float>(y)); }
+  sf::FloatRect map_area() const {
+    return {0, 0, size_.x - kPanelWidth, size_.y - kTimelineHeight};
+  }
+  bool in_map(int x, int y) const {
+    return map_area().contains(static_cast<float>(x), static_cast<float>(y));
+  }
   sf::Vector2f to_screen(float cx, float cy) const {
     const sf::FloatRect a = map_area();
-    return {a.left + a.width / 2 + (cx - centre_.x) / zoom_, a.top + a.height / 2 + (cy - centre_.y) / zoom_};
+    return {a.left + a.width / 2 + (cx - centre_.x) / zoom_,
+            a.top + a.height / 2 + (cy - centre_.y) / zoom_};
   }
   sf::Vector2f to_cells(sf::Vector2f p) const {
     const sf::FloatRect a = map_area();
-    return {centre_.x + (p.x - a.left - a.width / 2) * zoom_, centre_.y + (p.y - a.top - a.height / 2) * zoom_};
+    return {centre_.x + (p.x - a.left - a.width / 2) * zoom_,
+            centre_.y + (p.y - a.top - a.height / 2) * zoom_};
   }
   void fit() {
     const MapGrid& g = *frame_->map->grid;
@@ -231,26 +252,66 @@ class Viewer {
   // ---- input ---------------------------------------------------------------
   void key(const sf::Event::KeyEvent& k) {
     using K = sf::Keyboard;
-    if (k.code >= K::Num1 && k.code <= K::Num9) layer_ = std::min(kMapLayerCount - 1, k.code - K::Num1);
+    if (k.code >= K::Num1 && k.code <= K::Num9)
+      layer_ = std::min(kMapLayerCount - 1, k.code - K::Num1);
     if (k.code == K::Num0) layer_ = 9;
     switch (k.code) {
-      case K::Tab: layer_ = (layer_ + (k.shift ? kMapLayerCount - 1 : 1)) % kMapLayerCount; break;
-      case K::Space: source_.set_playing(!source_.playing()); break;
-      case K::Right: case K::Period: source_.step(1); break;
-      case K::Left: case K::Comma: source_.step(-1); break;
-      case K::LBracket: change_speed(-1); break;
-      case K::RBracket: change_speed(1); break;
-      case K::Home: source_.seek(0); break;
-      case K::End: source_.seek(source_.last_tick()); break;
-      case K::F: flows_ = !flows_; break;
-      case K::R: fitted_ = false; break;
-      case K::Equal: case K::Add: zoom_at(centre_of_map(), 1 / 1.25f); break;
-      case K::Hyphen: case K::Subtract: zoom_at(centre_of_map(), 1.25f); break;
-      case K::W: case K::Up: centre_.y -= 40 * zoom_; break;
-      case K::S: case K::Down: centre_.y += 40 * zoom_; break;
-      case K::A: centre_.x -= 40 * zoom_; break;
-      case K::D: centre_.x += 40 * zoom_; break;
-      default: break;
+      case K::Tab:
+        layer_ = (layer_ + (k.shift ? kMapLayerCount - 1 : 1)) % kMapLayerCount;
+        break;
+      case K::Space:
+        source_.set_playing(!source_.playing());
+        break;
+      case K::Right:
+      case K::Period:
+        source_.step(1);
+        break;
+      case K::Left:
+      case K::Comma:
+        source_.step(-1);
+        break;
+      case K::LBracket:
+        change_speed(-1);
+        break;
+      case K::RBracket:
+        change_speed(1);
+        break;
+      case K::Home:
+        source_.seek(0);
+        break;
+      case K::End:
+        source_.seek(source_.last_tick());
+        break;
+      case K::F:
+        flows_ = !flows_;
+        break;
+      case K::R:
+        fitted_ = false;
+        break;
+      case K::Equal:
+      case K::Add:
+        zoom_at(centre_of_map(), 1 / 1.25f);
+        break;
+      case K::Hyphen:
+      case K::Subtract:
+        zoom_at(centre_of_map(), 1.25f);
+        break;
+      case K::W:
+      case K::Up:
+        centre_.y -= 40 * zoom_;
+        break;
+      case K::S:
+      case K::Down:
+        centre_.y += 40 * zoom_;
+        break;
+      case K::A:
+        centre_.x -= 40 * zoom_;
+        break;
+      case K::D:
+        centre_.x += 40 * zoom_;
+        break;
+      default:
+        break;
     }
   }
   sf::Vector2f centre_of_map() const {
@@ -271,12 +332,18 @@ class Viewer {
         return;
       }
     }
-    if (flows_button_.contains(p)) flows_ = !flows_;
-    else if (play_button_.contains(p)) source_.set_playing(!source_.playing());
-    else if (back_button_.contains(p)) source_.step(-1);
-    else if (step_button_.contains(p)) source_.step(1);
-    else if (slower_button_.contains(p)) change_speed(-1);
-    else if (faster_button_.contains(p)) change_speed(1);
+    if (flows_button_.contains(p))
+      flows_ = !flows_;
+    else if (play_button_.contains(p))
+      source_.set_playing(!source_.playing());
+    else if (back_button_.contains(p))
+      source_.step(-1);
+    else if (step_button_.contains(p))
+      source_.step(1);
+    else if (slower_button_.contains(p))
+      change_speed(-1);
+    else if (faster_button_.contains(p))
+      change_speed(1);
     else if (scrubber_.contains(p) && !source_.live()) {
       scrubbing_ = true;
       scrub(p.x);
@@ -323,7 +390,8 @@ class Viewer {
   }
   void rebuild_texture() {
     const MapGrid& g = *frame_->map->grid;
-    if (texture_.getSize() != sf::Vector2u(static_cast<unsigned>(g.width), static_cast<unsigned>(g.height))) {
+    if (texture_.getSize() !=
+        sf::Vector2u(static_cast<unsigned>(g.width), static_cast<unsigned>(g.height))) {
       if (!texture_.create(static_cast<unsigned>(g.width), static_cast<unsigned>(g.height))) {
         throw OutputError("cannot create a " + std::to_string(g.width) + " x " +
                           std::to_string(g.height) + " texture (OpenGL limit?)");
@@ -334,7 +402,8 @@ class Viewer {
     texture_layer_ = layer_;
   }
   bool shows_flows() const {
-    return layer_ == static_cast<int>(MapLayer::displaced) || layer_ == static_cast<int>(MapLayer::damage) ||
+    return layer_ == static_cast<int>(MapLayer::displaced) ||
+           layer_ == static_cast<int>(MapLayer::damage) ||
            layer_ == static_cast<int>(MapLayer::last_event) ||
            layer_ == static_cast<int>(MapLayer::flood_depth_100yr);
   }
@@ -347,7 +416,8 @@ class Viewer {
     t.setPosition(std::round(x), std::round(y));
     target.draw(t);
   }
-  static void rect(sf::RenderTarget& target, sf::FloatRect r, sf::Color fill, sf::Color outline = sf::Color::Transparent) {
+  static void rect(sf::RenderTarget& target, sf::FloatRect r, sf::Color fill,
+                   sf::Color outline = sf::Color::Transparent) {
     sf::RectangleShape shape({r.width, r.height});
     shape.setPosition(r.left, r.top);
     shape.setFillColor(fill);
@@ -400,11 +470,13 @@ class Viewer {
       const float w = static_cast<float>(1.0 + 9.0 * weight) / 2;
       const float arrow = std::min(length * 0.4f, 6 + 2.5f * w);
       const sf::Vector2f tip = b, base = b - u * arrow;
-      for (const sf::Vector2f& p : {a + n * w, a - n * w, base + n * w, a - n * w, base - n * w, base + n * w}) {
+      for (const sf::Vector2f& p :
+           {a + n * w, a - n * w, base + n * w, a - n * w, base - n * w, base + n * w}) {
         triangles.append(sf::Vertex(p, body));
       }
       const float hw = w + 4;
-      for (const sf::Vector2f& p : {tip, base + n * hw, base - n * hw}) triangles.append(sf::Vertex(p, head));
+      for (const sf::Vector2f& p : {tip, base + n * hw, base - n * hw})
+        triangles.append(sf::Vertex(p, head));
     }
     target.draw(triangles);
   }
@@ -413,7 +485,8 @@ class Viewer {
     const long cell = hovered_cell();
     if (cell < 0) return;
     const MapGrid& g = *frame_->map->grid;
-    const sf::Vector2f a = to_screen(static_cast<float>(cell % g.width), static_cast<float>(cell / g.width));
+    const sf::Vector2f a =
+        to_screen(static_cast<float>(cell % g.width), static_cast<float>(cell / g.width));
     const float side = std::max(3.f, 1 / zoom_);
     sf::RectangleShape box({side, side});
     box.setPosition(a);
@@ -431,8 +504,9 @@ class Viewer {
     text(target, title_, x, y, 16);
     y += 22;
     if (frame_) {
-      text(target, frame_->date + "   (tick " + std::to_string(frame_->tick) + " of " +
-                       std::to_string(source_.last_tick()) + ")   " + source_.kind(),
+      text(target,
+           frame_->date + "   (tick " + std::to_string(frame_->tick) + " of " +
+               std::to_string(source_.last_tick()) + ")   " + source_.kind(),
            x, y, 13, kDim);
     }
     y += 22;
@@ -445,7 +519,8 @@ class Viewer {
       legend_rows_[k] = {rx - 3, ry - 1, column - 4, 17};
       if (k == layer_) rect(target, legend_rows_[k], sf::Color(70, 62, 40), kAccent);
       const std::string key = k < 9 ? std::to_string(k + 1) : k == 9 ? "0" : " ";
-      text(target, key + "  " + std::string(kMapLayerNames[k]), rx, ry, 12, k == layer_ ? kText : kDim);
+      text(target, key + "  " + std::string(kMapLayerNames[k]), rx, ry, 12,
+           k == layer_ ? kText : kDim);
     }
     y += 18 * ((kMapLayerCount + 1) / 2) + 6;
     y = draw_legend(target, x, y);
@@ -478,14 +553,16 @@ class Viewer {
       const int decimals = scale_top_ < 10 ? 2 : 0;
       text(target, "0", x, y + 13, 11, kDim);
       text(target, format(scale_top_ / 2, decimals), x + width / 2 - 12, y + 13, 11, kDim);
-      text(target, format(scale_top_, decimals) + (style.fixed_max > 0 ? "" : " (max)"), x + width - 40, y + 13, 11, kDim);
+      text(target, format(scale_top_, decimals) + (style.fixed_max > 0 ? "" : " (max)"),
+           x + width - 40, y + 13, 11, kDim);
       y += 30;
     }
-    rect(target, {x, y + 2, 14, 12}, sf::Color(kNoDataColour.r, kNoDataColour.g, kNoDataColour.b), kDim);
+    rect(target, {x, y + 2, 14, 12}, sf::Color(kNoDataColour.r, kNoDataColour.g, kNoDataColour.b),
+         kDim);
     text(target, "no data", x + 20, y, 12, kDim);
     flows_button_ = {x + 120, y - 1, 240, 17};
-    text(target, std::string("[F] flows ") + (flows_ ? "on" : "off") + " (disaster layers)", x + 120, y, 12,
-         flows_ ? kAccent : kDim);
+    text(target, std::string("[F] flows ") + (flows_ ? "on" : "off") + " (disaster layers)",
+         x + 120, y, 12, flows_ ? kAccent : kDim);
     return y + 20;
   }
 
@@ -504,19 +581,23 @@ class Viewer {
     std::vector<std::string> lines = {
         "Cell " + std::to_string(cell % g.width) + ", " + std::to_string(cell / g.width) +
             "   neighbourhood " + std::to_string(nb),
-        "  households " + format(v(MapLayer::households)) + " in " + format(v(MapLayer::dwellings)) +
-            " dwellings, mostly " + (std::isnan(tenure) ? std::string("n/a") : kTenureNames[static_cast<int>(tenure)]),
+        "  households " + format(v(MapLayer::households)) + " in " +
+            format(v(MapLayer::dwellings)) + " dwellings, mostly " +
+            (std::isnan(tenure) ? std::string("n/a") : kTenureNames[static_cast<int>(tenure)]),
         "  rent " + format(v(MapLayer::rent)) + "/month   price " + format(v(MapLayer::price)) +
             "   cost-burdened " + percent(v(MapLayer::cost_burden)),
-        "  damage state " + format(v(MapLayer::damage), 2) + "   displaced from here " + format(v(MapLayer::displaced)),
+        "  damage state " + format(v(MapLayer::damage), 2) + "   displaced from here " +
+            format(v(MapLayer::displaced)),
         "  100-yr flood " + format(v(MapLayer::flood_depth_100yr), 2) + " m   latest event " +
             (m.last_event_type.empty() ? std::string("none")
                                        : format(v(MapLayer::last_event), 2) +
                                              (m.last_event_type == "flood" ? " m" : " g")),
-        "  informal " + percent(v(MapLayer::informal)) + "   services " + percent(v(MapLayer::services)),
-        "Neighbourhood " + std::to_string(nb) + ": " + format(nb_households_[nb]) + " households, " +
-            format(nb_displaced_[nb]) + " displaced from it",
-        "  moved out to other neighbourhoods " + format(nb_out_[nb]) + ", moved in " + format(nb_in_[nb])};
+        "  informal " + percent(v(MapLayer::informal)) + "   services " +
+            percent(v(MapLayer::services)),
+        "Neighbourhood " + std::to_string(nb) + ": " + format(nb_households_[nb]) +
+            " households, " + format(nb_displaced_[nb]) + " displaced from it",
+        "  moved out to other neighbourhoods " + format(nb_out_[nb]) + ", moved in " +
+            format(nb_in_[nb])};
     for (const std::string& line : lines) {
       text(target, line, x, y, 12);
       y += 16;
@@ -535,7 +616,8 @@ class Viewer {
         if (frame_ && p.tick == frame_->tick) now = p.city[k];
       }
       if (frame_ && std::isnan(now)) now = frame_->city[k];
-      text(target, std::string(plot.label) + ":  " + (plot.share ? percent(now) : format(now)), x, y, 12);
+      text(target, std::string(plot.label) + ":  " + (plot.share ? percent(now) : format(now)), x,
+           y, 12);
       const float top_y = y + 16;
       rect(target, {x, top_y, width, height}, sf::Color(26, 26, 30), sf::Color(70, 70, 78));
       text(target, plot.share ? percent(top) : format(top), x + width - 60, top_y, 10, kDim);
@@ -573,7 +655,8 @@ class Viewer {
     button(slower_button_, "slower", 56);
     button(faster_button_, "faster", 56);
     const double speed = source_.speed();
-    text(target, speed > 0 ? format(speed, speed < 1 ? 1 : 0) + " ticks/s" : "max speed", x, y0 + 10, 13, kDim);
+    text(target, speed > 0 ? format(speed, speed < 1 ? 1 : 0) + " ticks/s" : "max speed", x,
+         y0 + 10, 13, kDim);
     x += 96;
     if (frame_) text(target, frame_->date, x, y0 + 9, 15);
     if (fps > 0) text(target, format(fps) + " fps", width - 70, y0 + 10, 12, kDim);
@@ -618,9 +701,10 @@ class Viewer {
 void require_display() {
   const char* display = std::getenv("DISPLAY");
   if (!display || !*display) {
-    throw InputError("DISPLAY", {{"", "no X display: the viewer (and its screenshots, which need an "
-                                      "OpenGL context) must run under X; headless, use "
-                                      "`xvfb-run -a hearth view ...`"}});
+    throw InputError("DISPLAY", {{"",
+                                  "no X display: the viewer (and its screenshots, which need an "
+                                  "OpenGL context) must run under X; headless, use "
+                                  "`xvfb-run -a hearth view ...`"}});
   }
 }
 
@@ -643,12 +727,15 @@ void save_screenshot(Viewer& viewer, const ViewerOptions& options) {
   viewer.draw(target);
   target.display();
   const sf::Image image = target.getTexture().copyToImage();
-  if (!image.saveToFile(options.screenshot)) throw OutputError("cannot write " + options.screenshot);
+  if (!image.saveToFile(options.screenshot))
+    throw OutputError("cannot write " + options.screenshot);
 }
 
-int interactive(Viewer& viewer, FrameSource& source, const ViewerOptions& options, const std::string& title) {
-  sf::RenderWindow window(sf::VideoMode(static_cast<unsigned>(options.width), static_cast<unsigned>(options.height)),
-                          title);
+int interactive(Viewer& viewer, FrameSource& source, const ViewerOptions& options,
+                const std::string& title) {
+  sf::RenderWindow window(
+      sf::VideoMode(static_cast<unsigned>(options.width), static_cast<unsigned>(options.height)),
+      title);
   const bool benchmark = options.benchmark_frames > 0;
   window.setFramerateLimit(benchmark ? 0 : 60);
   if (benchmark) {
@@ -670,7 +757,8 @@ int interactive(Viewer& viewer, FrameSource& source, const ViewerOptions& option
            (event.key.code == sf::Keyboard::Escape || event.key.code == sf::Keyboard::Q))) {
         window.close();
       } else if (event.type == sf::Event::Resized) {
-        const sf::Vector2f size(static_cast<float>(event.size.width), static_cast<float>(event.size.height));
+        const sf::Vector2f size(static_cast<float>(event.size.width),
+                                static_cast<float>(event.size.height));
         window.setView(sf::View(sf::FloatRect(0, 0, size.x, size.y)));
         viewer.resize(size);
       } else {
@@ -700,17 +788,19 @@ int interactive(Viewer& viewer, FrameSource& source, const ViewerOptions& option
     }
     if (benchmark && frames >= options.benchmark_frames) window.close();
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const Frame* frame = viewer.frame();
   const std::string grid = frame ? std::to_string(frame->map->grid->width) + " x " +
                                        std::to_string(frame->map->grid->height) + " cells"
                                  : "no frame";
-  std::printf("hearth view: %lld frames in %.2f s: %.1f frames/s%s (window %d x %d, %s, "
-              "%.0f households in the city, ticks %d to %d meanwhile)\n",
-              static_cast<long long>(frames), seconds, seconds > 0 ? frames / seconds : 0.0,
-              benchmark ? "" : " (capped at 60)", options.width, options.height, grid.c_str(),
-              frame ? (*frame)[CityIndicator::households_in_city] : 0.0, std::max(0, first_tick),
-              frame ? frame->tick : 0);
+  std::printf(
+      "hearth view: %lld frames in %.2f s: %.1f frames/s%s (window %d x %d, %s, "
+      "%.0f households in the city, ticks %d to %d meanwhile)\n",
+      static_cast<long long>(frames), seconds, seconds > 0 ? frames / seconds : 0.0,
+      benchmark ? "" : " (capped at 60)", options.width, options.height, grid.c_str(),
+      frame ? (*frame)[CityIndicator::households_in_city] : 0.0, std::max(0, first_tick),
+      frame ? frame->tick : 0);
   return 0;
 }
 
@@ -720,7 +810,8 @@ int run_viewer(const ViewerOptions& options) {
   const int layer = layer_by_name(options.layer);
   std::error_code ec;
   const fs::path path(options.path);
-  if (!fs::exists(path, ec)) throw InputError(options.path, {{"", "no such scenario file or run directory"}});
+  if (!fs::exists(path, ec))
+    throw InputError(options.path, {{"", "no such scenario file or run directory"}});
   require_display();
   const sf::Font font = load_font();
   const sf::Vector2f size(static_cast<float>(options.width), static_cast<float>(options.height));
@@ -730,8 +821,9 @@ int run_viewer(const ViewerOptions& options) {
   if (fs::is_directory(path, ec)) {
     const fs::path frames = path / io::kFramesFileName;
     if (!fs::exists(frames, ec)) {
-      throw InputError(options.path, {{"", "no frames.bin here: record the run with `hearth run "
-                                           "SCENARIO --record-frames K` to replay it"}});
+      throw InputError(options.path, {{"",
+                                       "no frames.bin here: record the run with `hearth run "
+                                       "SCENARIO --record-frames K` to replay it"}});
     }
     auto replay = std::make_unique<ReplaySource>(frames.string(), 0);
     title = run_title(path);
@@ -739,14 +831,15 @@ int run_viewer(const ViewerOptions& options) {
     if (options.at_tick) {
       const std::int32_t t = *options.at_tick;
       if (t < reader.tick(0) || t > reader.tick(reader.size() - 1)) {
-        throw InputError("--at-tick", {{"", "tick " + std::to_string(t) + " is outside the recorded " +
-                                                std::to_string(reader.tick(0)) + ".." +
-                                                std::to_string(reader.tick(reader.size() - 1))}});
+        throw InputError("--at-tick",
+                         {{"", "tick " + std::to_string(t) + " is outside the recorded " +
+                                   std::to_string(reader.tick(0)) + ".." +
+                                   std::to_string(reader.tick(reader.size() - 1))}});
       }
       const std::int32_t shown = reader.tick(reader.index_at_or_before(t));
       if (shown != t) {
-        std::cerr << "hearth view: no frame recorded at tick " << t << " (every " << reader.every_ticks()
-                  << " ticks); showing tick " << shown << "\n";
+        std::cerr << "hearth view: no frame recorded at tick " << t << " (every "
+                  << reader.every_ticks() << " ticks); showing tick " << shown << "\n";
       }
       replay->seek(t);
     } else if (!options.screenshot.empty()) {
@@ -775,8 +868,9 @@ int run_viewer(const ViewerOptions& options) {
   if (!options.screenshot.empty()) {
     save_screenshot(viewer, options);
     const Frame* frame = viewer.frame();
-    std::cout << "hearth view: wrote " << options.screenshot << " (" << kMapLayerNames[layer] << ", tick "
-              << (frame ? frame->tick : 0) << ", " << (frame ? frame->date : "") << ")\n";
+    std::cout << "hearth view: wrote " << options.screenshot << " (" << kMapLayerNames[layer]
+              << ", tick " << (frame ? frame->tick : 0) << ", " << (frame ? frame->date : "")
+              << ")\n";
     return 0;
   }
   return interactive(viewer, *source, options, title);

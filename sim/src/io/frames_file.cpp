@@ -37,7 +37,8 @@ void put_value(std::string& out, T value) {
 }
 
 void append_text(std::string& out, std::string_view text) {
-  put_value<std::uint16_t>(out, static_cast<std::uint16_t>(std::min<std::size_t>(text.size(), 65535)));
+  put_value<std::uint16_t>(out,
+                           static_cast<std::uint16_t>(std::min<std::size_t>(text.size(), 65535)));
   out.append(text.substr(0, 65535));
 }
 
@@ -101,8 +102,8 @@ class InFile {
   std::string read(std::uint64_t offset, std::uint64_t n) const {
     if (offset > size_ || n > size_ - offset) {
       throw InputError(path_, {{"byte " + std::to_string(offset),
-                                "truncated: expected " + std::to_string(n) + " bytes, the file ends at " +
-                                    std::to_string(size_)}});
+                                "truncated: expected " + std::to_string(n) +
+                                    " bytes, the file ends at " + std::to_string(size_)}});
     }
     std::string out(n, '\0');
     if (std::fseek(file_, static_cast<long>(offset), SEEK_SET) != 0 ||
@@ -132,7 +133,8 @@ Header read_header(const std::string& path, const InFile& in) {
   std::string data = in.read(0, std::min<std::uint64_t>(in.size(), 1 << 16));
   Header h;
   Cursor c(path, data.data(), data.size(), 0);
-  if (!data.empty() && std::memcmp(data.data(), kMagic, std::min<std::size_t>(8, data.size())) != 0) {
+  if (!data.empty() &&
+      std::memcmp(data.data(), kMagic, std::min<std::size_t>(8, data.size())) != 0) {
     c.fail("not a Hearth frames file (bad magic)");
   }
   char magic[8];
@@ -213,8 +215,10 @@ FramesWriter::FramesWriter(std::string path, std::int32_t every_ticks, const Map
   }
   h.append(reinterpret_cast<const char*>(grid.neighbourhood.data()),
            grid.neighbourhood.size() * sizeof(std::uint16_t));
-  h.append(reinterpret_cast<const char*>(grid.centroid_x.data()), grid.centroid_x.size() * sizeof(float));
-  h.append(reinterpret_cast<const char*>(grid.centroid_y.data()), grid.centroid_y.size() * sizeof(float));
+  h.append(reinterpret_cast<const char*>(grid.centroid_x.data()),
+           grid.centroid_x.size() * sizeof(float));
+  h.append(reinterpret_cast<const char*>(grid.centroid_y.data()),
+           grid.centroid_y.size() * sizeof(float));
   put_value<std::uint64_t>(h, fnv1a64(h));
   put(h);
 }
@@ -237,7 +241,8 @@ FramesWriter::~FramesWriter() {
 }
 
 void FramesWriter::put(const std::string& bytes) {
-  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) output_failure(path_, errno);
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
+    output_failure(path_, errno);
 }
 
 void FramesWriter::append(const Frame& frame) {
@@ -326,9 +331,9 @@ FramesReader::FramesReader(std::string path) : path_(std::move(path)) {
     std::uint64_t checksum;
     std::memcpy(&checksum, tail.data(), 8);
     if (checksum != fnv1a64(body)) {
-      throw InputError(path_, {{"byte " + std::to_string(at),
-                                "corrupt: frame " + std::to_string(index_.size()) +
-                                    "'s checksum does not match"}});
+      throw InputError(
+          path_, {{"byte " + std::to_string(at), "corrupt: frame " + std::to_string(index_.size()) +
+                                                     "'s checksum does not match"}});
     }
     const Frame frame = parse_body(body, at + 12);
     if (!index_.empty() && frame.tick <= index_.back().tick) {
@@ -385,9 +390,10 @@ std::shared_ptr<const Frame> FramesReader::read(std::size_t i) const {
   std::uint64_t checksum;
   std::memcpy(&checksum, tail.data(), 8);
   if (checksum != fnv1a64(body)) {
-    throw InputError(path_, {{"byte " + std::to_string(e.offset - 12),
-                              "corrupt: frame " + std::to_string(i) + "'s checksum does not match "
-                              "(changed since it was opened?)"}});
+    throw InputError(
+        path_, {{"byte " + std::to_string(e.offset - 12), "corrupt: frame " + std::to_string(i) +
+                                                              "'s checksum does not match "
+                                                              "(changed since it was opened?)"}});
   }
   return std::make_shared<const Frame>(parse_body(body, e.offset));
 }

@@ -81,8 +81,8 @@ class FramesReader {
   std::string path_;
   std::int32_t every_ticks_ = 0;
   std::shared_ptr<const MapGrid> grid_;
-  std::vector<int> indicator_slot_;            // file's indicator k -> this build's index or -1
-  std::vector<int> layer_slot_;                // file's layer k -> this build's layer or -1
+  std::vector<int> indicator_slot_;  // file's indicator k -> this build's index or -1
+  std::vector<int> layer_slot_;      // file's layer k -> this build's layer or -1
   std::vector<Entry> index_;
 };
 

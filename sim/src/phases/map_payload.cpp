@@ -72,7 +72,8 @@ void update_event(const ScenarioDef& scenario, const World& world, MapState& sta
   for (std::size_t k = 0; k < scenario.hazards.size() && k < started.size(); ++k) {
     const std::string& type = scenario.hazards[k].type;
     if (type != "flood" && type != "earthquake") continue;
-    if (started[k] > 0 && started[k] >= latest_tick) latest = static_cast<int>(k), latest_tick = started[k];
+    if (started[k] > 0 && started[k] >= latest_tick)
+      latest = static_cast<int>(k), latest_tick = started[k];
   }
   if (latest == state.event && latest_tick == state.event_tick) return;
   state.event = latest;
@@ -84,9 +85,8 @@ void update_event(const ScenarioDef& scenario, const World& world, MapState& sta
   const std::vector<float> x =
       event_intensity(scenario, world.grid, static_cast<std::size_t>(latest));
   state.intensity.resize(x.size());
-  parallel::for_each_index(x.size(), [&](std::size_t c) {
-    state.intensity[c] = quantise(x[c], MapLayer::last_event);
-  });
+  parallel::for_each_index(
+      x.size(), [&](std::size_t c) { state.intensity[c] = quantise(x[c], MapLayer::last_event); });
 }
 
 // Where a household away from home is now: its dwelling, its host's

@@ -17,14 +17,15 @@ namespace hearth {
 // ordered by cell, and the quantised intensity of the latest event.
 struct MapState {
   std::shared_ptr<const MapGrid> grid;
-  std::vector<std::uint32_t> cell_start;   // dwellings of cell c: order[cell_start[c] .. cell_start[c+1])
-  std::vector<DwellingId> order;           // dwelling ids sorted by cell, then id
-  std::size_t ordered_dwellings = 0;       // dwellings when `order` was built
-  int event = -1;                          // hazards index of the cached intensity
-  std::int32_t event_tick = 0;             // the tick it struck
-  std::vector<std::uint16_t> intensity;    // quantised like MapLayer::last_event
+  std::vector<std::uint32_t>
+      cell_start;                 // dwellings of cell c: order[cell_start[c] .. cell_start[c+1])
+  std::vector<DwellingId> order;  // dwelling ids sorted by cell, then id
+  std::size_t ordered_dwellings = 0;     // dwellings when `order` was built
+  int event = -1;                        // hazards index of the cached intensity
+  std::int32_t event_tick = 0;           // the tick it struck
+  std::vector<std::uint16_t> intensity;  // quantised like MapLayer::last_event
   std::string event_type;
-  std::vector<std::uint16_t> static_flood;   // MapLayer::flood_depth_100yr
+  std::vector<std::uint16_t> static_flood;  // MapLayer::flood_depth_100yr
 };
 
 std::shared_ptr<const MapFrame> compute_map(const ScenarioDef& scenario, const World& world,
