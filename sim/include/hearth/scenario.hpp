@@ -375,6 +375,7 @@ struct PolicyDef {
   double voucher_rent_share_of_income = 0.30;  // the holder pays this share of income (or more)
   double voucher_payment_standard_per_month = 1200;  // the largest rent the voucher covers
   double voucher_income_limit_share_of_median = 0.5;  // eligibility: income below this x city median
+  std::int32_t voucher_lapse_months = 6;  // months without a payment before a voucher lapses
 
   // ---- social_housing (docs/POLICIES.md#social_housing)
   double social_units_per_year = 120;               // construction starts per year

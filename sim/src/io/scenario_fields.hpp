@@ -277,6 +277,7 @@ template <typename V> void fields(PolicyDef& d, V& v) {
   v("voucher_rent_share_of_income", d.voucher_rent_share_of_income);
   v("voucher_payment_standard_per_month", d.voucher_payment_standard_per_month);
   v("voucher_income_limit_share_of_median", d.voucher_income_limit_share_of_median);
+  v("voucher_lapse_months", d.voucher_lapse_months);
   // social_housing
   v("social_units_per_year", d.social_units_per_year);
   v("social_sites", d.social_sites);

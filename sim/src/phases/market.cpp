@@ -119,6 +119,8 @@ std::vector<std::uint8_t> decide_searchers(const ScenarioDef& s, const World& wo
           break;
         case Status::InformalDweller:
           rate = m.informal_move_rate_per_month;
+          // A voucher holder looks for a private rental every month.
+          if (hh.voucher[i] != 0) rate = 1.0;
           break;
         default:
           break;

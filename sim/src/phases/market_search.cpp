@@ -82,7 +82,7 @@ Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyInd
   const double residual = std::max(0.0, income - needs);
   const double rent_budget = std::min(m.max_rent_share_of_income * income, residual);
   // Landlords count a housing voucher towards the rent (docs/POLICIES.md#vouchers).
-  const double voucher = policy::voucher_top_up(scenario, hh, h);
+  const double rent_limit = policy::voucher_rent_limit(scenario, hh, h, rent_budget);
   const double price_budget = max_price(m, std::min(income, residual / m.max_mortgage_payment_share_of_income), wealth);
   const bool social_eligible =
       income < m.social_income_limit_share_of_median * scenario.city.income.median_per_month;
@@ -126,11 +126,10 @@ Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyInd
     bool owning = false;
     switch (dw.tenure[d]) {
       case Tenure::PrivateRental: {
-        if (ask > rent_budget + voucher) continue;
+        if (ask > rent_limit) continue;
         // Bidders with room in their budget offer up to max_overbid_share more.
-        const double slack = (rent_budget + voucher - ask) / ask;
-        bid = std::min(rent_budget + voucher,
-                       ask * (1.0 + m.max_overbid_share * std::min(1.0, slack)));
+        const double slack = (rent_limit - ask) / ask;
+        bid = std::min(rent_limit, ask * (1.0 + m.max_overbid_share * std::min(1.0, slack)));
         cost = bid - policy::voucher_subsidy(scenario, hh, h, bid);
         break;
       }

@@ -35,6 +35,11 @@ void run_vouchers(const PhaseContext& ctx, World& world);
 // What household h's voucher would pay towards a rent (0 without a voucher).
 double voucher_subsidy(const ScenarioDef& scenario, const Households& hh, HouseholdId h,
                        double rent_per_month);
+// The most rent a searcher's landlord screen accepts, counting its voucher:
+// rent_budget itself without one; with one, the holder's own share (at most
+// 40% of income at lease-up) plus the most the voucher pays.
+double voucher_rent_limit(const ScenarioDef& scenario, const Households& hh, HouseholdId h,
+                          double rent_budget);
 // The most the voucher could pay (payment standard - rent share x income), 0 without.
 double voucher_top_up(const ScenarioDef& scenario, const Households& hh, HouseholdId h);
 

@@ -8,6 +8,7 @@
 // Writes: Households::voucher, housing_subsidy_per_month (serial, id order);
 //        PolicyState::waiting; the programme's ledger.
 #include <algorithm>
+#include <cmath>
 
 #include "parallel/parallel.hpp"
 #include "policy/housing_levers.hpp"
@@ -37,17 +38,13 @@ bool rents_privately(const World& world, HouseholdId h) {
          world.dwellings.tenure[d] == Tenure::PrivateRental;
 }
 
-// The monthly payment a holder (or applicant) is expected to draw: what the
-// voucher pays towards its current rent, or the most it could pay if it is
-// still looking for a rental.
-double expected_payment(const ScenarioDef& s, const World& world, HouseholdId h,
-                        const PolicyDef& p) {
+// The monthly payment a holder (or applicant) is committed: the most the
+// voucher could pay at its income (payment standard - share x income), so
+// that rent rises at reviews and moves do not outrun the budget.
+double expected_payment(const World& world, HouseholdId h, const PolicyDef& p) {
   const Households& hh = world.households;
   const double share = p.voucher_rent_share_of_income * hh.income_per_month[h];
-  const double rent = rents_privately(world, h) ? hh.housing_cost_per_month[h]
-                                                : p.voucher_payment_standard_per_month;
-  (void)s;
-  return std::max(0.0, std::min(rent, p.voucher_payment_standard_per_month) - share);
+  return std::max(0.0, p.voucher_payment_standard_per_month - share);
 }
 
 }  // namespace
@@ -57,8 +54,22 @@ double voucher_subsidy(const ScenarioDef& scenario, const Households& hh, Househ
   const std::uint8_t k = hh.voucher[h];
   if (k == 0) return 0.0;
   const PolicyDef& p = scenario.policies[k - 1u];
-  return std::max(0.0, std::min(rent_per_month, p.voucher_payment_standard_per_month) -
-                           p.voucher_rent_share_of_income * hh.income_per_month[h]);
+  // In whole currency units, rounded up (the holder pays at most its share).
+  const double gap = std::min(rent_per_month, p.voucher_payment_standard_per_month) -
+                     p.voucher_rent_share_of_income * hh.income_per_month[h];
+  return std::clamp(std::ceil(gap), 0.0, std::max(0.0, rent_per_month));
+}
+
+double voucher_rent_limit(const ScenarioDef& scenario, const Households& hh, HouseholdId h,
+                          double rent_budget) {
+  const std::uint8_t k = hh.voucher[h];
+  if (k == 0) return rent_budget;
+  const PolicyDef& p = scenario.policies[k - 1u];
+  const double income = hh.income_per_month[h];
+  // At lease-up the holder's own share may not exceed 40% of income (or the
+  // programme's share, if higher), as in the US programme.
+  const double own = std::min(rent_budget, std::max(p.voucher_rent_share_of_income, 0.4) * income);
+  return own + voucher_top_up(scenario, hh, h);
 }
 
 double voucher_top_up(const ScenarioDef& scenario, const Households& hh, HouseholdId h) {
@@ -78,9 +89,14 @@ void pay_vouchers(const PhaseContext& ctx, World& world) {
   // (as a housing authority sets it on the income it last certified).
   for (HouseholdId h = 0; h < hh.count(); ++h) {
     hh.housing_subsidy_per_month[h] = 0.0f;
-    if (hh.voucher[h] == 0 || !rents_privately(world, h)) continue;
+    if (hh.voucher[h] == 0) continue;
     const int k = hh.voucher[h] - 1;
-    const double owed = voucher_subsidy(s, hh, h, hh.housing_cost_per_month[h]);
+    const double owed =
+        rents_privately(world, h) ? voucher_subsidy(s, hh, h, hh.housing_cost_per_month[h]) : 0.0;
+    // Months in a row the holder was owed nothing (still searching, or an
+    // income at which 30% covers the rent): the voucher lapses after a while.
+    hh.voucher_months_unpaid[h] =
+        owed > 0 ? 0 : static_cast<std::uint8_t>(std::min(255, hh.voucher_months_unpaid[h] + 1));
     hh.housing_subsidy_per_month[h] = static_cast<float>(spend(s, world, k, ctx.tick, owed));
   }
 }
@@ -96,16 +112,19 @@ void run_vouchers(const PhaseContext& ctx, World& world) {
     const auto mark = static_cast<std::uint8_t>(k + 1);
     const bool on = active(p, ctx.tick);
     if (!on && ctx.tick < p.start_tick) continue;
-    // 1. Holders who left, stopped renting privately or whose income rose
-    //    above the limit give the voucher up (all of them once the programme ends).
+    // 1. Holders who left, became owners or social tenants, or were owed
+    //    nothing for voucher_lapse_months in a row give the voucher up (all of
+    //    them once the programme ends). The income limit applies at entry
+    //    only: a holder whose income rises pays more until the payment is 0.
     double committed = 0;
     for (HouseholdId h = 0; h < hh.count(); ++h) {
       if (hh.voucher[h] != mark) continue;
-      if (!on || !status_eligible(hh.status[h]) || !income_eligible(s, p, hh, h)) {
+      if (!on || !status_eligible(hh.status[h]) ||
+          hh.voucher_months_unpaid[h] >= p.voucher_lapse_months) {
         hh.voucher[h] = 0;  // (this month's payment, already made, stands)
         continue;
       }
-      committed += expected_payment(s, world, h, p);
+      committed += expected_payment(world, h, p);
     }
     std::vector<HouseholdId>& list = waiting[k];
     if (!on) {
@@ -133,20 +152,21 @@ void run_vouchers(const PhaseContext& ctx, World& world) {
       }
       list.push_back(h);
     }
-    // 3. Issue from the front while the budget left in this programme year
-    //    covers every holder's expected payments to its end (in the year's
-    //    last month: a whole year at the annual budget).
-    const std::int32_t into_year = (ctx.tick - p.start_tick) % 12;
-    const std::int32_t months_left = 11 - into_year;
-    const double available =
-        months_left > 0 ? budget_left(s, world, static_cast<int>(k), ctx.tick) : p.budget_per_year;
-    const double months = months_left > 0 ? months_left : 12;
+    // 3. Issue from the front while the budget covers every holder's
+    //    expected payments both to the end of this programme year (from what
+    //    is left of it) and over a whole year (so that the commitments carry
+    //    into the next year too).
+    const std::int32_t months_left = 11 - (ctx.tick - p.start_tick) % 12;
+    const double left = budget_left(s, world, static_cast<int>(k), ctx.tick);
     std::size_t issued = 0;
     for (const HouseholdId h : list) {
-      const double add = expected_payment(s, world, h, p);
-      if ((committed + add) * months > available) break;  // first come, first served: no skipping
+      const double add = expected_payment(world, h, p);
+      const double monthly = committed + add;
+      // First come, first served: the list is never skipped.
+      if (monthly * months_left > left || monthly * 12 > p.budget_per_year) break;
       committed += add;
       hh.voucher[h] = mark;
+      hh.voucher_months_unpaid[h] = 0;
       ++issued;
     }
     list.erase(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(issued));

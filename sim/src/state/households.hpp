@@ -53,6 +53,7 @@ struct Households {
   // Housing policy levers (docs/POLICIES.md).
   std::vector<std::uint8_t> voucher;  // 0: none; k + 1: holds a voucher of programme k
   std::vector<float> housing_subsidy_per_month;  // voucher paid towards this month's rent
+  std::vector<std::uint8_t> voucher_months_unpaid;  // months in a row a holder was owed nothing
 
   std::size_t count() const { return status.size(); }
   void resize(std::size_t n);
