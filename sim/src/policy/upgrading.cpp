@@ -23,6 +23,7 @@
 
 #include "parallel/rng.hpp"
 #include "phases/market_common.hpp"
+#include "policy/disaster_levers.hpp"
 #include "policy/housing_levers.hpp"
 #include "policy/policies.hpp"
 
@@ -69,9 +70,13 @@ std::vector<DwellingId> targets(const PolicyDef& p, const World& world, std::int
   return out;
 }
 
+// Demolished as buyouts demolish (policy/disaster_levers.hpp): the row stays,
+// its work never ends, so the market, the hazard, repairs and the indicators'
+// stock pass it by.
 void demolish(World& world, DwellingId d) {
   Dwellings& dw = world.dwellings;
   dw.programme[d] = kDemolished;
+  dw.work_remaining_months[d] = kDemolishedWorkMonths;
   dw.owner_kind[d] = OwnerKind::Public;
   dw.owner_household[d] = kNone;
   dw.occupant[d] = kNone;
