@@ -78,6 +78,19 @@ void for_each_index(std::size_t n, Body&& body, std::size_t grain = kDefaultGrai
       grain);
 }
 
+// Runs independent tasks, possibly at the same time, and returns when all are
+// done. Each task must write only what no other task reads or writes.
+template <typename... Tasks>
+void invoke(Tasks&&... tasks) {
+  const std::function<void()> list[] = {std::function<void()>(std::ref(tasks))...};
+  for_range(
+      sizeof...(Tasks),
+      [&](std::size_t begin, std::size_t end) {
+        for (std::size_t k = begin; k < end; ++k) list[k]();
+      },
+      1);
+}
+
 // Deterministic reduction: chunk boundaries are fixed multiples of `chunk`, so
 // floating-point sums come out bit-identical at any thread count.
 // map(begin, end) -> T reduces one chunk; combine(T&, const T&) folds in order.
