@@ -30,7 +30,8 @@ std::vector<std::int32_t> parse_tick_list(const std::string& text, const std::st
       used = 0;
     }
     if (used != item.size() || value < 0 || value > 100000) {
-      throw InputError(option, {{"", "expected ticks as whole numbers, e.g. 12,24,60 (got '" + item + "')"}});
+      throw InputError(
+          option, {{"", "expected ticks as whole numbers, e.g. 12,24,60 (got '" + item + "')"}});
     }
     ticks.push_back(static_cast<std::int32_t>(value));
   }
@@ -39,19 +40,22 @@ std::vector<std::int32_t> parse_tick_list(const std::string& text, const std::st
 
 std::unique_ptr<ReportCommands> add_report_commands(CLI::App& app) {
   auto args = std::make_unique<ReportCommands>();
-  auto* c = app.add_subcommand("compare", "Compare runs: key indicators side by side, with differences");
+  auto* c =
+      app.add_subcommand("compare", "Compare runs: key indicators side by side, with differences");
   c->add_option("runs", args->compare_dirs, "Run directories; the first is the reference (A)")
       ->required()
       ->expected(2, -1);
   c->add_option("--ticks", args->ticks, "Also compare the values at these ticks, e.g. 12,24,60");
   c->add_option("--csv", args->csv, "Also write the comparison as a tidy CSV file");
-  c->add_option("--groups", args->group_kinds,
-                "Group kinds to include: all (default), none, or a list such as income_quintile,tenure");
+  c->add_option(
+      "--groups", args->group_kinds,
+      "Group kinds to include: all (default), none, or a list such as income_quintile,tenure");
   c->add_option("--width", args->width, "Terminal table width in characters (default 120)");
   args->compare = c;
 
   auto* r = app.add_subcommand("report", "Write one self-contained HTML report of runs or a sweep");
-  r->add_option("runs", args->report_dirs, "Run directories (several: compared) or one sweep directory")
+  r->add_option("runs", args->report_dirs,
+                "Run directories (several: compared) or one sweep directory")
       ->required();
   r->add_option("--out,-o", args->out, "HTML file to write (default report.html)");
   r->add_option("--map-ticks", args->map_ticks,
@@ -84,9 +88,10 @@ int compare_command(const ReportCommands& args) {
           for (const auto& g : run.group_list()) found = found || g.first == kind;
         }
         if (!found) {
-          throw InputError("--groups", {{"", "no group kind '" + kind +
-                                                 "' in these runs (e.g. income_quintile, tenure, "
-                                                 "female_headed, elderly_head, disability, origin)"}});
+          throw InputError("--groups",
+                           {{"", "no group kind '" + kind +
+                                     "' in these runs (e.g. income_quintile, tenure, "
+                                     "female_headed, elderly_head, disability, origin)"}});
         }
       }
     }

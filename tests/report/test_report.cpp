@@ -25,7 +25,9 @@ namespace {
 
 std::size_t count_of(const std::string& text, const std::string& what) {
   std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  for (std::size_t at = text.find(what); at != std::string::npos;
+       at = text.find(what, at + what.size()))
+    ++n;
   return n;
 }
 
@@ -45,7 +47,8 @@ void write_fake_run(const std::string& dir, const std::string& name, int ticks, 
                                     {"seed", 1},
                                     {"hazards", {{{"type", "flood"}, {"tick", 2}}}}}}}
                        .dump());
-  std::string ind = "tick,date,households_in_city,displaced_total,cost_burdened_share,hazard_events";
+  std::string ind =
+      "tick,date,households_in_city,displaced_total,cost_burdened_share,hazard_events";
   if (with_informal) ind += ",informal_share";
   if (with_spending) ind += ",spending_vouchers,spending_total,spending_cumulative";
   ind += "\n";
@@ -53,8 +56,8 @@ void write_fake_run(const std::string& dir, const std::string& name, int ticks, 
   for (int t = 0; t <= ticks; ++t) {
     const double displaced = peak_scale * (t <= 3 ? 10.0 * t / 3 : std::max(0.0, 10.0 - (t - 3)));
     ind += std::to_string(t) + ",2026-" + (t < 9 ? "0" : "") + std::to_string(t + 1) + "," +
-           std::to_string(1000 + t) + "," + std::to_string(displaced) + "," + (t == 1 ? "" : "0.25") + "," +
-           (t == 2 ? "1" : "0");
+           std::to_string(1000 + t) + "," + std::to_string(displaced) + "," +
+           (t == 1 ? "" : "0.25") + "," + (t == 2 ? "1" : "0");
     if (with_informal) ind += ",0.1";
     if (with_spending) {
       cumulative += t >= 1 ? 100 : 0;
@@ -64,10 +67,12 @@ void write_fake_run(const std::string& dir, const std::string& name, int ticks, 
     ind += "\n";
   }
   test::write_file(dir + "/indicators.csv", ind);
-  std::string groups = "tick,date,group_kind,group,households,cost_burdened_share,informal_share,away_from_home\n";
+  std::string groups =
+      "tick,date,group_kind,group,households,cost_burdened_share,informal_share,away_from_home\n";
   for (int t = 0; t <= ticks; ++t) {
     for (const char* g : {"q1", "q5"}) {
-      groups += std::to_string(t) + ",d,income_quintile," + g + ",200," + (g[1] == '1' ? "0.5" : "0.1") + ",0.2," +
+      groups += std::to_string(t) + ",d,income_quintile," + g + ",200," +
+                (g[1] == '1' ? "0.5" : "0.1") + ",0.2," +
                 std::to_string(t == 3 ? 20 * peak_scale : 0) + "\n";
     }
     groups += std::to_string(t) + ",d,all,all,1000,0.25,0.1,0\n";
@@ -85,7 +90,8 @@ void write_fake_run(const std::string& dir, const std::string& name, int ticks, 
   test::write_file(dir + "/cells.csv", cells);
   std::string hoods =
       "tick,date,neighbourhood,households,dwellings,vacant_dwellings,mean_income_per_month,"
-      "mean_rent_per_month,cost_burdened_share,damaged_dwellings,uninhabitable_dwellings,away_from_home\n";
+      "mean_rent_per_month,cost_burdened_share,damaged_dwellings,uninhabitable_dwellings,away_from_"
+      "home\n";
   for (int t = 0; t <= ticks; ++t) {
     for (int n = 0; n < 2; ++n) {
       hoods += std::to_string(t) + ",d," + std::to_string(n) + ",500,520,20,2000,800," +
@@ -98,7 +104,8 @@ void write_fake_run(const std::string& dir, const std::string& name, int ticks, 
 }  // namespace
 
 TEST_CASE("CSV tables are read by column name, with quotes and empty cells", "[report][csv]") {
-  const CsvTable t = CsvTable::parse("tick,name,value\n0,\"a, \"\"quoted\"\" one\",1.5\n1,b,\n", "t.csv");
+  const CsvTable t =
+      CsvTable::parse("tick,name,value\n0,\"a, \"\"quoted\"\" one\",1.5\n1,b,\n", "t.csv");
   REQUIRE(t.rows() == 2);
   CHECK(t.column("value") == 2);
   CHECK(t.column("missing") == -1);
@@ -146,7 +153,8 @@ TEST_CASE("a run directory is read; missing or malformed files are named", "[rep
   CHECK(run.group("income_quintile", "q1", "cost_burdened_share")[4] == 0.5);
   CHECK(run.group_list().size() == 3);
 
-  auto expect_error = [](const std::string& dir, const std::string& file_fragment, const std::string& reason) {
+  auto expect_error = [](const std::string& dir, const std::string& file_fragment,
+                         const std::string& reason) {
     try {
       read_run(dir);
       FAIL("no error for " + dir);
@@ -176,7 +184,7 @@ TEST_CASE("aggregates: peak, final, mean and sum over the simulated ticks", "[re
   const std::vector<double> v{100, 1, nan, 5};
   CHECK(aggregate(v, ticks, Measure::Peak) == 100);
   CHECK(aggregate(v, ticks, Measure::Final) == 5);
-  CHECK(aggregate(v, ticks, Measure::Sum) == 6);   // tick 0 (initial state) left out, NaN skipped
+  CHECK(aggregate(v, ticks, Measure::Sum) == 6);  // tick 0 (initial state) left out, NaN skipped
   CHECK(aggregate(v, ticks, Measure::Mean) == 3);
   CHECK(std::isnan(aggregate({nan, nan}, {0, 1}, Measure::Peak)));
   CHECK(std::isnan(aggregate({1, nan}, {0, 1}, Measure::Final)));  // undefined at the end
@@ -185,13 +193,14 @@ TEST_CASE("aggregates: peak, final, mean and sum over the simulated ticks", "[re
 TEST_CASE("compare: differences of runs of different lengths and columns", "[report][compare]") {
   test::TempDir tmp;
   write_fake_run(tmp.file("a"), "base", 6, 1.0, false, true);
-  write_fake_run(tmp.file("b"), "policy", 10, 2.0, true, false);  // longer, spending, no informal_share
+  write_fake_run(tmp.file("b"), "policy", 10, 2.0, true,
+                 false);  // longer, spending, no informal_share
   std::vector<RunData> runs{read_run(tmp.file("a")), read_run(tmp.file("b"))};
   CompareOptions options;
   options.ticks = {3, 8};
   const Comparison c = compare_runs(runs, options);
-  auto find = [&](const std::string& scope, const std::string& group, const std::string& column, Measure m,
-                  std::int32_t tick = -1) -> const ComparisonRow& {
+  auto find = [&](const std::string& scope, const std::string& group, const std::string& column,
+                  Measure m, std::int32_t tick = -1) -> const ComparisonRow& {
     for (const auto& row : c.rows) {
       if (row.scope == scope && row.group == group && row.metric.column == column &&
           (tick >= 0 ? row.tick == tick : (row.tick < 0 && row.metric.measure == m))) {
@@ -255,7 +264,8 @@ TEST_CASE("mean and 95% interval across replicates", "[report][sweep]") {
   CHECK(std::isnan(mean_interval({5}).lower));
 }
 
-TEST_CASE("a line chart has one point per tick, a title, a description and events", "[report][svg]") {
+TEST_CASE("a line chart has one point per tick, a title, a description and events",
+          "[report][svg]") {
   svg::LineChart chart;
   chart.id = "c1";
   chart.title = "Homeless <households>";
@@ -269,7 +279,8 @@ TEST_CASE("a line chart has one point per tick, a title, a description and event
   }
   chart.series = {s};
   const std::string out = svg::line_chart(chart);
-  CHECK_THAT(out, Catch::Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart line-chart\""));
+  CHECK_THAT(
+      out, Catch::Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart line-chart\""));
   CHECK_THAT(out, Catch::Contains("<title id=\"c1-t\">Homeless &lt;households&gt;</title>"));
   CHECK_THAT(out, Catch::Contains("<desc id=\"c1-d\">rises</desc>"));
   CHECK_THAT(out, Catch::Contains("data-points=\"120\""));  // 121 ticks, one undefined
@@ -292,7 +303,9 @@ TEST_CASE("bar charts and maps carry data marks, labels and a legend", "[report]
   bars.title = "t";
   bars.desc = "d";
   bars.series = {"A", "B"};
-  bars.rows = {{"Income", "", {}, {}, {}}, {"", "q1", {0.5, 0.25}, {}, {}}, {"", "q5", {0.1, std::nan("")}, {}, {}}};
+  bars.rows = {{"Income", "", {}, {}, {}},
+               {"", "q1", {0.5, 0.25}, {}, {}},
+               {"", "q5", {0.1, std::nan("")}, {}, {}}};
   const std::string b = svg::bar_chart(bars);
   CHECK(count_of(b, "<rect class=\"bar\"") == 3);
   CHECK_THAT(b, Catch::Contains("url(#bar1)"));  // the second run is hatched
@@ -324,7 +337,8 @@ TEST_CASE("bar charts and maps carry data marks, labels and a legend", "[report]
   CHECK_THAT(s, Catch::Contains(">90%</text>"));
 }
 
-TEST_CASE("the HTML report is self-contained and every chart has a title and data", "[report][html]") {
+TEST_CASE("the HTML report is self-contained and every chart has a title and data",
+          "[report][html]") {
   test::TempDir tmp;
   write_fake_run(tmp.file("a"), "base", 12, 1.0, false);
   write_fake_run(tmp.file("b"), "policy", 12, 0.5, true);
@@ -338,7 +352,8 @@ TEST_CASE("the HTML report is self-contained and every chart has a title and dat
   CHECK(count_of(html, "http") == count_of(html, "xmlns=\"http://www.w3.org/2000/svg\""));
   CHECK(count_of(html, "href=\"") == count_of(html, "href=\"#"));
   CHECK(count_of(html, "url(") == count_of(html, "url(#"));
-  const std::size_t charts = count_of(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart");
+  const std::size_t charts =
+      count_of(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart");
   CHECK(charts >= 8);
   CHECK(count_of(html, "<title id=") == charts);
   CHECK(count_of(html, "<desc id=") == charts);
@@ -353,8 +368,9 @@ TEST_CASE("the HTML report is self-contained and every chart has a title and dat
 
 TEST_CASE("the scenario in plain words", "[report][html]") {
   nlohmann::json sc = test::small_scenario_json(3000, 24);
-  sc["hazards"] = {{{"type", "earthquake"}, {"tick", 6}, {"magnitude", 7.1}},
-                   {{"type", "arrival_wave"}, {"tick", 3}, {"households_per_tick", 50}, {"duration_ticks", 6}}};
+  sc["hazards"] = {
+      {{"type", "earthquake"}, {"tick", 6}, {"magnitude", 7.1}},
+      {{"type", "arrival_wave"}, {"tick", 3}, {"households_per_tick", 50}, {"duration_ticks", 6}}};
   sc["policies"] = {{{"type", "vouchers"}, {"start_tick", 2}, {"budget_per_year", 1e6}}};
   std::string text;
   for (const auto& s : describe_scenario(sc)) text += s + "\n";
@@ -375,7 +391,8 @@ TEST_CASE("a run directory holds cells.csv, the static map", "[report][outputs]"
   const CsvTable cells = CsvTable::read(dir.file("run/cells.csv"));
   const auto& grid = loaded.def.city.grid;
   CHECK(cells.rows() == static_cast<std::size_t>(grid.width_cells) * grid.height_cells);
-  for (const char* column : {"cell", "x", "y", "neighbourhood", "land_use", "flood_depth_100yr_m", "informal_settlement"}) {
+  for (const char* column : {"cell", "x", "y", "neighbourhood", "land_use", "flood_depth_100yr_m",
+                             "informal_settlement"}) {
     CHECK(cells.has(column));
   }
   const RunData run = read_run(dir.file("run"));
@@ -385,5 +402,6 @@ TEST_CASE("a run directory holds cells.csv, the static map", "[report][outputs]"
   CHECK(run.cells->neighbourhood_count == per_side * per_side);
   CHECK(std::count(run.cells->land_use.begin(), run.cells->land_use.end(), "water") > 0);
   const auto manifest = nlohmann::json::parse(test::read_file(dir.file("run/manifest.json")));
-  CHECK(std::find(manifest["outputs"].begin(), manifest["outputs"].end(), "cells.csv") != manifest["outputs"].end());
+  CHECK(std::find(manifest["outputs"].begin(), manifest["outputs"].end(), "cells.csv") !=
+        manifest["outputs"].end());
 }

@@ -19,9 +19,12 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const char* prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string with_separators(long long n) {
@@ -65,17 +68,22 @@ std::string spending_label(const std::string& column) {
 
 const char* measure_name(Measure m) {
   switch (m) {
-    case Measure::Peak: return "peak";
-    case Measure::Final: return "final";
-    case Measure::Mean: return "mean";
-    case Measure::Sum: return "sum";
+    case Measure::Peak:
+      return "peak";
+    case Measure::Final:
+      return "final";
+    case Measure::Mean:
+      return "mean";
+    case Measure::Sum:
+      return "sum";
   }
   return "?";
 }
 
 double aggregate(const std::vector<double>& values, const std::vector<std::int32_t>& ticks,
                  Measure measure) {
-  const bool has_simulated = std::any_of(ticks.begin(), ticks.end(), [](std::int32_t t) { return t >= 1; });
+  const bool has_simulated =
+      std::any_of(ticks.begin(), ticks.end(), [](std::int32_t t) { return t >= 1; });
   double result = kNaN;
   double sum = 0;
   long n = 0;
@@ -86,7 +94,9 @@ double aggregate(const std::vector<double>& values, const std::vector<std::int32
       case Measure::Peak:
         if (std::isnan(result) || v > result) result = v;
         break;
-      case Measure::Final: result = v; break;
+      case Measure::Final:
+        result = v;
+        break;
       case Measure::Mean:
       case Measure::Sum:
         if (has_simulated && i < ticks.size() && ticks[i] < 1) break;
@@ -115,7 +125,8 @@ std::vector<Metric> city_metrics(const std::vector<RunData>& runs) {
       {"homeless", Measure::Final, Unit::Count, "homeless households"},
       {"cost_burdened_share", Measure::Mean, Unit::Share, "cost-burdened share (>30% of income)"},
       {"cost_burdened_share", Measure::Final, Unit::Share, "cost-burdened share (>30% of income)"},
-      {"severely_cost_burdened_share", Measure::Final, Unit::Share, "severely cost-burdened (>50%)"},
+      {"severely_cost_burdened_share", Measure::Final, Unit::Share,
+       "severely cost-burdened (>50%)"},
       {"informal_share", Measure::Mean, Unit::Share, "informal or homeless share"},
       {"informal_share", Measure::Final, Unit::Share, "informal or homeless share"},
       {"median_months_displaced", Measure::Final, Unit::Months, "median months displaced"},
@@ -142,8 +153,8 @@ std::vector<Metric> city_metrics(const std::vector<RunData>& runs) {
   }
   for (const std::string& column : spending) {
     const bool cumulative = ends_with(column, "_cumulative");
-    metrics.push_back({column, cumulative ? Measure::Final : Measure::Sum, Unit::Money,
-                       spending_label(column)});
+    metrics.push_back(
+        {column, cumulative ? Measure::Final : Measure::Sum, Unit::Money, spending_label(column)});
   }
   return metrics;
 }
@@ -243,9 +254,10 @@ Comparison compare_runs(const std::vector<RunData>& runs, const CompareOptions& 
             options.group_kinds.end()) {
       continue;
     }
-    add_rows(kind, group, metrics, [&, k = kind, g = group](const RunData& run, const std::string& column) {
-      return run.group(k, g, column);
-    });
+    add_rows(kind, group, metrics,
+             [&, k = kind, g = group](const RunData& run, const std::string& column) {
+               return run.group(k, g, column);
+             });
   }
   return out;
 }
@@ -263,9 +275,12 @@ double percent_difference(double a, double b, Unit unit) {
 std::string format_value(double value, Unit unit) {
   if (std::isnan(value)) return "n/a";
   switch (unit) {
-    case Unit::Share: return number_text(100.0 * value, "%.1f%%");
-    case Unit::Months: return number_text(value, "%.1f");
-    case Unit::Index: return number_text(value, "%.3f");
+    case Unit::Share:
+      return number_text(100.0 * value, "%.1f%%");
+    case Unit::Months:
+      return number_text(value, "%.1f");
+    case Unit::Index:
+      return number_text(value, "%.3f");
     case Unit::Count:
     case Unit::Money:
       if (std::fabs(value) < 100 && value != std::round(value)) return number_text(value, "%.1f");
@@ -278,13 +293,20 @@ std::string format_difference(double diff, Unit unit) {
   if (std::isnan(diff)) return "n/a";
   std::string text;
   switch (unit) {
-    case Unit::Share: text = number_text(100.0 * diff, "%.1f pp"); break;
-    case Unit::Months: text = number_text(diff, "%.1f"); break;
-    case Unit::Index: text = number_text(diff, "%.3f"); break;
+    case Unit::Share:
+      text = number_text(100.0 * diff, "%.1f pp");
+      break;
+    case Unit::Months:
+      text = number_text(diff, "%.1f");
+      break;
+    case Unit::Index:
+      text = number_text(diff, "%.3f");
+      break;
     case Unit::Count:
     case Unit::Money:
-      text = std::fabs(diff) < 100 && diff != std::round(diff) ? number_text(diff, "%.1f")
-                                                             : with_separators(std::llround(diff));
+      text = std::fabs(diff) < 100 && diff != std::round(diff)
+                 ? number_text(diff, "%.1f")
+                 : with_separators(std::llround(diff));
       break;
   }
   const bool zero = text.find_first_of("123456789") == std::string::npos;
@@ -326,9 +348,10 @@ std::string comparison_table(const Comparison& c, int width) {
   for (std::size_t r = 0; r < runs; ++r) {
     out += "  " + letter(r) + " = " + c.labels[r] + "  (" + c.dirs[r] + ")\n";
   }
-  out += "Differences are of each run from A; shares in percent, their differences in\n"
-         "percentage points (pp); peak/final/mean/sum over the run's ticks (mean and sum\n"
-         "from tick 1), 'tick T' the value at tick T; n/a: not in that run.\n";
+  out +=
+      "Differences are of each run from A; shares in percent, their differences in\n"
+      "percentage points (pp); peak/final/mean/sum over the run's ticks (mean and sum\n"
+      "from tick 1), 'tick T' the value at tick T; n/a: not in that run.\n";
   constexpr std::size_t kName = 40, kMeasure = 8, kValue = 12, kDiff = 12, kPct = 9;
   // Blocks of runs that fit the width; each block repeats run A.
   std::vector<std::vector<std::size_t>> blocks;
@@ -345,8 +368,10 @@ std::string comparison_table(const Comparison& c, int width) {
   // Spending columns that are zero (or absent) in every run are left out of
   // the table to keep it readable; the CSV has them all.
   auto quiet_spending = [](const ComparisonRow& row) {
-    if (!starts_with(row.metric.column, "spending_") || row.metric.column == "spending_total") return false;
-    return std::all_of(row.values.begin(), row.values.end(), [](double v) { return std::isnan(v) || v == 0; });
+    if (!starts_with(row.metric.column, "spending_") || row.metric.column == "spending_total")
+      return false;
+    return std::all_of(row.values.begin(), row.values.end(),
+                       [](double v) { return std::isnan(v) || v == 0; });
   };
   std::size_t hidden = 0;
   for (const auto& block : blocks) {
@@ -392,19 +417,24 @@ std::string comparison_table(const Comparison& c, int width) {
   }
   if (hidden > 0) {
     out += "\n(" + std::to_string(hidden) +
-           " rows of public spending columns that are zero in every run are left out; --csv has them)\n";
+           " rows of public spending columns that are zero in every run are left out; --csv has "
+           "them)\n";
   }
   return out;
 }
 
 std::string comparison_csv(const Comparison& c) {
   std::string out =
-      "scope,group,indicator,measure,tick,run,run_dir,value,reference,difference,percent_difference\n";
+      "scope,group,indicator,measure,tick,run,run_dir,value,reference,difference,percent_"
+      "difference\n";
   for (const ComparisonRow& row : c.rows) {
     for (std::size_t r = 0; r < row.values.size(); ++r) {
       const double a = row.values[0], v = row.values[r];
-      out += csv_text(row.scope) + "," + csv_text(row.group) + "," + csv_text(row.metric.column) + ",";
-      out += (row.tick >= 0 ? std::string("at_tick") : std::string(measure_name(row.metric.measure))) + ",";
+      out +=
+          csv_text(row.scope) + "," + csv_text(row.group) + "," + csv_text(row.metric.column) + ",";
+      out +=
+          (row.tick >= 0 ? std::string("at_tick") : std::string(measure_name(row.metric.measure))) +
+          ",";
       out += (row.tick >= 0 ? std::to_string(row.tick) : std::string()) + ",";
       out += csv_text(c.labels[r]) + "," + csv_text(c.dirs[r]) + ",";
       out += csv_number(v) + "," + csv_number(a) + "," + csv_number(difference(a, v)) + ",";

@@ -77,7 +77,8 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file) {
       ++i;
       for (;;) {
         if (i >= text.size()) {
-          throw InputError(file, {{"line " + std::to_string(quote_line), "a quoted cell is not closed"}});
+          throw InputError(file,
+                           {{"line " + std::to_string(quote_line), "a quoted cell is not closed"}});
         }
         if (text[i] == '"') {
           if (i + 1 < text.size() && text[i + 1] == '"') {

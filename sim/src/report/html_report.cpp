@@ -23,7 +23,9 @@ std::string fmt(double v, const char* format) {
   return buffer;
 }
 
-std::string pct(double share) { return fmt(100 * share, "%.0f%%"); }
+std::string pct(double share) {
+  return fmt(100 * share, "%.0f%%");
+}
 
 bool any_positive(const std::vector<double>& v) {
   return std::any_of(v.begin(), v.end(), [](double x) { return x > 0; });
@@ -33,8 +35,9 @@ bool any_finite(const std::vector<double>& v) {
 }
 
 std::string date_of(const std::vector<std::string>& dates, std::int64_t tick) {
-  return tick >= 0 && static_cast<std::size_t>(tick) < dates.size() ? dates[static_cast<std::size_t>(tick)]
-                                                                      : std::string();
+  return tick >= 0 && static_cast<std::size_t>(tick) < dates.size()
+             ? dates[static_cast<std::size_t>(tick)]
+             : std::string();
 }
 
 std::string month_text(const std::vector<std::string>& dates, std::int64_t tick) {
@@ -56,7 +59,9 @@ std::string jstr(const nlohmann::json& j, const char* key, const std::string& fa
   return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
 }
 
-std::string thousands(double v) { return format_value(std::round(v), Unit::Count); }
+std::string thousands(double v) {
+  return format_value(std::round(v), Unit::Count);
+}
 
 std::string words(std::string s) {
   std::replace(s.begin(), s.end(), '_', ' ');
@@ -67,10 +72,10 @@ std::string hazard_words(const nlohmann::json& h, const std::vector<std::string>
   const std::string type = jstr(h, "type", "flood");
   const auto tick = static_cast<std::int64_t>(jnum(h, "tick", 0));
   const double p = jnum(h, "annual_probability", 0);
-  const std::string when = tick > 0 ? " in " + month_text(dates, tick)
-                                    : (p > 0 ? " striking at random with a " + fmt(100 * p, "%.3g") +
-                                                   "% chance a year"
-                                             : " (never: neither a tick nor a probability is set)");
+  const std::string when =
+      tick > 0 ? " in " + month_text(dates, tick)
+               : (p > 0 ? " striking at random with a " + fmt(100 * p, "%.3g") + "% chance a year"
+                        : " (never: neither a tick nor a probability is set)");
   if (type == "flood") {
     std::string depth = jstr(h, "depth_file");
     return "a " + fmt(jnum(h, "return_period_years", 100), "%.0f") + "-year flood" + when +
@@ -78,15 +83,15 @@ std::string hazard_words(const nlohmann::json& h, const std::vector<std::string>
   }
   if (type == "earthquake") {
     return "a magnitude " + fmt(jnum(h, "magnitude", 6.5), "%.1f") + " earthquake" + when +
-           ", epicentre at " + fmt(100 * jnum(h, "epicentre_x_fraction", 0.5), "%.0f") + "% east, " +
-           fmt(100 * jnum(h, "epicentre_y_fraction", 0.5), "%.0f") + "% south of the grid, " +
-           fmt(jnum(h, "focal_depth_km", 10), "%.0f") + " km deep";
+           ", epicentre at " + fmt(100 * jnum(h, "epicentre_x_fraction", 0.5), "%.0f") +
+           "% east, " + fmt(100 * jnum(h, "epicentre_y_fraction", 0.5), "%.0f") +
+           "% south of the grid, " + fmt(jnum(h, "focal_depth_km", 10), "%.0f") + " km deep";
   }
   if (type == "arrival_wave") {
     return "an arrival wave of " + fmt(jnum(h, "households_per_tick", 0), "%.0f") +
            " displaced households a month for " + fmt(jnum(h, "duration_ticks", 12), "%.0f") +
-           " months" + when + " (median income " + fmt(jnum(h, "income_median_per_month", 1200), "%.0f") +
-           " a month)";
+           " months" + when + " (median income " +
+           fmt(jnum(h, "income_median_per_month", 1200), "%.0f") + " a month)";
   }
   return "a hazard of type '" + type + "'" + when;
 }
@@ -98,17 +103,23 @@ std::string policy_words(const nlohmann::json& p, const std::vector<std::string>
   if (!label.empty() && label != type) s += " (\"" + label + "\")";
   const auto start = static_cast<std::int64_t>(jnum(p, "start_tick", 1));
   const auto end = static_cast<std::int64_t>(jnum(p, "end_tick", 0));
-  s += " from " + month_text(dates, start) + (end > 0 ? " to " + month_text(dates, end) : " to the end");
+  s += " from " + month_text(dates, start) +
+       (end > 0 ? " to " + month_text(dates, end) : " to the end");
   const double budget = jnum(p, "budget_per_year", 0);
   if (budget > 0) s += ", budget " + thousands(budget) + " a year";
   // The resolved scenario holds every lever's keys with defaults; show the
   // ones of this programme's lever (its key prefixes), or all when unknown.
   static const std::map<std::string, std::vector<std::string>> prefixes = {
-      {"rent_cap", {"rent_cap_"}},           {"vouchers", {"voucher_"}},
-      {"social_housing", {"social_"}},       {"upgrading", {"upgrading_"}},
-      {"building_code", {"code_", "retrofit_"}}, {"reconstruction_grants", {"grants_"}},
-      {"eviction_moratorium", {"moratorium_"}}, {"buyout", {"buyout_"}},
-      {"shelter_capacity", {"shelter_", "camp_"}}, {"record_restoration", {"record"}},
+      {"rent_cap", {"rent_cap_"}},
+      {"vouchers", {"voucher_"}},
+      {"social_housing", {"social_"}},
+      {"upgrading", {"upgrading_"}},
+      {"building_code", {"code_", "retrofit_"}},
+      {"reconstruction_grants", {"grants_"}},
+      {"eviction_moratorium", {"moratorium_"}},
+      {"buyout", {"buyout_"}},
+      {"shelter_capacity", {"shelter_", "camp_"}},
+      {"record_restoration", {"record"}},
       {"mortgage_rules", {"mortgage_"}}};
   const auto lever = prefixes.find(type);
   auto belongs = [&](const std::string& key) {
@@ -118,16 +129,19 @@ std::string policy_words(const nlohmann::json& p, const std::vector<std::string>
   };
   std::vector<std::string> settings;
   for (const auto& [key, value] : p.items()) {
-    if (key == "type" || key == "label" || key == "start_tick" || key == "end_tick" || key == "budget_per_year" ||
-        !belongs(key)) {
+    if (key == "type" || key == "label" || key == "start_tick" || key == "end_tick" ||
+        key == "budget_per_year" || !belongs(key)) {
       continue;
     }
     if (value.is_object()) {
       for (const auto& [k2, v2] : value.items()) {
-        if (!v2.is_structured()) settings.push_back(words(k2) + " " + (v2.is_string() ? v2.get<std::string>() : v2.dump()));
+        if (!v2.is_structured())
+          settings.push_back(words(k2) + " " +
+                             (v2.is_string() ? v2.get<std::string>() : v2.dump()));
       }
     } else if (!value.is_array()) {
-      settings.push_back(words(key) + " " + (value.is_string() ? value.get<std::string>() : value.dump()));
+      settings.push_back(words(key) + " " +
+                         (value.is_string() ? value.get<std::string>() : value.dump()));
     }
   }
   if (!settings.empty()) {
@@ -140,7 +154,8 @@ std::string policy_words(const nlohmann::json& p, const std::vector<std::string>
 
 }  // namespace
 
-std::vector<std::string> describe_scenario(const nlohmann::json& sc, const std::vector<std::string>& dates) {
+std::vector<std::string> describe_scenario(const nlohmann::json& sc,
+                                           const std::vector<std::string>& dates) {
   std::vector<std::string> out;
   const nlohmann::json& city = jobj(sc, "city");
   const nlohmann::json& grid = jobj(city, "grid");
@@ -150,19 +165,21 @@ std::vector<std::string> describe_scenario(const nlohmann::json& sc, const std::
   const nlohmann::json& tenure = jobj(city, "tenure");
   std::string s = "A city of " + thousands(jnum(city, "households", 20000)) + " households on " +
                   fmt(w * cell / 1000, "%.3g") + " by " + fmt(h * cell / 1000, "%.3g") + " km (" +
-                  fmt(w, "%.0f") + " by " + fmt(h, "%.0f") + " cells of " + fmt(cell, "%.0f") + " m), in " +
-                  fmt(n * n, "%.0f") + " neighbourhoods.";
+                  fmt(w, "%.0f") + " by " + fmt(h, "%.0f") + " cells of " + fmt(cell, "%.0f") +
+                  " m), in " + fmt(n * n, "%.0f") + " neighbourhoods.";
   out.push_back(s);
-  out.push_back("Median household income " + thousands(jnum(jobj(city, "income"), "median_per_month", 2500)) +
-                " a month and median home value " + thousands(jnum(city, "median_price", 250000)) +
-                "; at the start " + pct(jnum(tenure, "owner", 0.55)) + " of households own their home, " +
-                pct(jnum(tenure, "private_renter", 0.30)) + " rent privately, " +
-                pct(jnum(tenure, "social_renter", 0.08)) + " rent social housing and " +
-                pct(jnum(tenure, "informal", 0.07)) + " live informally.");
+  out.push_back(
+      "Median household income " + thousands(jnum(jobj(city, "income"), "median_per_month", 2500)) +
+      " a month and median home value " + thousands(jnum(city, "median_price", 250000)) +
+      "; at the start " + pct(jnum(tenure, "owner", 0.55)) + " of households own their home, " +
+      pct(jnum(tenure, "private_renter", 0.30)) + " rent privately, " +
+      pct(jnum(tenure, "social_renter", 0.08)) + " rent social housing and " +
+      pct(jnum(tenure, "informal", 0.07)) + " live informally.");
   const nlohmann::json& river = jobj(jobj(city, "layout"), "river");
   if (river.value("enabled", true)) {
     out.push_back("A river crosses the city; its 100-year flood reaches " +
-                  fmt(jnum(river, "flood_depth_100yr_m", 2), "%.3g") + " m at the bank and spreads " +
+                  fmt(jnum(river, "flood_depth_100yr_m", 2), "%.3g") +
+                  " m at the bank and spreads " +
                   fmt(jnum(river, "floodplain_width_cells", 8) * cell, "%.0f") + " m from it.");
   }
   const auto hazards = sc.find("hazards");
@@ -193,8 +210,9 @@ std::vector<std::string> describe_scenario(const nlohmann::json& sc, const std::
   } else if (!start.empty()) {
     horizon += " from " + start;
   }
-  out.push_back("Horizon " + horizon + "; random seed " + (sc.contains("seed") ? sc["seed"].dump() : "?") +
-                ", replicate " + (sc.contains("replicate") ? sc["replicate"].dump() : "0") + ".");
+  out.push_back("Horizon " + horizon + "; random seed " +
+                (sc.contains("seed") ? sc["seed"].dump() : "?") + ", replicate " +
+                (sc.contains("replicate") ? sc["replicate"].dump() : "0") + ".");
   return out;
 }
 
@@ -253,12 +271,16 @@ const std::vector<Headline>& headlines() {
   static const std::vector<Headline> list = {
       {"displaced_total", Measure::Peak, Unit::Count, "Displaced households, at the peak"},
       {"displaced_total", Measure::Final, Unit::Count, "Displaced households, at the end"},
-      {"displaced_total", Measure::Sum, Unit::Count, "Household-months displaced (sum over months)"},
+      {"displaced_total", Measure::Sum, Unit::Count,
+       "Household-months displaced (sum over months)"},
       {"homeless", Measure::Peak, Unit::Count, "Homeless households, at the peak"},
       {"homeless", Measure::Final, Unit::Count, "Homeless households, at the end"},
-      {"cost_burdened_share", Measure::Final, Unit::Share, "Cost-burdened share (housing > 30% of income), at the end"},
-      {"informal_share", Measure::Final, Unit::Share, "Informal or homeless share (SDG 11.1.1 proxy), at the end"},
-      {"median_months_displaced", Measure::Final, Unit::Months, "Median months displaced, of those ever displaced"},
+      {"cost_burdened_share", Measure::Final, Unit::Share,
+       "Cost-burdened share (housing > 30% of income), at the end"},
+      {"informal_share", Measure::Final, Unit::Share,
+       "Informal or homeless share (SDG 11.1.1 proxy), at the end"},
+      {"median_months_displaced", Measure::Final, Unit::Months,
+       "Median months displaced, of those ever displaced"},
       {"returned_share_12m", Measure::Final, Unit::Share, "Share returned home within 12 months"},
       {"returned_share_24m", Measure::Final, Unit::Share, "Share returned home within 24 months"},
       {"public_spending", Measure::Sum, Unit::Money, "Public spending on policy programmes, total"},
@@ -282,10 +304,13 @@ struct SeriesDef {
 
 const std::vector<SeriesDef>& time_series() {
   static const std::vector<SeriesDef> list = {
-      {"displaced_total", Unit::Count, "Displaced households (shelter, host, camp or renting elsewhere)", false},
+      {"displaced_total", Unit::Count,
+       "Displaced households (shelter, host, camp or renting elsewhere)", false},
       {"homeless", Unit::Count, "Homeless households", false},
-      {"cost_burdened_share", Unit::Share, "Share of housed households paying over 30% of income for housing", false},
-      {"informal_share", Unit::Share, "Informal or homeless share of households (SDG 11.1.1 proxy)", false},
+      {"cost_burdened_share", Unit::Share,
+       "Share of housed households paying over 30% of income for housing", false},
+      {"informal_share", Unit::Share, "Informal or homeless share of households (SDG 11.1.1 proxy)",
+       false},
       {"median_rent_per_month", Unit::Money, "Median rent of private rentals, per month", false},
       {"evictions", Unit::Count, "Evictions per month", true},
       {"dwellings_awaiting_repair", Unit::Count, "Damaged dwellings awaiting repair", true},
@@ -307,8 +332,8 @@ std::string describe_series(const std::string& label, const std::vector<double>&
     last = i;
   }
   return label + ": " + format_value(y[first], unit) + " in month " + std::to_string(ticks[first]) +
-         ", highest " + format_value(y[peak], unit) + " in month " + std::to_string(ticks[peak]) + ", " +
-         format_value(y[last], unit) + " in month " + std::to_string(ticks[last]) + ".";
+         ", highest " + format_value(y[peak], unit) + " in month " + std::to_string(ticks[peak]) +
+         ", " + format_value(y[last], unit) + " in month " + std::to_string(ticks[last]) + ".";
 }
 
 std::string events_text(const std::vector<svg::Event>& events) {
@@ -331,9 +356,12 @@ std::vector<double> as_x(const std::vector<std::int32_t>& ticks) {
 
 std::string kind_heading(const std::string& kind) {
   static const std::map<std::string, std::string> names = {
-      {"income_quintile", "Income quintile (q1 lowest)"}, {"female_headed", "Female-headed household"},
-      {"elderly_head", "Head aged 65 or over"},          {"disability", "Member with a disability"},
-      {"origin", "Origin"},                               {"tenure", "Tenure (of the home of origin when displaced)"}};
+      {"income_quintile", "Income quintile (q1 lowest)"},
+      {"female_headed", "Female-headed household"},
+      {"elderly_head", "Head aged 65 or over"},
+      {"disability", "Member with a disability"},
+      {"origin", "Origin"},
+      {"tenure", "Tenure (of the home of origin when displaced)"}};
   const auto it = names.find(kind);
   return it == names.end() ? words(kind) : it->second;
 }
@@ -347,7 +375,8 @@ std::string group_label(const std::string& kind, const std::string& group) {
 }
 
 // Peak over ticks of a group's away_from_home / households.
-std::vector<double> away_share(const RunData& run, const std::string& kind, const std::string& group) {
+std::vector<double> away_share(const RunData& run, const std::string& kind,
+                               const std::string& group) {
   const auto away = run.group(kind, group, "away_from_home");
   const auto members = run.group(kind, group, "households");
   std::vector<double> share(away.size(), kNaN);
@@ -366,32 +395,38 @@ struct GroupFigure {
 std::vector<GroupFigure> group_figures() {
   return {
       {"g-burden", "cost_burdened_share", "Cost-burdened share by group, at the end of the run",
-       "share of housed members paying over 30% of income for housing in the last month", Measure::Final,
-       Unit::Share},
+       "share of housed members paying over 30% of income for housing in the last month",
+       Measure::Final, Unit::Share},
       {"g-informal", "informal_share", "Informal or homeless share by group, at the end of the run",
-       "share of members living informally or homeless in the last month", Measure::Final, Unit::Share},
+       "share of members living informally or homeless in the last month", Measure::Final,
+       Unit::Share},
       {"g-away", "away_share", "Peak share away from a damaged home, by group",
-       "the highest monthly share of members displaced from a damaged home", Measure::Peak, Unit::Share},
+       "the highest monthly share of members displaced from a damaged home", Measure::Peak,
+       Unit::Share},
       {"g-owner", "owner_share", "Owner-occupier share by group, at the end of the run",
        "share of members owning their home in the last month", Measure::Final, Unit::Share},
   };
 }
 
-double group_value(const RunData& run, const GroupFigure& f, const std::string& kind, const std::string& group) {
-  if (f.column == "away_share") return aggregate(away_share(run, kind, group), run.ticks, f.measure);
+double group_value(const RunData& run, const GroupFigure& f, const std::string& kind,
+                   const std::string& group) {
+  if (f.column == "away_share")
+    return aggregate(away_share(run, kind, group), run.ticks, f.measure);
   return aggregate(run.group(kind, group, f.column), run.ticks, f.measure);
 }
 
-std::vector<std::pair<std::string, std::string>> groups_of(const std::vector<const RunData*>& runs) {
+std::vector<std::pair<std::string, std::string>> groups_of(
+    const std::vector<const RunData*>& runs) {
   std::vector<std::pair<std::string, std::string>> groups;
   for (const RunData* run : runs) {
     for (auto& g : run->group_list()) {
-      if (g.first != "all" && std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
+      if (g.first != "all" && std::find(groups.begin(), groups.end(), g) == groups.end())
+        groups.push_back(g);
     }
   }
   std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
-    static const std::vector<std::string> order = {"income_quintile", "female_headed", "elderly_head",
-                                                   "disability", "origin", "tenure"};
+    static const std::vector<std::string> order = {
+        "income_quintile", "female_headed", "elderly_head", "disability", "origin", "tenure"};
     auto rank = [&](const std::string& k) {
       const auto it = std::find(order.begin(), order.end(), k);
       return it - order.begin();
@@ -445,9 +480,11 @@ code { font-size: 0.9em; }
 class Page {
  public:
   explicit Page(const std::string& title) {
-    html_ = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-            escape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n" + svg::shared_defs();
+    html_ =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+        escape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n" +
+        svg::shared_defs();
   }
   Page& raw(const std::string& s) {
     html_ += s;
@@ -455,15 +492,18 @@ class Page {
   }
   Page& h(int level, const std::string& text, const std::string& id = "") {
     const std::string l = std::to_string(level);
-    html_ += "<h" + l + (id.empty() ? "" : " id=\"" + escape(id) + "\"") + ">" + escape(text) + "</h" + l + ">\n";
+    html_ += "<h" + l + (id.empty() ? "" : " id=\"" + escape(id) + "\"") + ">" + escape(text) +
+             "</h" + l + ">\n";
     return *this;
   }
   Page& p(const std::string& text, const std::string& cls = "") {
-    html_ += "<p" + (cls.empty() ? std::string() : " class=\"" + cls + "\"") + ">" + escape(text) + "</p>\n";
+    html_ += "<p" + (cls.empty() ? std::string() : " class=\"" + cls + "\"") + ">" + escape(text) +
+             "</p>\n";
     return *this;
   }
   // A chart with its heading above (when given) and its caption below.
-  Page& figure(const std::string& svg_text, const std::string& caption, const std::string& heading = "") {
+  Page& figure(const std::string& svg_text, const std::string& caption,
+               const std::string& heading = "") {
     html_ += "<figure>\n";
     if (!heading.empty()) html_ += "<div class=\"chart-title\">" + escape(heading) + "</div>\n";
     html_ += svg_text;
@@ -479,11 +519,14 @@ class Page {
 
 std::string nav(const std::vector<std::pair<std::string, std::string>>& items) {
   std::string s = "<nav aria-label=\"Contents\"><strong>Contents</strong><ol>\n";
-  for (const auto& [id, text] : items) s += "<li><a href=\"#" + escape(id) + "\">" + escape(text) + "</a></li>\n";
+  for (const auto& [id, text] : items)
+    s += "<li><a href=\"#" + escape(id) + "\">" + escape(text) + "</a></li>\n";
   return s + "</ol></nav>\n<main>\n";
 }
 
-std::string letter(std::size_t i) { return std::string(1, static_cast<char>('A' + i % 26)) + (i >= 26 ? std::to_string(i / 26) : ""); }
+std::string letter(std::size_t i) {
+  return std::string(1, static_cast<char>('A' + i % 26)) + (i >= 26 ? std::to_string(i / 26) : "");
+}
 
 // Headline table: a row per figure; a column per run, and B - A after each later run.
 std::string headline_table(const std::vector<std::string>& labels,
@@ -527,8 +570,10 @@ std::vector<std::int32_t> default_map_ticks(const RunData& run) {
   return ticks;
 }
 
-std::vector<double> neighbourhood_values(const RunData& run, std::int32_t tick, const std::string& column) {
-  std::vector<double> values(static_cast<std::size_t>(run.cells ? run.cells->neighbourhood_count : 0), kNaN);
+std::vector<double> neighbourhood_values(const RunData& run, std::int32_t tick,
+                                         const std::string& column) {
+  std::vector<double> values(
+      static_cast<std::size_t>(run.cells ? run.cells->neighbourhood_count : 0), kNaN);
   if (!run.neighbourhoods) return values;
   const CsvTable& t = *run.neighbourhoods;
   const int ct = t.column("tick"), cn = t.column("neighbourhood"), cv = t.column(column);
@@ -536,7 +581,8 @@ std::vector<double> neighbourhood_values(const RunData& run, std::int32_t tick, 
   for (std::size_t r = 0; r < t.rows(); ++r) {
     if (t.number(r, ct) != tick) continue;
     const double n = t.number(r, cn);
-    if (n >= 0 && n < static_cast<double>(values.size())) values[static_cast<std::size_t>(n)] = t.number(r, cv);
+    if (n >= 0 && n < static_cast<double>(values.size()))
+      values[static_cast<std::size_t>(n)] = t.number(r, cv);
   }
   return values;
 }
@@ -554,25 +600,33 @@ void add_maps(Page& page, const std::vector<const RunData*>& runs, const ReportO
   }
   page.h(2, "Maps", "maps");
   if (mappable.empty()) {
-    page.p("No maps: these runs have no cells.csv or no neighbourhoods.csv (runs written by an older "
-           "hearth, or with outputs.neighbourhood_table off).", "note");
+    page.p(
+        "No maps: these runs have no cells.csv or no neighbourhoods.csv (runs written by an older "
+        "hearth, or with outputs.neighbourhood_table off).",
+        "note");
     return;
   }
-  page.p("Each cell is coloured by the value of its neighbourhood (the number written on it), on one "
-         "light-to-dark scale per figure so maps at different months and of different runs can be compared. "
-         "Water is blue; grey marked n/a means no value (e.g. no households there).");
+  page.p(
+      "Each cell is coloured by the value of its neighbourhood (the number written on it), on one "
+      "light-to-dark scale per figure so maps at different months and of different runs can be "
+      "compared. "
+      "Water is blue; grey marked n/a means no value (e.g. no households there).");
   // The static map once per distinct grid.
   std::set<std::string> drawn;
   for (const RunData* r : mappable) {
-    const std::string key = std::to_string(r->cells->width) + "x" + std::to_string(r->cells->height) + ":" +
+    const std::string key = std::to_string(r->cells->width) + "x" +
+                            std::to_string(r->cells->height) + ":" +
                             jobj(r->scenario, "city").dump();
     if (!drawn.insert(key).second) continue;
     page.h(3, "The city: land use, floodplain and informal settlements" +
                   (mappable.size() > 1 ? " (" + r->label + ")" : std::string()));
     page.raw("<div class=\"land\">\n");
-    page.figure(svg::land_map("land-" + std::to_string(drawn.size()), "Land use of " + r->label, *r->cells),
-                "Land use at the start, the 100-year floodplain (pale blue inside a dashed blue outline) and "
-                "informal settlements (orange, outlined in brown); grey lines are neighbourhood boundaries.");
+    page.figure(
+        svg::land_map("land-" + std::to_string(drawn.size()), "Land use of " + r->label, *r->cells),
+        "Land use at the start, the 100-year floodplain (pale blue inside a dashed blue outline) "
+        "and "
+        "informal settlements (orange, outlined in brown); grey lines are neighbourhood "
+        "boundaries.");
     page.raw("</div>\n");
   }
   const std::vector<MapLayer> layers = {
@@ -589,7 +643,8 @@ void add_maps(Page& page, const std::vector<const RunData*>& runs, const ReportO
     std::vector<std::vector<std::vector<double>>> values;
     for (const RunData* r : mappable) {
       std::vector<std::int32_t> t;
-      for (std::int32_t tick : options.map_ticks.empty() ? default_map_ticks(*r) : options.map_ticks) {
+      for (std::int32_t tick :
+           options.map_ticks.empty() ? default_map_ticks(*r) : options.map_ticks) {
         if (r->row_of_tick(tick) >= 0) t.push_back(tick);
       }
       values.emplace_back();
@@ -625,9 +680,10 @@ void add_maps(Page& page, const std::vector<const RunData*>& runs, const ReportO
           if (std::isnan(vmin) || v < vmin) vmin = v, vmin_n = n;
           if (std::isnan(vmax) || v > vmax) vmax = v, vmax_n = n;
         }
-        chart.desc = "Map of " + layer.title + " by neighbourhood in " + mappable[r]->label + ", " + when +
-                     ": lowest " + format_value(vmin, layer.unit) + " (neighbourhood " + std::to_string(vmin_n) +
-                     "), highest " + format_value(vmax, layer.unit) + " (neighbourhood " + std::to_string(vmax_n) +
+        chart.desc = "Map of " + layer.title + " by neighbourhood in " + mappable[r]->label + ", " +
+                     when + ": lowest " + format_value(vmin, layer.unit) + " (neighbourhood " +
+                     std::to_string(vmin_n) + "), highest " + format_value(vmax, layer.unit) +
+                     " (neighbourhood " + std::to_string(vmax_n) +
                      "). Each neighbourhood's value is written on it.";
         page.figure(svg::map_chart(chart, *mappable[r]->cells),
                     (mappable.size() > 1 ? mappable[r]->label + ", " : std::string()) + when);
@@ -646,16 +702,26 @@ std::string default_title(const std::vector<std::string>& names) {
 
 std::string notes_text() {
   return "<h2 id=\"notes\">How these figures are computed</h2>\n"
-         "<p>All figures come from the runs' output files (indicators.csv, groups.csv, neighbourhoods.csv, "
-         "cells.csv; see docs/OUTPUTS.md), month by month. <em>Peak</em> is the highest monthly value, "
-         "<em>at the end</em> the last month's value, <em>total</em> or <em>sum</em> the sum over the "
-         "simulated months (month 1 onwards). Household-months displaced adds up the displaced households "
-         "of every month. Shares are of households in the city (or of housed households for cost burden); "
-         "differences of shares are in percentage points (pp). Public spending is the sum over months of "
-         "spending_total (or of all spending_* columns when there is no total). Where a run lacks a column "
-         "(written by an older or newer hearth) or a value is undefined, the page says n/a. For sweeps, each "
-         "figure is computed per replicate run, then averaged; the interval is mean \u00b1 t(0.975, n\u22121) "
-         "s/\u221an (Student t), shown when there are two or more replicates. docs/REPORTS.md describes "
+         "<p>All figures come from the runs' output files (indicators.csv, groups.csv, "
+         "neighbourhoods.csv, "
+         "cells.csv; see docs/OUTPUTS.md), month by month. <em>Peak</em> is the highest monthly "
+         "value, "
+         "<em>at the end</em> the last month's value, <em>total</em> or <em>sum</em> the sum over "
+         "the "
+         "simulated months (month 1 onwards). Household-months displaced adds up the displaced "
+         "households "
+         "of every month. Shares are of households in the city (or of housed households for cost "
+         "burden); "
+         "differences of shares are in percentage points (pp). Public spending is the sum over "
+         "months of "
+         "spending_total (or of all spending_* columns when there is no total). Where a run lacks "
+         "a column "
+         "(written by an older or newer hearth) or a value is undefined, the page says n/a. For "
+         "sweeps, each "
+         "figure is computed per replicate run, then averaged; the interval is mean \u00b1 "
+         "t(0.975, n\u22121) "
+         "s/\u221an (Student t), shown when there are two or more replicates. docs/REPORTS.md "
+         "describes "
          "the page in full.</p>\n";
 }
 
@@ -664,7 +730,8 @@ void add_line_charts(Page& page, const std::vector<const RunData*>& runs) {
   std::vector<svg::Event> events;
   for (const RunData* r : runs) {
     for (const auto& e : events_of(*r)) {
-      if (std::none_of(events.begin(), events.end(), [&](const svg::Event& x) { return x.x == e.x && x.label == e.label; })) {
+      if (std::none_of(events.begin(), events.end(),
+                       [&](const svg::Event& x) { return x.x == e.x && x.label == e.label; })) {
         events.push_back(runs.size() > 1 ? svg::Event{e.x, e.label} : e);
       }
     }
@@ -701,8 +768,10 @@ void add_line_charts(Page& page, const std::vector<const RunData*>& runs) {
     chart.events = events;
     std::string desc = "Displaced households by where they stay, by month. ";
     for (const auto& [column, label] : std::vector<std::pair<std::string, std::string>>{
-             {"displaced_host", "with a host"}, {"displaced_shelter", "in a shelter"},
-             {"displaced_camp", "in a camp"}, {"displaced_rental", "renting elsewhere"}}) {
+             {"displaced_host", "with a host"},
+             {"displaced_shelter", "in a shelter"},
+             {"displaced_camp", "in a camp"},
+             {"displaced_rental", "renting elsewhere"}}) {
       svg::Series s;
       s.label = label;
       s.x = as_x(r.ticks);
@@ -712,7 +781,8 @@ void add_line_charts(Page& page, const std::vector<const RunData*>& runs) {
       chart.series.push_back(std::move(s));
     }
     chart.desc = desc + events_text(events);
-    if (!chart.series.empty()) page.figure(svg::line_chart(chart), trim(events_text(events)), chart.title);
+    if (!chart.series.empty())
+      page.figure(svg::line_chart(chart), trim(events_text(events)), chart.title);
   }
 }
 
@@ -754,7 +824,8 @@ void add_group_bars(Page& page, const std::vector<const RunData*>& runs) {
     }
     if (!finite || (f.column == "away_share" && !positive)) continue;
     chart.desc = desc;
-    page.figure(svg::bar_chart(chart), "Bars: " + f.what + "; the value is written at the end of each bar.", f.title);
+    page.figure(svg::bar_chart(chart),
+                "Bars: " + f.what + "; the value is written at the end of each bar.", f.title);
   }
 }
 
@@ -770,7 +841,10 @@ std::string report_html(const std::vector<RunData>& runs, const ReportOptions& o
   const std::string title = options.title.empty() ? default_title(names) : options.title;
   Page page(title);
   page.h(1, title);
-  std::string lede = runs.size() == 1 ? "One run" : std::to_string(runs.size()) + " runs side by side (A is the reference for differences)";
+  std::string lede =
+      runs.size() == 1
+          ? "One run"
+          : std::to_string(runs.size()) + " runs side by side (A is the reference for differences)";
   lede += ", written by hearth " + runs[0].manifest.value("hearth_version", std::string("?")) + ".";
   page.p(lede, "lede");
   page.raw(nav({{"scenario", runs.size() == 1 ? "The scenario" : "The scenarios"},
@@ -787,7 +861,9 @@ std::string report_html(const std::vector<RunData>& runs, const ReportOptions& o
     const std::string description = jstr(run.scenario, "description");
     if (!description.empty()) page.p(description);
     for (const std::string& sentence : describe_scenario(run.scenario, run.dates)) page.p(sentence);
-    page.p("Run directory " + run.dir + "; status " + run.manifest.value("status", std::string("?")) + ".", "note");
+    page.p("Run directory " + run.dir + "; status " +
+               run.manifest.value("status", std::string("?")) + ".",
+           "note");
     page.raw("</div>\n");
   }
   page.h(2, "Headline figures", "headline");
@@ -812,8 +888,11 @@ std::string report_html(const std::vector<RunData>& runs, const ReportOptions& o
   }
   page.raw(headline_table(names, cells, values, runs.size() > 1));
   if (runs.size() > 1) {
-    page.p("Differences: each run minus run A; shares in percentage points (pp), other figures also as a "
-           "percentage of A. Runs of different lengths are each summarised over their own months.", "note");
+    page.p(
+        "Differences: each run minus run A; shares in percentage points (pp), other figures also "
+        "as a "
+        "percentage of A. Runs of different lengths are each summarised over their own months.",
+        "note");
   }
   page.h(2, "Over time", "time");
   add_line_charts(page, ptrs);
@@ -825,13 +904,17 @@ std::string report_html(const std::vector<RunData>& runs, const ReportOptions& o
 }
 
 std::string sweep_report_html(const SweepData& sweep, const ReportOptions& options) {
-  const std::string title = options.title.empty() ? "Hearth sweep report: " + sweep.name : options.title;
+  const std::string title =
+      options.title.empty() ? "Hearth sweep report: " + sweep.name : options.title;
   Page page(title);
   page.h(1, title);
   std::int64_t done = 0;
   for (const auto& p : sweep.points) done += static_cast<std::int64_t>(p.replicates.size());
-  page.p(std::to_string(sweep.points.size()) + " points, " + std::to_string(done) + " completed runs" +
-             (sweep.missing > 0 ? " (" + std::to_string(sweep.missing) + " planned runs not done yet, left out)" : "") +
+  page.p(std::to_string(sweep.points.size()) + " points, " + std::to_string(done) +
+             " completed runs" +
+             (sweep.missing > 0
+                  ? " (" + std::to_string(sweep.missing) + " planned runs not done yet, left out)"
+                  : "") +
              "; figures are the mean across replicates with a 95% interval.",
          "lede");
   page.raw(nav({{"scenario", "The scenario and the points"},
@@ -848,16 +931,21 @@ std::string sweep_report_html(const SweepData& sweep, const ReportOptions& optio
       break;
     }
   }
-  page.p("Base scenario (as resolved for the first completed run; the points vary the parameters below):");
+  page.p(
+      "Base scenario (as resolved for the first completed run; the points vary the parameters "
+      "below):");
   page.raw("<div class=\"scenario\">\n");
-  for (const std::string& sentence : describe_scenario(first->scenario, first->dates)) page.p(sentence);
-  page.raw("</div>\n<table><thead><tr><th scope=\"col\">Point</th><th scope=\"col\">Parameters</th>"
-           "<th scope=\"col\">Replicates done / planned</th></tr></thead><tbody>\n");
+  for (const std::string& sentence : describe_scenario(first->scenario, first->dates))
+    page.p(sentence);
+  page.raw(
+      "</div>\n<table><thead><tr><th scope=\"col\">Point</th><th scope=\"col\">Parameters</th>"
+      "<th scope=\"col\">Replicates done / planned</th></tr></thead><tbody>\n");
   std::vector<std::string> labels;
   for (const auto& p : sweep.points) {
     labels.push_back(p.label);
     page.raw("<tr><td>" + std::to_string(p.point) + "</td><td>" + escape(p.label) + "</td><td>" +
-             std::to_string(p.replicates.size()) + " / " + std::to_string(p.planned) + "</td></tr>\n");
+             std::to_string(p.replicates.size()) + " / " + std::to_string(p.planned) +
+             "</td></tr>\n");
   }
   page.raw("</tbody></table>\n");
 
@@ -867,19 +955,24 @@ std::string sweep_report_html(const SweepData& sweep, const ReportOptions& optio
   for (std::size_t p = 0; p < sweep.points.size(); ++p) {
     for (const Headline& h : headlines()) {
       std::vector<double> per_run;
-      for (const RunData& run : sweep.points[p].replicates) per_run.push_back(headline_value(run, h));
+      for (const RunData& run : sweep.points[p].replicates)
+        per_run.push_back(headline_value(run, h));
       const Interval iv = mean_interval(per_run);
       means[p].push_back(iv.mean);
       std::string text = format_value(iv.mean, h.unit);
       if (!std::isnan(iv.lower)) {
-        text += " [" + format_value(iv.lower, h.unit) + " \u2013 " + format_value(iv.upper, h.unit) + "]";
+        text += " [" + format_value(iv.lower, h.unit) + " \u2013 " +
+                format_value(iv.upper, h.unit) + "]";
       }
       cells[p].push_back(text + " n=" + std::to_string(iv.n));
     }
   }
   page.raw(headline_table(labels, cells, means, sweep.points.size() > 1));
-  page.p("Mean across replicates [95% interval], n = replicates with a value. Differences are between means "
-         "(point minus the first point).", "note");
+  page.p(
+      "Mean across replicates [95% interval], n = replicates with a value. Differences are between "
+      "means "
+      "(point minus the first point).",
+      "note");
 
   page.h(2, "Over time", "time");
   page.p("Lines are means across replicates; shaded bands their 95% intervals.", "note");
@@ -919,7 +1012,8 @@ std::string sweep_report_html(const SweepData& sweep, const ReportOptions& optio
     }
     if (!finite || (def.skip_if_zero && !positive)) continue;
     chart.desc = desc + events_text(events);
-    page.figure(svg::line_chart(chart), "Mean across replicates; shaded: 95% interval." + events_text(events), def.title);
+    page.figure(svg::line_chart(chart),
+                "Mean across replicates; shaded: 95% interval." + events_text(events), def.title);
   }
 
   page.h(2, "By group", "groups");
@@ -934,7 +1028,8 @@ std::string sweep_report_html(const SweepData& sweep, const ReportOptions& optio
     chart.title = f.title;
     chart.unit = f.unit;
     for (const auto& point : sweep.points) chart.series.push_back(point.label);
-    std::string last_kind, desc = f.title + " (mean across replicates, 95% interval): " + f.what + ". ";
+    std::string last_kind,
+        desc = f.title + " (mean across replicates, 95% interval): " + f.what + ". ";
     bool positive = false, finite = false;
     for (const auto& [kind, group] : groups) {
       if (kind != last_kind) {
@@ -946,7 +1041,8 @@ std::string sweep_report_html(const SweepData& sweep, const ReportOptions& optio
       desc += words(kind) + " " + group + ": ";
       for (const auto& point : sweep.points) {
         std::vector<double> per_run;
-        for (const RunData& run : point.replicates) per_run.push_back(group_value(run, f, kind, group));
+        for (const RunData& run : point.replicates)
+          per_run.push_back(group_value(run, f, kind, group));
         const Interval iv = mean_interval(per_run);
         row.values.push_back(iv.mean);
         row.lower.push_back(iv.lower);
@@ -959,7 +1055,9 @@ std::string sweep_report_html(const SweepData& sweep, const ReportOptions& optio
     }
     if (!finite || (f.column == "away_share" && !positive)) continue;
     chart.desc = desc;
-    page.figure(svg::bar_chart(chart), "Bars: mean across replicates of the " + f.what + "; whiskers: 95% interval.", f.title);
+    page.figure(svg::bar_chart(chart),
+                "Bars: mean across replicates of the " + f.what + "; whiskers: 95% interval.",
+                f.title);
   }
   // Maps of the first replicate of each point (maps of means would hide where things happen).
   std::vector<const RunData*> firsts;
@@ -968,7 +1066,8 @@ std::string sweep_report_html(const SweepData& sweep, const ReportOptions& optio
   }
   if (firsts.size() > 4) firsts.resize(4);
   add_maps(page, firsts, options);
-  page.p("Maps show replicate 0 of each point (at most the first four points), not averages.", "note");
+  page.p("Maps show replicate 0 of each point (at most the first four points), not averages.",
+         "note");
   page.raw(notes_text());
   return page.finish();
 }

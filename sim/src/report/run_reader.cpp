@@ -49,7 +49,8 @@ CellMap read_cells(const std::string& path) {
   for (std::size_t r = 0; r < table.rows(); ++r) {
     const double x = table.number(r, cx), y = table.number(r, cy);
     if (!(x >= 0 && y >= 0 && x < 100000 && y < 100000)) {
-      throw InputError(path, {{"row " + std::to_string(r + 1), "x and y must be cell coordinates"}});
+      throw InputError(path,
+                       {{"row " + std::to_string(r + 1), "x and y must be cell coordinates"}});
     }
     width = std::max<std::int64_t>(width, static_cast<std::int64_t>(x) + 1);
     height = std::max<std::int64_t>(height, static_cast<std::int64_t>(y) + 1);
@@ -67,7 +68,8 @@ CellMap read_cells(const std::string& path) {
     const auto y = static_cast<std::size_t>(table.number(r, cy));
     const std::size_t c = y * static_cast<std::size_t>(width) + x;
     const double n = table.number(r, cn);
-    map.neighbourhood[c] = std::isfinite(n) && n >= 0 && n < 1e7 ? static_cast<std::int32_t>(n) : -1;
+    map.neighbourhood[c] =
+        std::isfinite(n) && n >= 0 && n < 1e7 ? static_cast<std::int32_t>(n) : -1;
     map.neighbourhood_count = std::max(map.neighbourhood_count, map.neighbourhood[c] + 1);
     if (cu >= 0) map.land_use[c] = table.text(r, cu);
     if (cf >= 0) {
@@ -150,7 +152,8 @@ RunData read_run(const std::string& dir) {
     run.ticks.push_back(static_cast<std::int32_t>(t));
     run.dates.push_back(run.indicators.text(r, cd));
   }
-  if (run.ticks.empty()) throw InputError(run.indicators.file(), {{"", "no rows: the run has no ticks"}});
+  if (run.ticks.empty())
+    throw InputError(run.indicators.file(), {{"", "no rows: the run has no ticks"}});
   if (fs::exists(dir + "/neighbourhoods.csv", ec)) {
     run.neighbourhoods = CsvTable::read(dir + "/neighbourhoods.csv");
     for (const char* name : {"tick", "neighbourhood"}) require_column(*run.neighbourhoods, name);
@@ -226,7 +229,8 @@ SweepData read_sweep(const std::string& dir) {
   std::int64_t done = 0;
   for (const auto& p : data.points) done += static_cast<std::int64_t>(p.replicates.size());
   if (done == 0) {
-    throw InputError(dir, {{"", "no completed runs in this sweep yet (hearth sweep run " + dir + ")"}});
+    throw InputError(dir,
+                     {{"", "no completed runs in this sweep yet (hearth sweep run " + dir + ")"}});
   }
   return data;
 }

@@ -62,9 +62,9 @@ bool is_sweep_dir(const std::string& dir);
 
 struct SweepPoint {
   std::int64_t point = 0;
-  std::string label;                  // "households=5000, vacancy=0.05"
-  std::vector<RunData> replicates;    // the completed runs of this point
-  std::int64_t planned = 0;           // replicates in the plan
+  std::string label;                // "households=5000, vacancy=0.05"
+  std::vector<RunData> replicates;  // the completed runs of this point
+  std::int64_t planned = 0;         // replicates in the plan
 };
 
 struct SweepData {

@@ -40,8 +40,12 @@ std::string num(double v, int decimals = 1) {
   return s;
 }
 
-const char* colour(std::size_t k) { return kColours[k % kStyles]; }
-const char* dash(std::size_t k) { return kDashes[k % kStyles]; }
+const char* colour(std::size_t k) {
+  return kColours[k % kStyles];
+}
+const char* dash(std::size_t k) {
+  return kDashes[k % kStyles];
+}
 
 // A marker of style k centred at (x, y), radius r.
 std::string marker(std::size_t k, double x, double y, double r, const char* fill) {
@@ -56,22 +60,23 @@ std::string marker(std::size_t k, double x, double y, double r, const char* fill
       return "<path d=\"M" + num(x) + " " + num(y - 1.2 * r) + "L" + num(x + 1.1 * r) + " " +
              num(y + 0.9 * r) + "L" + num(x - 1.1 * r) + " " + num(y + 0.9 * r) + "Z\"" + f + "/>";
     case 3:
-      return "<path d=\"M" + num(x) + " " + num(y - 1.3 * r) + "L" + num(x + 1.3 * r) + " " + num(y) +
-             "L" + num(x) + " " + num(y + 1.3 * r) + "L" + num(x - 1.3 * r) + " " + num(y) + "Z\"" + f +
-             "/>";
+      return "<path d=\"M" + num(x) + " " + num(y - 1.3 * r) + "L" + num(x + 1.3 * r) + " " +
+             num(y) + "L" + num(x) + " " + num(y + 1.3 * r) + "L" + num(x - 1.3 * r) + " " +
+             num(y) + "Z\"" + f + "/>";
     default:
-      return "<path d=\"M" + num(x - r) + " " + num(y - r) + "L" + num(x + r) + " " + num(y + r) + "M" +
-             num(x + r) + " " + num(y - r) + "L" + num(x - r) + " " + num(y + r) + "\" stroke=\"" + fill +
-             "\" stroke-width=\"2\" fill=\"none\"/>";
+      return "<path d=\"M" + num(x - r) + " " + num(y - r) + "L" + num(x + r) + " " + num(y + r) +
+             "M" + num(x + r) + " " + num(y - r) + "L" + num(x - r) + " " + num(y + r) +
+             "\" stroke=\"" + fill + "\" stroke-width=\"2\" fill=\"none\"/>";
   }
 }
 
 std::string open_chart(const std::string& id, const std::string& kind, double width, double height,
                        const std::string& title, const std::string& desc) {
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart " + kind + "\" id=\"" + escape(id) +
-         "\" role=\"img\" aria-labelledby=\"" + escape(id) + "-t " + escape(id) + "-d\" viewBox=\"0 0 " +
-         num(width) + " " + num(height) + "\">\n<title id=\"" + escape(id) + "-t\">" + escape(title) +
-         "</title>\n<desc id=\"" + escape(id) + "-d\">" + escape(desc) + "</desc>\n";
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart " + kind + "\" id=\"" +
+         escape(id) + "\" role=\"img\" aria-labelledby=\"" + escape(id) + "-t " + escape(id) +
+         "-d\" viewBox=\"0 0 " + num(width) + " " + num(height) + "\">\n<title id=\"" + escape(id) +
+         "-t\">" + escape(title) + "</title>\n<desc id=\"" + escape(id) + "-d\">" + escape(desc) +
+         "</desc>\n";
 }
 
 std::string tick_text(double v, Unit unit, double step) {
@@ -89,12 +94,23 @@ std::string escape(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -130,18 +146,18 @@ std::string shared_defs() {
       "<svg class=\"defs\" aria-hidden=\"true\" width=\"0\" height=\"0\" "
       "style=\"position:absolute\" xmlns=\"http://www.w3.org/2000/svg\"><defs>\n";
   // Bar patterns: series k > 0 get hatching over their colour.
-  const char* hatches[] = {
-      "",
-      "<path d=\"M0 6L6 0\" stroke=\"#fff\" stroke-width=\"1.6\"/>",
-      "<circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#fff\"/>",
-      "<path d=\"M0 3H6M3 0V6\" stroke=\"#fff\" stroke-width=\"1.2\"/>",
-      "<path d=\"M0 0L6 6\" stroke=\"#fff\" stroke-width=\"1.6\"/>",
-      "<path d=\"M0 2H6\" stroke=\"#fff\" stroke-width=\"1.4\"/>",
-      "<path d=\"M2 0V6\" stroke=\"#fff\" stroke-width=\"1.4\"/>",
-      "<path d=\"M0 6L6 0M0 0L6 6\" stroke=\"#fff\" stroke-width=\"1\"/>"};
+  const char* hatches[] = {"",
+                           "<path d=\"M0 6L6 0\" stroke=\"#fff\" stroke-width=\"1.6\"/>",
+                           "<circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#fff\"/>",
+                           "<path d=\"M0 3H6M3 0V6\" stroke=\"#fff\" stroke-width=\"1.2\"/>",
+                           "<path d=\"M0 0L6 6\" stroke=\"#fff\" stroke-width=\"1.6\"/>",
+                           "<path d=\"M0 2H6\" stroke=\"#fff\" stroke-width=\"1.4\"/>",
+                           "<path d=\"M2 0V6\" stroke=\"#fff\" stroke-width=\"1.4\"/>",
+                           "<path d=\"M0 6L6 0M0 0L6 6\" stroke=\"#fff\" stroke-width=\"1\"/>"};
   for (int k = 0; k < kStyles; ++k) {
     s += "<pattern id=\"bar" + std::to_string(k) +
-         "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"" +
+         "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" "
+         "height=\"6\" fill=\"" +
          colour(static_cast<std::size_t>(k)) + "\"/>" + hatches[k] + "</pattern>\n";
   }
   s += "</defs></svg>\n";
@@ -158,7 +174,8 @@ std::string line_chart(const LineChart& c) {
     for (std::size_t i = 0; i < s.y.size() && i < s.x.size(); ++i) {
       xlo = std::min(xlo, s.x[i]);
       xhi = std::max(xhi, s.x[i]);
-      for (double v : {s.y[i], i < s.lower.size() ? s.lower[i] : kNaN, i < s.upper.size() ? s.upper[i] : kNaN}) {
+      for (double v : {s.y[i], i < s.lower.size() ? s.lower[i] : kNaN,
+                       i < s.upper.size() ? s.upper[i] : kNaN}) {
         if (std::isnan(v)) continue;
         ylo = std::min(ylo, v);
         yhi = std::max(yhi, v);
@@ -182,18 +199,18 @@ std::string line_chart(const LineChart& c) {
   std::string s = open_chart(c.id, "line-chart", W, H, c.title, c.desc);
   s += "<g class=\"axes\" font-size=\"11\" fill=\"#333\">\n";
   for (double t : yt) {
-    s += "<line x1=\"" + num(ml) + "\" x2=\"" + num(ml + pw) + "\" y1=\"" + num(Y(t)) + "\" y2=\"" + num(Y(t)) +
-         "\" stroke=\"#ddd\"/><text x=\"" + num(ml - 6) + "\" y=\"" + num(Y(t) + 4) +
+    s += "<line x1=\"" + num(ml) + "\" x2=\"" + num(ml + pw) + "\" y1=\"" + num(Y(t)) + "\" y2=\"" +
+         num(Y(t)) + "\" stroke=\"#ddd\"/><text x=\"" + num(ml - 6) + "\" y=\"" + num(Y(t) + 4) +
          "\" text-anchor=\"end\">" + escape(tick_text(t, c.unit, ystep)) + "</text>\n";
   }
   for (double t : nice_ticks(xlo, xhi, 8)) {
     if (t < xlo - 1e-9 || t > xhi + 1e-9) continue;
-    s += "<line x1=\"" + num(X(t)) + "\" x2=\"" + num(X(t)) + "\" y1=\"" + num(mt + ph) + "\" y2=\"" +
-         num(mt + ph + 4) + "\" stroke=\"#333\"/><text x=\"" + num(X(t)) + "\" y=\"" + num(mt + ph + 16) +
-         "\" text-anchor=\"middle\">" + num(t, 0) + "</text>\n";
+    s += "<line x1=\"" + num(X(t)) + "\" x2=\"" + num(X(t)) + "\" y1=\"" + num(mt + ph) +
+         "\" y2=\"" + num(mt + ph + 4) + "\" stroke=\"#333\"/><text x=\"" + num(X(t)) + "\" y=\"" +
+         num(mt + ph + 16) + "\" text-anchor=\"middle\">" + num(t, 0) + "</text>\n";
   }
-  s += "<line x1=\"" + num(ml) + "\" x2=\"" + num(ml + pw) + "\" y1=\"" + num(mt + ph) + "\" y2=\"" +
-       num(mt + ph) + "\" stroke=\"#333\"/>\n";
+  s += "<line x1=\"" + num(ml) + "\" x2=\"" + num(ml + pw) + "\" y1=\"" + num(mt + ph) +
+       "\" y2=\"" + num(mt + ph) + "\" stroke=\"#333\"/>\n";
   s += "<text x=\"" + num(ml + pw / 2) + "\" y=\"" + num(H - 8) + "\" text-anchor=\"middle\">" +
        escape(c.x_label) + "</text>\n</g>\n";
   // Events: a dashed vertical line and a label above the plot.
@@ -208,8 +225,8 @@ std::string line_chart(const LineChart& c) {
       last_label_x = x;
       s += "<line class=\"event\" x1=\"" + num(x) + "\" x2=\"" + num(x) + "\" y1=\"" + num(mt - 2) +
            "\" y2=\"" + num(mt + ph) + "\" stroke=\"#555\" stroke-dasharray=\"3 3\"/><text x=\"" +
-           num(x + 3) + "\" y=\"" + num(mt - 18 + 10 * row) + "\" fill=\"#333\">" + escape(e.label) +
-           "</text>\n";
+           num(x + 3) + "\" y=\"" + num(mt - 18 + 10 * row) + "\" fill=\"#333\">" +
+           escape(e.label) + "</text>\n";
     }
     s += "</g>\n";
   }
@@ -222,10 +239,11 @@ std::string line_chart(const LineChart& c) {
       if (name.size() > 40) name = name.substr(0, 39) + "\u2026";
       const double text_w = 6.3 * static_cast<double>(name.size());
       if (lx + 40 + text_w > W - 8 && lx > ml) break;  // no room: the direct labels still name them
-      s += "<path d=\"M" + num(lx) + " 8H" + num(lx + 24) + "\" stroke=\"" + colour(k) + "\" stroke-width=\"2\"" +
-           (dash(k)[0] ? std::string(" stroke-dasharray=\"") + dash(k) + "\"" : std::string()) + "/>" +
-           marker(k, lx + 12, 8, 3.2, colour(k)) + "<text x=\"" + num(lx + 30) + "\" y=\"12\">" + escape(name) +
-           "</text>\n";
+      s += "<path d=\"M" + num(lx) + " 8H" + num(lx + 24) + "\" stroke=\"" + colour(k) +
+           "\" stroke-width=\"2\"" +
+           (dash(k)[0] ? std::string(" stroke-dasharray=\"") + dash(k) + "\"" : std::string()) +
+           "/>" + marker(k, lx + 12, 8, 3.2, colour(k)) + "<text x=\"" + num(lx + 30) +
+           "\" y=\"12\">" + escape(name) + "</text>\n";
       lx += 44 + text_w;
     }
     s += "</g>\n";
@@ -247,8 +265,9 @@ std::string line_chart(const LineChart& c) {
     for (std::size_t j = idx.size(); j-- > 0;) {
       d += "L" + num(X(ser.x[idx[j]])) + " " + num(Y(ser.lower[idx[j]]));
     }
-    s += "<path class=\"band\" d=\"" + d + "Z\" fill=\"" + colour(k) + "\" fill-opacity=\"0.18\" stroke=\"" +
-         colour(k) + "\" stroke-opacity=\"0.4\" stroke-width=\"0.5\"/>\n";
+    s += "<path class=\"band\" d=\"" + d + "Z\" fill=\"" + colour(k) +
+         "\" fill-opacity=\"0.18\" stroke=\"" + colour(k) +
+         "\" stroke-opacity=\"0.4\" stroke-width=\"0.5\"/>\n";
   }
   // Lines, markers and direct labels.
   struct Label {
@@ -277,12 +296,15 @@ std::string line_chart(const LineChart& c) {
     s += "<g class=\"series\" data-series=\"" + escape(ser.label) + "\">\n";
     s += "<path class=\"data\" data-points=\"" + std::to_string(points) + "\" d=\"" + d +
          "\" fill=\"none\" stroke=\"" + colour(k) + "\" stroke-width=\"2\"" +
-         (dash(k)[0] ? std::string(" stroke-dasharray=\"") + dash(k) + "\"" : std::string()) + "/>\n";
+         (dash(k)[0] ? std::string(" stroke-dasharray=\"") + dash(k) + "\"" : std::string()) +
+         "/>\n";
     // Markers every few points, offset per series so they do not sit on each other.
     const std::size_t n = ser.y.size();
     const std::size_t every = std::max<std::size_t>(1, n / 8);
-    for (std::size_t i = (k * every / std::max<std::size_t>(1, c.series.size())) % every; i < n; i += every) {
-      if (i < ser.x.size() && !std::isnan(ser.y[i])) s += marker(k, X(ser.x[i]), Y(ser.y[i]), 3.2, colour(k));
+    for (std::size_t i = (k * every / std::max<std::size_t>(1, c.series.size())) % every; i < n;
+         i += every) {
+      if (i < ser.x.size() && !std::isnan(ser.y[i]))
+        s += marker(k, X(ser.x[i]), Y(ser.y[i]), 3.2, colour(k));
     }
     s += "</g>\n";
     if (!std::isnan(last_y)) {
@@ -297,7 +319,8 @@ std::string line_chart(const LineChart& c) {
   }
   // Direct labels at the right edge, pushed apart so they do not overlap.
   std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
-  for (std::size_t i = 1; i < labels.size(); ++i) labels[i].y = std::max(labels[i].y, labels[i - 1].y + 13);
+  for (std::size_t i = 1; i < labels.size(); ++i)
+    labels[i].y = std::max(labels[i].y, labels[i - 1].y + 13);
   for (std::size_t i = labels.size(); i-- > 1;) {
     if (labels[i].y > mt + ph + 6) labels[i].y = mt + ph + 6;
     labels[i - 1].y = std::min(labels[i - 1].y, labels[i].y - 13);
@@ -343,17 +366,17 @@ std::string bar_chart(const BarChart& c) {
   double lx = label_w;
   for (std::size_t k = 0; k < n; ++k) {
     s += "<rect x=\"" + num(lx) + "\" y=\"6\" width=\"14\" height=\"11\" fill=\"url(#bar" +
-         std::to_string(k % kStyles) + ")\" stroke=\"#333\" stroke-width=\"0.5\"/><text x=\"" + num(lx + 18) +
-         "\" y=\"15\">" + escape(c.series[k]) + "</text>\n";
+         std::to_string(k % kStyles) + ")\" stroke=\"#333\" stroke-width=\"0.5\"/><text x=\"" +
+         num(lx + 18) + "\" y=\"15\">" + escape(c.series[k]) + "</text>\n";
     lx += 30 + 6.5 * static_cast<double>(std::min<std::size_t>(c.series[k].size(), 40));
   }
   s += "</g>\n<g class=\"axes\" font-size=\"10\" fill=\"#333\">\n";
   const double plot_top = mt, plot_bottom = height - 28;
   for (double t : ticks) {
-    s += "<line x1=\"" + num(X(t)) + "\" x2=\"" + num(X(t)) + "\" y1=\"" + num(plot_top) + "\" y2=\"" +
-         num(plot_bottom) + "\" stroke=\"#e3e3e3\"/><text x=\"" + num(X(t)) + "\" y=\"" +
-         num(plot_bottom + 13) + "\" text-anchor=\"middle\">" + escape(tick_text(t, c.unit, step)) +
-         "</text>\n";
+    s += "<line x1=\"" + num(X(t)) + "\" x2=\"" + num(X(t)) + "\" y1=\"" + num(plot_top) +
+         "\" y2=\"" + num(plot_bottom) + "\" stroke=\"#e3e3e3\"/><text x=\"" + num(X(t)) +
+         "\" y=\"" + num(plot_bottom + 13) + "\" text-anchor=\"middle\">" +
+         escape(tick_text(t, c.unit, step)) + "</text>\n";
   }
   s += "</g>\n<g class=\"data bars\" font-size=\"10\">\n";
   double y = mt + 10;
@@ -370,7 +393,8 @@ std::string bar_chart(const BarChart& c) {
       const double v = k < r.values.size() ? r.values[k] : kNaN;
       const double by = y + static_cast<double>(k) * bar_h;
       if (std::isnan(v)) {
-        s += "<text x=\"" + num(X(0) + 3) + "\" y=\"" + num(by + bar_h - 2) + "\" fill=\"#555\">n/a</text>\n";
+        s += "<text x=\"" + num(X(0) + 3) + "\" y=\"" + num(by + bar_h - 2) +
+             "\" fill=\"#555\">n/a</text>\n";
         continue;
       }
       const double x0 = X(std::min(0.0, v)), x1 = X(std::max(0.0, v));
@@ -378,11 +402,12 @@ std::string bar_chart(const BarChart& c) {
            num(std::max(0.5, x1 - x0)) + "\" height=\"" + num(bar_h - 2) + "\" fill=\"url(#bar" +
            std::to_string(k % kStyles) + ")\" stroke=\"" + colour(k) + "\" stroke-width=\"0.5\"/>";
       double text_x = x1 + 4;
-      if (k < r.lower.size() && k < r.upper.size() && !std::isnan(r.lower[k]) && !std::isnan(r.upper[k])) {
+      if (k < r.lower.size() && k < r.upper.size() && !std::isnan(r.lower[k]) &&
+          !std::isnan(r.upper[k])) {
         const double cy = by + bar_h / 2;
-        s += "<path class=\"whisker\" d=\"M" + num(X(r.lower[k])) + " " + num(cy) + "H" + num(X(r.upper[k])) +
-             "M" + num(X(r.lower[k])) + " " + num(cy - 3) + "v6M" + num(X(r.upper[k])) + " " + num(cy - 3) +
-             "v6\" stroke=\"#222\" fill=\"none\"/>";
+        s += "<path class=\"whisker\" d=\"M" + num(X(r.lower[k])) + " " + num(cy) + "H" +
+             num(X(r.upper[k])) + "M" + num(X(r.lower[k])) + " " + num(cy - 3) + "v6M" +
+             num(X(r.upper[k])) + " " + num(cy - 3) + "v6\" stroke=\"#222\" fill=\"none\"/>";
         text_x = std::max(text_x, X(r.upper[k]) + 4);
       }
       s += "<text x=\"" + num(text_x) + "\" y=\"" + num(by + bar_h - 2) + "\" fill=\"#222\">" +
@@ -407,13 +432,17 @@ std::string edges(const CellMap& m, Differ&& differ) {
     for (int y = 0; y <= m.height; ++y) {
       bool edge = false;
       if (y < m.height) {
-        if (x == 0) edge = differ(kNoCell, at(0, y));
-        else if (x == m.width) edge = differ(at(x - 1, y), kNoCell);
-        else edge = differ(at(x - 1, y), at(x, y));
+        if (x == 0)
+          edge = differ(kNoCell, at(0, y));
+        else if (x == m.width)
+          edge = differ(at(x - 1, y), kNoCell);
+        else
+          edge = differ(at(x - 1, y), at(x, y));
       }
       if (edge && start < 0) start = y;
       if (!edge && start >= 0) {
-        d += "M" + std::to_string(x) + " " + std::to_string(start) + "v" + std::to_string(y - start);
+        d +=
+            "M" + std::to_string(x) + " " + std::to_string(start) + "v" + std::to_string(y - start);
         start = -1;
       }
     }
@@ -423,13 +452,17 @@ std::string edges(const CellMap& m, Differ&& differ) {
     for (int x = 0; x <= m.width; ++x) {
       bool edge = false;
       if (x < m.width) {
-        if (y == 0) edge = differ(kNoCell, at(x, 0));
-        else if (y == m.height) edge = differ(at(x, y - 1), kNoCell);
-        else edge = differ(at(x, y - 1), at(x, y));
+        if (y == 0)
+          edge = differ(kNoCell, at(x, 0));
+        else if (y == m.height)
+          edge = differ(at(x, y - 1), kNoCell);
+        else
+          edge = differ(at(x, y - 1), at(x, y));
       }
       if (edge && start < 0) start = x;
       if (!edge && start >= 0) {
-        d += "M" + std::to_string(start) + " " + std::to_string(y) + "h" + std::to_string(x - start);
+        d +=
+            "M" + std::to_string(start) + " " + std::to_string(y) + "h" + std::to_string(x - start);
         start = -1;
       }
     }
@@ -480,7 +513,8 @@ std::string map_chart(const MapChart& c, const CellMap& m) {
   std::vector<std::string> fills(static_cast<std::size_t>(std::max(0, m.neighbourhood_count)));
   for (std::size_t n = 0; n < fills.size(); ++n) {
     const double v = n < c.values.size() ? c.values[n] : kNaN;
-    fills[n] = std::isnan(v) ? "fill=\"#d9d9d9\"" : std::string("fill=\"") + kMapColours[class_of(v)] + "\"";
+    fills[n] = std::isnan(v) ? "fill=\"#d9d9d9\""
+                             : std::string("fill=\"") + kMapColours[class_of(v)] + "\"";
   }
   s += "<g class=\"data cells\" shape-rendering=\"crispEdges\">\n";
   s += runs_of(m, [&](std::size_t c2) -> std::string {
@@ -489,7 +523,8 @@ std::string map_chart(const MapChart& c, const CellMap& m) {
     return n < 0 ? std::string() : fills[static_cast<std::size_t>(n)];
   });
   s += "</g>\n<path class=\"boundaries\" d=\"" + boundaries(m) +
-       "\" stroke=\"#555\" stroke-width=\"" + num(std::max(W, H) / 400.0, 2) + "\" fill=\"none\"/>\n";
+       "\" stroke=\"#555\" stroke-width=\"" + num(std::max(W, H) / 400.0, 2) +
+       "\" fill=\"none\"/>\n";
   // Direct labels: each neighbourhood's value at its centre.
   if (c.label_values && m.neighbourhood_count > 0 && m.neighbourhood_count <= 64) {
     std::vector<double> sx(fills.size()), sy(fills.size()), cnt(fills.size());
@@ -502,16 +537,18 @@ std::string map_chart(const MapChart& c, const CellMap& m) {
         cnt[n] += 1;
       }
     }
-    s += "<g class=\"values\" font-size=\"" + num(fs, 2) + "\" text-anchor=\"middle\" fill=\"#000\" stroke=\"#fff\" "
-         "stroke-width=\"" + num(fs / 5, 2) + "\" paint-order=\"stroke\">\n";
+    s += "<g class=\"values\" font-size=\"" + num(fs, 2) +
+         "\" text-anchor=\"middle\" fill=\"#000\" stroke=\"#fff\" "
+         "stroke-width=\"" +
+         num(fs / 5, 2) + "\" paint-order=\"stroke\">\n";
     for (std::size_t n = 0; n < fills.size(); ++n) {
       if (cnt[n] == 0) continue;
       const double v = n < c.values.size() ? c.values[n] : kNaN;
       // Whole percentages keep the labels short enough to fit a neighbourhood.
       const std::string text =
           c.unit == Unit::Share && !std::isnan(v) ? num(100 * v, 0) + "%" : format_value(v, c.unit);
-      s += "<text x=\"" + num(sx[n] / cnt[n], 1) + "\" y=\"" + num(sy[n] / cnt[n] + fs / 3, 1) + "\">" +
-           escape(text) + "</text>";
+      s += "<text x=\"" + num(sx[n] / cnt[n], 1) + "\" y=\"" + num(sy[n] / cnt[n] + fs / 3, 1) +
+           "\">" + escape(text) + "</text>";
     }
     s += "\n</g>\n";
   }
@@ -525,21 +562,21 @@ std::string map_chart(const MapChart& c, const CellMap& m) {
   for (int k = 0; k < kMapClasses; ++k) {
     const double x = box * 0.5 + k * box;
     s += "<rect x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 0.6, 2) + "\" width=\"" + num(box, 2) +
-         "\" height=\"" + num(fs * 1.2, 2) + "\" fill=\"" + kMapColours[k] + "\" stroke=\"#555\" stroke-width=\"" +
-         num(fs / 20, 2) + "\"/>";
+         "\" height=\"" + num(fs * 1.2, 2) + "\" fill=\"" + kMapColours[k] +
+         "\" stroke=\"#555\" stroke-width=\"" + num(fs / 20, 2) + "\"/>";
     if (k % 2 == 0 || k == kMapClasses - 1) {
       const double at = k % 2 == 0 ? x : x + box;
       const double v = k % 2 == 0 ? lo + (hi - lo) * k / kMapClasses : hi;
-      s += "<text x=\"" + num(at, 2) + "\" y=\"" + num(H + fs * 2.9, 2) + "\" text-anchor=\"middle\">" +
-           escape(bound(v)) + "</text>";
+      s += "<text x=\"" + num(at, 2) + "\" y=\"" + num(H + fs * 2.9, 2) +
+           "\" text-anchor=\"middle\">" + escape(bound(v)) + "</text>";
     }
     s += "\n";
   }
   const double x = box * 0.5 + kMapClasses * box + box * 0.6;
-  s += "<rect x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 0.6, 2) + "\" width=\"" + num(box * 0.6, 2) +
-       "\" height=\"" + num(fs * 1.2, 2) + "\" fill=\"#d9d9d9\" stroke=\"#555\" stroke-width=\"" +
-       num(fs / 20, 2) + "\"/><text x=\"" + num(x + box * 0.7, 2) + "\" y=\"" + num(H + fs * 1.6, 2) +
-       "\">none</text>\n";
+  s += "<rect x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 0.6, 2) + "\" width=\"" +
+       num(box * 0.6, 2) + "\" height=\"" + num(fs * 1.2, 2) +
+       "\" fill=\"#d9d9d9\" stroke=\"#555\" stroke-width=\"" + num(fs / 20, 2) + "\"/><text x=\"" +
+       num(x + box * 0.7, 2) + "\" y=\"" + num(H + fs * 1.6, 2) + "\">none</text>\n";
   s += "</g>\n</svg>\n";
   return s;
 }
@@ -556,10 +593,12 @@ std::string land_map(const std::string& id, const std::string& title, const Cell
   }
   const std::string desc =
       "Map of the city's " + std::to_string(m.width) + " by " + std::to_string(m.height) +
-      " cells and " + std::to_string(m.neighbourhood_count) + " neighbourhoods: " +
-      std::to_string(flood_cells) + " land cells in the 100-year floodplain (pale blue inside a dashed blue outline), " +
+      " cells and " + std::to_string(m.neighbourhood_count) +
+      " neighbourhoods: " + std::to_string(flood_cells) +
+      " land cells in the 100-year floodplain (pale blue inside a dashed blue outline), " +
       std::to_string(informal_cells) + " informal settlement cells (orange, outlined in brown), " +
-      std::to_string(water_cells) + " water cells; grey: job centre; pale: residential; green: open land.";
+      std::to_string(water_cells) +
+      " water cells; grey: job centre; pale: residential; green: open land.";
   std::string s = open_chart(id, "map land-map", W, H + legend_h, title, desc);
   s += "<g class=\"data cells\" shape-rendering=\"crispEdges\">\n";
   // Plain fills and outlines only: pattern fills at cell scale make printing
@@ -568,7 +607,9 @@ std::string land_map(const std::string& id, const std::string& title, const Cell
   auto flooded = [&](std::size_t c) {
     return c != kNoCell && m.flood_depth_100yr_m[c] > 0 && m.land_use[c] != "water";
   };
-  auto informal = [&](std::size_t c) { return c != kNoCell && (m.informal[c] || m.land_use[c] == "informal"); };
+  auto informal = [&](std::size_t c) {
+    return c != kNoCell && (m.informal[c] || m.land_use[c] == "informal");
+  };
   s += runs_of(m, [&](std::size_t c) -> std::string {
     const std::string& u = m.land_use[c];
     if (u == "water") return "fill=\"#9ecae1\"";
@@ -579,8 +620,8 @@ std::string land_map(const std::string& id, const std::string& title, const Cell
     return "fill=\"#f7f4ea\"";
   });
   const double stroke = std::max(W, H) / 300.0;
-  s += "</g>\n<path class=\"boundaries\" d=\"" + boundaries(m) + "\" stroke=\"#555\" stroke-width=\"" +
-       num(stroke * 0.75, 2) + "\" fill=\"none\"/>\n";
+  s += "</g>\n<path class=\"boundaries\" d=\"" + boundaries(m) +
+       "\" stroke=\"#555\" stroke-width=\"" + num(stroke * 0.75, 2) + "\" fill=\"none\"/>\n";
   s += "<path class=\"floodplain\" d=\"" +
        edges(m, [&](std::size_t a, std::size_t b) { return flooded(a) != flooded(b); }) +
        "\" stroke=\"#08519c\" stroke-width=\"" + num(stroke * 1.5, 2) + "\" stroke-dasharray=\"" +
@@ -595,10 +636,12 @@ std::string land_map(const std::string& id, const std::string& title, const Cell
   const double box = W / 6.0;
   for (int k = 0; k < 6; ++k) {
     const double x = k * box + box * 0.05;
-    s += "<rect x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 0.6, 2) + "\" width=\"" + num(fs * 1.4, 2) +
-         "\" height=\"" + num(fs * 1.2, 2) + "\" fill=\"" + fills[k] + "\" stroke=\"" + outlines[k] +
-         "\" stroke-width=\"" + num(k >= 4 ? fs / 8 : fs / 20, 2) + "\"" +
-         (k == 5 ? " stroke-dasharray=\"" + num(fs / 3, 2) + " " + num(fs / 5, 2) + "\"" : std::string()) +
+    s += "<rect x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 0.6, 2) + "\" width=\"" +
+         num(fs * 1.4, 2) + "\" height=\"" + num(fs * 1.2, 2) + "\" fill=\"" + fills[k] +
+         "\" stroke=\"" + outlines[k] + "\" stroke-width=\"" + num(k >= 4 ? fs / 8 : fs / 20, 2) +
+         "\"" +
+         (k == 5 ? " stroke-dasharray=\"" + num(fs / 3, 2) + " " + num(fs / 5, 2) + "\""
+                 : std::string()) +
          "/><text x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 2.9, 2) + "\">" + names[k] +
          "</text>\n";
   }

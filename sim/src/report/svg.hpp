@@ -28,8 +28,8 @@ std::vector<double> nice_ticks(double lo, double hi, int count);
 
 struct Series {
   std::string label;
-  std::vector<double> x, y;           // NaN y: a gap
-  std::vector<double> lower, upper;   // optional band (same length as y)
+  std::vector<double> x, y;          // NaN y: a gap
+  std::vector<double> lower, upper;  // optional band (same length as y)
 };
 
 struct Event {
@@ -49,9 +49,9 @@ struct LineChart {
 std::string line_chart(const LineChart& chart);
 
 struct BarRow {
-  std::string heading;         // non-empty: a heading row (e.g. a group kind) instead of bars
-  std::string label;           // the category
-  std::vector<double> values;  // one per series; NaN: n/a
+  std::string heading;               // non-empty: a heading row (e.g. a group kind) instead of bars
+  std::string label;                 // the category
+  std::vector<double> values;        // one per series; NaN: n/a
   std::vector<double> lower, upper;  // optional whiskers (95% interval)
 };
 
