@@ -83,6 +83,27 @@ TEST_CASE("the disaster levers give identical outputs at 1, 2 and 4 threads and 
   }
 }
 
+TEST_CASE("disaster levers that never start leave every output unchanged", "[policy]") {
+  test::TempDir dir;
+  auto with = all_levers();
+  for (auto& programme : with["policies"]) {
+    programme["start_tick"] = 1000;
+    programme.erase("end_tick");
+  }
+  auto without = all_levers();
+  without.erase("policies");
+  for (const auto& [name, doc] : {std::pair{"with", with}, std::pair{"without", without}}) {
+    const auto loaded = io::load_scenario_json(doc, "test");
+    run_scenario(loaded.def, loaded.resolved, loaded.hash, options_for(dir, name, 2));
+  }
+  for (const char* file : {"/indicators.csv", "/groups.csv", "/neighbourhoods.csv"}) {
+    INFO(file);
+    const std::string a = test::read_file(dir.file(std::string("with") + file));
+    REQUIRE(a.size() > 1000);
+    CHECK(a == test::read_file(dir.file(std::string("without") + file)));
+  }
+}
+
 TEST_CASE("every disaster lever spends in the all-levers run", "[policy]") {
   const ScenarioDef s = test::load_doc(all_levers());
   test::SpendingLog log;
