@@ -13,9 +13,10 @@ namespace hearth::viz {
 struct LayerStyle {
   bool categorical = false;  // tenure: Okabe-Ito categories
   Scale scale = Scale::Viridis;
-  double fixed_max = 0;  // > 0: the scale runs 0..fixed_max; else 0..the frame's maximum
-  std::string title;     // legend title
-  std::string unit;      // legend unit
+  double fixed_max = 0;       // > 0: the scale runs 0..fixed_max; else 0..the frame's maximum
+  bool from_minimum = false;  // an automatic scale starts at the frame's minimum, not 0
+  std::string title;          // legend title
+  std::string unit;           // legend unit
 };
 
 const LayerStyle& style_of(int layer);
@@ -24,7 +25,10 @@ inline constexpr const char* kTenureNames[4] = {"owner-occupied", "private renta
                                                 "informal"};
 inline constexpr Rgb kNoDataColour{48, 48, 52};
 
-// Fills `rgba` (width x height x 4) and returns the top of the scale used.
-double colour_layer(const MapFrame& map, int layer, std::vector<std::uint8_t>& rgba);
+struct ScaleRange {
+  double bottom = 0, top = 1;
+};
+// Fills `rgba` (width x height x 4) and returns the range of the scale used.
+ScaleRange colour_layer(const MapFrame& map, int layer, std::vector<std::uint8_t>& rgba);
 
 }  // namespace hearth::viz

@@ -397,7 +397,7 @@ class Viewer {
                           std::to_string(g.height) + " texture (OpenGL limit?)");
       }
     }
-    scale_top_ = colour_layer(*frame_->map, layer_, rgba_);
+    scale_ = colour_layer(*frame_->map, layer_, rgba_);
     texture_.update(rgba_.data());
     texture_layer_ = layer_;
   }
@@ -454,6 +454,7 @@ class Viewer {
     if (flows.size() > 40) flows.resize(40);
     if (flows.empty()) return;
     const double most = flows.front().households;
+    // Each arrow over a dark outline, so that it reads on light and dark cells.
     sf::VertexArray triangles(sf::Triangles);
     for (auto it = flows.rbegin(); it != flows.rend(); ++it) {  // the largest on top
       const MapFlow& f = *it;
@@ -470,13 +471,19 @@ class Viewer {
       const float w = static_cast<float>(1.0 + 9.0 * weight) / 2;
       const float arrow = std::min(length * 0.4f, 6 + 2.5f * w);
       const sf::Vector2f tip = b, base = b - u * arrow;
-      for (const sf::Vector2f& p :
-           {a + n * w, a - n * w, base + n * w, a - n * w, base - n * w, base + n * w}) {
-        triangles.append(sf::Vertex(p, body));
-      }
       const float hw = w + 4;
-      for (const sf::Vector2f& p : {tip, base + n * hw, base - n * hw})
-        triangles.append(sf::Vertex(p, head));
+      const sf::Color shade(20, 20, 24, static_cast<sf::Uint8>(alpha * 0.8));
+      for (const float outline : {1.5f, 0.f}) {
+        const float bw = w + outline, tw = hw + outline;
+        const sf::Vector2f t = tip + u * outline, s = base - u * outline;
+        for (const sf::Vector2f& p :
+             {a + n * bw, a - n * bw, s + n * bw, a - n * bw, s - n * bw, s + n * bw}) {
+          triangles.append(sf::Vertex(p, outline > 0 ? shade : body));
+        }
+        for (const sf::Vector2f& p : {t, s + n * tw, s - n * tw}) {
+          triangles.append(sf::Vertex(p, outline > 0 ? shade : head));
+        }
+      }
     }
     target.draw(triangles);
   }
@@ -530,7 +537,14 @@ class Viewer {
 
   float draw_legend(sf::RenderTarget& target, float x, float y) {
     const LayerStyle& style = style_of(layer_);
-    text(target, style.title + (style.unit.empty() ? "" : "  (" + style.unit + ")"), x, y, 13);
+    std::string unit = style.unit;
+    if (layer_ == static_cast<int>(MapLayer::last_event) && frame_) {
+      const std::string& type = frame_->map->last_event_type;
+      unit = type == "flood"        ? "flood depth, m"
+             : type == "earthquake" ? "peak ground acceleration, g"
+                                    : "no event yet";
+    }
+    text(target, style.title + (unit.empty() ? "" : "  (" + unit + ")"), x, y, 13);
     y += 19;
     if (style.categorical) {
       for (int k = 0; k < 4; ++k) {
@@ -550,10 +564,12 @@ class Viewer {
         bar.append(sf::Vertex({bx, y + 12}, sf::Color(c.r, c.g, c.b)));
       }
       target.draw(bar);
-      const int decimals = scale_top_ < 10 ? 2 : 0;
-      text(target, "0", x, y + 13, 11, kDim);
-      text(target, format(scale_top_ / 2, decimals), x + width / 2 - 12, y + 13, 11, kDim);
-      text(target, format(scale_top_, decimals) + (style.fixed_max > 0 ? "" : " (max)"),
+      const int decimals = scale_.top < 10 ? 2 : 0;
+      text(target, format(scale_.bottom, decimals) + (scale_.bottom > 0 ? " (min)" : ""), x, y + 13,
+           11, kDim);
+      text(target, format((scale_.bottom + scale_.top) / 2, decimals), x + width / 2 - 12, y + 13,
+           11, kDim);
+      text(target, format(scale_.top, decimals) + (style.fixed_max > 0 ? "" : " (max)"),
            x + width - 40, y + 13, 11, kDim);
       y += 30;
     }
@@ -685,7 +701,7 @@ class Viewer {
   sf::Texture texture_;
   std::vector<std::uint8_t> rgba_;
   int texture_layer_ = -1;
-  double scale_top_ = 1;
+  ScaleRange scale_;
   std::vector<HistoryPoint> history_;
   std::vector<double> nb_households_, nb_displaced_, nb_out_, nb_in_;
   sf::Vector2f centre_;
