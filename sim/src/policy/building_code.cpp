@@ -67,6 +67,7 @@ void run_retrofits(const PhaseContext& ctx, World& world) {
           dw.work_remaining_months[d] > 0)
         return;
       if (dw.tenure[d] == Tenure::Informal && !p.retrofit_informal) return;
+      if (dw.programme[d] == kDemolished) return;  // cleared by an upgrading programme
       Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::PolicyRetrofit,
               d);
       const double u_offer = rng.uniform(), u_accept = rng.uniform();
