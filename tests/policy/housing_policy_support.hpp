@@ -36,7 +36,8 @@ inline void check_yearly_budget(const std::vector<double>& spent_per_tick, const
   std::vector<double> per_year;
   for (std::size_t t = 1; t < spent_per_tick.size(); ++t) {
     if (static_cast<std::int32_t>(t) < p.start_tick) continue;
-    const auto year = static_cast<std::size_t>(policy::programme_year(p, static_cast<std::int32_t>(t)));
+    const auto year =
+        static_cast<std::size_t>(policy::programme_year(p, static_cast<std::int32_t>(t)));
     per_year.resize(std::max(per_year.size(), year + 1), 0.0);
     per_year[year] += spent_per_tick[t];
   }

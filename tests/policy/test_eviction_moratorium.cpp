@@ -13,7 +13,8 @@ nlohmann::json strained_city(int ticks) {
   return doc;
 }
 
-std::vector<std::int64_t> evictions_by_tick(const ScenarioDef& s, std::vector<std::int64_t>* deferred = nullptr,
+std::vector<std::int64_t> evictions_by_tick(const ScenarioDef& s,
+                                            std::vector<std::int64_t>* deferred = nullptr,
                                             double* spent = nullptr) {
   std::vector<std::int64_t> out(1, 0);
   test::run_each(s, [&](const World& now) {
@@ -31,7 +32,8 @@ TEST_CASE("a fixed eviction moratorium stops evictions in its window; arrears fa
           "[policy][eviction_moratorium]") {
   const auto doc = strained_city(18);
   const ScenarioDef with = test::housing_scenario(
-      doc, nlohmann::json::array({{{"type", "eviction_moratorium"}, {"start_tick", 3}, {"end_tick", 10}}}));
+      doc, nlohmann::json::array(
+               {{{"type", "eviction_moratorium"}, {"start_tick", 3}, {"end_tick", 10}}}));
   std::vector<std::int64_t> deferred(1, 0);
   double spent = 0;
   const auto on = evictions_by_tick(with, &deferred, &spent);
@@ -39,8 +41,8 @@ TEST_CASE("a fixed eviction moratorium stops evictions in its window; arrears fa
   std::int64_t in_window_on = 0, in_window_off = 0;
   for (int t = 3; t <= 10; ++t) in_window_on += on[t], in_window_off += off[t];
   INFO("evictions in the window: " << in_window_off << " without, " << in_window_on
-                                   << " with; at tick 11 with: " << on[11] << "; deferred at tick 10: "
-                                   << deferred[10]);
+                                   << " with; at tick 11 with: " << on[11]
+                                   << "; deferred at tick 10: " << deferred[10]);
   CHECK(in_window_off > 5);
   CHECK(in_window_on == 0);
   CHECK(deferred[10] > 0);  // tenants past the tolerance, still housed

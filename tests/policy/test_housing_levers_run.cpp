@@ -104,12 +104,12 @@ TEST_CASE("every housing lever acts in the all-levers run", "[policy]") {
 
 TEST_CASE("the loader rejects a housing lever's key on another lever", "[policy][io]") {
   auto doc = test::small_scenario_json(500, 6);
-  doc["policies"] = nlohmann::json::array(
-      {{{"type", "rent_cap"}, {"voucher_payment_standard_per_month", 900}},
-       {{"type", "upgrading"},
-        {"budget_per_year", 1e5},
-        {"upgrading_target", "neighbourhoods"},
-        {"upgrading_site_cell", 999999}}});
+  doc["policies"] =
+      nlohmann::json::array({{{"type", "rent_cap"}, {"voucher_payment_standard_per_month", 900}},
+                             {{"type", "upgrading"},
+                              {"budget_per_year", 1e5},
+                              {"upgrading_target", "neighbourhoods"},
+                              {"upgrading_site_cell", 999999}}});
   try {
     io::load_scenario_json(doc, "test");
     FAIL("loaded");
@@ -121,8 +121,8 @@ TEST_CASE("the loader rejects a housing lever's key on another lever", "[policy]
     CHECK(test::has_problem(e.problems(), "/policies/1/upgrading_site_cell", "cell of the grid"));
   }
   // A key holding its default is accepted (resolved scenarios list them all).
-  doc["policies"] = nlohmann::json::array(
-      {{{"type", "rent_cap"}, {"voucher_payment_standard_per_month", 1200}}});
+  doc["policies"] =
+      nlohmann::json::array({{{"type", "rent_cap"}, {"voucher_payment_standard_per_month", 1200}}});
   CHECK_NOTHROW(io::load_scenario_json(doc, "test"));
 }
 

@@ -32,7 +32,8 @@ TEST_CASE("mortgage rules bind every new loan; looser rules mean more mortgages"
       ++new_loans;
       const DwellingId d = hh.dwelling[h];
       REQUIRE(hh.mortgage_balance[h] <= 0.6 * now.dwellings.value[d] * (1 + 1e-4) + 1);
-      REQUIRE(hh.mortgage_balance[h] <= 3.0 * 12 * std::max(1.0f, hh.income_per_month[h]) * (1 + 1e-4) + 1);
+      REQUIRE(hh.mortgage_balance[h] <=
+              3.0 * 12 * std::max(1.0f, hh.income_per_month[h]) * (1 + 1e-4) + 1);
     }
     balance_before = hh.mortgage_balance;
     for (const auto& ledger : now.policies.programmes) spent += ledger.spent_this_tick;

@@ -11,9 +11,8 @@ namespace {
 // Rents under pressure: an in-migration shock of poorer households.
 nlohmann::json pressured_city() {
   nlohmann::json doc = test::small_scenario_json(3000, 30);
-  doc["migration"] = {{"shock_arrival_rate_per_month", 0.01},
-                      {"shock_start_tick", 1},
-                      {"shock_end_tick", 30}};
+  doc["migration"] = {
+      {"shock_arrival_rate_per_month", 0.01}, {"shock_start_tick", 1}, {"shock_end_tick", 30}};
   return doc;
 }
 
@@ -31,7 +30,8 @@ double sitting_rent(const World& w) {
   double sum = 0;
   int n = 0;
   for (DwellingId d = 0; d < w.dwellings.count(); ++d) {
-    if (w.dwellings.tenure[d] != Tenure::PrivateRental || w.dwellings.occupant[d] == kNone) continue;
+    if (w.dwellings.tenure[d] != Tenure::PrivateRental || w.dwellings.occupant[d] == kNone)
+      continue;
     if (w.dwellings.lease_months[d] < 12) continue;
     sum += w.dwellings.rent_per_month[d];
     ++n;
@@ -55,7 +55,8 @@ TEST_CASE("a rent cap holds sitting tenants' rent rises to the cap", "[policy][r
     const Dwellings& dw = now.dwellings;
     for (DwellingId d = 0; d < rent_before.size(); ++d) {
       if (dw.tenure[d] != Tenure::PrivateRental || dw.occupant[d] == kNone) continue;
-      if (dw.occupant[d] != occupant_before[d] || dw.lease_months[d] != lease_before[d] + 1) continue;
+      if (dw.occupant[d] != occupant_before[d] || dw.lease_months[d] != lease_before[d] + 1)
+        continue;
       if (dw.lease_months[d] % 12 != 0) continue;
       ++reviews;
       REQUIRE(dw.rent_per_month[d] <= rent_before[d] * 1.02f * (1 + 1e-6f));
@@ -82,7 +83,8 @@ TEST_CASE("landlords' responses to a rent cap shrink and run down the rental sto
     }
     return std::pair<std::int64_t, double>{n, quality / std::max<std::int64_t>(1, n)};
   };
-  const auto [n_plain, q_plain] = rentals(test::run_each(test::housing_scenario(pressured_city(), cap(0.02))));
+  const auto [n_plain, q_plain] =
+      rentals(test::run_each(test::housing_scenario(pressured_city(), cap(0.02))));
   const auto [n_resp, q_resp] =
       rentals(test::run_each(test::housing_scenario(pressured_city(), cap(0.02, true, 0.2, 0.1))));
   INFO("private rentals " << n_plain << " -> " << n_resp << ", mean quality " << q_plain << " -> "

@@ -48,8 +48,8 @@ Outcome run(const ScenarioDef& s) {
       }
     }
     occupant_before = dw.occupant;
-    out.spent_per_tick.push_back(now.policies.programmes.empty() ? 0.0
-                                                                 : now.policies.programmes[0].spent_this_tick);
+    out.spent_per_tick.push_back(
+        now.policies.programmes.empty() ? 0.0 : now.policies.programmes[0].spent_this_tick);
   });
   for (DwellingId d = 0; d < w.dwellings.count(); ++d) {
     if (w.dwellings.programme[d] == 0) continue;
@@ -113,15 +113,17 @@ TEST_CASE("a social housing waiting list lets in order of application",
     }
     // Newcomers come from the front of last month's list (those who stayed eligible).
     if (!newcomers.empty() && list_before.size() > newcomers.size() * 3) {
-      std::vector<HouseholdId> front(list_before.begin(),
-                                     list_before.begin() + static_cast<std::ptrdiff_t>(newcomers.size() * 3));
+      std::vector<HouseholdId> front(
+          list_before.begin(),
+          list_before.begin() + static_cast<std::ptrdiff_t>(newcomers.size() * 3));
       for (const HouseholdId h : newcomers) {
         CHECK(std::find(front.begin(), front.end(), h) != front.end());
         ++checked;
       }
     }
     occupant_before = dw.occupant;
-    list_before = now.policies.waiting.empty() ? std::vector<HouseholdId>{} : now.policies.waiting[0];
+    list_before =
+        now.policies.waiting.empty() ? std::vector<HouseholdId>{} : now.policies.waiting[0];
   });
   CHECK(checked > 0);
 }

@@ -31,8 +31,9 @@ nlohmann::json programme(const std::string& mode, double budget = 1e7) {
 }
 
 struct Outcome {
-  std::int64_t programme_evictions = 0;  // evictions in the programme's months beyond the baseline's
-  std::int64_t flood_displaced = 0;      // households displaced by the flood
+  std::int64_t programme_evictions =
+      0;                             // evictions in the programme's months beyond the baseline's
+  std::int64_t flood_displaced = 0;  // households displaced by the flood
   std::int64_t treated = 0, relocated = 0, cleared = 0;
   double spent = 0;
   std::vector<double> spent_per_tick{0.0};
@@ -44,8 +45,8 @@ Outcome run(const ScenarioDef& s) {
   test::run_each(s, [&](const World& now) {
     if (now.tick <= 12) out.programme_evictions += now.flows.evictions;
     if (now.tick == kFloodTick) out.flood_displaced = now.flows.new_displacements;
-    out.spent_per_tick.push_back(now.policies.programmes.empty() ? 0.0
-                                                                 : now.policies.programmes[0].spent_this_tick);
+    out.spent_per_tick.push_back(
+        now.policies.programmes.empty() ? 0.0 : now.policies.programmes[0].spent_this_tick);
     const policy::HousingCounts c = policy::count_housing(s, now);
     out.treated = c.upgraded_dwellings;
     out.relocated = c.relocated_households;

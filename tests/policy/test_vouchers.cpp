@@ -26,7 +26,8 @@ double burdened_share_of_eligible(const ScenarioDef& s, const World& w) {
     const double income = w.households.income_per_month[h];
     if (income >= limit) continue;
     ++eligible;
-    const double paid = w.households.housing_cost_per_month[h] - w.households.housing_subsidy_per_month[h];
+    const double paid =
+        w.households.housing_cost_per_month[h] - w.households.housing_subsidy_per_month[h];
     burdened += paid > 0.3 * std::max(income, 1.0);
   }
   return eligible ? static_cast<double>(burdened) / eligible : 0.0;
@@ -42,7 +43,8 @@ TEST_CASE("vouchers lower the cost-burdened share among eligible households",
   std::int64_t holders = 0;
   const World w = test::run_each(with, [&](const World& now) {
     holders = 0;
-    for (HouseholdId h = 0; h < now.households.count(); ++h) holders += now.households.voucher[h] != 0;
+    for (HouseholdId h = 0; h < now.households.count(); ++h)
+      holders += now.households.voucher[h] != 0;
   });
   const double burdened_with = burdened_share_of_eligible(with, w);
   const double burdened_without = burdened_share_of_eligible(without, test::run_each(without));
@@ -54,7 +56,8 @@ TEST_CASE("vouchers lower the cost-burdened share among eligible households",
 
 TEST_CASE("vouchers cost what the holders receive, within the budget, with a waiting list",
           "[policy][vouchers]") {
-  const ScenarioDef s = test::housing_scenario(test::small_scenario_json(3000, 27), vouchers(2e5, 3));
+  const ScenarioDef s =
+      test::housing_scenario(test::small_scenario_json(3000, 27), vouchers(2e5, 3));
   std::vector<double> spent(1, 0.0);
   double received = 0;
   std::int64_t max_waiting = 0, max_holders = 0;
@@ -70,9 +73,10 @@ TEST_CASE("vouchers cost what the holders receive, within the budget, with a wai
     if (now.tick < 3) REQUIRE(holders == 0);  // not started
     max_holders = std::max(max_holders, holders);
     if (!now.policies.waiting.empty())
-      max_waiting = std::max<std::int64_t>(max_waiting, static_cast<std::int64_t>(now.policies.waiting[0].size()));
-    for (const HouseholdId h : now.policies.waiting.empty() ? std::vector<HouseholdId>{}
-                                                            : now.policies.waiting[0]) {
+      max_waiting = std::max<std::int64_t>(
+          max_waiting, static_cast<std::int64_t>(now.policies.waiting[0].size()));
+    for (const HouseholdId h :
+         now.policies.waiting.empty() ? std::vector<HouseholdId>{} : now.policies.waiting[0]) {
       REQUIRE(now.households.voucher[h] == 0);
       REQUIRE(now.households.income_per_month[h] < limit);
     }

@@ -35,8 +35,10 @@ HousingCounts count_housing(const ScenarioDef& scenario, const World& world) {
       if (dw.work_remaining_months[d] <= 0.0f) ++out.social_programme_units;
       out.social_programme_tenants += dw.occupant[d] != kNone;
     } else if (p.type == "upgrading") {
-      if (p.upgrading_mode == "in_situ") ++out.upgraded_dwellings;
-      else out.relocated_households += dw.occupant[d] != kNone;
+      if (p.upgrading_mode == "in_situ")
+        ++out.upgraded_dwellings;
+      else
+        out.relocated_households += dw.occupant[d] != kNone;
     }
   }
   return out;

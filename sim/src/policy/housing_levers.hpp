@@ -18,7 +18,8 @@ namespace hearth::policy {
 const PolicyDef* rent_cap_in_force(const ScenarioDef& scenario, std::int32_t tick);
 // Largest rise allowed at one rent review of review_months: the market's cap,
 // lowered to the programme's annual cap scaled to the review interval.
-double capped_increase_per_review(const PolicyDef& cap, double market_cap, std::int32_t review_months);
+double capped_increase_per_review(const PolicyDef& cap, double market_cap,
+                                  std::int32_t review_months);
 // Policy phase: landlords' documented responses (conversion of vacant capped
 // rentals to owner-occupation happens in the market's investor stage; the
 // upkeep cut once a year here).
@@ -66,7 +67,9 @@ const ScenarioDef& with_mortgage_rules(const ScenarioDef& scenario, std::int32_t
 // with poor job access drift back.
 void run_upgrading(const PhaseContext& ctx, World& world);
 // Whether an upgrading programme has cleared the dwelling (it is never occupied again).
-inline bool demolished(const Dwellings& dw, DwellingId d) { return dw.programme[d] == kDemolished; }
+inline bool demolished(const Dwellings& dw, DwellingId d) {
+  return dw.programme[d] == kDemolished;
+}
 
 // ---- outcome indicators of the housing levers (policy/housing_counts.cpp)
 struct HousingCounts {

@@ -18,7 +18,8 @@ const ScenarioDef& with_mortgage_rules(const ScenarioDef& scenario, std::int32_t
   if (rules == nullptr) return scenario;
   copy = scenario;
   MarketDef& m = copy.market;
-  if (rules->mortgage_loan_to_value_cap > 0) m.loan_to_value_cap = rules->mortgage_loan_to_value_cap;
+  if (rules->mortgage_loan_to_value_cap > 0)
+    m.loan_to_value_cap = rules->mortgage_loan_to_value_cap;
   if (rules->mortgage_loan_to_income_cap > 0)
     m.loan_to_income_cap = rules->mortgage_loan_to_income_cap;
   if (rules->mortgage_payment_to_income_cap > 0)

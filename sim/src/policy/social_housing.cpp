@@ -20,7 +20,9 @@
 namespace hearth::policy {
 namespace {
 
-bool formal_land(LandUse u) { return u == LandUse::Residential || u == LandUse::Jobs; }
+bool formal_land(LandUse u) {
+  return u == LandUse::Residential || u == LandUse::Jobs;
+}
 
 // Households that may be allocated a unit: private renters, the homeless and
 // informal dwellers below the income limit (not owners, social tenants or
@@ -105,8 +107,8 @@ void allocate(const PhaseContext& ctx, World& world, int k) {
       if (!listed[h] && eligible(s, p, hh, h)) list.push_back(h);
     }
     if (vacant.empty()) return;
-    ranked.assign(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(
-                                                   std::min(list.size(), vacant.size())));
+    ranked.assign(list.begin(),
+                  list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), vacant.size())));
   } else {
     if (vacant.empty()) return;
     std::vector<std::pair<double, HouseholdId>> keyed;
@@ -132,8 +134,8 @@ void allocate(const PhaseContext& ctx, World& world, int k) {
     market::vacate(s, world, h);
     hh.rent_arrears[h] = 0;  // a new landlord, as at any move
     hh.months_in_arrears[h] = 0;
-    const auto rent = static_cast<float>(p.social_rent_share_of_income *
-                                         std::max(1.0f, hh.income_per_month[h]));
+    const auto rent =
+        static_cast<float>(p.social_rent_share_of_income * std::max(1.0f, hh.income_per_month[h]));
     dw.rent_per_month[d] = rent;
     market::occupy(world, h, d, Status::SocialTenant, rent);
   }

@@ -38,7 +38,8 @@ StructureClass structure_of(const std::string& name) {
 }
 
 CellId site_of(const PolicyDef& p, const Grid& grid) {
-  if (p.upgrading_site_cell >= 0 && static_cast<std::size_t>(p.upgrading_site_cell) < grid.cell_count())
+  if (p.upgrading_site_cell >= 0 &&
+      static_cast<std::size_t>(p.upgrading_site_cell) < grid.cell_count())
     return static_cast<CellId>(p.upgrading_site_cell);
   return grid.relocation_site;
 }
@@ -98,9 +99,10 @@ void drift_back(const PhaseContext& ctx, World& world, int k) {
   for (HouseholdId h = 0; h < hh.count(); ++h) {
     const DwellingId d = hh.dwelling[h];
     if (hh.status[h] != Status::SocialTenant || d == kNone || dw.programme[d] != mark) continue;
-    const double rate =
-        p.upgrading_drift_back_rate_per_month * (1.0 - std::clamp(grid.job_access[dw.cell[d]], 0.0f, 1.0f));
-    Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::PolicyUpgrading, h);
+    const double rate = p.upgrading_drift_back_rate_per_month *
+                        (1.0 - std::clamp(grid.job_access[dw.cell[d]], 0.0f, 1.0f));
+    Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::PolicyUpgrading,
+            h);
     if (!rng.bernoulli(rate)) continue;
     // Back to the search near the jobs: the market, then the informal sector.
     market::vacate(s, world, h);
@@ -151,8 +153,9 @@ void run_upgrading(const PhaseContext& ctx, World& world) {
       } else if (p.upgrading_mode == "relocation") {
         if (h != kNone) {
           market::vacate(s, world, h);
-          const DwellingId unit = market::append_dwelling(
-              s, world, site, Tenure::SocialRental, static_cast<float>(p.upgrading_quality), 2, 0.0f);
+          const DwellingId unit =
+              market::append_dwelling(s, world, site, Tenure::SocialRental,
+                                      static_cast<float>(p.upgrading_quality), 2, 0.0f);
           dw.programme[unit] = mark;
           const auto rent = static_cast<float>(s.city.social_rent_income_share *
                                                std::max(1.0f, hh.income_per_month[h]));

@@ -17,7 +17,9 @@
 namespace hearth::policy {
 namespace {
 
-bool is_voucher_programme(const PolicyDef& p) { return p.type == "vouchers"; }
+bool is_voucher_programme(const PolicyDef& p) {
+  return p.type == "vouchers";
+}
 
 bool income_eligible(const ScenarioDef& s, const PolicyDef& p, const Households& hh,
                      HouseholdId h) {
