@@ -8,6 +8,8 @@
 
 #include "hearth/errors.hpp"
 #include "io/tract_reader.hpp"
+#include "state/invariants.hpp"
+#include "state/tract_city.hpp"
 #include "support/test_support.hpp"
 
 using namespace hearth;
@@ -159,21 +161,39 @@ TEST_CASE("every kind of bad tract table is refused with its line, column and re
   }
 }
 
-// The fuzzer's seed corpus and every crash it found (kept as regression
-// inputs): each reads or is refused with an InputError, and what reads
-// lays out on a grid (tests/fuzz/fuzz_tracts.cpp does the same under ASan).
+// The fuzzer's seed corpus and every input it found a problem with (kept as
+// regression inputs, e.g. regression_slow_sparse.csv: far-apart tracts made
+// the nearest-centroid search cost the cube of the distance): each is read
+// or refused with an InputError, and what reads is built into a small city
+// whose invariants hold, as tests/fuzz/fuzz_tracts.cpp does under ASan.
 TEST_CASE("every input of the tract fuzz corpus reads or is refused cleanly", "[io][tracts][fuzz]") {
-  int inputs = 0;
+  int inputs = 0, built = 0;
   for (const auto& entry : std::filesystem::directory_iterator(HEARTH_SOURCE_DIR "/tests/fuzz/corpus/tracts")) {
     ++inputs;
     INFO(entry.path().string());
     const std::string text = test::read_file(entry.path().string());
+    io::TractTable table;
     try {
-      const io::TractTable table = io::parse_tracts(text, "corpus.csv");
-      CHECK_FALSE(table.tracts.empty());
+      table = io::parse_tracts(text, "corpus.csv");
+    } catch (const InputError& e) {
+      CHECK_FALSE(e.problems().empty());
+      continue;
+    }
+    REQUIRE_FALSE(table.tracts.empty());
+    ScenarioDef s;
+    s.city.tracts.file = "corpus.csv";
+    s.city.tracts.population_scale = 0.01;
+    s.city.tracts.max_distance_m = 1000;
+    try {
+      s.city.grid = grid_for_tracts(table, 1000, 1000);
+      const World w = generate_tract_city(s, table);
+      CHECK_NOTHROW(check_invariants(w));
+      for (NeighbourhoodId n : w.grid.neighbourhood) REQUIRE(n < table.tracts.size());
+      ++built;
     } catch (const InputError& e) {
       CHECK_FALSE(e.problems().empty());
     }
   }
-  CHECK(inputs >= 4);
+  CHECK(inputs >= 5);
+  CHECK(built >= 4);
 }

@@ -106,37 +106,36 @@ std::vector<std::pair<std::size_t, std::size_t>> river_line(const std::vector<st
   return edges;
 }
 
-// Nearest tract centroid to each cell centre, through buckets of centroids.
+// Nearest tract centroid within `radius_m` of a point, through square
+// buckets of centroids as wide as the radius: every centroid that close lies
+// in the point's bucket or one of its eight neighbours, so a search costs
+// nine buckets wherever the point is (the fuzzer found that searching
+// outward ring by ring for the nearest centroid at any distance costs the
+// cube of the distance on sparse tables).
 class NearestTract {
  public:
-  NearestTract(const TractPositions& pos, double bucket_m, double width_m, double height_m)
-      : pos_(pos), bucket_(bucket_m) {
+  NearestTract(const TractPositions& pos, double radius_m, double width_m, double height_m)
+      : pos_(pos), bucket_(radius_m) {
     nx_ = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(width_m / bucket_)));
     ny_ = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(height_m / bucket_)));
     buckets_.resize(static_cast<std::size_t>(nx_ * ny_));
     for (std::size_t t = 0; t < pos.x_m.size(); ++t) buckets_[bucket_of(pos.x_m[t], pos.y_m[t])].push_back(t);
   }
-  // (tract, distance): the nearest centroid, ties to the lower tract index.
-  std::pair<std::size_t, double> find(double x, double y) const {
+  // The nearest centroid within the radius (ties to the lower tract index),
+  // or the tract count when there is none.
+  std::size_t find(double x, double y) const {
     const std::int64_t bx = clamp_x(x), by = clamp_y(y);
     std::size_t best = pos_.x_m.size();
-    double best_d = std::numeric_limits<double>::infinity();
-    for (std::int64_t r = 0; r <= std::max(nx_, ny_); ++r) {
-      // Every centroid in ring r + 1 is at least r bucket widths away.
-      if (best < pos_.x_m.size() && best_d < static_cast<double>(r) * bucket_) break;
-      for (std::int64_t j = by - r; j <= by + r; ++j) {
-        if (j < 0 || j >= ny_) continue;
-        for (std::int64_t i = bx - r; i <= bx + r; ++i) {
-          if (i < 0 || i >= nx_) continue;
-          if (std::max(std::llabs(i - bx), std::llabs(j - by)) != r) continue;
-          for (std::size_t t : buckets_[static_cast<std::size_t>(j * nx_ + i)]) {
-            const double d = std::hypot(pos_.x_m[t] - x, pos_.y_m[t] - y);
-            if (d < best_d || (d == best_d && t < best)) best = t, best_d = d;
-          }
+    double best_d = bucket_;
+    for (std::int64_t j = std::max<std::int64_t>(0, by - 1); j <= std::min(ny_ - 1, by + 1); ++j) {
+      for (std::int64_t i = std::max<std::int64_t>(0, bx - 1); i <= std::min(nx_ - 1, bx + 1); ++i) {
+        for (std::size_t t : buckets_[static_cast<std::size_t>(j * nx_ + i)]) {
+          const double d = std::hypot(pos_.x_m[t] - x, pos_.y_m[t] - y);
+          if (d < best_d || (d == best_d && t < best)) best = t, best_d = d;
         }
       }
     }
-    return {best, best_d};
+    return best;
   }
 
  private:
@@ -156,8 +155,8 @@ class NearestTract {
 };
 
 // Each tract's seed cell: the cell under its centroid or, when another tract
-// took that one, the nearest free cell (rings outward, in a fixed order).
-// Every tract then has at least one cell however small it is.
+// took that one, the nearest free cell (rings outward, perimeter only, in a
+// fixed order). Every tract then has at least one cell however small it is.
 std::vector<CellId> seed_cells(const io::TractTable& table, const TractPositions& pos,
                                const Grid& grid) {
   std::vector<CellId> seed(table.tracts.size(), kNone);
@@ -169,19 +168,21 @@ std::vector<CellId> seed_cells(const io::TractTable& table, const TractPositions
     CellId found = kNone;
     for (std::int32_t r = 0; r < 64 && found == kNone; ++r) {
       double best_d = std::numeric_limits<double>::infinity();
-      for (std::int32_t y = cy - r; y <= cy + r; ++y) {
-        for (std::int32_t x = cx - r; x <= cx + r; ++x) {
-          if (std::max(std::abs(x - cx), std::abs(y - cy)) != r) continue;
-          if (x < 0 || y < 0 || x >= grid.width || y >= grid.height) continue;
-          const CellId c = grid.cell_at(x, y);
-          if (taken[c]) continue;
-          const double d = std::hypot((x + 0.5) * cs - pos.x_m[t], (y + 0.5) * cs - pos.y_m[t]);
-          if (d < best_d) best_d = d, found = c;
-        }
+      auto consider = [&](std::int32_t x, std::int32_t y) {
+        if (x < 0 || y < 0 || x >= grid.width || y >= grid.height) return;
+        const CellId c = grid.cell_at(x, y);
+        if (taken[c]) return;
+        const double d = std::hypot((x + 0.5) * cs - pos.x_m[t], (y + 0.5) * cs - pos.y_m[t]);
+        if (d < best_d || (d == best_d && c < found)) best_d = d, found = c;
+      };
+      if (r == 0) consider(cx, cy);
+      for (std::int32_t k = -r; k <= r && r > 0; ++k) {
+        consider(cx + k, cy - r), consider(cx + k, cy + r);
+        if (k > -r && k < r) consider(cx - r, cy + k), consider(cx + r, cy + k);
       }
     }
     if (found == kNone) {
-      throw InputError(table.tracts[t].id.empty() ? "tracts" : "tract " + table.tracts[t].id,
+      throw InputError("tract " + table.tracts[t].id,
                        {{"/city/grid/cell_size_m",
                          "too many tracts crowd around this one for cells of " +
                              std::to_string(cs) + " m; use smaller cells"}});
@@ -194,7 +195,7 @@ std::vector<CellId> seed_cells(const io::TractTable& table, const TractPositions
 
 struct Layout {
   std::vector<CellId> seed;                       // per tract
-  std::vector<std::vector<CellId>> cells;         // residential cells per tract, in cell order
+  std::vector<std::vector<CellId>> cells;         // residential cells per tract, seed first
 };
 
 Layout build_grid(const ScenarioDef& s, const io::TractTable& table, const TractPositions& pos,
@@ -206,68 +207,119 @@ Layout build_grid(const ScenarioDef& s, const io::TractTable& table, const Tract
   grid.cell_size_m = g.cell_size_m;
   grid.neighbourhood_count = static_cast<std::int32_t>(table.tracts.size());
   const double cs = g.cell_size_m;
+  const std::size_t n_tracts = table.tracts.size();
+  const std::size_t cells = grid.cell_count();
   Layout layout;
   layout.seed = seed_cells(table, pos, grid);
-  std::vector<std::int64_t> seed_of_cell(grid.cell_count(), -1);
-  for (std::size_t t = 0; t < layout.seed.size(); ++t) seed_of_cell[layout.seed[t]] = static_cast<std::int64_t>(t);
 
-  const NearestTract nearest(pos, std::max(cs, def.max_distance_m), g.width_cells * cs,
-                             g.height_cells * cs);
-  std::vector<std::size_t> on_river;
-  for (std::size_t t = 0; t < table.tracts.size(); ++t) {
-    if (table.tracts[t].bounds_river) on_river.push_back(t);
-  }
-  const auto river = river_line(on_river, pos);
-  HazardLayer flood{kFloodDepth100yrLayer, "m", std::vector<float>(grid.cell_count(), 0.0f)};
-
-  parallel::for_each_index(grid.cell_count(), [&](std::size_t c) {
+  // 1. Residential cells: those with a centroid within max_distance_m, given
+  //    to the nearest; seed cells to their tract whatever the distance.
+  std::vector<std::int64_t> tract_of(cells, -1);
+  const NearestTract nearest(pos, std::max(cs, def.max_distance_m), g.width_cells * cs, g.height_cells * cs);
+  parallel::for_each_index(cells, [&](std::size_t c) {
     const double x = (grid.x_of(static_cast<CellId>(c)) + 0.5) * cs;
     const double y = (grid.y_of(static_cast<CellId>(c)) + 0.5) * cs;
-    auto [tract, distance] = nearest.find(x, y);
-    bool residential = distance <= def.max_distance_m;
-    if (seed_of_cell[c] >= 0) tract = static_cast<std::size_t>(seed_of_cell[c]), residential = true;
+    const std::size_t t = nearest.find(x, y);
+    if (t < n_tracts && std::hypot(pos.x_m[t] - x, pos.y_m[t] - y) <= def.max_distance_m) {
+      tract_of[c] = static_cast<std::int64_t>(t);
+    }
+  });
+  std::vector<char> is_seed(cells, 0);
+  for (std::size_t t = 0; t < n_tracts; ++t) {
+    tract_of[layout.seed[t]] = static_cast<std::int64_t>(t);
+    is_seed[layout.seed[t]] = 1;
+  }
+  std::vector<char> residential(cells, 0);
+  for (std::size_t c = 0; c < cells; ++c) residential[c] = tract_of[c] >= 0;
+  // 2. Open land belongs to the neighbourhood of the nearest residential cell
+  //    in steps across the grid (breadth first from every residential cell
+  //    in id order: linear in the cells, and deterministic).
+  std::vector<CellId> queue;
+  queue.reserve(cells);
+  for (CellId c = 0; c < cells; ++c) {
+    if (residential[c]) queue.push_back(c);
+  }
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const CellId c = queue[head];
+    const std::int32_t x = grid.x_of(c), y = grid.y_of(c);
+    const std::pair<std::int32_t, std::int32_t> steps[] = {{0, -1}, {-1, 0}, {1, 0}, {0, 1}};
+    for (const auto& [dx, dy] : steps) {
+      if (x + dx < 0 || y + dy < 0 || x + dx >= grid.width || y + dy >= grid.height) continue;
+      const CellId next = grid.cell_at(x + dx, y + dy);
+      if (tract_of[next] >= 0) continue;
+      tract_of[next] = tract_of[c];
+      queue.push_back(next);
+    }
+  }
+  // 3. Distance to the river line, for the cells of river tracts near it:
+  //    each segment stamps the cells within the floodplain width of points
+  //    along it (cost: the river's length x the width, not cells x segments).
+  std::vector<std::size_t> on_river;
+  for (std::size_t t = 0; t < n_tracts; ++t) {
+    if (table.tracts[t].bounds_river) on_river.push_back(t);
+  }
+  auto river = river_line(on_river, pos);
+  if (on_river.size() == 1) river.push_back({on_river[0], on_river[0]});
+  const double width = def.floodplain_width_m;
+  std::vector<double> river_distance(cells, std::numeric_limits<double>::infinity());
+  const auto reach = static_cast<std::int32_t>(std::ceil(width / cs)) + 1;
+  for (const auto& [a, b] : river) {
+    const double ax = pos.x_m[a], ay = pos.y_m[a], bx = pos.x_m[b], by = pos.y_m[b];
+    const double length = std::hypot(bx - ax, by - ay);
+    const auto steps = static_cast<std::int64_t>(std::ceil(length / (cs / 2))) + 1;
+    for (std::int64_t k = 0; k <= steps; ++k) {
+      const double u = static_cast<double>(k) / static_cast<double>(steps);
+      const auto px = static_cast<std::int32_t>(std::floor((ax + u * (bx - ax)) / cs));
+      const auto py = static_cast<std::int32_t>(std::floor((ay + u * (by - ay)) / cs));
+      for (std::int32_t y = std::max(0, py - reach); y <= std::min(grid.height - 1, py + reach); ++y) {
+        for (std::int32_t x = std::max(0, px - reach); x <= std::min(grid.width - 1, px + reach); ++x) {
+          const CellId c = grid.cell_at(x, y);
+          if (!table.tracts[static_cast<std::size_t>(tract_of[c])].bounds_river) continue;
+          const double d = segment_distance((x + 0.5) * cs, (y + 0.5) * cs, ax, ay, bx, by);
+          river_distance[c] = std::min(river_distance[c], d);
+        }
+      }
+    }
+  }
+  // 4. Cell attributes from their tract.
+  HazardLayer flood{kFloodDepth100yrLayer, "m", std::vector<float>(cells, 0.0f)};
+  parallel::for_each_index(cells, [&](std::size_t c) {
+    const auto tract = static_cast<std::size_t>(tract_of[c]);
     const io::Tract& tr = table.tracts[tract];
+    const bool res = residential[c] != 0;
     grid.neighbourhood[c] = static_cast<NeighbourhoodId>(tract);
-    grid.land_use[c] = residential ? LandUse::Residential : LandUse::Open;
+    grid.land_use[c] = res ? LandUse::Residential : LandUse::Open;
     grid.job_access[c] = static_cast<float>(std::exp(-tr.employment_distance / def.job_access_decay));
     // Piped water, sewers and electricity reached practically every home in a
     // 1970 US metropolitan area; open land is served as in the synthetic city.
-    grid.service_water[c] = residential ? 0.95f : 0.2f;
-    grid.service_sanitation[c] = residential ? 0.95f : 0.1f;
-    grid.service_electricity[c] = residential ? 1.0f : 0.3f;
-    double river_distance = std::numeric_limits<double>::infinity();
+    grid.service_water[c] = res ? 0.95f : 0.2f;
+    grid.service_sanitation[c] = res ? 0.95f : 0.1f;
+    grid.service_electricity[c] = res ? 1.0f : 0.3f;
     if (tr.bounds_river) {
-      if (river.empty()) {
-        river_distance = std::hypot(x - pos.x_m[tract], y - pos.y_m[tract]);
-      }
-      for (const auto& [a, b] : river) {
-        river_distance = std::min(river_distance, segment_distance(x, y, pos.x_m[a], pos.y_m[a],
-                                                                   pos.x_m[b], pos.y_m[b]));
-      }
-      double depth = def.flood_depth_100yr_m * (1.0 - river_distance / def.floodplain_width_m);
+      double depth = def.flood_depth_100yr_m * (1.0 - river_distance[c] / width);
       // A river tract's own cell always floods a little (a tenth of the depth
       // at the river at least), so every CHAS tract is exposed.
-      if (seed_of_cell[c] >= 0) depth = std::max(depth, 0.1 * def.flood_depth_100yr_m);
+      if (is_seed[c]) depth = std::max(depth, 0.1 * def.flood_depth_100yr_m);
       flood.value[c] = static_cast<float>(std::max(0.0, depth));
     }
+    // Elevation (illustrative): rising away from the river in river tracts,
+    // and with distance from employment elsewhere.
     grid.elevation_m[c] = static_cast<float>(
-        5.0 + (tr.bounds_river ? std::min(1.0, river_distance / def.floodplain_width_m) * 3.0 : 3.0 +
-                                                                                        2.0 * (1.0 - grid.job_access[c])));
+        tr.bounds_river ? 5.0 + 3.0 * std::min(1.0, river_distance[c] / width)
+                        : 8.0 + 2.0 * (1.0 - grid.job_access[c]));
   });
   grid.hazards.push_back(std::move(flood));
-  layout.cells.resize(table.tracts.size());
   // The seed cell first, then the others in cell order: a tract with fewer
   // dwellings than cells has them at its centroid (and, on the river, in the
   // floodplain).
-  for (std::size_t t = 0; t < table.tracts.size(); ++t) layout.cells[t].push_back(layout.seed[t]);
-  for (CellId c = 0; c < grid.cell_count(); ++c) {
-    if (grid.land_use[c] == LandUse::Residential && seed_of_cell[c] < 0) {
-      layout.cells[grid.neighbourhood[c]].push_back(c);
-    }
+  layout.cells.resize(n_tracts);
+  for (std::size_t t = 0; t < n_tracts; ++t) layout.cells[t].push_back(layout.seed[t]);
+  for (CellId c = 0; c < cells; ++c) {
+    if (residential[c] && !is_seed[c]) layout.cells[grid.neighbourhood[c]].push_back(c);
   }
   // Resettlement site: the seed cell of the tract farthest from employment.
   std::size_t farthest = 0;
-  for (std::size_t t = 1; t < table.tracts.size(); ++t) {
+  for (std::size_t t = 1; t < n_tracts; ++t) {
     if (table.tracts[t].employment_distance > table.tracts[farthest].employment_distance) farthest = t;
   }
   grid.relocation_site = layout.seed[farthest];
