@@ -79,7 +79,13 @@ int compare_command(const ReportCommands& args) {
       }
     }
     std::vector<report::RunData> runs;
-    for (const std::string& dir : args.compare_dirs) runs.push_back(report::read_run(dir));
+    for (const std::string& dir : args.compare_dirs) {
+      if (report::is_sweep_dir(dir)) {
+        throw InputError(dir, {{"", "a sweep directory: compare its runs (" + dir +
+                                        "/results/<id>), or see it whole with hearth report " + dir}});
+      }
+      runs.push_back(report::read_run(dir));
+    }
     report::label_runs(runs);
     if (!options.group_kinds.empty()) {
       for (const std::string& kind : options.group_kinds) {

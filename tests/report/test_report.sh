@@ -121,6 +121,7 @@ check "sweep points" grep -q "vacancy=0.08" "$work/sweep.html"
 check "sweep intervals" grep -q "n=2" "$work/sweep.html"
 check "sweep bands" grep -q 'class="band"' "$work/sweep.html"
 expect_exit 2 "reported on its own" report "$work/sweep" "$work/base" -o "$work/mixed.html"
+expect_exit 2 "a sweep directory: compare its runs" compare "$work/sweep" "$work/base"
 
 echo "report: $passes passed, $failures failed"
 [[ $failures -eq 0 ]]
