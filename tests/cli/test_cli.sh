@@ -140,6 +140,29 @@ check "file-size limit names the file" grep -q "cannot write .*full.partial/.*Fi
 check "no run directory after a full disk" test ! -e "$work/full"
 check "no partial directory after a full disk" test ! -e "$work/full.partial"
 
+# import-tracts: a bad tract table names file, line, column and reason and
+# writes nothing (exit 2); the Boston table gives a scenario that validates
+# and runs, from the directory the table's path is relative to; tracts-fit
+# reports the fit.
+boston_csv="$source_dir/scenarios/data/boston/boston_tracts.csv"
+sed '2s/,3962,/,39x2,/' "$boston_csv" >"$work/bad_tracts.csv"
+expect_exit 2 "bad_tracts.csv: line 2, column POP: '39x2' is not a number" \
+  import-tracts "$work/bad_tracts.csv" -o "$work/never.json"
+check "nothing written for a bad tract table" test ! -e "$work/never.json"
+: >"$work/empty.csv"
+expect_exit 2 "empty.csv: file is empty" import-tracts "$work/empty.csv" -o "$work/never.json"
+expect_exit 2 "--population-scale" import-tracts "$boston_csv" -o "$work/never.json" --population-scale 0
+check "nothing written for bad options" test ! -e "$work/never.json"
+expect_exit 0 "" import-tracts "$boston_csv" -o "$work/boston.json" --population-scale 0.01 --ticks 3 --flood-tick 2
+check "import-tracts names the tracts" grep -q "506 tracts" "$work/out"
+expect_exit 2 "exists" import-tracts "$boston_csv" -o "$work/boston.json"
+expect_exit 0 "" validate "$work/boston.json"
+expect_exit 0 "" run "$work/boston.json" --out "$work/boston_run" --quiet --check-invariants
+check "the tract city's run is complete" grep -q '"status": "complete"' "$work/boston_run/manifest.json"
+expect_exit 0 "" tracts-fit "$work/boston.json" --csv "$work/fit.csv"
+check "tracts-fit writes one row per tract" test "$(wc -l <"$work/fit.csv")" -eq 507
+expect_exit 2 "not built from tracts" tracts-fit "$work/small.json"
+
 # view without the viewer explains how to enable it; with the viewer but no
 # X display it says to use xvfb-run (tests/viz/test_viewer.sh tests the rest).
 saved_display=${DISPLAY-}
