@@ -68,6 +68,17 @@ TEST_CASE("a moratorium after events holds for its months after each event",
   CHECK(before_on == before_off);  // not in force before the event
   CHECK(window_off > 0);
   CHECK(window_on == 0);
+  // Among them, landlords ending the tenancies of damaged, habitable rentals
+  // (the disasters' evictions) in the flood month: some without, none with.
+  auto damage_evictions = [](const ScenarioDef& s) {
+    std::int64_t n = 0;
+    test::run_each(s, [&](const World& w) { n += w.flows.damage_evictions; });
+    return n;
+  };
+  const std::int64_t damage_off = damage_evictions(test::housing_scenario(doc, nullptr));
+  INFO("damage evictions without " << damage_off);
+  CHECK(damage_off > 0);
+  CHECK(damage_evictions(with) == 0);
 }
 
 }  // namespace hearth
