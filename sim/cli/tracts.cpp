@@ -28,7 +28,9 @@ double median_of(std::vector<double> v) {
   return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
 }
 
-double round_to(double v, double step) { return std::round(v / step) * step; }
+double round_to(double v, double step) {
+  return std::round(v / step) * step;
+}
 
 void check_range(const std::string& option, double v, double lo, double hi) {
   if (!(v >= lo && v <= hi)) {
@@ -39,7 +41,9 @@ void check_range(const std::string& option, double v, double lo, double hi) {
 }
 
 int import_tracts(const ImportTractsArgs& a) {
-  if (a.out.empty()) throw InputError("hearth import-tracts", {{"", "give the scenario to write with -o FILE.json"}});
+  if (a.out.empty())
+    throw InputError("hearth import-tracts",
+                     {{"", "give the scenario to write with -o FILE.json"}});
   check_range("--population-scale", a.population_scale, 1e-6, 1);
   check_range("--persons-per-household", a.persons_per_household, 1, 20);
   check_range("--value-scale", a.value_scale, 1e-6, 1e6);
@@ -63,26 +67,31 @@ int import_tracts(const ImportTractsArgs& a) {
   def.city.grid = grid_for_tracts(table, a.cell_size_m, std::min(a.max_distance_m, 2000.0));
   const TractPlan plan = plan_tracts(def, table);
   std::int64_t households = 0, owners = 0;
-  for (std::size_t t = 0; t < table.tracts.size(); ++t) households += plan.households[t], owners += plan.owners[t];
+  for (std::size_t t = 0; t < table.tracts.size(); ++t)
+    households += plan.households[t], owners += plan.owners[t];
   if (households < 100) {
     throw InputError("--population-scale", {{"", "leaves " + std::to_string(households) +
-                                                      " households; a city needs at least 100"}});
+                                                     " households; a city needs at least 100"}});
   }
   // City-wide figures the rest of the scenario is set from: the median
   // owner-occupied value and the household-weighted median tract income.
   std::vector<double> values, incomes;
   std::vector<double> lstat;
-  for (const auto& t : table.tracts) if (t.lower_status_percent >= 0) lstat.push_back(t.lower_status_percent);
+  for (const auto& t : table.tracts)
+    if (t.lower_status_percent >= 0) lstat.push_back(t.lower_status_percent);
   const double lstat_median = lstat.empty() ? 0 : median_of(lstat);
   for (std::size_t k = 0; k < table.tracts.size(); ++k) {
     const io::Tract& t = table.tracts[k];
-    double v = t.median_value_thousands >= 0 ? t.median_value_thousands * 1000 : band_median_value(t);
+    double v =
+        t.median_value_thousands >= 0 ? t.median_value_thousands * 1000 : band_median_value(t);
     if (v <= 0) continue;
     v *= a.value_scale;
     const double l = t.lower_status_percent >= 0 ? t.lower_status_percent : lstat_median;
-    const double income = v / tracts.value_to_income_ratio / 12 *
-                          std::exp(tracts.income_lower_status_coefficient * (lstat_median - l) / 100);
-    for (std::int64_t i = 0; i < std::max<std::int64_t>(1, plan.households[k] / 10); ++i) incomes.push_back(income);
+    const double income =
+        v / tracts.value_to_income_ratio / 12 *
+        std::exp(tracts.income_lower_status_coefficient * (lstat_median - l) / 100);
+    for (std::int64_t i = 0; i < std::max<std::int64_t>(1, plan.households[k] / 10); ++i)
+      incomes.push_back(income);
     values.push_back(v);
   }
   const double median_price = values.empty() ? 250000 : median_of(values);
@@ -95,14 +104,14 @@ int import_tracts(const ImportTractsArgs& a) {
   nlohmann::ordered_json doc;
   doc["schema_version"] = 1;
   doc["name"] = a.name.empty() ? std::filesystem::path(a.out).stem().string() : a.name;
-  doc["description"] = "City built from the census tracts in " + a.csv + " by hearth import-tracts (" +
-                       std::to_string(table.tracts.size()) + " tracts, " +
-                       std::to_string(households) + " households at population_scale " +
-                       scale_text + ")" +
-                       (a.flood_tick > 0 ? "; the 100-year river flood strikes the tracts on the river in month " +
-                                               std::to_string(a.flood_tick)
-                                         : std::string()) +
-                       ". docs/TRACTS.md.";
+  doc["description"] =
+      "City built from the census tracts in " + a.csv + " by hearth import-tracts (" +
+      std::to_string(table.tracts.size()) + " tracts, " + std::to_string(households) +
+      " households at population_scale " + scale_text + ")" +
+      (a.flood_tick > 0 ? "; the 100-year river flood strikes the tracts on the river in month " +
+                              std::to_string(a.flood_tick)
+                        : std::string()) +
+      ". docs/TRACTS.md.";
   doc["seed"] = a.seed;
   doc["ticks"] = a.ticks;
   nlohmann::ordered_json city;
@@ -119,7 +128,8 @@ int import_tracts(const ImportTractsArgs& a) {
   // take the remainder. Only the ratio of the last three matters to the
   // generator (owners come from the tracts).
   const auto owner_e4 = std::llround(owner_share * 1e4);
-  const auto private_e4 = std::llround((1e4 - static_cast<double>(owner_e4)) * (1 - a.social_share));
+  const auto private_e4 =
+      std::llround((1e4 - static_cast<double>(owner_e4)) * (1 - a.social_share));
   city["tenure"] = {{"owner", static_cast<double>(owner_e4) / 1e4},
                     {"private_renter", static_cast<double>(private_e4) / 1e4},
                     {"social_renter", static_cast<double>(10000 - owner_e4 - private_e4) / 1e4},
@@ -151,9 +161,10 @@ int import_tracts(const ImportTractsArgs& a) {
   doc["migration"] = {{"arrival_income_median_per_month", round_to(0.8 * median_income, 1)}};
   // Shelter and camp places in proportion to the city (the defaults: 500 and
   // 1000 places for 20,000 households).
-  doc["disasters"] = {{"dislocation",
-                       {{"shelter_capacity_households", std::max<std::int64_t>(10, households / 40)},
-                        {"camp_capacity_households", std::max<std::int64_t>(10, households / 20)}}}};
+  doc["disasters"] = {
+      {"dislocation",
+       {{"shelter_capacity_households", std::max<std::int64_t>(10, households / 40)},
+        {"camp_capacity_households", std::max<std::int64_t>(10, households / 20)}}}};
   if (a.flood_tick > 0) {
     doc["hazards"] = nlohmann::ordered_json::array(
         {{{"type", "flood"}, {"tick", a.flood_tick}, {"return_period_years", 100}}});
@@ -173,13 +184,15 @@ int import_tracts(const ImportTractsArgs& a) {
 // Pearson correlation over the pairs where both are known (>= 0).
 double correlation(const std::vector<double>& x, const std::vector<double>& y) {
   double n = 0, sx = 0, sy = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) if (x[i] >= 0 && y[i] >= 0) n += 1, sx += x[i], sy += y[i];
+  for (std::size_t i = 0; i < x.size(); ++i)
+    if (x[i] >= 0 && y[i] >= 0) n += 1, sx += x[i], sy += y[i];
   if (n < 2) return std::nan("");
   const double mx = sx / n, my = sy / n;
   double sxy = 0, sxx = 0, syy = 0;
   for (std::size_t i = 0; i < x.size(); ++i) {
     if (x[i] < 0 || y[i] < 0) continue;
-    sxy += (x[i] - mx) * (y[i] - my), sxx += (x[i] - mx) * (x[i] - mx), syy += (y[i] - my) * (y[i] - my);
+    sxy += (x[i] - mx) * (y[i] - my), sxx += (x[i] - mx) * (x[i] - mx),
+        syy += (y[i] - my) * (y[i] - my);
   }
   return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : std::nan("");
 }
@@ -190,8 +203,8 @@ struct Summary {
   std::size_t tracts = 0;
 };
 
-Summary summarise(const std::string& what, const std::vector<double>& target, const std::vector<double>& got,
-                  bool totals) {
+Summary summarise(const std::string& what, const std::vector<double>& target,
+                  const std::vector<double>& got, bool totals) {
   Summary s;
   s.what = what;
   std::vector<double> errors;
@@ -203,10 +216,11 @@ Summary summarise(const std::string& what, const std::vector<double>& target, co
   s.tracts = errors.size();
   s.r = correlation(target, got);
   s.median_abs_pct = median_of(errors);
-  s.within_20 = errors.empty() ? 0
-                               : static_cast<double>(std::count_if(errors.begin(), errors.end(),
-                                                                   [](double e) { return e <= 20; })) /
-                                     static_cast<double>(errors.size());
+  s.within_20 = errors.empty()
+                    ? 0
+                    : static_cast<double>(std::count_if(errors.begin(), errors.end(),
+                                                        [](double e) { return e <= 20; })) /
+                          static_cast<double>(errors.size());
   if (!totals) s.total_target = s.total = std::nan("");
   return s;
 }
@@ -252,16 +266,18 @@ int tracts_fit(const TractsFitArgs& a) {
       summarise("owner-occupied units", to, o, true),
       summarise("median value vs CMEDV", cmedv, value, false),
       summarise("median value vs value bands", bands, value, false),
-      summarise("median value vs CMEDV (tracts with >= 10 owner units drawn)", cmedv10, value10, false),
+      summarise("median value vs CMEDV (tracts with >= 10 owner units drawn)", cmedv10, value10,
+                false),
       summarise("median value vs value bands (>= 10 owner units drawn)", bands10, value10, false)};
 
   std::ostringstream md;
-  md << "| quantity | tracts | target total | generated total | correlation r | median abs. error % "
+  md << "| quantity | tracts | target total | generated total | correlation r | median abs. error "
+        "% "
         "| tracts within 20% |\n|---|---:|---:|---:|---:|---:|---:|\n";
   for (const auto& s : summaries) {
     md << "| " << s.what << " | " << s.tracts << " | " << fixed(s.total_target, 0) << " | "
-       << fixed(s.total, 0) << " | " << fixed(s.r, 3) << " | " << fixed(s.median_abs_pct, 1) << " | "
-       << fixed(100 * s.within_20, 0) << "% |\n";
+       << fixed(s.total, 0) << " | " << fixed(s.r, 3) << " | " << fixed(s.median_abs_pct, 1)
+       << " | " << fixed(100 * s.within_20, 0) << "% |\n";
   }
   std::int64_t river_tracts = 0, river_flooded = 0, other_flooded = 0;
   for (const auto& r : rows) {
@@ -270,9 +286,10 @@ int tracts_fit(const TractsFitArgs& a) {
     other_flooded += !r.bounds_river && r.flooded_share > 0;
   }
   md << "\nFlood exposure: " << river_flooded << " of " << river_tracts
-     << " CHAS tracts have dwellings in the 100-year floodplain; " << other_flooded << " other tracts do.\n";
-  std::cout << "tract fit of " << a.scenario << " (seed " << def.seed << ", " << world.households.count()
-            << " households, " << rows.size() << " tracts)\n\n"
+     << " CHAS tracts have dwellings in the 100-year floodplain; " << other_flooded
+     << " other tracts do.\n";
+  std::cout << "tract fit of " << a.scenario << " (seed " << def.seed << ", "
+            << world.households.count() << " households, " << rows.size() << " tracts)\n\n"
             << md.str();
 
   if (!a.csv.empty()) {
@@ -284,12 +301,13 @@ int tracts_fit(const TractsFitArgs& a) {
     for (const auto& r : rows) {
       std::string town = r.town;
       std::replace(town.begin(), town.end(), ',', ';');
-      csv << r.id << ',' << town << ',' << fixed(r.target_households, 2) << ',' << fixed(r.households, 0)
-          << ',' << fixed(r.target_population, 2) << ',' << fixed(r.population, 0) << ','
-          << fixed(r.target_owner_units, 2) << ',' << fixed(r.owner_units, 0) << ','
-          << num(r.median_value_cmedv, 0) << ',' << num(r.median_value_bands, 0) << ','
-          << num(r.median_value, 0) << ',' << num(r.median_income_per_month, 0) << ','
-          << (r.bounds_river ? 1 : 0) << ',' << fixed(r.flooded_share, 3) << '\n';
+      csv << r.id << ',' << town << ',' << fixed(r.target_households, 2) << ','
+          << fixed(r.households, 0) << ',' << fixed(r.target_population, 2) << ','
+          << fixed(r.population, 0) << ',' << fixed(r.target_owner_units, 2) << ','
+          << fixed(r.owner_units, 0) << ',' << num(r.median_value_cmedv, 0) << ','
+          << num(r.median_value_bands, 0) << ',' << num(r.median_value, 0) << ','
+          << num(r.median_income_per_month, 0) << ',' << (r.bounds_river ? 1 : 0) << ','
+          << fixed(r.flooded_share, 3) << '\n';
     }
     io::write_file_atomically(a.csv, csv.str());
   }
@@ -304,15 +322,18 @@ int tracts_fit(const TractsFitArgs& a) {
     out << "\n## Per tract\n\nTargets are the table's figures x population_scale "
            "(households / persons_per_household); values in the table's money (generated values / "
            "value_scale). Owner-occupied units are those with an owner at tick 0.\n\n"
-           "| tract | town | households target | households | persons target | persons | owner units "
-           "target | owner units | CMEDV | band median | generated median value | error vs CMEDV % | "
+           "| tract | town | households target | households | persons target | persons | owner "
+           "units "
+           "target | owner units | CMEDV | band median | generated median value | error vs CMEDV % "
+           "| "
            "median income/month | CHAS | flooded dwellings |\n"
            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     auto cell = [](double v, int digits) { return v < 0 ? std::string("-") : fixed(v, digits); };
     for (const auto& r : rows) {
-      const double error = r.median_value > 0 && r.median_value_cmedv > 0
-                               ? 100 * (r.median_value - r.median_value_cmedv) / r.median_value_cmedv
-                               : std::nan("");
+      const double error =
+          r.median_value > 0 && r.median_value_cmedv > 0
+              ? 100 * (r.median_value - r.median_value_cmedv) / r.median_value_cmedv
+              : std::nan("");
       out << "| " << r.id << " | " << r.town << " | " << fixed(r.target_households, 1) << " | "
           << fixed(r.households, 0) << " | " << fixed(r.target_population, 1) << " | "
           << fixed(r.population, 0) << " | " << fixed(r.target_owner_units, 1) << " | "
@@ -320,7 +341,8 @@ int tracts_fit(const TractsFitArgs& a) {
           << cell(r.median_value_bands, 0) << " | " << cell(r.median_value, 0) << " | "
           << (std::isnan(error) ? std::string("-") : fixed(error, 1)) << " | "
           << cell(r.median_income_per_month, 0) << " | " << (r.bounds_river ? "yes" : "") << " | "
-          << (r.bounds_river || r.flooded_share > 0 ? fixed(100 * r.flooded_share, 0) + "%" : std::string())
+          << (r.bounds_river || r.flooded_share > 0 ? fixed(100 * r.flooded_share, 0) + "%"
+                                                    : std::string())
           << " |\n";
     }
     io::write_file_atomically(a.markdown, out.str());
@@ -333,26 +355,35 @@ int tracts_fit(const TractsFitArgs& a) {
 std::unique_ptr<TractsCommands> add_tracts_commands(CLI::App& app) {
   auto c = std::make_unique<TractsCommands>();
   auto& i = c->import_args;
-  c->import = app.add_subcommand("import-tracts", "Check a census tract table and write a scenario built from it");
+  c->import = app.add_subcommand("import-tracts",
+                                 "Check a census tract table and write a scenario built from it");
   c->import->add_option("csv", i.csv, "Tract table (CSV; docs/TRACTS.md)")->required();
   c->import->add_option("--out,-o", i.out, "Scenario file to write")->required();
   c->import->add_option("--name", i.name, "Scenario name (default: the file's stem)");
-  c->import->add_option("--population-scale", i.population_scale, "Share of the population simulated (default 0.05)");
-  c->import->add_option("--persons-per-household", i.persons_per_household, "Persons per household (default 3.14)");
-  c->import->add_option("--value-scale", i.value_scale, "Multiplies the table's money, e.g. 8.09 for 1970 USD to 2024 (default 1)");
-  c->import->add_option("--social-share", i.social_share, "Social renters among non-owners (default 0.1)");
+  c->import->add_option("--population-scale", i.population_scale,
+                        "Share of the population simulated (default 0.05)");
+  c->import->add_option("--persons-per-household", i.persons_per_household,
+                        "Persons per household (default 3.14)");
+  c->import->add_option("--value-scale", i.value_scale,
+                        "Multiplies the table's money, e.g. 8.09 for 1970 USD to 2024 (default 1)");
+  c->import->add_option("--social-share", i.social_share,
+                        "Social renters among non-owners (default 0.1)");
   c->import->add_option("--cell-size", i.cell_size_m, "Grid cell edge in metres (default 250)");
-  c->import->add_option("--max-distance", i.max_distance_m, "Cells farther from every centroid are open land, metres (default 2500)");
-  c->import->add_option("--flood-tick", i.flood_tick, "Month of the 100-year river flood (0: none; default 24)");
+  c->import->add_option("--max-distance", i.max_distance_m,
+                        "Cells farther from every centroid are open land, metres (default 2500)");
+  c->import->add_option("--flood-tick", i.flood_tick,
+                        "Month of the 100-year river flood (0: none; default 24)");
   c->import->add_option("--ticks", i.ticks, "Months simulated (default 120)");
   c->import->add_option("--seed", i.seed, "Seed (default 42)");
   c->import->add_flag("--force", i.force, "Replace an existing scenario file");
   auto& f = c->fit_args;
-  c->fit = app.add_subcommand("tracts-fit", "Build a tract scenario's city and compare it with its tracts");
+  c->fit = app.add_subcommand("tracts-fit",
+                              "Build a tract scenario's city and compare it with its tracts");
   c->fit->add_option("scenario", f.scenario, "Scenario built from tracts")->required();
   c->fit->add_option("--csv", f.csv, "Write the per-tract comparison here");
   c->fit->add_option("--markdown", f.markdown, "Write the summary table here (Markdown)");
-  c->fit->add_option("--threads,-t", f.threads, "Worker threads (0 = all cores; results do not depend on it)");
+  c->fit->add_option("--threads,-t", f.threads,
+                     "Worker threads (0 = all cores; results do not depend on it)");
   return c;
 }
 

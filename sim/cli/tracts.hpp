@@ -16,14 +16,14 @@ namespace hearth::cli {
 struct ImportTractsArgs {
   std::string csv;
   std::string out;
-  std::string name;                 // default: the output file's stem
-  double population_scale = 0.05;   // a 5% sample
+  std::string name;                     // default: the output file's stem
+  double population_scale = 0.05;       // a 5% sample
   double persons_per_household = 3.14;  // US 1970 census average
-  double value_scale = 1.0;         // the table's money -> the scenario's
-  double social_share = 0.1;        // social renters among households that do not own
+  double value_scale = 1.0;             // the table's money -> the scenario's
+  double social_share = 0.1;            // social renters among households that do not own
   double cell_size_m = 250;
   double max_distance_m = 2500;
-  std::int32_t flood_tick = 24;     // 0: no flood event
+  std::int32_t flood_tick = 24;  // 0: no flood event
   std::int32_t ticks = 120;
   std::uint64_t seed = 42;
   bool force = false;

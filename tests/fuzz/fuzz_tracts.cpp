@@ -30,7 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     s.city.grid = hearth::grid_for_tracts(table, 1000, 1000);
     hearth::check_tracts_fit(s, table);
     // Build only small cities: the point is the geometry, not the size.
-    const auto cells = static_cast<std::int64_t>(s.city.grid.width_cells) * s.city.grid.height_cells;
+    const auto cells =
+        static_cast<std::int64_t>(s.city.grid.width_cells) * s.city.grid.height_cells;
     std::int64_t households = 0;
     for (std::int64_t h : hearth::plan_tracts(s, table).households) households += h;
     if (cells <= 40000 && households <= 20000) {

@@ -19,8 +19,10 @@ namespace {
 const std::string kHeader =
     "poltract,TOWN,LON,LAT,POP,units,cu5k,c5_7_5,C7_5_10,C10_15,C15_20,C20_25,C25_35,C35_50,co50k,"
     "CMEDV,LSTAT,DIS,CHAS,RM,AGE\n";
-const std::string kRow1 = "0001,Alpha,-71.10,42.35,4000,100,0,0,0,10,40,30,20,0,0,18.5,12.0,2.5,1,6.2,80\n";
-const std::string kRow2 = "0002,\"Beta, North\",-71.05,42.37,3000,50,0,0,5,5,10,10,10,10,0,22.0,8.0,3.1,0,6.5,40\n";
+const std::string kRow1 =
+    "0001,Alpha,-71.10,42.35,4000,100,0,0,0,10,40,30,20,0,0,18.5,12.0,2.5,1,6.2,80\n";
+const std::string kRow2 =
+    "0002,\"Beta, North\",-71.05,42.37,3000,50,0,0,5,5,10,10,10,10,0,22.0,8.0,3.1,0,6.5,40\n";
 
 // The location and reason of the error `text` gives, or "" when it reads.
 std::string error_of(const std::string& text) {
@@ -66,9 +68,11 @@ TEST_CASE("a small table reads, with quoted fields, CRLF and a UTF-8 BOM", "[io]
   }
 }
 
-TEST_CASE("optional columns may be left out; columns are found by name in any case", "[io][tracts]") {
+TEST_CASE("optional columns may be left out; columns are found by name in any case",
+          "[io][tracts]") {
   const std::string text =
-      "DIS,Poltract,lon,lat,pop,UNITS,cu5k,c5_7_5,c7_5_10,c10_15,c15_20,c20_25,c25_35,c35_50,co50k\n"
+      "DIS,Poltract,lon,lat,pop,UNITS,cu5k,c5_7_5,c7_5_10,c10_15,c15_20,c20_25,c25_35,c35_50,"
+      "co50k\n"
       "2.0,A,-71,42,1000,10,0,0,0,0,10,0,0,0,0\n";
   const io::TractTable table = io::parse_tracts(text, "t.csv");
   REQUIRE(table.tracts.size() == 1);
@@ -78,7 +82,8 @@ TEST_CASE("optional columns may be left out; columns are found by name in any ca
   CHECK_FALSE(table.has_lstat);
 }
 
-TEST_CASE("every kind of bad tract table is refused with its line, column and reason", "[io][tracts]") {
+TEST_CASE("every kind of bad tract table is refused with its line, column and reason",
+          "[io][tracts]") {
   auto replace = [](std::string row, const std::string& from, const std::string& to) {
     const auto at = row.find(from);
     REQUIRE(at != std::string::npos);
@@ -88,7 +93,9 @@ TEST_CASE("every kind of bad tract table is refused with its line, column and re
     CHECK_THAT(error_of(""), Catch::Contains("file is empty"));
     CHECK_THAT(error_of("  \n\r\n"), Catch::Contains("file is empty"));
   }
-  SECTION("header only") { CHECK_THAT(error_of(kHeader), Catch::Contains("not followed by any tract")); }
+  SECTION("header only") {
+    CHECK_THAT(error_of(kHeader), Catch::Contains("not followed by any tract"));
+  }
   SECTION("missing column") {
     const std::string header = replace(kHeader, "DIS,", "");
     CHECK_THAT(error_of(header), Catch::Contains("column DIS: required column missing"));
@@ -130,20 +137,29 @@ TEST_CASE("every kind of bad tract table is refused with its line, column and re
                Catch::Contains("line 2, column units: the value bands cu5k..co50k add up to 101"));
   }
   SECTION("duplicate tract ids") {
-    CHECK_THAT(error_of(kHeader + kRow1 + kRow2 + kRow1),
-               Catch::Contains("line 4, column poltract: tract id '0001' repeats the tract on line 2"));
+    CHECK_THAT(
+        error_of(kHeader + kRow1 + kRow2 + kRow1),
+        Catch::Contains("line 4, column poltract: tract id '0001' repeats the tract on line 2"));
   }
   SECTION("rows of the wrong length and broken quotes") {
-    CHECK_THAT(error_of(kHeader + "0001,Alpha,1\n"), Catch::Contains("line 2: the row has 3 fields"));
+    CHECK_THAT(error_of(kHeader + "0001,Alpha,1\n"),
+               Catch::Contains("line 2: the row has 3 fields"));
     CHECK_THAT(error_of(kHeader + replace(kRow2, "\"Beta, North\"", "\"Beta")),
                Catch::Contains("quoted field is not closed"));
     CHECK_THAT(error_of(kHeader + replace(kRow2, "\"Beta, North\"", "Be\"ta")),
                Catch::Contains("a quote inside an unquoted field"));
   }
   SECTION("binary garbage") {
-    CHECK_THAT(error_of(std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10)),
+    CHECK_THAT(error_of(std::string("\x7f"
+                                    "ELF\x02\x01\x01\0\0\0",
+                                    10)),
                Catch::Contains("not a CSV text file"));
-    CHECK_THAT(error_of(kHeader + std::string("00\0" "01", 5) + "\n"), Catch::Contains("NUL byte"));
+    CHECK_THAT(error_of(kHeader +
+                        std::string("00\0"
+                                    "01",
+                                    5) +
+                        "\n"),
+               Catch::Contains("NUL byte"));
   }
   SECTION("wrong encodings") {
     CHECK_THAT(error_of("\xFF\xFEp\0o\0"), Catch::Contains("UTF-16"));
@@ -157,7 +173,8 @@ TEST_CASE("every kind of bad tract table is refused with its line, column and re
     CHECK_THROWS_AS(io::read_tracts("/nonexistent/tracts.csv"), InputError);
     test::TempDir dir;
     test::write_file(dir.file("big.csv"), kHeader + kRow1);
-    CHECK_THROWS_WITH(io::read_tracts(dir.file("big.csv"), 16), Catch::Contains("larger than 16 bytes"));
+    CHECK_THROWS_WITH(io::read_tracts(dir.file("big.csv"), 16),
+                      Catch::Contains("larger than 16 bytes"));
   }
 }
 
@@ -166,9 +183,11 @@ TEST_CASE("every kind of bad tract table is refused with its line, column and re
 // the nearest-centroid search cost the cube of the distance): each is read
 // or refused with an InputError, and what reads is built into a small city
 // whose invariants hold, as tests/fuzz/fuzz_tracts.cpp does under ASan.
-TEST_CASE("every input of the tract fuzz corpus reads or is refused cleanly", "[io][tracts][fuzz]") {
+TEST_CASE("every input of the tract fuzz corpus reads or is refused cleanly",
+          "[io][tracts][fuzz]") {
   int inputs = 0, built = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(HEARTH_SOURCE_DIR "/tests/fuzz/corpus/tracts")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(HEARTH_SOURCE_DIR "/tests/fuzz/corpus/tracts")) {
     ++inputs;
     INFO(entry.path().string());
     const std::string text = test::read_file(entry.path().string());

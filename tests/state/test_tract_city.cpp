@@ -37,8 +37,9 @@ const io::TractTable& boston_table() {
 
 template <typename T>
 std::uint64_t hash_column(const std::vector<T>& column, std::uint64_t state) {
-  return io::fnv1a64(std::string_view(reinterpret_cast<const char*>(column.data()), column.size() * sizeof(T)),
-                     state);
+  return io::fnv1a64(
+      std::string_view(reinterpret_cast<const char*>(column.data()), column.size() * sizeof(T)),
+      state);
 }
 
 std::uint64_t hash_world(const World& w) {
@@ -59,7 +60,8 @@ std::uint64_t hash_world(const World& w) {
 
 }  // namespace
 
-TEST_CASE("the tract city has one neighbourhood per tract and its planned households", "[state][tracts]") {
+TEST_CASE("the tract city has one neighbourhood per tract and its planned households",
+          "[state][tracts]") {
   const ScenarioDef s = boston();
   const io::TractTable& table = boston_table();
   const World w = generate_city(s);  // through the scenario key, as a run does
@@ -87,7 +89,8 @@ TEST_CASE("the tract city has one neighbourhood per tract and its planned househ
     CHECK(std::fabs(households[t] - table.tracts[t].population * 0.02 / 3.14) < 1.0);
     total_population += table.tracts[t].population;
   }
-  CHECK(static_cast<double>(w.households.count()) == Approx(total_population * 0.02 / 3.14).margin(1));
+  CHECK(static_cast<double>(w.households.count()) ==
+        Approx(total_population * 0.02 / 3.14).margin(1));
   CHECK(w.initial_households == static_cast<std::int64_t>(w.households.count()));
 }
 
@@ -104,7 +107,8 @@ TEST_CASE("owner-occupied values follow the tracts' value bands", "[state][tract
     const auto& tr = table.tracts[t];
     if (tr.owner_units <= 0) continue;
     const double owner_dwellings = static_cast<double>(plan.owner_dwellings[t]);
-    for (int b = 0; b < io::kValueBands; ++b) expected[b] += owner_dwellings * tr.value_band_units[b] / tr.owner_units;
+    for (int b = 0; b < io::kValueBands; ++b)
+      expected[b] += owner_dwellings * tr.value_band_units[b] / tr.owner_units;
   }
   for (DwellingId d = 0; d < w.dwellings.count(); ++d) {
     if (w.dwellings.tenure[d] != Tenure::OwnerOccupied) continue;
@@ -116,7 +120,8 @@ TEST_CASE("owner-occupied values follow the tracts' value bands", "[state][tract
   }
   for (int b = 0; b < io::kValueBands; ++b) {
     const double p = expected[b] / n;
-    INFO("band " << io::kValueBandColumns[b] << ": expected " << expected[b] << ", drawn " << drawn[b]);
+    INFO("band " << io::kValueBandColumns[b] << ": expected " << expected[b] << ", drawn "
+                 << drawn[b]);
     CHECK(std::fabs(drawn[b] - expected[b]) <= 4 * std::sqrt(n * p * (1 - p)) + 1);
   }
   // Tract medians against CMEDV where the sample holds enough owners.
@@ -132,7 +137,8 @@ TEST_CASE("owner-occupied values follow the tracts' value bands", "[state][tract
   CHECK(errors[errors.size() / 2] < 0.10);  // median absolute error under 10%
 }
 
-TEST_CASE("tract incomes rise with values and fall with the lower-status share", "[state][tracts]") {
+TEST_CASE("tract incomes rise with values and fall with the lower-status share",
+          "[state][tracts]") {
   const ScenarioDef s = boston(0.05);
   const io::TractTable& table = boston_table();
   const World w = generate_tract_city(s, table);
@@ -148,11 +154,13 @@ TEST_CASE("tract incomes rise with values and fall with the lower-status share",
   std::sort(by_target.begin(), by_target.end());
   const std::size_t fifth = by_target.size() / 5;
   double low = 0, high = 0;
-  for (std::size_t i = 0; i < fifth; ++i) low += by_target[i].second, high += by_target[by_target.size() - 1 - i].second;
+  for (std::size_t i = 0; i < fifth; ++i)
+    low += by_target[i].second, high += by_target[by_target.size() - 1 - i].second;
   CHECK(high > 2.0 * low);
 }
 
-TEST_CASE("the 100-year river flood covers the CHAS tracts and only them", "[state][tracts][hazard]") {
+TEST_CASE("the 100-year river flood covers the CHAS tracts and only them",
+          "[state][tracts][hazard]") {
   const ScenarioDef s = boston();
   const io::TractTable& table = boston_table();
   const World w = generate_tract_city(s, table);
@@ -168,7 +176,8 @@ TEST_CASE("the 100-year river flood covers the CHAS tracts and only them", "[sta
   }
   CHECK(deepest > 0.8 * s.city.tracts.flood_depth_100yr_m);
   for (DwellingId d = 0; d < w.dwellings.count(); ++d) {
-    if (depth[w.dwellings.cell[d]] > 0) ++flooded_dwellings[w.grid.neighbourhood[w.dwellings.cell[d]]];
+    if (depth[w.dwellings.cell[d]] > 0)
+      ++flooded_dwellings[w.grid.neighbourhood[w.dwellings.cell[d]]];
   }
   int river_tracts = 0;
   for (std::size_t t = 0; t < 506; ++t) {
@@ -186,7 +195,8 @@ TEST_CASE("job access falls with the tracts' distance to employment", "[state][t
   const World w = generate_tract_city(s, table);
   for (CellId c = 0; c < w.grid.cell_count(); c += 97) {
     const auto& tr = table.tracts[w.grid.neighbourhood[c]];
-    CHECK(w.grid.job_access[c] == Approx(std::exp(-tr.employment_distance / s.city.tracts.job_access_decay)));
+    CHECK(w.grid.job_access[c] ==
+          Approx(std::exp(-tr.employment_distance / s.city.tracts.job_access_decay)));
   }
 }
 
@@ -205,7 +215,8 @@ TEST_CASE("the tract city is identical at 1 and 2 threads and changes with the s
   CHECK(hash_world(generate_tract_city(other, boston_table())) != reference);
 }
 
-TEST_CASE("a bad tract table or a grid too small stops the scenario at load", "[state][tracts][io]") {
+TEST_CASE("a bad tract table or a grid too small stops the scenario at load",
+          "[state][tracts][io]") {
   auto doc = nlohmann::json::parse(test::read_file(HEARTH_SOURCE_DIR "/scenarios/boston.json"));
   SECTION("missing file") {
     doc["city"]["tracts"]["file"] = "/nonexistent/tracts.csv";
@@ -225,6 +236,7 @@ TEST_CASE("a bad tract table or a grid too small stops the scenario at load", "[
     test::write_file(dir.file("bad.csv"), text);
     doc["city"]["tracts"]["file"] = dir.file("bad.csv");
     const auto problems = io::validate_scenario_json(doc);
-    CHECK(test::has_problem(problems, "/city/tracts/file", "line 2, column POP: '39x2' is not a number"));
+    CHECK(test::has_problem(problems, "/city/tracts/file",
+                            "line 2, column POP: '39x2' is not a number"));
   }
 }

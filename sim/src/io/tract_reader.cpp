@@ -57,8 +57,9 @@ void check_encoding(const std::string& text, const std::string& file) {
     if (c < 0x80) {
       if (c == 0) fail(file, line, "", "NUL byte: this is a binary file, not a CSV text file");
       if (c < 0x20 && c != '\t' && c != '\r') {
-        fail(file, line, "", "control character " + std::to_string(c) +
-                                 ": this looks like a binary file, not a CSV text file");
+        fail(file, line, "",
+             "control character " + std::to_string(c) +
+                 ": this looks like a binary file, not a CSV text file");
       }
       if (c == 0x7f) fail(file, line, "", "control character 127: not a CSV text file");
       ++i;
@@ -67,9 +68,12 @@ void check_encoding(const std::string& text, const std::string& file) {
     // Multi-byte UTF-8: lead byte, then 1..3 continuation bytes.
     std::size_t extra = 0;
     std::uint32_t code = 0;
-    if (c >= 0xC2 && c <= 0xDF) extra = 1, code = c & 0x1Fu;
-    else if (c >= 0xE0 && c <= 0xEF) extra = 2, code = c & 0x0Fu;
-    else if (c >= 0xF0 && c <= 0xF4) extra = 3, code = c & 0x07u;
+    if (c >= 0xC2 && c <= 0xDF)
+      extra = 1, code = c & 0x1Fu;
+    else if (c >= 0xE0 && c <= 0xEF)
+      extra = 2, code = c & 0x0Fu;
+    else if (c >= 0xF0 && c <= 0xF4)
+      extra = 3, code = c & 0x07u;
     else {
       fail(file, line, "",
            "byte " + std::to_string(c) +
@@ -182,7 +186,8 @@ class CsvReader {
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -231,8 +236,10 @@ TractTable parse_tracts(const std::string& raw, const std::string& file) {
   std::string missing;
   for (std::size_t k = 0; k < columns.size(); ++k) {
     const auto it = position.find(lower(columns[k].name));
-    if (it != position.end()) index[k] = it->second;
-    else if (columns[k].required) missing += (missing.empty() ? "" : ", ") + std::string(columns[k].name);
+    if (it != position.end())
+      index[k] = it->second;
+    else if (columns[k].required)
+      missing += (missing.empty() ? "" : ", ") + std::string(columns[k].name);
   }
   if (!missing.empty()) {
     fail(file, header.line, missing,
@@ -266,7 +273,8 @@ TractTable parse_tracts(const std::string& raw, const std::string& file) {
         fail(file, row.line, name, excerpt(s) + " is not a number");
       }
       if (!std::isfinite(v)) fail(file, row.line, name, "NaN or infinity is not allowed");
-      if (whole && v < 0) fail(file, row.line, name, "a count cannot be negative (got " + copy + ")");
+      if (whole && v < 0)
+        fail(file, row.line, name, "a count cannot be negative (got " + copy + ")");
       if (whole && v != std::floor(v)) {
         fail(file, row.line, name, "a count must be a whole number (got " + copy + ")");
       }
@@ -283,8 +291,9 @@ TractTable parse_tracts(const std::string& raw, const std::string& file) {
     t.id = std::string(field(0));
     if (t.id.empty()) fail(file, row.line, "poltract", "empty; every tract needs an id");
     if (const auto [it, inserted] = seen.emplace(t.id, row.line); !inserted) {
-      fail(file, row.line, "poltract",
-           "tract id " + excerpt(t.id) + " repeats the tract on line " + std::to_string(it->second));
+      fail(
+          file, row.line, "poltract",
+          "tract id " + excerpt(t.id) + " repeats the tract on line " + std::to_string(it->second));
     }
     t.lon_deg = number(1, -180, 180, false);
     t.lat_deg = number(2, -90, 90, false);
@@ -307,7 +316,8 @@ TractTable parse_tracts(const std::string& raw, const std::string& file) {
     }
     if (band_sum != t.owner_units) {
       fail(file, row.line, "units",
-           "the value bands cu5k..co50k add up to " + std::to_string(static_cast<std::int64_t>(band_sum)) +
+           "the value bands cu5k..co50k add up to " +
+               std::to_string(static_cast<std::int64_t>(band_sum)) +
                " units, not units = " + std::to_string(static_cast<std::int64_t>(t.owner_units)));
     }
     table.total_population += t.population;

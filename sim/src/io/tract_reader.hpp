@@ -37,27 +37,27 @@ inline constexpr std::array<const char*, kValueBands> kValueBandColumns{
     "cu5k", "c5_7_5", "C7_5_10", "C10_15", "C15_20", "C20_25", "C25_35", "C35_50", "co50k"};
 
 // Limits that keep a hostile file from asking for absurd memory or time.
-inline constexpr std::size_t kMaxTracts = 60000;          // neighbourhood ids are 16-bit
-inline constexpr double kMaxTractPopulation = 1e8;        // persons in one tract
-inline constexpr double kMaxTotalPopulation = 2e9;        // persons in all tracts
+inline constexpr std::size_t kMaxTracts = 60000;    // neighbourhood ids are 16-bit
+inline constexpr double kMaxTractPopulation = 1e8;  // persons in one tract
+inline constexpr double kMaxTotalPopulation = 2e9;  // persons in all tracts
 inline constexpr std::size_t kMaxTractFileBytes = std::size_t{64} << 20;
-inline constexpr std::size_t kMaxFields = 1000;           // columns in a row
+inline constexpr std::size_t kMaxFields = 1000;  // columns in a row
 
 struct Tract {
   std::string id;    // poltract
   std::string town;  // TOWN, or empty
   double lon_deg = 0;
   double lat_deg = 0;
-  double population = 0;   // POP, persons
-  double owner_units = 0;  // units
+  double population = 0;                               // POP, persons
+  double owner_units = 0;                              // units
   std::array<double, kValueBands> value_band_units{};  // units by value band
-  double median_value_thousands = -1;  // CMEDV; -1 when absent
-  double lower_status_percent = -1;    // LSTAT; -1 when absent
-  double employment_distance = 0;      // DIS (the table's units; Boston: miles-like index)
-  bool bounds_river = false;           // CHAS
-  double rooms = -1;                   // RM; -1 when absent
-  double built_pre1940_percent = -1;   // AGE; -1 when absent
-  std::int64_t line = 0;               // line in the file (for later error messages)
+  double median_value_thousands = -1;                  // CMEDV; -1 when absent
+  double lower_status_percent = -1;                    // LSTAT; -1 when absent
+  double employment_distance = 0;     // DIS (the table's units; Boston: miles-like index)
+  bool bounds_river = false;          // CHAS
+  double rooms = -1;                  // RM; -1 when absent
+  double built_pre1940_percent = -1;  // AGE; -1 when absent
+  std::int64_t line = 0;              // line in the file (for later error messages)
 };
 
 struct TractTable {

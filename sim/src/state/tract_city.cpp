@@ -16,14 +16,15 @@ namespace hearth {
 namespace {
 
 constexpr double kPi = 3.141592653589793;
-constexpr double kMetresPerDegreeLat = 110574.0;   // WGS84 mean near 42 N (within 0.2%)
+constexpr double kMetresPerDegreeLat = 110574.0;  // WGS84 mean near 42 N (within 0.2%)
 constexpr double kMetresPerDegreeLonEquator = 111320.0;
 constexpr std::int32_t kMaxGridSide = 4096;        // the schema's bound
 constexpr std::int64_t kMaxHouseholds = 20000000;  // the schema's bound on city.households
 
 // Integer counts per weight that sum exactly to `total` (largest remainder;
 // ties to the lower index). No randomness.
-std::vector<std::int64_t> largest_remainder(std::int64_t total, const std::vector<double>& weights) {
+std::vector<std::int64_t> largest_remainder(std::int64_t total,
+                                            const std::vector<double>& weights) {
   std::vector<std::int64_t> counts(weights.size(), 0);
   const double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
   if (sum <= 0 || total <= 0) return counts;
@@ -80,8 +81,8 @@ double segment_distance(double px, double py, double ax, double ay, double bx, d
 // The river line: the minimum spanning tree of the CHAS tracts' centroids
 // (Prim's algorithm, ties to the lower index). Tracts on the river lie along
 // both of its banks, so the tree follows its course.
-std::vector<std::pair<std::size_t, std::size_t>> river_line(const std::vector<std::size_t>& on_river,
-                                                            const TractPositions& pos) {
+std::vector<std::pair<std::size_t, std::size_t>> river_line(
+    const std::vector<std::size_t>& on_river, const TractPositions& pos) {
   std::vector<std::pair<std::size_t, std::size_t>> edges;
   const std::size_t n = on_river.size();
   if (n < 2) return edges;
@@ -119,7 +120,8 @@ class NearestTract {
     nx_ = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(width_m / bucket_)));
     ny_ = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(height_m / bucket_)));
     buckets_.resize(static_cast<std::size_t>(nx_ * ny_));
-    for (std::size_t t = 0; t < pos.x_m.size(); ++t) buckets_[bucket_of(pos.x_m[t], pos.y_m[t])].push_back(t);
+    for (std::size_t t = 0; t < pos.x_m.size(); ++t)
+      buckets_[bucket_of(pos.x_m[t], pos.y_m[t])].push_back(t);
   }
   // The nearest centroid within the radius (ties to the lower tract index),
   // or the tract count when there is none.
@@ -128,7 +130,8 @@ class NearestTract {
     std::size_t best = pos_.x_m.size();
     double best_d = bucket_;
     for (std::int64_t j = std::max<std::int64_t>(0, by - 1); j <= std::min(ny_ - 1, by + 1); ++j) {
-      for (std::int64_t i = std::max<std::int64_t>(0, bx - 1); i <= std::min(nx_ - 1, bx + 1); ++i) {
+      for (std::int64_t i = std::max<std::int64_t>(0, bx - 1); i <= std::min(nx_ - 1, bx + 1);
+           ++i) {
         for (std::size_t t : buckets_[static_cast<std::size_t>(j * nx_ + i)]) {
           const double d = std::hypot(pos_.x_m[t] - x, pos_.y_m[t] - y);
           if (d < best_d || (d == best_d && t < best)) best = t, best_d = d;
@@ -182,10 +185,10 @@ std::vector<CellId> seed_cells(const io::TractTable& table, const TractPositions
       }
     }
     if (found == kNone) {
-      throw InputError("tract " + table.tracts[t].id,
-                       {{"/city/grid/cell_size_m",
-                         "too many tracts crowd around this one for cells of " +
-                             std::to_string(cs) + " m; use smaller cells"}});
+      throw InputError(
+          "tract " + table.tracts[t].id,
+          {{"/city/grid/cell_size_m", "too many tracts crowd around this one for cells of " +
+                                          std::to_string(cs) + " m; use smaller cells"}});
     }
     taken[found] = 1;
     seed[t] = found;
@@ -194,8 +197,8 @@ std::vector<CellId> seed_cells(const io::TractTable& table, const TractPositions
 }
 
 struct Layout {
-  std::vector<CellId> seed;                       // per tract
-  std::vector<std::vector<CellId>> cells;         // residential cells per tract, seed first
+  std::vector<CellId> seed;                // per tract
+  std::vector<std::vector<CellId>> cells;  // residential cells per tract, seed first
 };
 
 Layout build_grid(const ScenarioDef& s, const io::TractTable& table, const TractPositions& pos,
@@ -215,7 +218,8 @@ Layout build_grid(const ScenarioDef& s, const io::TractTable& table, const Tract
   // 1. Residential cells: those with a centroid within max_distance_m, given
   //    to the nearest; seed cells to their tract whatever the distance.
   std::vector<std::int64_t> tract_of(cells, -1);
-  const NearestTract nearest(pos, std::max(cs, def.max_distance_m), g.width_cells * cs, g.height_cells * cs);
+  const NearestTract nearest(pos, std::max(cs, def.max_distance_m), g.width_cells * cs,
+                             g.height_cells * cs);
   parallel::for_each_index(cells, [&](std::size_t c) {
     const double x = (grid.x_of(static_cast<CellId>(c)) + 0.5) * cs;
     const double y = (grid.y_of(static_cast<CellId>(c)) + 0.5) * cs;
@@ -271,8 +275,10 @@ Layout build_grid(const ScenarioDef& s, const io::TractTable& table, const Tract
       const double u = static_cast<double>(k) / static_cast<double>(steps);
       const auto px = static_cast<std::int32_t>(std::floor((ax + u * (bx - ax)) / cs));
       const auto py = static_cast<std::int32_t>(std::floor((ay + u * (by - ay)) / cs));
-      for (std::int32_t y = std::max(0, py - reach); y <= std::min(grid.height - 1, py + reach); ++y) {
-        for (std::int32_t x = std::max(0, px - reach); x <= std::min(grid.width - 1, px + reach); ++x) {
+      for (std::int32_t y = std::max(0, py - reach); y <= std::min(grid.height - 1, py + reach);
+           ++y) {
+        for (std::int32_t x = std::max(0, px - reach); x <= std::min(grid.width - 1, px + reach);
+             ++x) {
           const CellId c = grid.cell_at(x, y);
           if (!table.tracts[static_cast<std::size_t>(tract_of[c])].bounds_river) continue;
           const double d = segment_distance((x + 0.5) * cs, (y + 0.5) * cs, ax, ay, bx, by);
@@ -289,7 +295,8 @@ Layout build_grid(const ScenarioDef& s, const io::TractTable& table, const Tract
     const bool res = residential[c] != 0;
     grid.neighbourhood[c] = static_cast<NeighbourhoodId>(tract);
     grid.land_use[c] = res ? LandUse::Residential : LandUse::Open;
-    grid.job_access[c] = static_cast<float>(std::exp(-tr.employment_distance / def.job_access_decay));
+    grid.job_access[c] =
+        static_cast<float>(std::exp(-tr.employment_distance / def.job_access_decay));
     // Piped water, sewers and electricity reached practically every home in a
     // 1970 US metropolitan area; open land is served as in the synthetic city.
     grid.service_water[c] = res ? 0.95f : 0.2f;
@@ -304,9 +311,9 @@ Layout build_grid(const ScenarioDef& s, const io::TractTable& table, const Tract
     }
     // Elevation (illustrative): rising away from the river in river tracts,
     // and with distance from employment elsewhere.
-    grid.elevation_m[c] = static_cast<float>(
-        tr.bounds_river ? 5.0 + 3.0 * std::min(1.0, river_distance[c] / width)
-                        : 8.0 + 2.0 * (1.0 - grid.job_access[c]));
+    grid.elevation_m[c] =
+        static_cast<float>(tr.bounds_river ? 5.0 + 3.0 * std::min(1.0, river_distance[c] / width)
+                                           : 8.0 + 2.0 * (1.0 - grid.job_access[c]));
   });
   grid.hazards.push_back(std::move(flood));
   // The seed cell first, then the others in cell order: a tract with fewer
@@ -320,7 +327,8 @@ Layout build_grid(const ScenarioDef& s, const io::TractTable& table, const Tract
   // Resettlement site: the seed cell of the tract farthest from employment.
   std::size_t farthest = 0;
   for (std::size_t t = 1; t < n_tracts; ++t) {
-    if (table.tracts[t].employment_distance > table.tracts[farthest].employment_distance) farthest = t;
+    if (table.tracts[t].employment_distance > table.tracts[farthest].employment_distance)
+      farthest = t;
   }
   grid.relocation_site = layout.seed[farthest];
   return layout;
@@ -372,7 +380,8 @@ TractPositions project_tracts(const io::TractTable& table, const GridDef& grid) 
   pos.y_m.reserve(table.tracts.size());
   for (const auto& t : table.tracts) {
     pos.x_m.push_back((t.lon_deg - lon0) * kx + grid.width_cells * grid.cell_size_m / 2);
-    pos.y_m.push_back((t.lat_deg - lat0) * kMetresPerDegreeLat + grid.height_cells * grid.cell_size_m / 2);
+    pos.y_m.push_back((t.lat_deg - lat0) * kMetresPerDegreeLat +
+                      grid.height_cells * grid.cell_size_m / 2);
   }
   return pos;
 }
@@ -413,8 +422,8 @@ TractPlan plan_tracts(const ScenarioDef& s, const io::TractTable& table) {
       std::llround(pop_sum * def.population_scale / def.persons_per_household));
   plan.households = largest_remainder(total, pop);
   // Owner-occupied units are a count of dwellings: scaled by the sample share only.
-  plan.owner_dwellings =
-      largest_remainder(static_cast<std::int64_t>(std::llround(units_sum * def.population_scale)), units);
+  plan.owner_dwellings = largest_remainder(
+      static_cast<std::int64_t>(std::llround(units_sum * def.population_scale)), units);
   plan.owners.resize(n);
   for (std::size_t t = 0; t < n; ++t) {
     // A tract with more owner units than households (Medfield's 4061 in the
@@ -422,8 +431,8 @@ TractPlan plan_tracts(const ScenarioDef& s, const io::TractTable& table) {
     // households; the surplus units are not built.
     plan.owners[t] = std::min(plan.households[t], plan.owner_dwellings[t]);
     plan.owner_dwellings[t] =
-        plan.owners[t] +
-        static_cast<std::int64_t>(std::llround(static_cast<double>(plan.owners[t]) * s.city.vacancy_rate));
+        plan.owners[t] + static_cast<std::int64_t>(std::llround(
+                             static_cast<double>(plan.owners[t]) * s.city.vacancy_rate));
   }
   return plan;
 }
@@ -436,13 +445,13 @@ void check_tracts_fit(const ScenarioDef& s, const io::TractTable& table) {
   for (std::size_t t = 0; t < table.tracts.size(); ++t) {
     if (pos.x_m[t] < 0 || pos.y_m[t] < 0 || pos.x_m[t] >= w || pos.y_m[t] >= h) {
       const GridDef need = grid_for_tracts(table, g.cell_size_m, 0);
-      throw InputError(file, {{"line " + std::to_string(table.tracts[t].line),
-                               "tract " + table.tracts[t].id +
-                                   " lies outside the city grid: the tracts need at least " +
-                                   std::to_string(need.width_cells) + " x " +
-                                   std::to_string(need.height_cells) + " cells of " +
-                                   std::to_string(static_cast<int>(g.cell_size_m)) +
-                                   " m (city.grid); hearth import-tracts sizes the grid"}});
+      throw InputError(
+          file, {{"line " + std::to_string(table.tracts[t].line),
+                  "tract " + table.tracts[t].id +
+                      " lies outside the city grid: the tracts need at least " +
+                      std::to_string(need.width_cells) + " x " + std::to_string(need.height_cells) +
+                      " cells of " + std::to_string(static_cast<int>(g.cell_size_m)) +
+                      " m (city.grid); hearth import-tracts sizes the grid"}});
     }
   }
   std::int64_t households = 0;
@@ -455,11 +464,11 @@ void check_tracts_fit(const ScenarioDef& s, const io::TractTable& table) {
                                      " households: more than the 20 million a city may hold; "
                                      "lower city.tracts.population_scale"}});
   }
-  if (table.tracts.size() > static_cast<std::size_t>(g.width_cells) * static_cast<std::size_t>(g.height_cells)) {
+  if (table.tracts.size() >
+      static_cast<std::size_t>(g.width_cells) * static_cast<std::size_t>(g.height_cells)) {
     throw InputError(file, {{"", "more tracts than grid cells; use smaller cells"}});
   }
 }
-
 
 World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
   check_tracts_fit(s, table);
@@ -492,7 +501,8 @@ World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
     d[static_cast<int>(Tenure::OwnerOccupied)] = plan.owner_dwellings[t];
     for (Tenure k : {Tenure::PrivateRental, Tenure::SocialRental}) {
       const auto i = static_cast<int>(k);
-      d[i] = h[i] + static_cast<std::int64_t>(std::llround(static_cast<double>(h[i]) * s.city.vacancy_rate));
+      d[i] = h[i] + static_cast<std::int64_t>(
+                        std::llround(static_cast<double>(h[i]) * s.city.vacancy_rate));
     }
     d[static_cast<int>(Tenure::Informal)] = h[static_cast<int>(Tenure::Informal)];
   }
@@ -517,9 +527,10 @@ World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
     for (int k = 0; k < kTenureCount; ++k) in_cell += per_cell[c][k];
     offset[c + 1] = offset[c] + in_cell;
     // As in the synthetic city: builders may add a quarter again.
-    grid.zoning_capacity[c] = grid.land_use[c] == LandUse::Residential
-                                  ? static_cast<std::uint32_t>(std::ceil(static_cast<double>(in_cell) * 1.25)) + 2
-                                  : 0;
+    grid.zoning_capacity[c] =
+        grid.land_use[c] == LandUse::Residential
+            ? static_cast<std::uint32_t>(std::ceil(static_cast<double>(in_cell) * 1.25)) + 2
+            : 0;
   }
   Dwellings& dw = world.dwellings;
   dw.resize(offset[cells]);
@@ -569,21 +580,24 @@ World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
     // Stock built before 1940 (AGE) is taken as unreinforced masonry; the
     // rest two thirds reinforced-concrete frame, one third to current code.
     const double u = rng.uniform();
-    dw.structure[i] = u < old_share                           ? StructureClass::UnreinforcedMasonry
-                      : u < old_share + (1 - old_share) * 2 / 3 ? StructureClass::ReinforcedConcreteFrame
-                                                              : StructureClass::CodeCompliant;
+    dw.structure[i] = u < old_share ? StructureClass::UnreinforcedMasonry
+                      : u < old_share + (1 - old_share) * 2 / 3
+                          ? StructureClass::ReinforcedConcreteFrame
+                          : StructureClass::CodeCompliant;
     // RM is the mean rooms of owner units; rented units have about 1.5 fewer.
-    const double rooms = k == Tenure::OwnerOccupied ? mean_rooms + rng.normal()
-                                                    : mean_rooms - 1.5 + rng.normal();
+    const double rooms =
+        k == Tenure::OwnerOccupied ? mean_rooms + rng.normal() : mean_rooms - 1.5 + rng.normal();
     dw.rooms[i] = static_cast<std::uint8_t>(std::clamp(std::lround(rooms), 1L, 12L));
-    dw.quality[i] = static_cast<float>(
-        std::clamp(0.3 + 0.4 * grid.services(c) - 0.1 * (old_share - 0.5) + 0.15 * rng.normal(), 0.05, 1.0));
+    dw.quality[i] = static_cast<float>(std::clamp(
+        0.3 + 0.4 * grid.services(c) - 0.1 * (old_share - 0.5) + 0.15 * rng.normal(), 0.05, 1.0));
     // Owner units take their value from the bands; rented units the same,
     // adjusted for their fewer rooms with the market's hedonic coefficient.
     dw.value[i] = static_cast<float>(
-        k == Tenure::OwnerOccupied ? drawn
-                                   : drawn * std::exp(s.market.hedonic_rooms * (dw.rooms[i] - mean_rooms)));
-    dw.rent_per_month[i] = k == Tenure::SocialRental ? 0.0f : static_cast<float>(dw.value[i] * monthly_yield);
+        k == Tenure::OwnerOccupied
+            ? drawn
+            : drawn * std::exp(s.market.hedonic_rooms * (dw.rooms[i] - mean_rooms)));
+    dw.rent_per_month[i] =
+        k == Tenure::SocialRental ? 0.0f : static_cast<float>(dw.value[i] * monthly_yield);
     dw.owner_kind[i] = k == Tenure::OwnerOccupied   ? OwnerKind::None  // for sale until matched
                        : k == Tenure::PrivateRental ? OwnerKind::PrivateLandlord
                                                     : OwnerKind::Public;
@@ -598,17 +612,20 @@ World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
   hh.resize(static_cast<std::size_t>(first[n_tracts]));
   std::vector<std::uint32_t> tract_of(hh.count());
   for (std::size_t t = 0; t < n_tracts; ++t) {
-    std::fill(tract_of.begin() + first[t], tract_of.begin() + first[t + 1], static_cast<std::uint32_t>(t));
+    std::fill(tract_of.begin() + first[t], tract_of.begin() + first[t + 1],
+              static_cast<std::uint32_t>(t));
   }
   const double lstat_median = median_lower_status(table);
   std::vector<double> tract_median_income(n_tracts);
   for (std::size_t t = 0; t < n_tracts; ++t) {
     const io::Tract& tr = table.tracts[t];
-    double value = tr.median_value_thousands >= 0 ? tr.median_value_thousands * 1000 : band_median_value(tr);
+    double value =
+        tr.median_value_thousands >= 0 ? tr.median_value_thousands * 1000 : band_median_value(tr);
     if (value <= 0) value = 20000;  // no owner units and no CMEDV: the table's typical value
     const double lstat = tr.lower_status_percent >= 0 ? tr.lower_status_percent : lstat_median;
-    tract_median_income[t] = value * def.value_scale / def.value_to_income_ratio / 12.0 *
-                             std::exp(def.income_lower_status_coefficient * (lstat_median - lstat) / 100.0);
+    tract_median_income[t] =
+        value * def.value_scale / def.value_to_income_ratio / 12.0 *
+        std::exp(def.income_lower_status_coefficient * (lstat_median - lstat) / 100.0);
   }
   const auto& groups = s.city.groups;
   parallel::for_each_index(hh.count(), [&](std::size_t i) {
@@ -616,13 +633,14 @@ World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
     const double drawn = std::exp(def.income_sigma_log * rng.normal());
     draw_demographics(rng, s.city.household_size_shares, groups, groups.origin_shares, hh,
                       static_cast<HouseholdId>(i));
-    const double origin_ratio[] = {groups.origin_income_ratio.resident, groups.origin_income_ratio.rural_migrant,
-                                   groups.origin_income_ratio.internally_displaced,
-                                   groups.origin_income_ratio.refugee};
-    const double relative = drawn * (hh.female_headed[i] ? groups.female_headed_income_ratio : 1.0) *
-                            (hh.head_age[i] == HeadAgeBand::Over65 ? groups.elderly_head_income_ratio : 1.0) *
-                            (hh.disability[i] ? groups.disability_income_ratio : 1.0) *
-                            origin_ratio[static_cast<int>(hh.origin[i])];
+    const double origin_ratio[] = {
+        groups.origin_income_ratio.resident, groups.origin_income_ratio.rural_migrant,
+        groups.origin_income_ratio.internally_displaced, groups.origin_income_ratio.refugee};
+    const double relative =
+        drawn * (hh.female_headed[i] ? groups.female_headed_income_ratio : 1.0) *
+        (hh.head_age[i] == HeadAgeBand::Over65 ? groups.elderly_head_income_ratio : 1.0) *
+        (hh.disability[i] ? groups.disability_income_ratio : 1.0) *
+        origin_ratio[static_cast<int>(hh.origin[i])];
     hh.base_income_per_month[i] = static_cast<float>(relative);
     hh.savings[i] = static_cast<float>(s.economy.initial_savings_months_of_income * relative *
                                        std::exp(0.8 * rng.normal() - 0.32));
@@ -650,7 +668,8 @@ World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
   // by noisy value rank with vacancies spread over the range. Tracts own
   // disjoint households and dwellings, so they run in parallel.
   std::vector<std::vector<DwellingId>> tract_dwellings(n_tracts);
-  for (DwellingId d = 0; d < dw.count(); ++d) tract_dwellings[grid.neighbourhood[dw.cell[d]]].push_back(d);
+  for (DwellingId d = 0; d < dw.count(); ++d)
+    tract_dwellings[grid.neighbourhood[dw.cell[d]]].push_back(d);
   const double monthly_owner_cost = s.economy.owner_cost_rate_per_year / 12.0;
   parallel::for_each_index(
       n_tracts,
@@ -675,7 +694,8 @@ World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
             const std::uint32_t h = by_income[next].second;
             Rng rng(s.seed, s.replicate, 0, RngStream::CityMatching, h);
             bucket.push_back(
-                {static_cast<float>(std::log(hh.base_income_per_month[h]) + 0.3 * rng.normal()), h});
+                {static_cast<float>(std::log(hh.base_income_per_month[h]) + 0.3 * rng.normal()),
+                 h});
           }
           std::sort(bucket.begin(), bucket.end());
         }
@@ -708,7 +728,8 @@ World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
                 break;
               case Tenure::SocialRental:
                 hh.status[h] = Status::SocialTenant;
-                dw.rent_per_month[d] = static_cast<float>(s.city.social_rent_income_share * hh.income_per_month[h]);
+                dw.rent_per_month[d] =
+                    static_cast<float>(s.city.social_rent_income_share * hh.income_per_month[h]);
                 hh.housing_cost_per_month[h] = dw.rent_per_month[d];
                 break;
               case Tenure::Informal:

@@ -40,8 +40,8 @@ World generate_tract_city(const ScenarioDef& scenario);
 
 // Household totals per tract before any draw (for the fit report and tests).
 struct TractPlan {
-  std::vector<std::int64_t> households;  // per tract
-  std::vector<std::int64_t> owners;      // owner-occupier households per tract
+  std::vector<std::int64_t> households;       // per tract
+  std::vector<std::int64_t> owners;           // owner-occupier households per tract
   std::vector<std::int64_t> owner_dwellings;  // owner-occupied stock (with vacancies)
 };
 TractPlan plan_tracts(const ScenarioDef& scenario, const io::TractTable& table);
@@ -56,15 +56,15 @@ double band_median_value(const io::Tract& tract);
 // table's currency (the generated values divided by value_scale).
 struct TractFitRow {
   std::string id, town;
-  double target_households = 0, households = 0;      // housed households in the tract
-  double target_population = 0, population = 0;     // persons (sum of household sizes)
-  double target_owner_units = 0, owner_units = 0;    // owner-occupied dwellings with an owner
-  double median_value_cmedv = -1;                    // CMEDV x 1000, -1 when absent
-  double median_value_bands = -1;                    // median of the value bands
-  double median_value = -1;                          // median generated owner-occupied value
-  double median_income_per_month = -1;               // median generated household income
+  double target_households = 0, households = 0;    // housed households in the tract
+  double target_population = 0, population = 0;    // persons (sum of household sizes)
+  double target_owner_units = 0, owner_units = 0;  // owner-occupied dwellings with an owner
+  double median_value_cmedv = -1;                  // CMEDV x 1000, -1 when absent
+  double median_value_bands = -1;                  // median of the value bands
+  double median_value = -1;                        // median generated owner-occupied value
+  double median_income_per_month = -1;             // median generated household income
   bool bounds_river = false;
-  double flooded_share = 0;                          // share of the tract's dwellings with flood depth > 0
+  double flooded_share = 0;  // share of the tract's dwellings with flood depth > 0
 };
 std::vector<TractFitRow> tract_fit(const ScenarioDef& scenario, const io::TractTable& table,
                                    const World& world);
