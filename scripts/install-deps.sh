@@ -14,8 +14,9 @@ packages=(
 )
 # The SFML viewer and its screenshot test (docs/VIEWER.md): SFML, a virtual X
 # server, Mesa's software OpenGL and a font. On by default so that CI builds
-# and tests the viewer; HEARTH_WITH_VIEWER=0 leaves them out (the viewer is
-# then not built and `hearth view` says how to enable it).
+# and tests the viewer; HEARTH_WITH_VIEWER=0 leaves them out (without SFML
+# the viewer is not built, `hearth view` says how to enable it and the viewer
+# test is skipped).
 if [[ "${HEARTH_WITH_VIEWER:-1}" != "0" ]]; then
   packages+=(libsfml-dev xvfb xauth fonts-dejavu-core libgl1-mesa-dri libglx-mesa0)
 fi
