@@ -95,7 +95,7 @@ void write_fake_run(const std::string& dir, const std::string& name, int ticks, 
   for (int t = 0; t <= ticks; ++t) {
     for (int n = 0; n < 2; ++n) {
       hoods += std::to_string(t) + ",d," + std::to_string(n) + ",500,520,20,2000,800," +
-               (n == 0 ? "0.3" : "0.2") + ",0,0," + std::to_string(t == 3 ? 5 * (n + 1) : 0) + "\n";
+               (n == 0 ? "0.3" : "0.2") + ",0,0," + std::to_string(t == 3 ? 5 * (n + 1) * peak_scale : 0) + "\n";
     }
   }
   test::write_file(dir + "/neighbourhoods.csv", hoods);
@@ -335,6 +335,16 @@ TEST_CASE("bar charts and maps carry data marks, labels and a legend", "[report]
   CHECK(count_of(s.substr(start, end - start), "<rect") == 5);
   CHECK_THAT(s, Catch::Contains(">10%</text>"));  // values written on the map
   CHECK_THAT(s, Catch::Contains(">90%</text>"));
+  // Differences: signed labels, a neutral fill where there is none.
+  map.diverging = true;
+  map.values = {0.0, -0.05};
+  map.lo = -0.05;
+  map.hi = 0.05;
+  const std::string diff = svg::map_chart(map, cells);
+  CHECK_THAT(diff, Catch::Contains("fill=\"#f7f7f7\""));
+  CHECK_THAT(diff, Catch::Contains(">-5</text>"));
+  CHECK_THAT(diff, Catch::Contains(">0</text>"));
+  CHECK_THAT(diff, Catch::Contains(">+5</text>"));  // the legend's upper bound
 }
 
 TEST_CASE("the HTML report is self-contained and every chart has a title and data",
@@ -364,6 +374,7 @@ TEST_CASE("the HTML report is self-contained and every chart has a title and dat
   CHECK_THAT(html, Catch::Contains("B \u2212 A"));
   CHECK_THAT(html, Catch::Contains("class=\"chart map"));
   CHECK_THAT(html, Catch::Contains(">flood</text>"));  // the event marked on the time series
+  CHECK_THAT(html, Catch::Contains("Differences from A by neighbourhood"));
 }
 
 TEST_CASE("the scenario in plain words", "[report][html]") {

@@ -461,6 +461,7 @@ svg.chart { width: 100%; height: auto; display: block; font-family: inherit; }
 .maps { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 0.8rem 1.2rem; }
 .maps figure { margin: 0.3rem 0; }
 .land { max-width: 560px; }
+h4 { font-size: 0.98rem; margin: 1rem 0 0.3rem; }
 .scenario p { margin: 0.25rem 0; }
 .note { font-size: 0.9rem; color: var(--muted); }
 code { font-size: 0.9em; }
@@ -593,6 +594,8 @@ struct MapLayer {
   bool only_if_positive;
 };
 
+void add_difference_maps(Page& page, const std::vector<const RunData*>& runs);
+
 void add_maps(Page& page, const std::vector<const RunData*>& runs, const ReportOptions& options) {
   std::vector<const RunData*> mappable;
   for (const RunData* r : runs) {
@@ -688,6 +691,110 @@ void add_maps(Page& page, const std::vector<const RunData*>& runs, const ReportO
         page.figure(svg::map_chart(chart, *mappable[r]->cells),
                     (mappable.size() > 1 ? mappable[r]->label + ", " : std::string()) + when);
       }
+    }
+    page.raw("</div>\n");
+  }
+  add_difference_maps(page, mappable);
+}
+
+// Per neighbourhood, the sum of `column` over ticks 1..last.
+std::vector<double> neighbourhood_sums(const RunData& run, std::int32_t last,
+                                       const std::string& column) {
+  std::vector<double> sums(static_cast<std::size_t>(run.cells ? run.cells->neighbourhood_count : 0),
+                           0.0);
+  if (!run.neighbourhoods || !run.neighbourhoods->has(column))
+    return std::vector<double>(sums.size(), kNaN);
+  const CsvTable& t = *run.neighbourhoods;
+  const int ct = t.column("tick"), cn = t.column("neighbourhood"), cv = t.column(column);
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const double tick = t.number(r, ct), n = t.number(r, cn), v = t.number(r, cv);
+    if (tick < 1 || tick > last || !(n >= 0 && n < static_cast<double>(sums.size())) ||
+        std::isnan(v))
+      continue;
+    sums[static_cast<std::size_t>(n)] += v;
+  }
+  return sums;
+}
+
+// Maps of B - A by neighbourhood, for runs on the same grid as run A.
+void add_difference_maps(Page& page, const std::vector<const RunData*>& runs) {
+  if (runs.size() < 2) return;
+  const RunData& a = *runs[0];
+  std::vector<const RunData*> others;
+  for (std::size_t r = 1; r < runs.size(); ++r) {
+    const CellMap& m = *runs[r]->cells;
+    if (m.width == a.cells->width && m.height == a.cells->height &&
+        m.neighbourhood == a.cells->neighbourhood) {
+      others.push_back(runs[r]);
+    }
+  }
+  if (others.empty()) return;
+  struct Layer {
+    std::string column, title;
+    Unit unit;
+    bool summed;
+  };
+  const std::vector<Layer> layers = {
+      {"cost_burdened_share",
+       "Difference in the cost-burdened share at the end (percentage points)", Unit::Share, false},
+      {"away_from_home",
+       "Difference in household-months displaced from a home here (sum over months)", Unit::Count,
+       true},
+      {"mean_rent_per_month", "Difference in the mean rent at the end", Unit::Money, false},
+  };
+  int id = 0;
+  for (const Layer& layer : layers) {
+    std::vector<std::vector<double>> diffs;
+    std::vector<std::int32_t> at;
+    double m = 0;
+    for (const RunData* b : others) {
+      const std::int32_t last = std::min(a.ticks.back(), b->ticks.back());
+      const auto va = layer.summed ? neighbourhood_sums(a, last, layer.column)
+                                   : neighbourhood_values(a, last, layer.column);
+      const auto vb = layer.summed ? neighbourhood_sums(*b, last, layer.column)
+                                   : neighbourhood_values(*b, last, layer.column);
+      std::vector<double> d(va.size(), kNaN);
+      for (std::size_t n = 0; n < d.size() && n < vb.size(); ++n) {
+        d[n] = difference(va[n], vb[n]);
+        if (!std::isnan(d[n])) m = std::max(m, std::fabs(d[n]));
+      }
+      diffs.push_back(std::move(d));
+      at.push_back(last);
+    }
+    if (m <= 0) continue;
+    if (id == 0) {
+      page.h(3, "Differences from A by neighbourhood");
+      page.p(
+          "Each map shows a run minus run A for every neighbourhood (the number written on it): "
+          "red where "
+          "the run is higher, blue where it is lower, pale where they are about equal. Runs are "
+          "compared "
+          "over the months both have.",
+          "note");
+    }
+    page.raw("<h4>" + escape(layer.title) + "</h4>\n<div class=\"maps\">\n");
+    for (std::size_t k = 0; k < others.size(); ++k) {
+      svg::MapChart chart;
+      chart.id = "diff-" + std::to_string(++id);
+      chart.unit = layer.unit;
+      chart.diverging = true;
+      chart.lo = -m;
+      chart.hi = m;
+      chart.values = diffs[k];
+      const std::string when = (layer.summed ? "months 1 to " : "month ") + std::to_string(at[k]);
+      chart.title = layer.title + ": " + others[k]->label + " minus " + a.label + ", " + when;
+      double lo = kNaN, hi = kNaN;
+      for (double v : chart.values) {
+        if (std::isnan(v)) continue;
+        lo = std::isnan(lo) ? v : std::min(lo, v);
+        hi = std::isnan(hi) ? v : std::max(hi, v);
+      }
+      chart.desc = "Map of " + layer.title + ", " + others[k]->label + " minus " + a.label + ", " +
+                   when + ", by neighbourhood: from " + format_difference(lo, layer.unit) + " to " +
+                   format_difference(hi, layer.unit) +
+                   ". Each neighbourhood's difference is written on it.";
+      page.figure(svg::map_chart(chart, *a.cells),
+                  others[k]->label + " \u2212 " + a.label + ", " + when);
     }
     page.raw("</div>\n");
   }

@@ -25,6 +25,9 @@ constexpr const char* kDashes[] = {"", "9 4", "2 3", "10 3 2 3", "5 5", "1 3", "
 constexpr int kStyles = 8;
 constexpr std::size_t kNoCell = static_cast<std::size_t>(-1);
 // Light to dark (a yellow-orange-red sequential scale): readable in grey too.
+// Blue (lower) to red (higher) through pale, for differences.
+constexpr const char* kDivergingColours[kMapClasses] = {"#2166ac", "#67a9cf", "#d1e5f0",
+                                                        "#fddbc7", "#ef8a62", "#b2182b"};
 constexpr const char* kMapColours[kMapClasses] = {"#ffffb2", "#fed976", "#feb24c",
                                                   "#fd8d3c", "#e3541c", "#a50026"};
 
@@ -506,6 +509,24 @@ std::string map_chart(const MapChart& c, const CellMap& m) {
   const double legend_h = fs * 4.2;
   std::string s = open_chart(c.id, "map", W, H + legend_h, c.title, c.desc);
   const double lo = c.lo, hi = c.hi > c.lo ? c.hi : c.lo + (c.unit == Unit::Share ? 0.01 : 1);
+  const char* const* palette = c.diverging ? kDivergingColours : kMapColours;
+  // A value as written on the map and in the legend.
+  auto label = [&](double v, int share_decimals) {
+    if (std::isnan(v)) return format_value(v, c.unit);
+    std::string text;
+    if (c.unit == Unit::Share) {
+      text = num(100 * v, share_decimals) + (c.diverging ? "" : "%");
+    } else {
+      text =
+          format_value(c.unit == Unit::Count || c.unit == Unit::Money ? std::round(v) : v, c.unit);
+    }
+    if (!c.diverging) return text;
+    // Differences carry their sign, and a difference that rounds to 0 none.
+    const bool zero = text.find_first_of("123456789") == std::string::npos;
+    if (zero) return std::string("0");
+    return v > 0 ? "+" + text : text;
+  };
+
   auto class_of = [&](double v) {
     const int k = static_cast<int>(std::floor((v - lo) / (hi - lo) * kMapClasses));
     return std::clamp(k, 0, kMapClasses - 1);
@@ -513,8 +534,13 @@ std::string map_chart(const MapChart& c, const CellMap& m) {
   std::vector<std::string> fills(static_cast<std::size_t>(std::max(0, m.neighbourhood_count)));
   for (std::size_t n = 0; n < fills.size(); ++n) {
     const double v = n < c.values.size() ? c.values[n] : kNaN;
-    fills[n] = std::isnan(v) ? "fill=\"#d9d9d9\""
-                             : std::string("fill=\"") + kMapColours[class_of(v)] + "\"";
+    if (std::isnan(v)) {
+      fills[n] = "fill=\"#d9d9d9\"";
+    } else if (c.diverging && std::fabs(v) <= (hi - lo) * 1e-9) {
+      fills[n] = "fill=\"#f7f7f7\"";  // no difference: neutral
+    } else {
+      fills[n] = std::string("fill=\"") + palette[class_of(v)] + "\"";
+    }
   }
   s += "<g class=\"data cells\" shape-rendering=\"crispEdges\">\n";
   s += runs_of(m, [&](std::size_t c2) -> std::string {
@@ -545,8 +571,7 @@ std::string map_chart(const MapChart& c, const CellMap& m) {
       if (cnt[n] == 0) continue;
       const double v = n < c.values.size() ? c.values[n] : kNaN;
       // Whole percentages keep the labels short enough to fit a neighbourhood.
-      const std::string text =
-          c.unit == Unit::Share && !std::isnan(v) ? num(100 * v, 0) + "%" : format_value(v, c.unit);
+      const std::string text = label(v, 0);
       s += "<text x=\"" + num(sx[n] / cnt[n], 1) + "\" y=\"" + num(sy[n] / cnt[n] + fs / 3, 1) +
            "\">" + escape(text) + "</text>";
     }
@@ -555,14 +580,11 @@ std::string map_chart(const MapChart& c, const CellMap& m) {
   // Legend: the classes as boxes with their bounds between them, then "none".
   s += "<g class=\"legend\" font-size=\"" + num(fs * 0.9, 2) + "\">\n";
   const double box = W / (kMapClasses + 3.0);
-  auto bound = [&](double v) {
-    if (c.unit == Unit::Share) return num(100 * v, 1) + "%";
-    return format_value(c.unit == Unit::Count || c.unit == Unit::Money ? std::round(v) : v, c.unit);
-  };
+  auto bound = [&](double v) { return label(v, 1); };
   for (int k = 0; k < kMapClasses; ++k) {
     const double x = box * 0.5 + k * box;
     s += "<rect x=\"" + num(x, 2) + "\" y=\"" + num(H + fs * 0.6, 2) + "\" width=\"" + num(box, 2) +
-         "\" height=\"" + num(fs * 1.2, 2) + "\" fill=\"" + kMapColours[k] +
+         "\" height=\"" + num(fs * 1.2, 2) + "\" fill=\"" + palette[k] +
          "\" stroke=\"#555\" stroke-width=\"" + num(fs / 20, 2) + "\"/>";
     if (k % 2 == 0 || k == kMapClasses - 1) {
       const double at = k % 2 == 0 ? x : x + box;

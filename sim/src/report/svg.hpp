@@ -72,6 +72,9 @@ struct MapChart {
   double lo = 0, hi = 1;
   std::vector<double> values;  // per neighbourhood
   bool label_values = true;    // write each neighbourhood's value on it
+  // Differences (B - A): a blue-white-red scale on [lo, hi] = [-m, m], values
+  // written with their sign (shares in percentage points).
+  bool diverging = false;
 };
 std::string map_chart(const MapChart& chart, const CellMap& cells);
 // The static map: land use, the 100-year floodplain and informal settlements.
