@@ -4,28 +4,8 @@
 set -uo pipefail
 hearth=$1
 source_dir=$2
-work=$(mktemp -d)
+source "$source_dir/tests/support/shell_assert.sh"
 trap 'rm -rf "$work"' EXIT
-failures=0
-passes=0
-
-check() {  # check DESCRIPTION COMMAND...: the command must succeed
-  local description=$1; shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $description"; failures=$((failures + 1)); fi
-}
-
-expect_exit() {  # expect_exit CODE PATTERN ARGS...: exit code and a stderr pattern
-  local code=$1 pattern=$2; shift 2
-  "$hearth" "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  if [[ $got -ne $code ]]; then
-    echo "FAIL: hearth $* exited $got, expected $code"; cat "$work/err"; failures=$((failures + 1)); return
-  fi
-  if [[ -n $pattern ]] && ! grep -qE -- "$pattern" "$work/err"; then
-    echo "FAIL: hearth $*: stderr lacks /$pattern/:"; cat "$work/err"; failures=$((failures + 1)); return
-  fi
-  passes=$((passes + 1))
-}
 
 small() {  # a small valid scenario, with jq-free edits by sed on the caller's side
   cat <<'JSON'
@@ -170,5 +150,4 @@ unset DISPLAY
 expect_exit 2 "HEARTH_BUILD_VIEWER=ON|xvfb-run" view "$work/small.json"
 [[ -n "$saved_display" ]] && export DISPLAY=$saved_display
 
-echo "cli: $passes passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish cli

@@ -6,34 +6,15 @@
 set -uo pipefail
 hearth=$1
 source_dir=$2
-work=$(mktemp -d)
+source "$source_dir/tests/support/shell_assert.sh"
+expect_in_stdout=1
 background=()
 cleanup() {
   for pid in "${background[@]}"; do kill -9 "$pid" 2>/dev/null; done
   rm -rf "$work"
 }
 trap cleanup EXIT
-failures=0
-passes=0
 started=$SECONDS
-
-check() {  # check DESCRIPTION COMMAND...: the command must succeed
-  local description=$1; shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $description"; failures=$((failures + 1)); fi
-}
-
-expect_exit() {  # expect_exit CODE PATTERN ARGS...: exit code and an output pattern
-  local code=$1 pattern=$2; shift 2
-  "$hearth" "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  if [[ $got -ne $code ]]; then
-    echo "FAIL: hearth $* exited $got, expected $code"; cat "$work/out" "$work/err"; failures=$((failures + 1)); return
-  fi
-  if [[ -n $pattern ]] && ! grep -qE -- "$pattern" "$work/out" "$work/err"; then
-    echo "FAIL: hearth $*: output lacks /$pattern/:"; cat "$work/out" "$work/err"; failures=$((failures + 1)); return
-  fi
-  passes=$((passes + 1))
-}
 
 mkdir -p "$work/sweeps"
 cat >"$work/base.json" <<'JSON'
@@ -195,5 +176,4 @@ expect_exit 2 "indices 1\)" sweep collect "$work/fail"
 expect_exit 0 "1 runs to do \(2 already complete\)" sweep run "$work/fail"
 expect_exit 0 "3 done, 0 failed" sweep status "$work/fail"
 
-echo "sweep tests: $passes passed, $failures failed (local sweep of 8 runs: ${local_seconds} s; all: $((SECONDS - started)) s)"
-[[ $failures -eq 0 ]]
+finish "sweep tests" "local sweep of 8 runs: ${local_seconds} s; all: $((SECONDS - started)) s"
