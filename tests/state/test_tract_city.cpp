@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "hearth/errors.hpp"
 #include "io/hash.hpp"
@@ -13,6 +14,7 @@
 #include "state/city_generator.hpp"
 #include "state/invariants.hpp"
 #include "state/tract_city.hpp"
+#include "sweep/plan.hpp"
 #include "support/test_support.hpp"
 
 using namespace hearth;
@@ -238,5 +240,28 @@ TEST_CASE("a bad tract table or a grid too small stops the scenario at load",
     const auto problems = io::validate_scenario_json(doc);
     CHECK(test::has_problem(problems, "/city/tracts/file",
                             "line 2, column POP: '39x2' is not a number"));
+  }
+}
+
+TEST_CASE("a sweep over the tract city gives its runs the table's absolute path",
+          "[state][tracts][sweep]") {
+  // Runs start in the sweep directory; the table's path in scenarios/boston.json
+  // is relative to the directory the sweep is planned from.
+  struct InSourceDir {
+    std::filesystem::path before = std::filesystem::current_path();
+    InSourceDir() { std::filesystem::current_path(HEARTH_SOURCE_DIR); }
+    ~InSourceDir() { std::filesystem::current_path(before); }
+  } in_source_dir;
+  const nlohmann::json doc = {{"sweep_version", 1},
+                              {"name", "boston-seeds"},
+                              {"base", "scenarios/boston.json"},
+                              {"replicates", 2},
+                              {"parameters", {{{"pointer", "/ticks"}, {"values", {2}}}}}};
+  const sweep::Plan plan = sweep::expand(sweep::load_sweep_json(doc, "sweep.json", "."), "sweep.json");
+  REQUIRE(plan.runs.size() == 2);
+  for (const auto& run : plan.runs) {
+    const std::filesystem::path file = run.scenario["city"]["tracts"]["file"].get<std::string>();
+    CHECK(file.is_absolute());
+    CHECK(std::filesystem::equivalent(file, kBostonCsv));
   }
 }

@@ -346,6 +346,15 @@ Plan expand(const SweepDef& def, const std::string& label) {
       for (std::int64_t r = 0; r < def.replicates; ++r) {
         ScenarioDef scenario = loaded.def;
         scenario.replicate = static_cast<std::uint32_t>(r);
+        // Runs start in the sweep directory, so the files a scenario names
+        // relative to the working directory (a tract table, flood depth
+        // rasters) are made absolute now, where they were just read.
+        auto absolute = [](std::string& path) {
+          if (!path.empty() && fs::path(path).is_relative())
+            path = fs::absolute(path).lexically_normal().string();
+        };
+        absolute(scenario.city.tracts.file);
+        for (auto& event : scenario.hazards) absolute(event.depth_file);
         const io::LoadedScenario run = io::resolve(scenario);
         PlannedRun planned;
         planned.index = static_cast<std::int64_t>(plan.runs.size());
