@@ -616,12 +616,22 @@ World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
               static_cast<std::uint32_t>(t));
   }
   const double lstat_median = median_lower_status(table);
-  std::vector<double> tract_median_income(n_tracts);
+  std::vector<double> tract_median_income(n_tracts), tract_value(n_tracts), known;
   for (std::size_t t = 0; t < n_tracts; ++t) {
     const io::Tract& tr = table.tracts[t];
-    double value =
+    tract_value[t] =
         tr.median_value_thousands >= 0 ? tr.median_value_thousands * 1000 : band_median_value(tr);
-    if (value <= 0) value = 20000;  // no owner units and no CMEDV: the table's typical value
+    if (tract_value[t] > 0) known.push_back(tract_value[t]);
+  }
+  // A tract with neither CMEDV nor owner units takes the median over tracts
+  // (the lower middle one; the middle of the value bands if none is known).
+  std::sort(known.begin(), known.end());
+  const double typical_value =
+      known.empty() ? 0.5 * (io::kValueBandEdges.front() + io::kValueBandEdges.back())
+                    : known[(known.size() - 1) / 2];
+  for (std::size_t t = 0; t < n_tracts; ++t) {
+    const io::Tract& tr = table.tracts[t];
+    const double value = tract_value[t] > 0 ? tract_value[t] : typical_value;
     const double lstat = tr.lower_status_percent >= 0 ? tr.lower_status_percent : lstat_median;
     tract_median_income[t] =
         value * def.value_scale / def.value_to_income_ratio / 12.0 *
