@@ -95,7 +95,8 @@ void write_fake_run(const std::string& dir, const std::string& name, int ticks, 
   for (int t = 0; t <= ticks; ++t) {
     for (int n = 0; n < 2; ++n) {
       hoods += std::to_string(t) + ",d," + std::to_string(n) + ",500,520,20,2000,800," +
-               (n == 0 ? "0.3" : "0.2") + ",0,0," + std::to_string(t == 3 ? 5 * (n + 1) * peak_scale : 0) + "\n";
+               (n == 0 ? "0.3" : "0.2") + ",0,0," +
+               std::to_string(t == 3 ? 5 * (n + 1) * peak_scale : 0) + "\n";
     }
   }
   test::write_file(dir + "/neighbourhoods.csv", hoods);
@@ -415,4 +416,20 @@ TEST_CASE("a run directory holds cells.csv, the static map", "[report][outputs]"
   const auto manifest = nlohmann::json::parse(test::read_file(dir.file("run/manifest.json")));
   CHECK(std::find(manifest["outputs"].begin(), manifest["outputs"].end(), "cells.csv") !=
         manifest["outputs"].end());
+}
+
+TEST_CASE("events marked on charts: hazards and policy programmes", "[report][html]") {
+  test::TempDir tmp;
+  write_fake_run(tmp.file("a"), "base", 8, 1.0, false);
+  RunData run = read_run(tmp.file("a"));
+  run.scenario["policies"] = {{{"type", "vouchers"}, {"start_tick", 4}, {"end_tick", 6}},
+                              {{"type", "rent_cap"}, {"start_tick", 1}, {"end_tick", 0}}};
+  const auto events = events_of(run);
+  REQUIRE(events.size() == 3);
+  CHECK(events[0].x == 2);
+  CHECK(events[0].label == "flood");  // scheduled, and hazard_events > 0 there
+  CHECK(events[1].x == 4);
+  CHECK(events[1].label == "vouchers starts");
+  CHECK(events[2].x == 6);
+  CHECK(events[2].label == "vouchers ends");  // a programme from month 1 to the end is not an event
 }

@@ -225,6 +225,17 @@ std::vector<svg::Event> events_of(const RunData& run) {
       if (tick > 0) by_tick[tick].insert(words(jstr(h, "type", "hazard")));
     }
   }
+  // Policy programmes that start after the first month, or end before the last.
+  const auto policies = run.scenario.find("policies");
+  if (policies != run.scenario.end() && policies->is_array()) {
+    for (const auto& p : *policies) {
+      const std::string name = words(jstr(p, "type", "policy"));
+      const auto start = static_cast<std::int64_t>(jnum(p, "start_tick", 1));
+      const auto end = static_cast<std::int64_t>(jnum(p, "end_tick", 0));
+      if (start > 1) by_tick[start].insert(name + " starts");
+      if (end > 0 && end < run.ticks.back()) by_tick[end].insert(name + " ends");
+    }
+  }
   const std::vector<double> struck = run.city("hazard_events");
   for (std::size_t i = 0; i < struck.size(); ++i) {
     if (struck[i] > 0 && !by_tick.count(run.ticks[i])) by_tick[run.ticks[i]].insert("hazard");
