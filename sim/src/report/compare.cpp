@@ -352,7 +352,7 @@ std::string comparison_table(const Comparison& c, int width) {
       "Differences are of each run from A; shares in percent, their differences in\n"
       "percentage points (pp); peak/final/mean/sum over the run's ticks (mean and sum\n"
       "from tick 1), 'tick T' the value at tick T; n/a: not in that run.\n";
-  constexpr std::size_t kName = 40, kMeasure = 8, kValue = 12, kDiff = 12, kPct = 9;
+  constexpr std::size_t kName = 40, kMeasure = 8, kValue = 13, kDiff = 13, kPct = 9;
   // Blocks of runs that fit the width; each block repeats run A.
   std::vector<std::vector<std::size_t>> blocks;
   const std::size_t fixed = kName + kMeasure + kValue;
