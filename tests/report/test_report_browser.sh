@@ -8,7 +8,7 @@ set -uo pipefail
 hearth=$1
 source_dir=$2
 screenshot=${3:-}
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "${0%/*}" && pwd)
 python=/usr/bin/python3   # Debian's, with python3-websocket
 [[ -x $python ]] || python=python3
 if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
