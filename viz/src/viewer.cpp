@@ -817,6 +817,7 @@ int interactive(Viewer& viewer, FrameSource& source, const ViewerOptions& option
       benchmark ? "" : " (capped at 60)", options.width, options.height, grid.c_str(),
       frame ? (*frame)[CityIndicator::households_in_city] : 0.0, std::max(0, first_tick),
       frame ? frame->tick : 0);
+  std::fflush(stdout);
   return 0;
 }
 
