@@ -7,28 +7,8 @@
 set -uo pipefail
 hearth=$1
 source_dir=$2
-work=$(mktemp -d)
+source "$source_dir/tests/support/shell_assert.sh"
 trap 'rm -rf "$work"' EXIT
-failures=0
-passes=0
-
-check() {  # check DESCRIPTION COMMAND...: the command must succeed
-  local description=$1; shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $description"; failures=$((failures + 1)); fi
-}
-
-expect_exit() {  # expect_exit CODE PATTERN ARGS...: exit code and a stderr pattern
-  local code=$1 pattern=$2; shift 2
-  "$hearth" "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  if [[ $got -ne $code ]]; then
-    echo "FAIL: hearth $* exited $got, expected $code"; cat "$work/err"; failures=$((failures + 1)); return
-  fi
-  if [[ -n $pattern ]] && ! grep -qE -- "$pattern" "$work/err"; then
-    echo "FAIL: hearth $*: stderr lacks /$pattern/:"; cat "$work/err"; failures=$((failures + 1)); return
-  fi
-  passes=$((passes + 1))
-}
 
 # Two scenarios of different lengths: the flood (month 3) for 18 months, the baseline for 12.
 "$hearth" run "$source_dir/scenarios/flood_100yr.json" --ticks 18 --out "$work/flood" --quiet --threads 2 || exit 1
@@ -123,5 +103,4 @@ check "sweep bands" grep -q 'class="band"' "$work/sweep.html"
 expect_exit 2 "reported on its own" report "$work/sweep" "$work/base" -o "$work/mixed.html"
 expect_exit 2 "a sweep directory: compare its runs" compare "$work/sweep" "$work/base"
 
-echo "report: $passes passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish report
