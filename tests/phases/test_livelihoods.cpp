@@ -35,7 +35,8 @@ std::unique_ptr<Simulation> run_to(const nlohmann::json& doc, int to) {
 
 }  // namespace
 
-TEST_CASE("landlords end some tenancies of damaged, habitable rentals", "[disasters][displacement]") {
+TEST_CASE("landlords end some tenancies of damaged, habitable rentals",
+          "[disasters][displacement]") {
   nlohmann::json doc = quake_city();
   doc["disasters"]["dislocation"]["landlord_eviction_probability_ds1"] = 0.0;
   doc["disasters"]["dislocation"]["landlord_eviction_probability_ds2"] = 0.0;
@@ -48,8 +49,7 @@ TEST_CASE("landlords end some tenancies of damaged, habitable rentals", "[disast
   const Frame& frame = *all->latest_frame();
   CHECK(frame[CityIndicator::damage_evictions] > 0);
   CHECK(frame[CityIndicator::evictions] >= frame[CityIndicator::damage_evictions]);
-  CHECK(frame[CityIndicator::evictions] >
-        (*none->latest_frame())[CityIndicator::evictions]);
+  CHECK(frame[CityIndicator::evictions] > (*none->latest_frame())[CityIndicator::evictions]);
   // With certainty, no tenant who stayed through the damage keeps the
   // tenancy: every private rental damaged to DS1-DS2 this tick that is let
   // now was let again after the eviction (a new lease).

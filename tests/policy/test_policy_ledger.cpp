@@ -69,8 +69,8 @@ TEST_CASE("a programme never spends more than its budget in a programme year", "
 
 TEST_CASE("the loader asks costly programmes for a budget and a sane window", "[policy][io]") {
   json doc = test::small_scenario_json(500, 6);
-  doc["policies"] = json::array({{{"type", "vouchers"}},
-                                 {{"type", "rent_cap"}, {"start_tick", 10}, {"end_tick", 4}}});
+  doc["policies"] = json::array(
+      {{{"type", "vouchers"}}, {{"type", "rent_cap"}, {"start_tick", 10}, {"end_tick", 4}}});
   const auto problems = io::validate_scenario_json(doc);
   CHECK(test::has_problem(problems, "/policies/0/budget_per_year", "budget_per_year > 0"));
   CHECK(test::has_problem(problems, "/policies/1/end_tick", "at least start_tick"));
@@ -79,8 +79,8 @@ TEST_CASE("the loader asks costly programmes for a budget and a sane window", "[
 }
 
 TEST_CASE("policy ledgers survive a checkpoint", "[policy][checkpoint]") {
-  const ScenarioDef scenario = with_programmes(json::array(
-      {{{"type", "vouchers"}, {"budget_per_year", 5000.0}}, {{"type", "rent_cap"}}}));
+  const ScenarioDef scenario = with_programmes(
+      json::array({{{"type", "vouchers"}, {"budget_per_year", 5000.0}}, {{"type", "rent_cap"}}}));
   Simulation simulation(scenario, {});
   simulation.step();
   World& world = simulation.mutable_world();

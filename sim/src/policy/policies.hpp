@@ -37,14 +37,23 @@ enum class Lever : std::uint8_t {
 };
 inline constexpr int kLeverCount = static_cast<int>(Lever::Count);
 // Names as in the scenario's `type` key, in Lever order.
-inline constexpr std::array<std::string_view, kLeverCount> kLeverNames = {
-    "rent_cap",         "vouchers",           "social_housing",      "upgrading",
-    "building_code",    "reconstruction_grants", "eviction_moratorium", "buyout",
-    "shelter_capacity", "record_restoration",    "mortgage_rules"};
+inline constexpr std::array<std::string_view, kLeverCount> kLeverNames = {"rent_cap",
+                                                                          "vouchers",
+                                                                          "social_housing",
+                                                                          "upgrading",
+                                                                          "building_code",
+                                                                          "reconstruction_grants",
+                                                                          "eviction_moratorium",
+                                                                          "buyout",
+                                                                          "shelter_capacity",
+                                                                          "record_restoration",
+                                                                          "mortgage_rules"};
 
 // The lever of a `type` (validated by the schema); throws std::invalid_argument otherwise.
 Lever lever_of(std::string_view type);
-inline std::string_view lever_name(Lever lever) { return kLeverNames[static_cast<int>(lever)]; }
+inline std::string_view lever_name(Lever lever) {
+  return kLeverNames[static_cast<int>(lever)];
+}
 // Levers whose programmes need a budget_per_year > 0 (the loader checks it).
 bool needs_budget(Lever lever);
 
