@@ -218,20 +218,7 @@ void place_dwellings(const ScenarioDef& s, const TenurePlan& plan, World& world)
     grid.zoning_capacity[c] = static_cast<std::uint32_t>(std::ceil(in_cell * headroom)) +
                               (formal_weight[c] > 0 || informal_weight[c] > 0 ? 2 : 0);
   }
-  Dwellings& dw = world.dwellings;
-  dw.resize(offset[cells]);
-  parallel::for_each_index(
-      cells,
-      [&](std::size_t c) {
-        std::uint64_t id = offset[c];
-        for (int t = 0; t < kTenureCount; ++t) {
-          for (std::uint32_t k = 0; k < per_tenure[t][c]; ++k, ++id) {
-            dw.cell[id] = static_cast<CellId>(c);
-            dw.tenure[id] = static_cast<Tenure>(t);
-          }
-        }
-      },
-      256);
+  create_dwellings(world, offset, [&](std::size_t c, int t) { return per_tenure[t][c]; });
 }
 
 void draw_dwelling_attributes(const ScenarioDef& s, World& world) {
@@ -437,6 +424,26 @@ World generate_city(const ScenarioDef& s) {
   world.initial_households = s.city.households;
   world.tick = 0;
   return world;
+}
+
+void create_dwellings(World& world, const std::vector<std::uint64_t>& offset,
+                     const std::function<std::uint32_t(std::size_t cell, int tenure)>& count) {
+  Dwellings& dw = world.dwellings;
+  const std::size_t cells = offset.size() - 1;
+  dw.resize(offset[cells]);
+  parallel::for_each_index(
+      cells,
+      [&](std::size_t c) {
+        std::uint64_t id = offset[c];
+        for (int t = 0; t < kTenureCount; ++t) {
+          const std::uint32_t n = count(c, t);
+          for (std::uint32_t k = 0; k < n; ++k, ++id) {
+            dw.cell[id] = static_cast<CellId>(c);
+            dw.tenure[id] = static_cast<Tenure>(t);
+          }
+        }
+      },
+      256);
 }
 
 }  // namespace hearth

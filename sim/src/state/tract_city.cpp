@@ -532,20 +532,8 @@ World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
             ? static_cast<std::uint32_t>(std::ceil(static_cast<double>(in_cell) * 1.25)) + 2
             : 0;
   }
+  create_dwellings(world, offset, [&](std::size_t c, int t) { return per_cell[c][t]; });
   Dwellings& dw = world.dwellings;
-  dw.resize(offset[cells]);
-  parallel::for_each_index(
-      cells,
-      [&](std::size_t c) {
-        std::uint64_t id = offset[c];
-        for (int k = 0; k < kTenureCount; ++k) {
-          for (std::uint32_t j = 0; j < per_cell[c][k]; ++j, ++id) {
-            dw.cell[id] = static_cast<CellId>(c);
-            dw.tenure[id] = static_cast<Tenure>(k);
-          }
-        }
-      },
-      256);
 
   // City-wide value bands, for tracts without owner-occupied units.
   std::array<double, io::kValueBands> city_bands{};
