@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 // Debian's oneTBB is not built with ThreadSanitizer, so TSan cannot see that
@@ -35,10 +36,18 @@ namespace detail {
 struct LoopToken {
 #if defined(HEARTH_TSAN)
   char token = 0;
-  void fork() { __tsan_release(&token); }
-  void task_begin() { __tsan_acquire(&token); }
-  void task_end() { __tsan_release(&token); }
-  void join() { __tsan_acquire(&token); }
+  void fork() {
+    __tsan_release(&token);
+  }
+  void task_begin() {
+    __tsan_acquire(&token);
+  }
+  void task_end() {
+    __tsan_release(&token);
+  }
+  void join() {
+    __tsan_acquire(&token);
+  }
 #else
   void fork() {}
   void task_begin() {}
@@ -116,6 +125,43 @@ T reduce(std::size_t n, T init, Map&& map, Combine&& combine, std::size_t chunk 
   return total;
 }
 
+// value(i) for the i in [0, n) with keep(i), in ascending order of i, in a
+// vector of exactly that size: fixed chunks are counted, then filled at their
+// offsets, in parallel. Unlike a reduction that appends per-chunk vectors,
+// nothing is copied twice and no capacity is left over (docs/PERFORMANCE.md,
+// memory). The result is the same at any thread count.
+template <typename Keep, typename Value>
+auto gather(std::size_t n, Keep&& keep, Value&& value, std::size_t chunk = 16384) {
+  using T = std::decay_t<decltype(value(std::size_t{0}))>;
+  const std::size_t chunks = (n + chunk - 1) / chunk;
+  std::vector<std::size_t> offset(chunks + 1, 0);
+  for_range(
+      chunks,
+      [&](std::size_t begin, std::size_t end) {
+        for (std::size_t c = begin; c < end; ++c) {
+          std::size_t k = 0;
+          for (std::size_t i = c * chunk, e = std::min(n, (c + 1) * chunk); i < e; ++i)
+            k += keep(i) ? 1 : 0;
+          offset[c + 1] = k;
+        }
+      },
+      1);
+  for (std::size_t c = 0; c < chunks; ++c) offset[c + 1] += offset[c];
+  std::vector<T> out(offset[chunks]);
+  for_range(
+      chunks,
+      [&](std::size_t begin, std::size_t end) {
+        for (std::size_t c = begin; c < end; ++c) {
+          std::size_t at = offset[c];
+          for (std::size_t i = c * chunk, e = std::min(n, (c + 1) * chunk); i < e; ++i) {
+            if (keep(i)) out[at++] = value(i);
+          }
+        }
+      },
+      1);
+  return out;
+}
+
 // Sorts [first, last) by `less`, which must be a total order (ties broken,
 // e.g. by id), so the result is the one std::sort gives at any thread count.
 // Fixed chunks are sorted in parallel, then merged pairwise in parallel rounds.
@@ -132,7 +178,8 @@ void sort(std::vector<T>& values, Less less, std::size_t chunk = 1u << 16) {
       [&](std::size_t begin, std::size_t end) {
         for (std::size_t c = begin; c < end; ++c) {
           std::sort(values.begin() + static_cast<std::ptrdiff_t>(c * chunk),
-                    values.begin() + static_cast<std::ptrdiff_t>(std::min(n, (c + 1) * chunk)), less);
+                    values.begin() + static_cast<std::ptrdiff_t>(std::min(n, (c + 1) * chunk)),
+                    less);
         }
       },
       1);

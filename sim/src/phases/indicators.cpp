@@ -31,15 +31,48 @@ constexpr std::string_view kGroupIndicatorNames[] = {
     HEARTH_GROUP_INDICATORS(HEARTH_NAME_ENTRY)
 #undef HEARTH_NAME_ENTRY
 };
-constexpr std::string_view kGroupKinds[kGroupCount] = {
-    "all", "income_quintile", "income_quintile", "income_quintile", "income_quintile",
-    "income_quintile", "female_headed", "female_headed", "elderly_head", "elderly_head",
-    "disability", "disability", "origin", "origin", "origin", "origin",
-    "tenure", "tenure", "tenure", "tenure", "tenure"};
-constexpr std::string_view kGroupValues[kGroupCount] = {
-    "all", "q1", "q2", "q3", "q4", "q5", "yes", "no", "yes", "no", "yes", "no",
-    "resident", "rural_migrant", "internally_displaced", "refugee",
-    "owner_occupied", "private_rental", "social_rental", "informal", "none"};
+constexpr std::string_view kGroupKinds[kGroupCount] = {"all",
+                                                       "income_quintile",
+                                                       "income_quintile",
+                                                       "income_quintile",
+                                                       "income_quintile",
+                                                       "income_quintile",
+                                                       "female_headed",
+                                                       "female_headed",
+                                                       "elderly_head",
+                                                       "elderly_head",
+                                                       "disability",
+                                                       "disability",
+                                                       "origin",
+                                                       "origin",
+                                                       "origin",
+                                                       "origin",
+                                                       "tenure",
+                                                       "tenure",
+                                                       "tenure",
+                                                       "tenure",
+                                                       "tenure"};
+constexpr std::string_view kGroupValues[kGroupCount] = {"all",
+                                                        "q1",
+                                                        "q2",
+                                                        "q3",
+                                                        "q4",
+                                                        "q5",
+                                                        "yes",
+                                                        "no",
+                                                        "yes",
+                                                        "no",
+                                                        "yes",
+                                                        "no",
+                                                        "resident",
+                                                        "rural_migrant",
+                                                        "internally_displaced",
+                                                        "refugee",
+                                                        "owner_occupied",
+                                                        "private_rental",
+                                                        "social_rental",
+                                                        "informal",
+                                                        "none"};
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -111,11 +144,21 @@ std::string date_of(const std::string& start, std::int32_t tick) {
 
 }  // namespace
 
-std::string_view city_indicator_name(int index) { return kCityNames[index]; }
-std::string_view city_indicator_description(int index) { return kCityDescriptions[index]; }
-std::string_view group_indicator_name(int index) { return kGroupIndicatorNames[index]; }
-std::string_view group_kind(int group) { return kGroupKinds[group]; }
-std::string_view group_value(int group) { return kGroupValues[group]; }
+std::string_view city_indicator_name(int index) {
+  return kCityNames[index];
+}
+std::string_view city_indicator_description(int index) {
+  return kCityDescriptions[index];
+}
+std::string_view group_indicator_name(int index) {
+  return kGroupIndicatorNames[index];
+}
+std::string_view group_kind(int group) {
+  return kGroupKinds[group];
+}
+std::string_view group_value(int group) {
+  return kGroupValues[group];
+}
 
 Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool neighbourhoods) {
   const Households& hh = world.households;
@@ -130,20 +173,9 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   // Income quintile bounds of the households in the city. The k-th smallest
   // value does not depend on the order of the values, so they are gathered
   // by chunks in parallel.
-  std::vector<float> incomes = parallel::reduce(
-      hh.count(), std::vector<float>{},
-      [&](std::size_t begin, std::size_t end) {
-        std::vector<float> part;
-        part.reserve(end - begin);
-        for (std::size_t i = begin; i < end; ++i) {
-          if (is_in_city(hh.status[i])) part.push_back(hh.income_per_month[i]);
-        }
-        return part;
-      },
-      [](std::vector<float>& all, const std::vector<float>& part) {
-        all.insert(all.end(), part.begin(), part.end());
-      },
-      1u << 17);
+  std::vector<float> incomes = parallel::gather(
+      hh.count(), [&](std::size_t i) { return is_in_city(hh.status[i]); },
+      [&](std::size_t i) { return hh.income_per_month[i]; });
   // Median first, then each quintile bound inside the half that holds it
   // (and the 20% and 80% bounds inside the 40% and 60% partitions): about
   // 2.8 passes over the incomes instead of 5 for five separate selections.
@@ -266,8 +298,8 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
         for (int disability = 0; disability < 2; ++disability) {
           for (int origin = 0; origin < kOriginCount; ++origin) {
             for (int tenure = 0; tenure < kTenureGroups; ++tenure) {
-              const GroupSums& c = sums.combinations[combination_of(q, female, elderly, disability,
-                                                                    origin, tenure)];
+              const GroupSums& c =
+                  sums.combinations[combination_of(q, female, elderly, disability, origin, tenure)];
               for (int g : {0, 1 + q, female ? 6 : 7, elderly ? 8 : 9, disability ? 10 : 11,
                             12 + origin, 16 + tenure}) {
                 add(groups[g], c);
@@ -286,12 +318,12 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   // neighbourhood tables stay small.
   const std::size_t n_neighbourhoods = static_cast<std::size_t>(grid.neighbourhood_count);
   struct PerNeighbourhood {
-    std::int64_t q1 = 0, q5 = 0, households = 0, dwellings = 0, vacant = 0, rentals = 0, burdened = 0;
+    std::int64_t q1 = 0, q5 = 0, households = 0, dwellings = 0, vacant = 0, rentals = 0,
+                 burdened = 0;
     std::int64_t damaged = 0, uninhabitable = 0;
     double income = 0, rent = 0;
   };
   struct DwellingSums {
-    std::vector<float> rents, prices, rent_ratios;
     std::int64_t formal = 0, vacant = 0, building = 0, months_on_market = 0;
     std::array<std::int64_t, 5> damage{};
     std::int64_t awaiting_repair = 0;
@@ -333,12 +365,8 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
           if (h == kNone) continue;
           const float income = hh.income_per_month[h];
           if (tenure == Tenure::PrivateRental) {
-            p.rents.push_back(dw.rent_per_month[d]);
-            p.rent_ratios.push_back(dw.rent_per_month[d] / std::max(income, 1.0f));
             nb.rent += dw.rent_per_month[d];
             ++nb.rentals;
-          } else if (tenure == Tenure::OwnerOccupied) {
-            p.prices.push_back(dw.value[d]);
           }
           const int q = quintile_of(income);
           nb.q1 += q == 0;
@@ -351,9 +379,6 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
         return p;
       },
       [](DwellingSums& a, const DwellingSums& b) {
-        a.rents.insert(a.rents.end(), b.rents.begin(), b.rents.end());
-        a.prices.insert(a.prices.end(), b.prices.begin(), b.prices.end());
-        a.rent_ratios.insert(a.rent_ratios.end(), b.rent_ratios.begin(), b.rent_ratios.end());
         a.formal += b.formal, a.vacant += b.vacant, a.building += b.building;
         a.months_on_market += b.months_on_market;
         for (int k = 0; k < 5; ++k) a.damage[k] += b.damage[k];
@@ -369,9 +394,21 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
         }
       },
       dwelling_chunk);
-  std::vector<float>& rents = ds.rents;
-  std::vector<float>& prices = ds.prices;
-  std::vector<float>& rent_ratios = ds.rent_ratios;
+  // Rents, rent-to-income ratios and prices of the occupied rentals and
+  // owner-occupied homes, for their medians (gathered apart from the sums
+  // so that each is one vector of exact size: docs/PERFORMANCE.md, memory).
+  auto occupied = [&](std::size_t d, Tenure tenure) {
+    return dw.occupant[d] != kNone && dw.tenure[d] == tenure;
+  };
+  auto rental = [&](std::size_t d) { return occupied(d, Tenure::PrivateRental); };
+  std::vector<float> rents =
+      parallel::gather(dw.count(), rental, [&](std::size_t d) { return dw.rent_per_month[d]; });
+  std::vector<float> rent_ratios = parallel::gather(dw.count(), rental, [&](std::size_t d) {
+    return dw.rent_per_month[d] / std::max(hh.income_per_month[dw.occupant[d]], 1.0f);
+  });
+  std::vector<float> prices = parallel::gather(
+      dw.count(), [&](std::size_t d) { return occupied(d, Tenure::OwnerOccupied); },
+      [&](std::size_t d) { return dw.value[d]; });
   const std::int64_t formal = ds.formal, vacant = ds.vacant, building = ds.building;
   const std::int64_t months_on_market = ds.months_on_market;
   std::vector<std::int64_t> q1_in(n_neighbourhoods), q5_in(n_neighbourhoods);
@@ -466,7 +503,8 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   set(CityIndicator::construction_starts, static_cast<double>(world.flows.construction_starts));
   set(CityIndicator::completions, static_cast<double>(world.flows.completions));
   set(CityIndicator::dwellings_under_construction, static_cast<double>(building));
-  set(CityIndicator::mean_months_on_market, vacant ? static_cast<double>(months_on_market) / vacant : kNaN);
+  set(CityIndicator::mean_months_on_market,
+      vacant ? static_cast<double>(months_on_market) / vacant : kNaN);
   const MarketState& market = world.market;
   double rent_index = 0, price_index = 0;
   for (std::size_t k = 0; k < market.submarket_count(); ++k) {
@@ -519,12 +557,11 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   const double shelter = count(Status::DisplacedShelter), camp = count(Status::DisplacedCamp);
   set(CityIndicator::shelter_occupancy, shelter);
   // Capacities: the scenario's plus places kept open by shelter_capacity programmes.
-  const double shelter_places = static_cast<double>(places.shelter_capacity_households +
-                                                    world.policies.shelter_extra_places);
+  const double shelter_places =
+      static_cast<double>(places.shelter_capacity_households + world.policies.shelter_extra_places);
   const double camp_places =
       static_cast<double>(places.camp_capacity_households + world.policies.camp_extra_places);
-  set(CityIndicator::shelter_occupancy_share,
-      shelter_places > 0 ? shelter / shelter_places : kNaN);
+  set(CityIndicator::shelter_occupancy_share, shelter_places > 0 ? shelter / shelter_places : kNaN);
   set(CityIndicator::camp_occupancy, camp);
   set(CityIndicator::camp_occupancy_share, camp_places > 0 ? camp / camp_places : kNaN);
 
@@ -575,8 +612,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   set(CityIndicator::spending_social_housing, spent_on(policy::Lever::SocialHousing));
   set(CityIndicator::spending_upgrading, spent_on(policy::Lever::Upgrading));
   set(CityIndicator::spending_building_code, spent_on(policy::Lever::BuildingCode));
-  set(CityIndicator::spending_reconstruction_grants,
-      spent_on(policy::Lever::ReconstructionGrants));
+  set(CityIndicator::spending_reconstruction_grants, spent_on(policy::Lever::ReconstructionGrants));
   set(CityIndicator::spending_buyouts, spent_on(policy::Lever::Buyout));
   set(CityIndicator::spending_shelter_capacity, spent_on(policy::Lever::ShelterCapacity));
   set(CityIndicator::spending_record_restoration, spent_on(policy::Lever::RecordRestoration));

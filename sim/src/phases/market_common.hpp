@@ -50,7 +50,8 @@ inline bool is_listed(const Dwellings& dw, DwellingId d) {
 
 // Asking rent (private rentals) or price (for sale): index x hedonic, cut by
 // the months on the market down to a floor (Baptista et al. 2016).
-inline float asking(const MarketDef& m, const MarketState& state, const Dwellings& dw, DwellingId d) {
+inline float asking(const MarketDef& m, const MarketState& state, const Dwellings& dw,
+                    DwellingId d) {
   const std::uint32_t s = dw.submarket[d];
   const float index =
       dw.tenure[d] == Tenure::PrivateRental ? state.rent_index[s] : state.price_index[s];
@@ -138,39 +139,10 @@ void occupy(World& world, HouseholdId h, DwellingId d, Status status, float hous
 DwellingId append_dwelling(const ScenarioDef& scenario, World& world, CellId cell, Tenure tenure,
                            float quality, std::uint8_t rooms, float work_months);
 
-// Ids i in [0, n) with keep(i), ascending. Fixed chunks are counted and
-// filled in parallel, so the result is the same at any thread count.
+// Ids i in [0, n) with keep(i), ascending, the same at any thread count.
 template <typename Keep>
 std::vector<std::uint32_t> collect_ids(std::size_t n, Keep&& keep) {
-  constexpr std::size_t kChunk = 16384;
-  const std::size_t chunks = (n + kChunk - 1) / kChunk;
-  std::vector<std::uint32_t> counts(chunks + 1, 0);
-  parallel::for_range(
-      chunks,
-      [&](std::size_t begin, std::size_t end) {
-        for (std::size_t c = begin; c < end; ++c) {
-          std::uint32_t k = 0;
-          for (std::size_t i = c * kChunk, e = std::min(n, (c + 1) * kChunk); i < e; ++i) {
-            k += keep(i) ? 1 : 0;
-          }
-          counts[c + 1] = k;
-        }
-      },
-      1);
-  for (std::size_t c = 0; c < chunks; ++c) counts[c + 1] += counts[c];
-  std::vector<std::uint32_t> out(counts[chunks]);
-  parallel::for_range(
-      chunks,
-      [&](std::size_t begin, std::size_t end) {
-        for (std::size_t c = begin; c < end; ++c) {
-          std::uint32_t at = counts[c];
-          for (std::size_t i = c * kChunk, e = std::min(n, (c + 1) * kChunk); i < e; ++i) {
-            if (keep(i)) out[at++] = static_cast<std::uint32_t>(i);
-          }
-        }
-      },
-      1);
-  return out;
+  return parallel::gather(n, keep, [](std::size_t i) { return static_cast<std::uint32_t>(i); });
 }
 
 }  // namespace hearth::market
