@@ -36,9 +36,12 @@ std::int64_t parse_count(const std::string& token) {
     throw std::invalid_argument("not a number: '" + token + "'");
   }
   const std::string suffix = token.substr(used);
-  if (suffix == "k" || suffix == "K") value *= 1e3;
-  else if (suffix == "M" || suffix == "m") value *= 1e6;
-  else if (!suffix.empty()) throw std::invalid_argument("unknown suffix in '" + token + "'");
+  if (suffix == "k" || suffix == "K")
+    value *= 1e3;
+  else if (suffix == "M" || suffix == "m")
+    value *= 1e6;
+  else if (!suffix.empty())
+    throw std::invalid_argument("unknown suffix in '" + token + "'");
   if (!(value >= 1) || value > 4e9) throw std::invalid_argument("out of range: '" + token + "'");
   return static_cast<std::int64_t>(std::llround(value));
 }
@@ -104,7 +107,9 @@ std::string num(double v) {
   std::snprintf(buf, sizeof buf, "%.6g", v);
   return buf;
 }
-std::string num(std::int64_t v) { return std::to_string(v); }
+std::string num(std::int64_t v) {
+  return std::to_string(v);
+}
 
 std::vector<int> thread_counts(int threads, const std::string& sweep) {
   std::vector<int> out;
@@ -122,12 +127,12 @@ int households_bench(const HouseholdsBenchArgs& args) {
   if (args.ticks < 1 || args.ticks > 1200) throw std::invalid_argument("--ticks must be 1..1200");
   const bench::MachineInfo machine = bench::machine_info();
   const std::string command = command_line();
-  std::cout << "hearth bench households: " << machine.cpu_model << ", "
-            << machine.hardware_threads << " hardware threads, commit "
-            << build_info::kGitCommit << "\n";
+  std::cout << "hearth bench households: " << machine.cpu_model << ", " << machine.hardware_threads
+            << " hardware threads, commit " << build_info::kGitCommit << "\n";
 
-  std::vector<std::string> header = {"households", "dwellings", "grid_side", "ticks", "threads",
-                                     "wall_s", "household_ticks_per_s", "generate_s"};
+  std::vector<std::string> header = {
+      "households", "dwellings", "grid_side", "ticks", "threads", "wall_s", "household_ticks_per_s",
+      "generate_s"};
   for (int p = 0; p < kProfiledPhases; ++p) header.push_back(std::string(phase_name(p)) + "_s");
   for (const char* h : {"peak_rss_bytes", "peak_rss_bytes_per_household", "peak_rss_isolated",
                         "households_in_city_end", "cpu_model", "nproc", "git_commit", "command"}) {
@@ -147,18 +152,20 @@ int households_bench(const HouseholdsBenchArgs& args) {
           "%10lld households  %5d ticks  %2d threads  %9.3f s  %12.4g household-ticks/s  "
           "generate %.2f s  peak RSS %.1f MiB (%.0f B/household%s)\n",
           static_cast<long long>(r.households), r.ticks, r.threads, r.wall_seconds,
-          r.household_ticks_per_second, r.profile.generate_seconds,
-          r.peak_rss_bytes / 1048576.0, rss_per_household,
-          r.peak_rss_isolated ? "" : ", process peak");
+          r.household_ticks_per_second, r.profile.generate_seconds, r.peak_rss_bytes / 1048576.0,
+          rss_per_household, r.peak_rss_isolated ? "" : ", process peak");
       std::printf("    per phase (s):");
       for (int p = 0; p < kProfiledPhases; ++p) {
         std::printf(" %s %.3f", std::string(phase_name(p)).c_str(), r.profile.seconds[p]);
       }
       std::printf("\n");
       std::fflush(stdout);
-      std::vector<std::string> row = {num(r.households),       num(r.dwellings),
-                                      num(std::int64_t{r.grid_side}), num(std::int64_t{r.ticks}),
-                                      num(std::int64_t{r.threads}), num(r.wall_seconds),
+      std::vector<std::string> row = {num(r.households),
+                                      num(r.dwellings),
+                                      num(std::int64_t{r.grid_side}),
+                                      num(std::int64_t{r.ticks}),
+                                      num(std::int64_t{r.threads}),
+                                      num(r.wall_seconds),
                                       num(r.household_ticks_per_second),
                                       num(r.profile.generate_seconds)};
       for (int p = 0; p < kProfiledPhases; ++p) row.push_back(num(r.profile.seconds[p]));
@@ -188,11 +195,23 @@ int households_bench(const HouseholdsBenchArgs& args) {
     }
   }
   if (!columns.empty()) {
-    std::printf("\nmemory per column after the last workload:\n%-11s %-28s %6s %12s %12s\n",
-                "table", "column", "B/row", "rows", "MiB");
-    for (const auto& c : columns) {
+    std::printf(
+        "\nmemory per column after the last workload (MiB of capacity: pages never written are not "
+        "resident):\n%-11s %-28s %6s %12s %12s\n",
+        "table", "column", "B/row", "rows", "MiB cap.");
+    // A total line after each table: bytes per row and the table's MiB.
+    std::size_t row_bytes = 0, table_bytes = 0;
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      const auto& c = columns[k];
       std::printf("%-11s %-28s %6zu %12zu %12.2f\n", c.table.c_str(), c.column.c_str(),
                   c.bytes_per_entry, c.entries, c.bytes / 1048576.0);
+      row_bytes += c.bytes_per_entry;
+      table_bytes += c.bytes;
+      if (k + 1 == columns.size() || columns[k + 1].table != c.table) {
+        std::printf("%-11s %-28s %6zu %12s %12.2f\n", c.table.c_str(), "(total)", row_bytes, "",
+                    table_bytes / 1048576.0);
+        row_bytes = table_bytes = 0;
+      }
     }
   }
   if (!args.out.empty()) std::cout << "appended to " << args.out << "\n";
@@ -204,14 +223,31 @@ int schelling_bench(const SchellingBenchArgs& args) {
   if (args.steps < 1) throw std::invalid_argument("--steps must be at least 1");
   const bench::MachineInfo machine = bench::machine_info();
   const std::string command = command_line();
-  const std::vector<std::string> header = {
-      "agents", "grid_side", "density", "homophily", "radius", "steps", "rounds", "threads",
-      "setup_s", "wall_s", "agent_steps_per_s", "neighbour_counts_s", "evaluate_s", "relocate_s",
-      "unhappy_first_step", "unhappy_last_step", "moves_total", "digest", "peak_rss_bytes",
-      "cpu_model", "nproc", "git_commit", "command"};
-  std::cout << "hearth bench schelling: " << machine.cpu_model << ", "
-            << machine.hardware_threads << " hardware threads, commit "
-            << build_info::kGitCommit << "\n";
+  const std::vector<std::string> header = {"agents",
+                                           "grid_side",
+                                           "density",
+                                           "homophily",
+                                           "radius",
+                                           "steps",
+                                           "rounds",
+                                           "threads",
+                                           "setup_s",
+                                           "wall_s",
+                                           "agent_steps_per_s",
+                                           "neighbour_counts_s",
+                                           "evaluate_s",
+                                           "relocate_s",
+                                           "unhappy_first_step",
+                                           "unhappy_last_step",
+                                           "moves_total",
+                                           "digest",
+                                           "peak_rss_bytes",
+                                           "cpu_model",
+                                           "nproc",
+                                           "git_commit",
+                                           "command"};
+  std::cout << "hearth bench schelling: " << machine.cpu_model << ", " << machine.hardware_threads
+            << " hardware threads, commit " << build_info::kGitCommit << "\n";
   for (int t : threads) {
     parallel::ThreadLimit limit(t);
     bench::SchellingParams p;
@@ -242,20 +278,36 @@ int schelling_bench(const SchellingBenchArgs& args) {
         "%.3f; unhappy %lld at step 1, %lld at step %d; %lld moves; digest %016llx\n",
         static_cast<long long>(model.agent_count()), model.grid().width, model.grid().height,
         p.homophily, p.radius, args.steps, limit.threads(), wall, setup, rate,
-        prof.neighbour_counts, prof.evaluate, prof.relocate,
-        static_cast<long long>(unhappy_first), static_cast<long long>(unhappy_last), args.steps,
-        static_cast<long long>(moves), static_cast<unsigned long long>(model.digest()));
+        prof.neighbour_counts, prof.evaluate, prof.relocate, static_cast<long long>(unhappy_first),
+        static_cast<long long>(unhappy_last), args.steps, static_cast<long long>(moves),
+        static_cast<unsigned long long>(model.digest()));
     std::fflush(stdout);
     char digest[17];
-    std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(model.digest()));
-    const std::vector<std::string> row = {
-        num(model.agent_count()), num(std::int64_t{model.grid().width}), num(p.density),
-        num(std::int64_t{p.homophily}), num(std::int64_t{p.radius}), num(std::int64_t{args.steps}),
-        num(std::int64_t{p.rounds}), num(std::int64_t{limit.threads()}), num(setup), num(wall),
-        num(rate), num(prof.neighbour_counts), num(prof.evaluate), num(prof.relocate),
-        num(unhappy_first), num(unhappy_last), num(moves), digest,
-        num(bench::peak_rss_bytes()), machine.cpu_model,
-        num(std::int64_t{machine.hardware_threads}), build_info::kGitCommit, command};
+    std::snprintf(digest, sizeof digest, "%016llx",
+                  static_cast<unsigned long long>(model.digest()));
+    const std::vector<std::string> row = {num(model.agent_count()),
+                                          num(std::int64_t{model.grid().width}),
+                                          num(p.density),
+                                          num(std::int64_t{p.homophily}),
+                                          num(std::int64_t{p.radius}),
+                                          num(std::int64_t{args.steps}),
+                                          num(std::int64_t{p.rounds}),
+                                          num(std::int64_t{limit.threads()}),
+                                          num(setup),
+                                          num(wall),
+                                          num(rate),
+                                          num(prof.neighbour_counts),
+                                          num(prof.evaluate),
+                                          num(prof.relocate),
+                                          num(unhappy_first),
+                                          num(unhappy_last),
+                                          num(moves),
+                                          digest,
+                                          num(bench::peak_rss_bytes()),
+                                          machine.cpu_model,
+                                          num(std::int64_t{machine.hardware_threads}),
+                                          build_info::kGitCommit,
+                                          command};
     if (!args.out.empty()) append_csv(args.out, header, row);
   }
   if (!args.out.empty()) std::cout << "appended to " << args.out << "\n";
@@ -296,7 +348,8 @@ std::unique_ptr<BenchCommand> add_bench_command(CLI::App& app) {
   sc->add_option("--steps", s.steps, "Steps")->capture_default_str();
   sc->add_option("--rounds", s.rounds, "Bidding rounds per step")->capture_default_str();
   sc->add_option("--threads,-t", s.threads, "Worker threads (0 = all cores)");
-  sc->add_option("--threads-sweep", s.threads_sweep, "Run at each of these thread counts, e.g. 1,2");
+  sc->add_option("--threads-sweep", s.threads_sweep,
+                 "Run at each of these thread counts, e.g. 1,2");
   sc->add_option("--out", s.out, "CSV to append to ('' for none)")->capture_default_str();
   sc->add_option("--seed", s.seed, "Seed")->capture_default_str();
   return bench;

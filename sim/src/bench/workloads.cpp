@@ -6,6 +6,7 @@
 
 #include "bench/machine_info.hpp"
 #include "parallel/parallel.hpp"
+#include "state/columns.hpp"
 #include "state/world.hpp"
 
 namespace hearth::bench {
@@ -39,8 +40,7 @@ ScenarioDef synthetic_city(std::int64_t households, std::int32_t ticks, std::uin
 }
 
 HouseholdsBenchResult run_households_bench(std::int64_t households, std::int32_t ticks, int threads,
-                                           std::uint64_t seed,
-                                           std::vector<ColumnMemory>* columns) {
+                                           std::uint64_t seed, std::vector<ColumnMemory>* columns) {
   parallel::ThreadLimit limit(threads);
   HouseholdsBenchResult result;
   const ScenarioDef scenario = synthetic_city(households, ticks, seed);
@@ -80,61 +80,16 @@ void add_column(std::vector<ColumnMemory>& out, const char* table, const char* c
 
 std::vector<ColumnMemory> column_memory(const World& world) {
   std::vector<ColumnMemory> out;
-  const Households& h = world.households;
-#define HEARTH_COLUMN(name) add_column(out, "households", #name, h.name)
-  HEARTH_COLUMN(income_per_month);
-  HEARTH_COLUMN(savings);
-  HEARTH_COLUMN(housing_cost_per_month);
-  HEARTH_COLUMN(status);
-  HEARTH_COLUMN(dwelling);
-  HEARTH_COLUMN(base_income_per_month);
-  HEARTH_COLUMN(income_log_deviation);
-  HEARTH_COLUMN(size);
-  HEARTH_COLUMN(head_age);
-  HEARTH_COLUMN(female_headed);
-  HEARTH_COLUMN(disability);
-  HEARTH_COLUMN(origin);
-  HEARTH_COLUMN(origin_dwelling);
-  HEARTH_COLUMN(months_displaced);
-  HEARTH_COLUMN(rent_arrears);
-  HEARTH_COLUMN(moves);
-  HEARTH_COLUMN(months_in_arrears);
-  HEARTH_COLUMN(mortgage_balance);
-  HEARTH_COLUMN(mortgage_payment_per_month);
-  HEARTH_COLUMN(anchor_cell);
-#undef HEARTH_COLUMN
-  const Dwellings& d = world.dwellings;
-#define HEARTH_COLUMN(name) add_column(out, "dwellings", #name, d.name)
-  HEARTH_COLUMN(cell);
-  HEARTH_COLUMN(tenure);
-  HEARTH_COLUMN(structure);
-  HEARTH_COLUMN(rooms);
-  HEARTH_COLUMN(quality);
-  HEARTH_COLUMN(value);
-  HEARTH_COLUMN(rent_per_month);
-  HEARTH_COLUMN(damage);
-  HEARTH_COLUMN(work_remaining_months);
-  HEARTH_COLUMN(occupant);
-  HEARTH_COLUMN(owner_kind);
-  HEARTH_COLUMN(owner_household);
-  HEARTH_COLUMN(record_intact);
-  HEARTH_COLUMN(months_on_market);
-  HEARTH_COLUMN(hedonic);
-  HEARTH_COLUMN(submarket);
-  HEARTH_COLUMN(lease_months);
-#undef HEARTH_COLUMN
-  const Grid& g = world.grid;
-#define HEARTH_COLUMN(name) add_column(out, "grid", #name, g.name)
-  HEARTH_COLUMN(land_use);
-  HEARTH_COLUMN(elevation_m);
-  HEARTH_COLUMN(neighbourhood);
-  HEARTH_COLUMN(service_water);
-  HEARTH_COLUMN(service_sanitation);
-  HEARTH_COLUMN(service_electricity);
-  HEARTH_COLUMN(job_access);
-  HEARTH_COLUMN(zoning_capacity);
-#undef HEARTH_COLUMN
-  for (const auto& layer : g.hazards) add_column(out, "grid", layer.name.c_str(), layer.value);
+  // Every column of the state, from the one list in state/columns.hpp.
+  auto table = [&](const char* name) {
+    return
+        [&out, name](const char* column, const auto& v, auto) { add_column(out, name, column, v); };
+  };
+  visit_columns(world.households, table("households"));
+  visit_columns(world.dwellings, table("dwellings"));
+  visit_columns(world.grid, table("grid"));
+  for (const auto& layer : world.grid.hazards)
+    add_column(out, "grid", layer.name.c_str(), layer.value);
   add_column(out, "market", "dwellings_in_cell", world.market.dwellings_in_cell);
   return out;
 }

@@ -1,15 +1,19 @@
 #pragma once
 // The one list of the columns of households, dwellings and grid cells, with
 // the value a new row gets. Resizing, checkpoints and memory reports all walk
-// these lists, so a column added to a struct but not here is neither resized
+// these lists (const or not), so a column added to a struct but not here is neither resized
 // nor saved: the tests notice at once (rows of the wrong length fail the
 // invariants; resumed runs differ). Add every new column here.
+#include <concepts>
+#include <type_traits>
+
 #include "state/world.hpp"
 
 namespace hearth {
 
-template <typename V>
-void visit_columns(Households& h, V&& v) {
+template <typename Table, typename V>
+requires std::same_as<std::remove_const_t<Table>, Households>
+void visit_columns(Table& h, V&& v) {
   v("income_per_month", h.income_per_month, 0.0f);
   v("savings", h.savings, 0.0f);
   v("housing_cost_per_month", h.housing_cost_per_month, 0.0f);
@@ -40,8 +44,9 @@ void visit_columns(Households& h, V&& v) {
   v("voucher_months_unpaid", h.voucher_months_unpaid, std::uint8_t{0});
 }
 
-template <typename V>
-void visit_columns(Dwellings& d, V&& v) {
+template <typename Table, typename V>
+requires std::same_as<std::remove_const_t<Table>, Dwellings>
+void visit_columns(Table& d, V&& v) {
   v("cell", d.cell, CellId{0});
   v("tenure", d.tenure, Tenure::PrivateRental);
   v("structure", d.structure, StructureClass::ReinforcedConcreteFrame);
@@ -67,8 +72,9 @@ void visit_columns(Dwellings& d, V&& v) {
   v("programme", d.programme, std::uint8_t{0});
 }
 
-template <typename V>
-void visit_columns(Grid& g, V&& v) {
+template <typename Table, typename V>
+requires std::same_as<std::remove_const_t<Table>, Grid>
+void visit_columns(Table& g, V&& v) {
   v("land_use", g.land_use, LandUse::Open);
   v("elevation_m", g.elevation_m, 0.0f);
   v("neighbourhood", g.neighbourhood, NeighbourhoodId{0});
@@ -81,8 +87,9 @@ void visit_columns(Grid& g, V&& v) {
 }
 
 // Per-submarket and bookkeeping vectors of the market (sizes vary by vector).
-template <typename V>
-void visit_columns(MarketState& m, V&& v) {
+template <typename Table, typename V>
+requires std::same_as<std::remove_const_t<Table>, MarketState>
+void visit_columns(Table& m, V&& v) {
   v("rent_index", m.rent_index, 0.0f);
   v("price_index", m.price_index, 0.0f);
   v("rental_vacancy", m.rental_vacancy, 0.0f);
