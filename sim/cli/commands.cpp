@@ -53,6 +53,11 @@ int exit_code_of(const std::function<int()>& body) {
   } catch (const InvariantViolation& e) {
     std::cerr << "internal error: " << e.what() << "\n";
     return kExitInternal;
+  } catch (const std::exception& e) {
+    // Every reader throws InputError for bad input; anything else that gets
+    // here is a bug, reported as one rather than aborting in std::terminate.
+    std::cerr << "internal error: " << e.what() << "\n";
+    return kExitInternal;
   }
 }
 

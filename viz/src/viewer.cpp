@@ -829,9 +829,8 @@ int run_viewer(const ViewerOptions& options) {
   const fs::path path(options.path);
   if (!fs::exists(path, ec))
     throw InputError(options.path, {{"", "no such scenario file or run directory"}});
-  require_display();
-  const sf::Font font = load_font();
-  const sf::Vector2f size(static_cast<float>(options.width), static_cast<float>(options.height));
+  // The input is read and checked before anything needs a display, so that a
+  // bad frames.bin or scenario is refused for what it is, also headless.
   std::unique_ptr<FrameSource> source;
   std::string title;
 
@@ -863,15 +862,17 @@ int run_viewer(const ViewerOptions& options) {
       replay->seek(replay->last_tick());
     }
     source = std::move(replay);
+    require_display();
   } else {
     const io::LoadedScenario loaded = io::load_scenario_file(options.path);
     title = "Hearth: " + loaded.def.name;
+    const std::int32_t t = options.at_tick.value_or(loaded.def.ticks);
+    if (!options.screenshot.empty() && (t < 0 || t > loaded.def.ticks)) {
+      throw InputError("--at-tick", {{"", "must be between 0 and the scenario's " +
+                                              std::to_string(loaded.def.ticks) + " ticks"}});
+    }
+    require_display();  // before the city is built
     if (!options.screenshot.empty()) {
-      const std::int32_t t = options.at_tick.value_or(loaded.def.ticks);
-      if (t < 0 || t > loaded.def.ticks) {
-        throw InputError("--at-tick", {{"", "must be between 0 and the scenario's " +
-                                                std::to_string(loaded.def.ticks) + " ticks"}});
-      }
       source = std::make_unique<SteppedSource>(loaded.def, t, options.threads);
     } else {
       auto live = std::make_unique<LiveSource>(loaded.def, options.threads);
@@ -880,6 +881,8 @@ int run_viewer(const ViewerOptions& options) {
     }
   }
 
+  const sf::Font font = load_font();
+  const sf::Vector2f size(static_cast<float>(options.width), static_cast<float>(options.height));
   Viewer viewer(*source, font, size, title, layer);
   if (options.hover_cell) viewer.pin_cell(options.hover_cell->first, options.hover_cell->second);
   if (!options.screenshot.empty()) {

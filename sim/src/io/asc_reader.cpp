@@ -1,5 +1,6 @@
 #include "io/asc_reader.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -56,6 +57,18 @@ std::vector<std::string_view> tokens(std::string_view line) {
   return out;
 }
 
+// A token quoted in a message: at most 40 bytes, non-printable bytes as '?'
+// (a binary file or one endless line must not flood the terminal).
+std::string excerpt(std::string_view token) {
+  std::string out;
+  for (std::size_t i = 0; i < token.size() && i < 40; ++i) {
+    const auto c = static_cast<unsigned char>(token[i]);
+    out += c >= 0x20 && c < 0x7f ? static_cast<char>(c) : '?';
+  }
+  if (token.size() > 40) out += "...";
+  return out;
+}
+
 // A finite number that uses the whole token, or false.
 bool parse_number(std::string_view token, double& out) {
   const std::string s(token);
@@ -70,10 +83,21 @@ bool parse_number(std::string_view token, double& out) {
 
 AscGrid read_asc(const std::string& path, std::int32_t expected_cols, std::int32_t expected_rows,
                  float nodata_fill, double min_value, double max_value, std::size_t max_bytes) {
-  const std::string text = read_text_file(path, max_bytes);
+  std::string text = read_text_file(path, max_bytes);
   auto fail = [&](std::int64_t line, const std::string& reason) -> void {
     throw InputError(path, {{line > 0 ? "line " + std::to_string(line) : "", reason}});
   };
+  // A UTF-8 byte order mark (some Windows editors write one) is skipped;
+  // UTF-16 and binary files are named as such.
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0) {
+    fail(1, "the file is UTF-16 encoded; save it as ASCII or UTF-8");
+  }
+  if (const auto nul = text.find('\0'); nul != std::string::npos) {
+    fail(1 + static_cast<std::int64_t>(
+                 std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n')),
+         "NUL byte: this is a binary file, not an ESRI ASCII grid");
+  }
   Lines lines{text};
   std::map<std::string, double> header;
   std::string_view line;
@@ -94,12 +118,14 @@ AscGrid read_asc(const std::string& path, std::int32_t expected_cols, std::int32
                                          "xllcenter", "yllcenter", "cellsize",  "nodata_value"};
     bool known = false;
     for (const char* k : kKnown) known |= key == k;
-    if (!known) fail(lines.number, "unknown header key '" + std::string(parts[0]) + "'");
-    if (parts.size() != 2) fail(lines.number, "header key '" + key + "' needs exactly one value");
+    if (!known) fail(lines.number, "unknown header key '" + excerpt(parts[0]) + "'");
+    if (parts.size() != 2)
+      fail(lines.number, "header key '" + excerpt(key) + "' needs exactly one value");
     double value = 0;
     if (!parse_number(parts[1], value) || !std::isfinite(value)) {
-      fail(lines.number, "header key '" + key + "' has a value that is not a finite number: '" +
-                             std::string(parts[1]) + "'");
+      fail(lines.number, "header key '" + excerpt(key) +
+                             "' has a value that is not a finite number: '" + excerpt(parts[1]) +
+                             "'");
     }
     if (header.count(key)) fail(lines.number, "header key '" + key + "' is repeated");
     header[key] = value;
@@ -134,6 +160,14 @@ AscGrid read_asc(const std::string& path, std::int32_t expected_cols, std::int32
                 std::to_string(expected_rows));
   }
   if (first_data_line == 0) fail(0, "no data rows after the header");
+  // Every cell takes at least two bytes (a digit and a separator): a header
+  // that promises more cells than the file can hold is refused before the
+  // grid is allocated.
+  if (ncols * nrows * 2 > static_cast<double>(text.size())) {
+    fail(0, "the header promises " + std::to_string(static_cast<std::int64_t>(ncols * nrows)) +
+                " cells, more than a file of " + std::to_string(text.size()) +
+                " bytes can hold (truncated?)");
+  }
 
   const auto cols = static_cast<std::size_t>(grid.ncols);
   grid.value.assign(cols * static_cast<std::size_t>(grid.nrows), nodata_fill);
@@ -155,13 +189,13 @@ AscGrid read_asc(const std::string& path, std::int32_t expected_cols, std::int32
       for (std::size_t x = 0; x < cols; ++x) {
         double v = 0;
         if (!parse_number(parts[x], v)) {
-          fail(here, "column " + std::to_string(x + 1) + ": '" + std::string(parts[x]) +
-                         "' is not a number");
+          fail(here,
+               "column " + std::to_string(x + 1) + ": '" + excerpt(parts[x]) + "' is not a number");
         }
         if (!std::isfinite(v)) fail(here, "column " + std::to_string(x + 1) + ": NaN or infinity");
         if (grid.has_nodata && v == grid.nodata) continue;
         if (v < min_value || v > max_value) {
-          fail(here, "column " + std::to_string(x + 1) + ": value " + std::string(parts[x]) +
+          fail(here, "column " + std::to_string(x + 1) + ": value " + excerpt(parts[x]) +
                          " outside [" + std::to_string(min_value) + ", " +
                          std::to_string(max_value) + "]");
         }

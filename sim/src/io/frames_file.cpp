@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <limits>
 
 #include "hearth/errors.hpp"
@@ -91,11 +92,20 @@ class Cursor {
 class InFile {
  public:
   explicit InFile(const std::string& path) : path_(path) {
+    // A directory opens for reading on Linux, and its "size" is no file's.
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      throw InputError(path, {{"", "cannot read: is a directory"}});
+    }
     file_ = std::fopen(path.c_str(), "rb");
     if (!file_) throw InputError(path, {{"", std::string("cannot open: ") + std::strerror(errno)}});
-    std::fseek(file_, 0, SEEK_END);
-    size_ = static_cast<std::uint64_t>(std::ftell(file_));
-    std::fseek(file_, 0, SEEK_SET);
+    const long size = std::fseek(file_, 0, SEEK_END) == 0 ? std::ftell(file_) : -1;
+    if (size < 0 || std::fseek(file_, 0, SEEK_SET) != 0) {
+      const int error = errno;
+      std::fclose(file_);
+      throw InputError(path, {{"", std::string("cannot read: ") + std::strerror(error)}});
+    }
+    size_ = static_cast<std::uint64_t>(size);
   }
   ~InFile() { std::fclose(file_); }
   std::uint64_t size() const { return size_; }

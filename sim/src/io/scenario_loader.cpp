@@ -1,6 +1,5 @@
 #include "io/scenario_loader.hpp"
 
-
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -16,9 +15,9 @@
 #include "io/json_schema.hpp"
 #include "io/scenario_json.hpp"
 #include "io/tract_reader.hpp"
-#include "state/tract_city.hpp"
 #include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"
+#include "state/tract_city.hpp"
 
 namespace hearth {
 
@@ -75,8 +74,7 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
   for (double share : s.city.household_size_shares) size_sum += share;
   check_sum_to_one(doc, "/city/household_size_shares", {"the six shares"}, size_sum, problems);
   if (s.city.groups.elderly_head_share + s.city.groups.young_head_share > 1.0 + 1e-9) {
-    problems.push_back({"/city/groups",
-                        "elderly_head_share + young_head_share must not exceed 1"});
+    problems.push_back({"/city/groups", "elderly_head_share + young_head_share must not exceed 1"});
   }
   // Fragility curves: the median intensity must not fall with the damage state,
   // or P(DS >= ds) would exceed P(DS >= ds - 1).
@@ -136,9 +134,9 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
     }
     if (policy::needs_budget(policy::lever_of(programme.type)) &&
         !(programme.budget_per_year > 0)) {
-      problems.push_back({at + "/budget_per_year",
-                          "a " + programme.type + " programme spends public money: give it a "
-                          "budget_per_year > 0"});
+      problems.push_back({at + "/budget_per_year", "a " + programme.type +
+                                                       " programme spends public money: give it a "
+                                                       "budget_per_year > 0"});
     }
     // Housing levers (docs/POLICIES.md): a key of one lever given to another
     // would be ignored silently, so it is an error, unless it holds the
@@ -149,9 +147,9 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
       return io::scenario_to_json(one)["policies"][0];
     }();
     static const std::pair<const char*, const char*> kHousingPrefixes[] = {
-        {"rent_cap_", "rent_cap"},           {"voucher_", "vouchers"},
-        {"social_", "social_housing"},       {"moratorium_", "eviction_moratorium"},
-        {"mortgage_", "mortgage_rules"},     {"upgrading_", "upgrading"}};
+        {"rent_cap_", "rent_cap"},       {"voucher_", "vouchers"},
+        {"social_", "social_housing"},   {"moratorium_", "eviction_moratorium"},
+        {"mortgage_", "mortgage_rules"}, {"upgrading_", "upgrading"}};
     if (doc.contains("policies") && doc["policies"].is_array() && k < doc["policies"].size() &&
         doc["policies"][k].is_object()) {
       for (const auto& [key, value] : doc["policies"][k].items()) {
@@ -165,21 +163,23 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
       }
     }
     if (programme.type == "upgrading") {
-      const auto cells = static_cast<std::int64_t>(s.city.grid.width_cells) * s.city.grid.height_cells;
+      const auto cells =
+          static_cast<std::int64_t>(s.city.grid.width_cells) * s.city.grid.height_cells;
       if (programme.upgrading_site_cell >= cells) {
-        problems.push_back({at + "/upgrading_site_cell",
-                            "must be a cell of the grid (below " + std::to_string(cells) + ") or -1"});
+        problems.push_back({at + "/upgrading_site_cell", "must be a cell of the grid (below " +
+                                                             std::to_string(cells) + ") or -1"});
       }
-      if (programme.upgrading_target == "neighbourhoods" && programme.upgrading_neighbourhoods.empty()) {
+      if (programme.upgrading_target == "neighbourhoods" &&
+          programme.upgrading_neighbourhoods.empty()) {
         problems.push_back({at + "/upgrading_neighbourhoods",
                             "upgrading_target is neighbourhoods: list at least one"});
       }
     }
     // Disaster levers: the same rule for their keys (defaults are fine).
     static const std::pair<const char*, const char*> kDisasterPrefixes[] = {
-        {"code_", "building_code"},        {"retrofit_", "building_code"},
+        {"code_", "building_code"},           {"retrofit_", "building_code"},
         {"grants_", "reconstruction_grants"}, {"buyout_", "buyout"},
-        {"shelter_", "shelter_capacity"},  {"camp_extra_", "shelter_capacity"},
+        {"shelter_", "shelter_capacity"},     {"camp_extra_", "shelter_capacity"},
         {"record", "record_restoration"}};
     if (doc.contains("policies") && doc["policies"].is_array() && k < doc["policies"].size() &&
         doc["policies"][k].is_object()) {
@@ -257,27 +257,76 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
   return text;
 }
 
+namespace {
+
+// "line L, column C" (1-based) of byte `at` of `text`.
+std::string line_and_column(const std::string& text, std::size_t at) {
+  std::size_t line = 1, column = 1;
+  const std::size_t stop = std::min(at, text.size());
+  for (std::size_t i = 0; i < stop; ++i) {
+    if (text[i] == '\n')
+      ++line, column = 1;
+    else
+      ++column;
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// A parser message fit for a terminal: without the library's
+// "[json.exception...]" tag, non-printable bytes as '?', at most 200 bytes
+// (it quotes what it last read, which can be a whole line of any length).
+std::string printable_reason(std::string reason) {
+  if (reason.rfind("[json.exception.", 0) == 0) {
+    const auto tag_end = reason.find("] ");
+    if (tag_end != std::string::npos) reason.erase(0, tag_end + 2);
+  }
+  for (char& c : reason) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7f) c = '?';
+  }
+  if (reason.size() > 200) reason = reason.substr(0, 197) + "...";
+  return reason;
+}
+
+}  // namespace
+
 nlohmann::json parse_json_text(const std::string& text, const std::string& file) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw InputError(file, {{"", "file is empty; expected a JSON object"}});
   }
+  // Say what the file is when it is plainly not UTF-8 text, rather than
+  // quoting the byte where the parser gave up.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  if (text.size() >= 2 &&
+      ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
+    throw InputError(file, {{"", "the file is UTF-16 encoded (byte order mark " +
+                                     std::string(bytes[0] == 0xFF ? "FF FE" : "FE FF") +
+                                     "); save it as UTF-8"}});
+  }
+  if (const auto nul = text.find('\0'); nul != std::string::npos) {
+    throw InputError(file, {{line_and_column(text, nul),
+                             "NUL byte: this is a binary file (or UTF-16 text), not JSON"}});
+  }
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    // Line and column of the byte where parsing stopped (1-based).
-    std::size_t line = 1, column = 1;
-    const std::size_t stop = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    for (std::size_t i = 0; i < stop; ++i) {
-      if (text[i] == '\n') ++line, column = 1;
-      else ++column;
-    }
+    // The position where parsing stopped.
     std::string reason = e.what();
     const auto colon = reason.find(": ", reason.find("column"));
     if (colon != std::string::npos) reason = reason.substr(colon + 2);
-    throw InputError(file, {{"line " + std::to_string(line) + ", column " + std::to_string(column),
-                             "malformed JSON: " + reason}});
+    throw InputError(file, {{line_and_column(text, e.byte > 0 ? e.byte - 1 : 0),
+                             "malformed JSON: " + printable_reason(reason)}});
   } catch (const nlohmann::json::exception& e) {
-    throw InputError(file, {{"", std::string("malformed JSON: ") + e.what()}});
+    // A number too large for a double ("number overflow parsing '1e999'")
+    // carries no position; find the number it quotes.
+    const std::string reason = printable_reason(e.what());
+    std::string where;
+    const auto open = reason.find('\''), close = reason.rfind('\'');
+    if (open != std::string::npos && close > open + 1) {
+      const auto at = text.find(reason.substr(open + 1, close - open - 1));
+      if (at != std::string::npos) where = line_and_column(text, at);
+    }
+    throw InputError(file, {{where, "malformed JSON: " + reason}});
   }
 }
 

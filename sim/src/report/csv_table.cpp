@@ -1,5 +1,6 @@
 #include "report/csv_table.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -32,7 +33,10 @@ bool parse_number(std::string_view text, double& value) {
   const char* last = first + text.size();
   if (*first == '+') ++first;
   const auto [end, error] = std::from_chars(first, last, value);
-  return error == std::errc() && end == last;
+  // Hearth writes no infinities (an undefined value is an empty cell), and
+  // a number too large for a double (1e999) is out of range: neither is a
+  // value to chart or compare.
+  return error == std::errc() && end == last && !std::isinf(value);
 }
 
 CsvTable CsvTable::parse(std::string_view text, const std::string& file) {
@@ -41,6 +45,19 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file) {
   if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
       static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF) {
     text.remove_prefix(3);  // a UTF-8 byte order mark from a spreadsheet
+  }
+  // Name what the file is when it is plainly not CSV text.
+  if (text.size() >= 2 && ((static_cast<unsigned char>(text[0]) == 0xFF &&
+                            static_cast<unsigned char>(text[1]) == 0xFE) ||
+                           (static_cast<unsigned char>(text[0]) == 0xFE &&
+                            static_cast<unsigned char>(text[1]) == 0xFF))) {
+    throw InputError(file, {{"line 1", "the file is UTF-16 encoded; save it as UTF-8"}});
+  }
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto line_of_nul =
+        1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+    throw InputError(file, {{"line " + std::to_string(line_of_nul),
+                             "NUL byte: this is a binary file, not a CSV table"}});
   }
   std::vector<std::string> row;
   std::string cell;
@@ -137,9 +154,18 @@ double CsvTable::number(std::size_t row, int col) const {
   const std::string& cell = cells_[row * header_.size() + static_cast<std::size_t>(col)];
   double value = kNaN;
   if (!parse_number(cell, value)) {
-    throw InputError(file_, {{"line " + std::to_string(lines_[row]) + ", column " +
-                                  header_[static_cast<std::size_t>(col)],
-                              "not a number: '" + cell + "'"}});
+    std::string shown;  // at most 40 printable bytes of the cell
+    for (std::size_t i = 0; i < cell.size() && i < 40; ++i) {
+      const auto c = static_cast<unsigned char>(cell[i]);
+      shown += c >= 0x20 && c < 0x7f ? static_cast<char>(c) : '?';
+    }
+    if (cell.size() > 40) shown += "...";
+    throw InputError(file_,
+                     {{"line " + std::to_string(lines_[row]) + ", column " +
+                           header_[static_cast<std::size_t>(col)],
+                       (std::isinf(std::strtod(cell.c_str(), nullptr)) ? "not a finite number: '"
+                                                                       : "not a number: '") +
+                           shown + "'"}});
   }
   return value;
 }

@@ -21,15 +21,51 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 nlohmann::json read_json_object(const std::string& path) {
-  const std::string text = io::read_text_file(path, std::size_t{64} << 20);
-  nlohmann::json document;
-  try {
-    document = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw InputError(path, {{"byte " + std::to_string(e.byte), "malformed JSON"}});
-  }
+  // parse_json_text gives the line and column, and names UTF-16 or binary files.
+  nlohmann::json document =
+      io::parse_json_text(io::read_text_file(path, std::size_t{64} << 20), path);
   if (!document.is_object()) throw InputError(path, {{"", "expected a JSON object"}});
   return document;
+}
+
+// The manifest's values that compare and report read must have their types
+// (a hand-edited or foreign manifest must be refused, not crash the report).
+void check_manifest_types(const nlohmann::json& manifest, const std::string& path) {
+  using Json = nlohmann::json;
+  struct Expected {
+    const char* pointer;
+    bool (Json::*is)() const noexcept;
+    const char* what;
+  };
+  static const Expected kExpected[] = {
+      {"/scenario_name", &Json::is_string, "a string"},
+      {"/hearth_version", &Json::is_string, "a string"},
+      {"/status", &Json::is_string, "a string"},
+      {"/seed", &Json::is_number, "a number"},
+      {"/replicate", &Json::is_number_integer, "an integer"},
+      {"/scenario", &Json::is_object, "an object"},
+      {"/scenario/city/layout/river/enabled", &Json::is_boolean, "true or false"}};
+  for (const Expected& e : kExpected) {
+    const Json::json_pointer pointer(e.pointer);
+    // contains() on a pointer through a non-object is false (a wrong type
+    // higher up is reported for the higher key).
+    if (manifest.contains(pointer) && !(manifest.at(pointer).*e.is)()) {
+      throw InputError(path, {{e.pointer, std::string("expected ") + e.what + ", found " +
+                                              manifest.at(pointer).type_name()}});
+    }
+  }
+}
+
+// Ticks are whole numbers from 0: a row with another "tick" is not Hearth's.
+void check_ticks(const CsvTable& table) {
+  const int ct = table.column("tick");
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    const double t = table.number(r, ct);
+    if (!std::isfinite(t) || t < 0 || t > 1e7 || t != std::floor(t)) {
+      throw InputError(table.file(),
+                       {{"row " + std::to_string(r + 1) + ", column tick", "not a tick number"}});
+    }
+  }
 }
 
 void require_column(const CsvTable& table, const char* name) {
@@ -133,6 +169,7 @@ RunData read_run(const std::string& dir) {
   RunData run;
   run.dir = dir;
   run.manifest = read_json_object(dir + "/manifest.json");
+  check_manifest_types(run.manifest, dir + "/manifest.json");
   if (const auto it = run.manifest.find("scenario"); it != run.manifest.end() && it->is_object()) {
     run.scenario = *it;
   } else {
@@ -142,14 +179,11 @@ RunData read_run(const std::string& dir) {
   require_column(run.indicators, "tick");
   run.groups = CsvTable::read(dir + "/groups.csv");
   for (const char* name : {"tick", "group_kind", "group"}) require_column(run.groups, name);
+  check_ticks(run.indicators);
+  check_ticks(run.groups);
   const int ct = run.indicators.column("tick"), cd = run.indicators.column("date");
   for (std::size_t r = 0; r < run.indicators.rows(); ++r) {
-    const double t = run.indicators.number(r, ct);
-    if (!std::isfinite(t) || t < 0 || t > 1e7 || t != std::floor(t)) {
-      throw InputError(run.indicators.file(),
-                       {{"row " + std::to_string(r + 1) + ", column tick", "not a tick number"}});
-    }
-    run.ticks.push_back(static_cast<std::int32_t>(t));
+    run.ticks.push_back(static_cast<std::int32_t>(run.indicators.number(r, ct)));
     run.dates.push_back(run.indicators.text(r, cd));
   }
   if (run.ticks.empty())
@@ -157,6 +191,7 @@ RunData read_run(const std::string& dir) {
   if (fs::exists(dir + "/neighbourhoods.csv", ec)) {
     run.neighbourhoods = CsvTable::read(dir + "/neighbourhoods.csv");
     for (const char* name : {"tick", "neighbourhood"}) require_column(*run.neighbourhoods, name);
+    check_ticks(*run.neighbourhoods);
   }
   if (fs::exists(dir + "/cells.csv", ec)) run.cells = read_cells(dir + "/cells.csv");
   std::string name = run.manifest.value("scenario_name", std::string());
