@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -70,6 +71,7 @@ class Reader {
  public:
   explicit Reader(const std::string& path) : path_(path) {
     std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) fail("is a directory, not a checkpoint file");
     if (!std::filesystem::is_regular_file(path, ec)) fail("no checkpoint file here");
     size_ = std::filesystem::file_size(path, ec);
     if (ec) fail(ec.message());
@@ -79,12 +81,15 @@ class Reader {
   ~Reader() {
     if (file_) std::fclose(file_);
   }
-  [[noreturn]] void fail(const std::string& reason) const { throw InputError(path_, {{"", reason}}); }
+  [[noreturn]] void fail(const std::string& reason) const {
+    throw InputError(path_, {{"", reason}});
+  }
 
   void bytes(void* data, std::size_t n) {
     if (n == 0) return;
-    if (n > remaining()) fail("truncated (needs " + std::to_string(n) + " more bytes at offset " +
-                              std::to_string(offset_) + ")");
+    if (n > remaining())
+      fail("truncated (needs " + std::to_string(n) + " more bytes at offset " +
+           std::to_string(offset_) + ")");
     if (std::fread(data, 1, n, file_) != n) fail("read error");
     hash_ = fnv1a64(std::string_view(static_cast<const char*>(data), n), hash_);
     offset_ += n;
@@ -97,7 +102,8 @@ class Reader {
   }
   std::string string() {
     const auto n = value<std::uint64_t>();
-    if (n > kMaxString || n > remaining()) fail("corrupt: a string of " + std::to_string(n) + " bytes");
+    if (n > kMaxString || n > remaining())
+      fail("corrupt: a string of " + std::to_string(n) + " bytes");
     std::string s(n, '\0');
     bytes(s.data(), n);
     return s;
@@ -105,24 +111,55 @@ class Reader {
   template <typename T>
   void column(const char* name, std::vector<T>& c) {
     const std::string found = string();
-    if (found != name) fail("layout differs: expected column '" + std::string(name) + "', found '" + found + "'");
+    if (found != name)
+      fail("layout differs: expected column '" + std::string(name) + "', found '" + found + "'");
     const auto element = value<std::uint32_t>();
-    if (element != sizeof(T)) fail("layout differs: column '" + found + "' has elements of " + std::to_string(element) + " bytes");
+    if (element != sizeof(T))
+      fail("layout differs: column '" + found + "' has elements of " + std::to_string(element) +
+           " bytes");
     const auto count = value<std::uint64_t>();
-    if (count > remaining() / sizeof(T)) fail("truncated or corrupt: column '" + found + "' claims " + std::to_string(count) + " entries");
+    if (count > remaining() / sizeof(T))
+      fail("truncated or corrupt: column '" + found + "' claims " + std::to_string(count) +
+           " entries");
     c.resize(count);
     bytes(c.data(), count * sizeof(T));
   }
   void verify_checksum() {
     const std::uint64_t expected = hash_;
     std::uint64_t stored = 0;
-    if (remaining() != sizeof stored) fail("corrupt: " + std::to_string(remaining()) + " unexpected bytes at the end");
+    if (remaining() != sizeof stored)
+      fail("corrupt: " + std::to_string(remaining()) + " unexpected bytes at the end");
     if (std::fread(&stored, 1, sizeof stored, file_) != sizeof stored) fail("read error");
     if (stored != expected) fail("corrupt: checksum mismatch");
   }
   std::uint64_t remaining() const { return size_ - offset_; }
 
+  // A mismatch (version, build, scenario) is only believed when the whole
+  // file's checksum holds; otherwise a damaged byte in those fields would
+  // pass for a sound checkpoint of something else.
+  [[noreturn]] void mismatch(const std::string& reason) {
+    if (!whole_file_checksum_matches()) {
+      fail(reason + "; but the checksum does not match either: the file is corrupt");
+    }
+    throw CheckpointMismatch(path_, {{"", reason}});
+  }
+
  private:
+  bool whole_file_checksum_matches() {
+    if (size_ < sizeof(std::uint64_t) || std::fseek(file_, 0, SEEK_SET) != 0) return false;
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    std::uint64_t left = size_ - sizeof(std::uint64_t);
+    std::vector<char> buffer(std::size_t{1} << 20);
+    while (left > 0) {
+      const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(left, buffer.size()));
+      if (std::fread(buffer.data(), 1, n, file_) != n) return false;
+      hash = fnv1a64(std::string_view(buffer.data(), n), hash);
+      left -= n;
+    }
+    std::uint64_t stored = 0;
+    return std::fread(&stored, 1, sizeof stored, file_) == sizeof stored && stored == hash;
+  }
+
   std::string path_;
   std::FILE* file_ = nullptr;
   std::uint64_t size_ = 0;
@@ -209,7 +246,9 @@ void write_checkpoint(const std::string& path, const std::string& previous_path,
   std::error_code ec;
   if (fs::exists(path, ec)) {
     fs::rename(path, previous_path, ec);
-    if (ec) throw OutputError("cannot keep the previous checkpoint " + previous_path + ": " + ec.message());
+    if (ec)
+      throw OutputError("cannot keep the previous checkpoint " + previous_path + ": " +
+                        ec.message());
   }
   fs::rename(temporary, path, ec);
   if (ec) throw OutputError("cannot rename checkpoint into " + path + ": " + ec.message());
@@ -223,18 +262,18 @@ World read_checkpoint(const std::string& path, CheckpointMeta& meta,
   if (std::memcmp(magic, kMagic, sizeof kMagic) != 0) r.fail("not a Hearth checkpoint (bad magic)");
   const auto version = r.value<std::uint32_t>();
   if (version != kCheckpointFormatVersion) {
-    r.fail("checkpoint format version " + std::to_string(version) + "; this build reads version " +
-           std::to_string(kCheckpointFormatVersion));
+    r.mismatch("checkpoint format version " + std::to_string(version) +
+               "; this build reads version " + std::to_string(kCheckpointFormatVersion));
   }
   meta.build_id = r.string();
   if (require_same_build && meta.build_id != current_build_id()) {
-    r.fail("written by '" + meta.build_id + "', this is '" + current_build_id() +
-           "': resume with the same build so that results stay exact");
+    r.mismatch("written by '" + meta.build_id + "', this is '" + current_build_id() +
+               "': resume with the same build so that results stay exact");
   }
   meta.scenario_hash = r.string();
   if (!expected_scenario_hash.empty() && meta.scenario_hash != expected_scenario_hash) {
-    r.fail("checkpoint of scenario " + meta.scenario_hash + ", not of this scenario (" +
-           expected_scenario_hash + ")");
+    r.mismatch("checkpoint of scenario " + meta.scenario_hash + ", not of this scenario (" +
+               expected_scenario_hash + ")");
   }
   meta.scenario_json = r.string();
   meta.checkpoint_every = r.value<std::int32_t>();
@@ -307,8 +346,10 @@ World read_checkpoint(const std::string& path, CheckpointMeta& meta,
   bool consistent = g.width > 0 && g.height > 0 && g.land_use.size() == cells;
   visit_columns(g, [&](const char*, auto& c, auto) { consistent &= c.size() == cells; });
   const std::size_t n_d = world.dwellings.count(), n_h = world.households.count();
-  visit_columns(world.dwellings, [&](const char*, auto& c, auto) { consistent &= c.size() == n_d; });
-  visit_columns(world.households, [&](const char*, auto& c, auto) { consistent &= c.size() == n_h; });
+  visit_columns(world.dwellings,
+                [&](const char*, auto& c, auto) { consistent &= c.size() == n_d; });
+  visit_columns(world.households,
+                [&](const char*, auto& c, auto) { consistent &= c.size() == n_h; });
   for (const auto& layer : g.hazards) consistent &= layer.value.size() == cells;
   if (!consistent) r.fail("corrupt: columns of different lengths");
   // References into the grid must stay inside it (links between households

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "hearth/errors.hpp"
 #include "state/world.hpp"
 
 namespace hearth::io {
@@ -36,14 +37,26 @@ std::string current_build_id();
 // Writes atomically: to path + ".tmp", fsync, then the previous checkpoint is
 // renamed to `previous_path` (kept) and the new one renamed to `path`.
 // Throws OutputError.
-void write_checkpoint(const std::string& path, const std::string& previous_path,
-                      const World& world, const CheckpointMeta& meta);
+void write_checkpoint(const std::string& path, const std::string& previous_path, const World& world,
+                      const CheckpointMeta& meta);
 
-// Reads and verifies; throws InputError naming the file and the reason.
+// A sound checkpoint that does not fit: another format version, another
+// build or another scenario. Every other InputError from read_checkpoint
+// means the file is damaged (missing, unreadable, truncated, corrupt), and
+// `hearth run --resume` may fall back to the previous checkpoint; from a
+// mismatch it may not (the previous one comes from the same place).
+class CheckpointMismatch : public InputError {
+ public:
+  using InputError::InputError;
+};
+
+// Reads and verifies; throws InputError naming the file and the reason
+// (CheckpointMismatch when the file is sound but not for this run).
 // `expected_scenario_hash` empty accepts any scenario.
 // `require_same_build` false skips the build check (the fuzzer's seed corpus
 // must stay readable across commits); resuming always requires it.
 World read_checkpoint(const std::string& path, CheckpointMeta& meta,
-                      const std::string& expected_scenario_hash = "", bool require_same_build = true);
+                      const std::string& expected_scenario_hash = "",
+                      bool require_same_build = true);
 
 }  // namespace hearth::io

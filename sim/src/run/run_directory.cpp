@@ -10,6 +10,7 @@
 #include <csignal>
 #include <filesystem>
 #include <iomanip>
+#include <iostream>
 #include <ostream>
 
 #include "build_info.hpp"
@@ -33,17 +34,28 @@ namespace {
 std::atomic<int> g_stop_signal{0};
 static_assert(std::atomic<int>::is_always_lock_free, "the signal handler needs a lock-free flag");
 
-extern "C" void on_stop_signal(int signal) { g_stop_signal.store(signal); }
+extern "C" void on_stop_signal(int signal) {
+  g_stop_signal.store(signal);
+}
 
 constexpr const char* kIndicators = "indicators.csv";
 constexpr const char* kGroups = "groups.csv";
 constexpr const char* kNeighbourhoods = "neighbourhoods.csv";
 constexpr const char* kPolicies = "policies.csv";
 
-std::string partial_dir(const std::string& out) { return out + ".partial"; }
-std::string checkpoint_path(const std::string& out) { return partial_dir(out) + "/checkpoint.bin"; }
+std::string partial_dir(const std::string& out) {
+  return out + ".partial";
+}
+std::string checkpoint_path(const std::string& out) {
+  return partial_dir(out) + "/checkpoint.bin";
+}
 std::string previous_checkpoint_path(const std::string& out) {
   return partial_dir(out) + "/checkpoint.prev.bin";
+}
+// Where a damaged newest checkpoint is kept when a resume falls back to the
+// previous one (for a look; removed with the other checkpoints at the end).
+std::string damaged_checkpoint_path(const std::string& out) {
+  return partial_dir(out) + "/checkpoint.damaged.bin";
 }
 
 class RunWriters {
@@ -109,11 +121,11 @@ class RunWriters {
       for (std::size_t k = 0; k < policies_def_.size(); ++k) {
         const PolicyDef& programme = policies_def_[k];
         policies_->field(tick).field(frame.date).field(static_cast<long long>(k));
-        policies_->field(programme.type).field(programme.label.empty() ? programme.type
-                                                                       : programme.label);
-        policies_->field(static_cast<long long>(
-            frame.tick >= programme.start_tick &&
-            (programme.end_tick == 0 || frame.tick <= programme.end_tick)));
+        policies_->field(programme.type)
+            .field(programme.label.empty() ? programme.type : programme.label);
+        policies_->field(
+            static_cast<long long>(frame.tick >= programme.start_tick &&
+                                   (programme.end_tick == 0 || frame.tick <= programme.end_tick)));
         policies_->field(frame.programme_spent.at(k)).field(frame.programme_spent_total.at(k));
         policies_->end_row();
       }
@@ -259,10 +271,12 @@ RunResult execute(const RunContext& run, Simulation& simulation, RunWriters& wri
     writers.append(*simulation.latest_frame());
     progress.update(simulation.tick());
     const std::int32_t tick = simulation.tick();
-    stopped = g_stop_signal.load() != 0 || (options.stop_after_tick > 0 && tick >= options.stop_after_tick);
+    stopped = g_stop_signal.load() != 0 ||
+              (options.stop_after_tick > 0 && tick >= options.stop_after_tick);
     if (stopped && tick < run.scenario.ticks) break;
     stopped = false;
-    if (options.checkpoint_every > 0 && tick % options.checkpoint_every == 0 && tick < run.scenario.ticks) {
+    if (options.checkpoint_every > 0 && tick % options.checkpoint_every == 0 &&
+        tick < run.scenario.ticks) {
       checkpoint();
     }
   }
@@ -270,7 +284,8 @@ RunResult execute(const RunContext& run, Simulation& simulation, RunWriters& wri
   result.ticks_done = simulation.tick();
   result.profile = simulation.profile();
   result.final_frame = simulation.latest_frame();
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   if (stopped) {
     checkpoint();
@@ -286,6 +301,7 @@ RunResult execute(const RunContext& run, Simulation& simulation, RunWriters& wri
   std::error_code ec;
   fs::remove(checkpoint_path(options.out_dir), ec);
   fs::remove(previous_checkpoint_path(options.out_dir), ec);
+  fs::remove(damaged_checkpoint_path(options.out_dir), ec);
   const std::string target = options.out_dir;
   const std::string displaced = target + ".old-" + std::to_string(::getpid());
   const bool had_target = fs::exists(target, ec);
@@ -308,7 +324,8 @@ class PartialGuard {
     if (armed_) {
       std::error_code ec;
       // A checkpoint or a failure dump makes the directory worth keeping.
-      if (!fs::exists(dir_ + "/checkpoint.bin", ec) && !fs::exists(dir_ + "/invariant-failure.bin", ec)) {
+      if (!fs::exists(dir_ + "/checkpoint.bin", ec) &&
+          !fs::exists(dir_ + "/invariant-failure.bin", ec)) {
         fs::remove_all(dir_, ec);
       }
     }
@@ -333,7 +350,9 @@ void install_stop_handlers() {
   std::signal(SIGXFSZ, SIG_IGN);
 }
 
-int stop_signal() { return g_stop_signal.load(); }
+int stop_signal() {
+  return g_stop_signal.load();
+}
 
 RunResult run_scenario(const ScenarioDef& scenario, const nlohmann::json& resolved,
                        const std::string& scenario_hash, const RunOptions& options) {
@@ -344,14 +363,17 @@ RunResult run_scenario(const ScenarioDef& scenario, const nlohmann::json& resolv
   }
   std::error_code ec;
   if (fs::exists(target, ec) && !options.force) {
-    throw InputError(target, {{"", "output directory exists; pass --force to replace it, or "
-                                   "choose another with --out"}});
+    throw InputError(target, {{"",
+                               "output directory exists; pass --force to replace it, or "
+                               "choose another with --out"}});
   }
   const std::string dir = partial_dir(target);
   if (fs::exists(dir, ec)) {
     if (!options.force) {
-      throw InputError(dir, {{"", "an interrupted run is here: continue it with `hearth run "
-                                  "--resume " + target + "`, or pass --force to start again"}});
+      throw InputError(dir, {{"",
+                              "an interrupted run is here: continue it with `hearth run "
+                              "--resume " +
+                                  target + "`, or pass --force to start again"}});
     }
     fs::remove_all(dir, ec);
   }
@@ -383,34 +405,140 @@ RunResult run_scenario(const ScenarioDef& scenario, const nlohmann::json& resolv
   return result;
 }
 
+namespace {
+
+// A checkpoint read, checked and ready to continue from.
+struct ResumePoint {
+  io::CheckpointMeta meta;
+  World world;
+  io::LoadedScenario loaded;
+};
+
+// Reads `path` and checks it as untrusted input: the file itself, its
+// scenario, and its state against the invariants. `expected_hash` (from the
+// run's manifest; empty when there is none) must match its scenario.
+ResumePoint read_resume_point(const std::string& path, const std::string& expected_hash) {
+  ResumePoint point;
+  point.world = io::read_checkpoint(path, point.meta, expected_hash);
+  nlohmann::json document;
+  try {
+    document = nlohmann::json::parse(point.meta.scenario_json);
+  } catch (const nlohmann::json::exception&) {
+    throw InputError(path, {{"", "corrupt: the scenario is not JSON"}});
+  }
+  point.loaded = io::load_scenario_json(document, path);
+  if (point.loaded.hash != point.meta.scenario_hash) {
+    throw InputError(path, {{"", "corrupt: scenario hash does not match"}});
+  }
+  try {
+    check_invariants(point.world);
+  } catch (const InvariantViolation& e) {
+    throw InputError(path, {{"", std::string("inconsistent state: ") + e.what()}});
+  }
+  return point;
+}
+
+std::string reasons_of(const InputError& error) {
+  std::string reasons;
+  for (const auto& p : error.problems()) {
+    reasons += (reasons.empty() ? "" : "; ") + (p.location.empty() ? "" : p.location + ": ");
+    reasons += p.reason;
+  }
+  return reasons;
+}
+
+// The newest checkpoint, or, when it is damaged (missing, unreadable,
+// truncated, corrupt, inconsistent), the previous one: both are exact states
+// of the same run, so either continues it to the same bytes. A checkpoint of
+// another version, build or scenario is not damaged but foreign, and is
+// refused outright (the previous one would come from the same place).
+ResumePoint choose_resume_point(const std::string& target, const std::string& expected_hash) {
+  const std::string newest = checkpoint_path(target), previous = previous_checkpoint_path(target);
+  std::error_code ec;
+  try {
+    if (!fs::exists(newest, ec) && fs::exists(previous, ec)) {
+      // Stopped between the two renames of write_checkpoint.
+      throw InputError(newest, {{"", "missing (the previous checkpoint is here)"}});
+    }
+    return read_resume_point(newest, expected_hash);
+  } catch (const io::CheckpointMismatch&) {
+    throw;
+  } catch (const InputError& damaged) {
+    if (!fs::exists(previous, ec)) throw;
+    ResumePoint point;
+    try {
+      point = read_resume_point(previous, expected_hash);
+    } catch (const InputError& also) {
+      throw InputError(newest, {{"", reasons_of(damaged)},
+                                {"and the previous checkpoint " + previous, reasons_of(also)}});
+    }
+    std::cerr << "hearth: warning: " << newest << " is damaged (" << reasons_of(damaged)
+              << "); resuming from the previous checkpoint " << previous << " (tick "
+              << point.world.tick << ") instead. The damaged file is kept as "
+              << damaged_checkpoint_path(target) << ".\n";
+    // Make the previous checkpoint the newest, so that the next checkpoint
+    // written keeps it as the previous one (and not the damaged file).
+    fs::remove_all(damaged_checkpoint_path(target), ec);
+    if (fs::exists(fs::symlink_status(newest, ec))) {
+      fs::rename(newest, damaged_checkpoint_path(target), ec);
+      if (ec) throw OutputError("cannot move the damaged " + newest + " aside: " + ec.message());
+    }
+    fs::rename(previous, newest, ec);
+    if (ec) throw OutputError("cannot rename " + previous + " to " + newest + ": " + ec.message());
+    return point;
+  }
+}
+
+// Each output must hold at least the bytes the checkpoint recorded: cutting
+// a shorter file "back" would pad it with zeros.
+void check_output_sizes(const std::string& dir, const io::CheckpointMeta& meta,
+                        const std::string& checkpoint) {
+  for (const auto& [name, size] : meta.output_sizes) {
+    const std::string path = dir + "/" + name;
+    std::error_code ec;
+    const bool regular = fs::is_regular_file(path, ec);
+    const std::uintmax_t bytes = regular ? fs::file_size(path, ec) : 0;
+    if (!regular || ec || bytes < size) {
+      throw InputError(path, {{"", (regular ? "holds " + std::to_string(bytes) + " bytes"
+                                            : std::string("is missing or not a file")) +
+                                       ", but " + checkpoint + " recorded " + std::to_string(size) +
+                                       ": the outputs so far are damaged; start again "
+                                       "with --force"}});
+    }
+  }
+}
+
+}  // namespace
+
 RunResult resume_run(const RunOptions& options) {
   const std::string target = options.out_dir;
   const std::string dir = partial_dir(target);
   std::error_code ec;
-  if (!fs::exists(checkpoint_path(target), ec)) {
-    throw InputError(dir, {{"", fs::exists(target, ec) ? "the run is already complete (" + target + ")"
-                                                       : "no interrupted run to resume (no checkpoint.bin)"}});
+  if (!fs::exists(checkpoint_path(target), ec) &&
+      !fs::exists(previous_checkpoint_path(target), ec)) {
+    throw InputError(
+        dir, {{"", fs::exists(target, ec) ? "the run is already complete (" + target + ")"
+                                          : "no interrupted run to resume (no checkpoint.bin)"}});
   }
   const auto started = std::chrono::steady_clock::now();
-  io::CheckpointMeta meta;
-  World world = io::read_checkpoint(checkpoint_path(target), meta);
-  nlohmann::json document;
+  // The run's own manifest (written when it was interrupted; absent after
+  // kill -9) names its scenario: a checkpoint of another one was put here by
+  // mistake.
+  nlohmann::json previous;
   try {
-    document = nlohmann::json::parse(meta.scenario_json);
-  } catch (const nlohmann::json::exception&) {
-    throw InputError(checkpoint_path(target), {{"", "corrupt: the scenario is not JSON"}});
+    previous = nlohmann::json::parse(io::read_text_file(dir + "/manifest.json"));
+  } catch (const std::exception&) {
   }
-  const io::LoadedScenario loaded = io::load_scenario_json(document, checkpoint_path(target));
-  if (loaded.hash != meta.scenario_hash) {
-    throw InputError(checkpoint_path(target), {{"", "corrupt: scenario hash does not match"}});
+  std::string expected_hash;
+  if (previous.is_object() && previous.contains("scenario_hash") &&
+      previous["scenario_hash"].is_string()) {
+    expected_hash = previous["scenario_hash"].get<std::string>();
   }
   parallel::ThreadLimit limit(options.threads);
-  // The checkpoint is untrusted input until its state passes the invariants.
-  try {
-    check_invariants(world);
-  } catch (const InvariantViolation& e) {
-    throw InputError(checkpoint_path(target), {{"", std::string("inconsistent state: ") + e.what()}});
-  }
+  ResumePoint point = choose_resume_point(target, expected_hash);
+  const io::CheckpointMeta& meta = point.meta;
+  const io::LoadedScenario& loaded = point.loaded;
+  check_output_sizes(dir, meta, checkpoint_path(target));
   SimulationOptions sim_options;
   sim_options.check_invariants = options.check_invariants;
   sim_options.neighbourhood_frames = loaded.def.outputs.neighbourhood_table;
@@ -420,20 +548,18 @@ RunResult resume_run(const RunOptions& options) {
   }
   sim_options.map_frames = frames_every > 0;
   sim_options.map_every_ticks = std::max(1, frames_every);
-  Simulation simulation(loaded.def, sim_options, std::make_unique<World>(std::move(world)));
+  Simulation simulation(loaded.def, sim_options, std::make_unique<World>(std::move(point.world)));
   RunWriters writers(dir, meta, loaded.def);
   writers.set_last_tick(loaded.def.ticks);
 
   RunOptions effective = options;
   effective.record_frames_every = frames_every;
   if (effective.checkpoint_every == 0) effective.checkpoint_every = meta.checkpoint_every;
-  nlohmann::json previous;
-  try {
-    previous = nlohmann::json::parse(io::read_text_file(dir + "/manifest.json"));
-  } catch (const std::exception&) {
-  }
-  RunContext run{loaded.def, loaded.resolved, loaded.hash, effective,
-                 previous.value("scenario_file", std::string())};
+  const std::string scenario_file = previous.is_object() && previous.contains("scenario_file") &&
+                                            previous["scenario_file"].is_string()
+                                        ? previous["scenario_file"].get<std::string>()
+                                        : std::string();
+  RunContext run{loaded.def, loaded.resolved, loaded.hash, effective, scenario_file};
   return execute(run, simulation, writers, limit, started);
 }
 
@@ -462,8 +588,8 @@ void print_summary(std::ostream& out, const ScenarioDef& scenario, const RunResu
       << f[CityIndicator::median_price] << "\n";
   out << "  cost-burdened        " << pct(f[CityIndicator::cost_burdened_share]) << " (severely "
       << pct(f[CityIndicator::severely_cost_burdened_share]) << ")   informal/inadequate "
-      << pct(f[CityIndicator::informal_share]) << "   vacancy " << pct(f[CityIndicator::vacancy_rate])
-      << "\n";
+      << pct(f[CityIndicator::informal_share]) << "   vacancy "
+      << pct(f[CityIndicator::vacancy_rate]) << "\n";
   out << "  outputs              " << result.out_dir << "/{manifest.json,indicators.csv,groups.csv"
       << (f.neighbourhoods.empty() ? "" : ",neighbourhoods.csv") << "}\n";
   out.unsetf(std::ios::fixed);
