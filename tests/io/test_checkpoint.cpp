@@ -82,13 +82,15 @@ TEST_CASE("writing keeps the previous checkpoint", "[io][checkpoint]") {
   CHECK_FALSE(std::filesystem::exists(dir.file("c.bin.tmp")));
 }
 
-TEST_CASE("damaged, foreign and missing checkpoints are refused with a reason", "[io][checkpoint]") {
+TEST_CASE("damaged, foreign and missing checkpoints are refused with a reason",
+          "[io][checkpoint]") {
   test::TempDir dir;
   World world = generate_city(test::small_scenario(500));
   io::write_checkpoint(dir.file("c.bin"), dir.file("c.prev"), world, meta_for("abc"));
   const std::string good = test::read_file(dir.file("c.bin"));
 
-  CHECK(error_reading(dir.file("c.bin"), "other").find("not of this scenario") != std::string::npos);
+  CHECK(error_reading(dir.file("c.bin"), "other").find("not of this scenario") !=
+        std::string::npos);
   CHECK(error_reading(dir.file("missing.bin")).find("no checkpoint") != std::string::npos);
 
   test::write_file(dir.file("short.bin"), good.substr(0, good.size() / 2));
@@ -113,7 +115,35 @@ TEST_CASE("damaged, foreign and missing checkpoints are refused with a reason", 
   CHECK(error_reading(dir.file("empty.bin")).find("truncated") != std::string::npos);
 
   // A huge claimed length must not be allocated: it is checked against the file size.
-  std::string huge = good.substr(0, 12) + std::string("\xff\xff\xff\xff\xff\xff\xff\x7f", 8) + good.substr(20);
+  std::string huge =
+      good.substr(0, 12) + std::string("\xff\xff\xff\xff\xff\xff\xff\x7f", 8) + good.substr(20);
   test::write_file(dir.file("huge.bin"), huge);
   CHECK(error_reading(dir.file("huge.bin")).find("corrupt") != std::string::npos);
+}
+
+TEST_CASE("a foreign checkpoint is a mismatch only when its checksum holds", "[io][checkpoint]") {
+  // `hearth run --resume` falls back to the previous checkpoint when the
+  // newest is damaged, but not when it is sound and of something else.
+  test::TempDir dir;
+  World world = generate_city(test::small_scenario(500));
+  io::write_checkpoint(dir.file("c.bin"), dir.file("c.prev"), world, meta_for("abc"));
+  io::CheckpointMeta meta;
+  CHECK_THROWS_AS(io::read_checkpoint(dir.file("c.bin"), meta, "other"), io::CheckpointMismatch);
+
+  // The version field damaged (the checksum no longer holds): damage, not a mismatch.
+  std::string version = test::read_file(dir.file("c.bin"));
+  version[8] = 99;
+  test::write_file(dir.file("version.bin"), version);
+  try {
+    io::read_checkpoint(dir.file("version.bin"), meta);
+    FAIL("no error");
+  } catch (const io::CheckpointMismatch&) {
+    FAIL("a damaged version field was taken for another format version");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("format version 99") &&
+                             Catch::Contains("the checksum does not match either"));
+  }
+
+  std::filesystem::create_directory(dir.file("dir.bin"));
+  CHECK_THAT(error_reading(dir.file("dir.bin")), Catch::Contains("is a directory"));
 }

@@ -433,3 +433,67 @@ TEST_CASE("events marked on charts: hazards and policy programmes", "[report][ht
   CHECK(events[2].x == 6);
   CHECK(events[2].label == "vouchers ends");  // a programme from month 1 to the end is not an event
 }
+
+TEST_CASE("hostile run files: infinities, UTF-16, binary, mistyped manifests, NaN ticks",
+          "[report][reader][hostile]") {
+  // Regressions from tests/cli/test_hostile_files.sh: inf in a read column
+  // used to be charted, a string seed aborted in a json type_error, and a
+  // NaN tick in groups.csv was skipped silently.
+  const CsvTable t = CsvTable::parse("a,b,c\n1,inf,1e999\n", "inf.csv");
+  CHECK(std::isnan(CsvTable::parse("a\nnan\n", "nan.csv").number(0, 0)));  // "not defined"
+  for (int col : {1, 2}) {
+    try {
+      t.number(0, col);
+      FAIL("an infinity was read as a number");
+    } catch (const InputError& e) {
+      CHECK_THAT(test::describe(e.problems()), Catch::Contains("not a finite number"));
+    }
+  }
+  try {
+    CsvTable::parse(std::string("\xff\xfet\0i\0c\0k\0", 10), "utf16.csv");
+    FAIL("UTF-16 read as CSV");
+  } catch (const InputError& e) {
+    CHECK_THAT(test::describe(e.problems()), Catch::Contains("UTF-16"));
+  }
+  try {
+    CsvTable::parse(std::string("tick\n0\n\0\x01", 9), "binary.csv");
+    FAIL("a binary file read as CSV");
+  } catch (const InputError& e) {
+    CHECK(test::has_problem(e.problems(), "line 3", "NUL byte"));
+  }
+
+  test::TempDir tmp;
+  auto expect_error = [](const std::string& dir, const std::string& file_fragment,
+                         const std::string& reason) {
+    try {
+      read_run(dir);
+      FAIL("no error for " + dir);
+    } catch (const InputError& e) {
+      CHECK_THAT(e.file(), Catch::Contains(file_fragment));
+      CHECK_THAT(test::describe(e.problems()), Catch::Contains(reason));
+    }
+  };
+  const std::pair<const char*, nlohmann::json> mistyped[] = {
+      {"/scenario_name", 5},
+      {"/seed", "three"},
+      {"/replicate", 1.5},
+      {"/scenario", nlohmann::json::array()},
+      {"/scenario/city/layout/river/enabled", "yes"}};
+  int k = 0;
+  for (const auto& [pointer, value] : mistyped) {
+    const std::string dir = tmp.file("m" + std::to_string(k++));
+    write_fake_run(dir, "mistyped", 3, 1.0, false);
+    nlohmann::json manifest = nlohmann::json::parse(test::read_file(dir + "/manifest.json"));
+    manifest[nlohmann::json::json_pointer(pointer)] = value;
+    test::write_file(dir + "/manifest.json", manifest.dump());
+    expect_error(dir, "manifest.json", std::string(pointer) + ": expected");
+  }
+  write_fake_run(tmp.file("g"), "groups", 3, 1.0, false);
+  std::string groups = test::read_file(tmp.file("g/groups.csv"));
+  groups.replace(groups.find('\n') + 1, 1, "nan");
+  test::write_file(tmp.file("g/groups.csv"), groups);
+  expect_error(tmp.file("g"), "g/groups.csv", "not a tick number");
+  write_fake_run(tmp.file("u"), "utf16", 3, 1.0, false);
+  test::write_file(tmp.file("u/manifest.json"), std::string("\xff\xfe{\0}\0", 6));
+  expect_error(tmp.file("u"), "u/manifest.json", "UTF-16");
+}

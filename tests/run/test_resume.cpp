@@ -6,6 +6,7 @@
 
 #include "hearth/errors.hpp"
 #include "hearth/run.hpp"
+#include "io/checkpoint.hpp"
 #include "io/scenario_loader.hpp"
 #include "support/test_support.hpp"
 
@@ -43,7 +44,8 @@ TEST_CASE("a run interrupted and resumed at several ticks matches an uninterrupt
   for (int stop : {1, 7, 12, 29}) {
     for (int every : {0, 5}) {
       DYNAMIC_SECTION("stopped after tick " << stop << ", checkpoint every " << every) {
-        const std::string out = dir.file("cut-" + std::to_string(stop) + "-" + std::to_string(every));
+        const std::string out =
+            dir.file("cut-" + std::to_string(stop) + "-" + std::to_string(every));
         RunOptions first = options_for(out, 1);
         first.stop_after_tick = stop;
         first.checkpoint_every = every;
@@ -51,7 +53,8 @@ TEST_CASE("a run interrupted and resumed at several ticks matches an uninterrupt
         REQUIRE(cut.interrupted);
         CHECK(cut.ticks_done == stop);
         CHECK_FALSE(fs::exists(out));
-        const auto manifest = nlohmann::json::parse(test::read_file(out + ".partial/manifest.json"));
+        const auto manifest =
+            nlohmann::json::parse(test::read_file(out + ".partial/manifest.json"));
         CHECK(manifest["status"] == "interrupted");
         CHECK(manifest["ticks_done"] == stop);
 
@@ -90,11 +93,126 @@ TEST_CASE("an interrupted run blocks a fresh start until resumed or forced", "[r
   RunOptions first = options_for(dir.file("run"), 1);
   first.stop_after_tick = 3;
   run_scenario(loaded.def, loaded.resolved, loaded.hash, first);
-  CHECK_THROWS_AS(run_scenario(loaded.def, loaded.resolved, loaded.hash, options_for(dir.file("run"), 1)),
-                  InputError);
+  CHECK_THROWS_AS(
+      run_scenario(loaded.def, loaded.resolved, loaded.hash, options_for(dir.file("run"), 1)),
+      InputError);
   RunOptions forced = options_for(dir.file("run"), 1);
   forced.force = true;
   CHECK_FALSE(run_scenario(loaded.def, loaded.resolved, loaded.hash, forced).interrupted);
   CHECK_THROWS_AS(resume_run(options_for(dir.file("run"), 1)), InputError);  // already complete
   CHECK_THROWS_AS(resume_run(options_for(dir.file("nothing"), 1)), InputError);
+}
+
+namespace {
+
+// A run of 30 ticks with a checkpoint every 5, stopped after tick 17:
+// checkpoint.bin holds tick 17, checkpoint.prev.bin tick 15.
+std::string interrupted_run(const io::LoadedScenario& loaded, const std::string& out) {
+  RunOptions first = options_for(out, 1);
+  first.stop_after_tick = 17;
+  first.checkpoint_every = 5;
+  REQUIRE(run_scenario(loaded.def, loaded.resolved, loaded.hash, first).interrupted);
+  REQUIRE(fs::exists(out + ".partial/checkpoint.prev.bin"));
+  return out + ".partial/checkpoint.bin";
+}
+
+void cut_in_half(const std::string& path) {
+  fs::resize_file(path, fs::file_size(path) / 2);
+}
+
+}  // namespace
+
+TEST_CASE("a damaged newest checkpoint falls back to the previous one, byte-identical",
+          "[run][checkpoint][resume]") {
+  test::TempDir dir;
+  const auto loaded = io::load_scenario_json(test::small_scenario_json(2000, 30), "test");
+  run_scenario(loaded.def, loaded.resolved, loaded.hash, options_for(dir.file("whole"), 2));
+  const std::string reference = outputs(dir.file("whole"));
+
+  const std::vector<std::pair<const char*, void (*)(const std::string&)>> damages = {
+      {"truncated", cut_in_half},
+      {"checksum",
+       [](const std::string& path) {
+         std::string bytes = test::read_file(path);
+         bytes[bytes.size() / 2] ^= 0x5a;
+         test::write_file(path, bytes);
+       }},
+      {"empty", [](const std::string& path) { test::write_file(path, ""); }},
+      {"missing", [](const std::string& path) { fs::remove(path); }},
+      {"a directory", [](const std::string& path) {
+         fs::remove(path);
+         fs::create_directory(path);
+       }}};
+  for (const auto& [name, damage] : damages) {
+    DYNAMIC_SECTION("newest checkpoint " << name) {
+      const std::string out = dir.file(std::string("cut-") + name);
+      const std::string newest = interrupted_run(loaded, out);
+      damage(newest);
+      const RunResult rest = resume_run(options_for(out, 2));
+      CHECK_FALSE(rest.interrupted);
+      CHECK(outputs(out) == reference);
+      CHECK_FALSE(fs::exists(out + "/checkpoint.damaged.bin"));
+      CHECK_FALSE(fs::exists(out + ".partial"));
+    }
+  }
+}
+
+TEST_CASE("a fallback that is interrupted again resumes from the checkpoint it used",
+          "[run][checkpoint][resume]") {
+  test::TempDir dir;
+  const auto loaded = io::load_scenario_json(test::small_scenario_json(2000, 30), "test");
+  run_scenario(loaded.def, loaded.resolved, loaded.hash, options_for(dir.file("whole"), 2));
+  const std::string out = dir.file("cut");
+  const std::string newest = interrupted_run(loaded, out);
+  cut_in_half(newest);
+  RunOptions second = options_for(out, 1);
+  second.stop_after_tick = 16;  // before the next checkpoint would be written
+  CHECK(resume_run(second).interrupted);
+  // The damaged file was moved aside; the checkpoints are sound again.
+  CHECK(fs::exists(out + ".partial/checkpoint.damaged.bin"));
+  CHECK_FALSE(resume_run(options_for(out, 2)).interrupted);
+  CHECK(outputs(out) == outputs(dir.file("whole")));
+}
+
+TEST_CASE("no fallback from a foreign checkpoint, and none when both are damaged",
+          "[run][checkpoint][resume]") {
+  test::TempDir dir;
+  const auto loaded = io::load_scenario_json(test::small_scenario_json(2000, 30), "test");
+  const auto other = io::load_scenario_json(test::small_scenario_json(1500, 30), "other");
+
+  // A sound checkpoint of another scenario put into this run's directory.
+  const std::string foreign = interrupted_run(loaded, dir.file("foreign"));
+  fs::copy_file(interrupted_run(other, dir.file("other")), foreign,
+                fs::copy_options::overwrite_existing);
+  const std::string foreign_bytes = test::read_file(foreign);
+  try {
+    resume_run(options_for(dir.file("foreign"), 1));
+    FAIL("a foreign checkpoint was resumed");
+  } catch (const io::CheckpointMismatch& e) {
+    CHECK_THAT(e.what(), Catch::Contains("not of this scenario"));
+  }
+  CHECK(test::read_file(foreign) == foreign_bytes);  // not replaced by the previous one
+
+  const std::string both = interrupted_run(loaded, dir.file("both"));
+  cut_in_half(both);
+  cut_in_half(dir.file("both.partial/checkpoint.prev.bin"));
+  try {
+    resume_run(options_for(dir.file("both"), 1));
+    FAIL("two damaged checkpoints were resumed");
+  } catch (const InputError& e) {
+    CHECK(e.file() == both);
+    CHECK_THAT(e.what(), Catch::Contains("and the previous checkpoint " +
+                                         dir.file("both.partial/checkpoint.prev.bin")));
+  }
+
+  // Outputs shorter than the checkpoint records: refused, not padded with zeros.
+  interrupted_run(loaded, dir.file("short"));
+  fs::resize_file(dir.file("short.partial/groups.csv"), 100);
+  try {
+    resume_run(options_for(dir.file("short"), 1));
+    FAIL("outputs shorter than the checkpoint were resumed");
+  } catch (const InputError& e) {
+    CHECK(e.file() == dir.file("short.partial/groups.csv"));
+    CHECK_THAT(e.what(), Catch::Contains("holds 100 bytes"));
+  }
 }

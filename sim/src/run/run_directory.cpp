@@ -472,14 +472,17 @@ ResumePoint choose_resume_point(const std::string& target, const std::string& ex
       throw InputError(newest, {{"", reasons_of(damaged)},
                                 {"and the previous checkpoint " + previous, reasons_of(also)}});
     }
+    const bool keep_damaged = fs::exists(fs::symlink_status(newest, ec));
     std::cerr << "hearth: warning: " << newest << " is damaged (" << reasons_of(damaged)
               << "); resuming from the previous checkpoint " << previous << " (tick "
-              << point.world.tick << ") instead. The damaged file is kept as "
-              << damaged_checkpoint_path(target) << ".\n";
+              << point.world.tick << ") instead";
+    if (keep_damaged)
+      std::cerr << "; the damaged file is kept as " << damaged_checkpoint_path(target);
+    std::cerr << ".\n";
     // Make the previous checkpoint the newest, so that the next checkpoint
     // written keeps it as the previous one (and not the damaged file).
     fs::remove_all(damaged_checkpoint_path(target), ec);
-    if (fs::exists(fs::symlink_status(newest, ec))) {
+    if (keep_damaged) {
       fs::rename(newest, damaged_checkpoint_path(target), ec);
       if (ec) throw OutputError("cannot move the damaged " + newest + " aside: " + ec.message());
     }
