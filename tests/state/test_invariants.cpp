@@ -64,6 +64,24 @@ TEST_CASE("each broken invariant is named with its entity and tick", "[state][in
     w.households.savings[7] = -1.0f;
     CHECK(violation_of(w).find("no negative money") != std::string::npos);
   }
+  SECTION("a household away from home that no counted flow sent away") {
+    World w = clean;
+    DwellingId vacant = 0;
+    while (w.dwellings.occupant[vacant] != kNone) ++vacant;
+    // Renting here while its home of origin (the vacant dwelling) waits.
+    w.households.origin_dwelling[5] = vacant;
+    w.households.displaced_at_tick[5] = 1;
+    w.flows.away_at_start = 0;
+    const auto what = violation_of(w);
+    CHECK(what.find("displacement flows balance") != std::string::npos);
+    CHECK(what.find("1 households away from home, expected 0") != std::string::npos);
+    // The same stock with its flow counted balances.
+    w.flows.new_displacements = 1;
+    CHECK(violation_of(w).empty());
+    // Unchecked when the tick did not count the stock at its start.
+    w.flows = TickFlows{};
+    CHECK(violation_of(w).empty());
+  }
   SECTION("a negative price") {
     World w = clean;
     w.dwellings.value[11] = -5.0f;

@@ -77,6 +77,9 @@ namespace hearth {
   X(returns, "displaced households back in their home of origin this tick")                 \
   X(settled_after_displacement, "displaced households that gave up returning this tick")    \
   X(displaced_departures, "displaced households that left the city this tick")              \
+  X(displaced_again, "of new_displacements: households already away from a home of origin, which they keep") \
+  X(away_departures, "of displaced_departures: households away from a home of origin")     \
+  X(away_bought_out, "households away from home whose home of origin a buyout took this tick") \
   X(median_months_displaced, "median months displaced (spells so far) of households in the city ever displaced") \
   X(p90_months_displaced, "90th percentile of the same")                                    \
   X(returned_share_6m, "of households displaced by an event 6+ months ago: share back home within 6 months") \

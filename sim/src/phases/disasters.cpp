@@ -139,6 +139,7 @@ void leave_city(const ScenarioDef& s, World& world, HouseholdId h) {
   DisasterState& state = world.disasters;
   const Status was = hh.status[h];
   if (is_displaced(was) || hh.origin_dwelling[h] != kNone) ++world.flows.displaced_departures;
+  if (hh.origin_dwelling[h] != kNone) ++world.flows.away_departures;
   if (was == Status::DisplacedShelter) --state.shelter_occupancy;
   if (was == Status::DisplacedCamp) --state.camp_occupancy;
   market::vacate(s, world, h);

@@ -100,12 +100,25 @@ void run_dislocation(const PhaseContext& ctx, World& world) {
       market::collect_ids(hh.count(), [&](std::size_t i) { return decision[i] != kStay; });
   for (const HouseholdId h : leaving) {
     const DwellingId d = hh.dwelling[h];
-    hh.origin_dwelling[h] = d;
-    hh.origin_status[h] = hh.status[h];
-    hh.origin_housing_cost_per_month[h] = hh.housing_cost_per_month[h];
-    hh.months_displaced[h] = 0;
-    hh.displaced_at_tick[h] = ctx.tick;
-    hh.returned_at_tick[h] = 0;
+    if (hh.origin_dwelling[h] != kNone && dw.owner_household[d] == h) {
+      // Away, but the damaged place is a home bought since: the household had
+      // settled there, so the old claim is given up and this home is the one
+      // to return to.
+      release_origin(s, world, h);
+      ++world.flows.settled;
+    }
+    if (hh.origin_dwelling[h] == kNone) {
+      hh.origin_dwelling[h] = d;
+      hh.origin_status[h] = hh.status[h];
+      hh.origin_housing_cost_per_month[h] = hh.housing_cost_per_month[h];
+      hh.months_displaced[h] = 0;
+      hh.displaced_at_tick[h] = ctx.tick;
+      hh.returned_at_tick[h] = 0;
+    } else {
+      // Already away from home, in a place taken meanwhile: that place is
+      // lost, the claim on the home of origin and the time away are kept.
+      ++world.flows.displaced_again;
+    }
     // Owners keep their home (and their mortgage, in forbearance while away);
     // a tenancy ends, arrears are written off with it.
     dw.occupant[d] = kNone;

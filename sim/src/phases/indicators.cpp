@@ -536,6 +536,9 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   set(CityIndicator::returns, static_cast<double>(flows.returns));
   set(CityIndicator::settled_after_displacement, static_cast<double>(flows.settled));
   set(CityIndicator::displaced_departures, static_cast<double>(flows.displaced_departures));
+  set(CityIndicator::displaced_again, static_cast<double>(flows.displaced_again));
+  set(CityIndicator::away_departures, static_cast<double>(flows.away_departures));
+  set(CityIndicator::away_bought_out, static_cast<double>(flows.away_bought_out));
   std::vector<std::uint16_t> months = sums.months_displaced;
   auto quantile = [&](double q) {
     if (months.empty()) return kNaN;

@@ -111,6 +111,7 @@ void run_buyouts(const PhaseContext& ctx, World& world) {
           move_out(s, world, owner);
         } else if (hh.origin_dwelling[owner] == d) {
           hh.origin_dwelling[owner] = kNone;
+          ++world.flows.away_bought_out;
           hh.origin_housing_cost_per_month[owner] = 0;
         }
         ++world.flows.buyout_households;
@@ -122,6 +123,7 @@ void run_buyouts(const PhaseContext& ctx, World& world) {
       }
       if (away != kNone) {
         hh.origin_dwelling[away] = kNone;
+        ++world.flows.away_bought_out;
         hh.savings[away] += static_cast<float>(away_aid);
         ++world.flows.buyout_households;
       }

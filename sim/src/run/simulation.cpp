@@ -28,7 +28,9 @@ static_assert(kProfiledPhases == kPhaseCount);
 
 }  // namespace
 
-std::string_view phase_name(int phase) { return kPhaseNames[phase]; }
+std::string_view phase_name(int phase) {
+  return kPhaseNames[phase];
+}
 
 Simulation::Simulation(const ScenarioDef& scenario, SimulationOptions options)
     : scenario_(scenario), options_(options) {
@@ -50,22 +52,46 @@ Simulation::Simulation(const ScenarioDef& scenario, SimulationOptions options,
 
 Simulation::~Simulation() = default;
 
-std::int32_t Simulation::tick() const { return world_->tick; }
+std::int32_t Simulation::tick() const {
+  return world_->tick;
+}
 
 void Simulation::step() {
   World& world = *world_;
   const PhaseContext ctx{scenario_, world.tick + 1};
   world.flows = TickFlows{};
+  if (options_.check_invariants) world.flows.away_at_start = households_away_from_home(world);
   policy::start_tick(world);
   auto& t = profile_.seconds;
   // Each phase must be completed before the next starts.
-  { PhaseTimer timer(t[static_cast<int>(Phase::Economy)]); run_economy(ctx, world); }
-  { PhaseTimer timer(t[static_cast<int>(Phase::Policy)]); run_policies(ctx, world); }
-  { PhaseTimer timer(t[static_cast<int>(Phase::Hazard)]); run_hazard(ctx, world); }
-  { PhaseTimer timer(t[static_cast<int>(Phase::Displacement)]); run_displacement(ctx, world); }
-  { PhaseTimer timer(t[static_cast<int>(Phase::Market)]); run_market(ctx, world); }
-  { PhaseTimer timer(t[static_cast<int>(Phase::Recovery)]); run_recovery(ctx, world); }
-  { PhaseTimer timer(t[static_cast<int>(Phase::Return)]); run_return(ctx, world); }
+  {
+    PhaseTimer timer(t[static_cast<int>(Phase::Economy)]);
+    run_economy(ctx, world);
+  }
+  {
+    PhaseTimer timer(t[static_cast<int>(Phase::Policy)]);
+    run_policies(ctx, world);
+  }
+  {
+    PhaseTimer timer(t[static_cast<int>(Phase::Hazard)]);
+    run_hazard(ctx, world);
+  }
+  {
+    PhaseTimer timer(t[static_cast<int>(Phase::Displacement)]);
+    run_displacement(ctx, world);
+  }
+  {
+    PhaseTimer timer(t[static_cast<int>(Phase::Market)]);
+    run_market(ctx, world);
+  }
+  {
+    PhaseTimer timer(t[static_cast<int>(Phase::Recovery)]);
+    run_recovery(ctx, world);
+  }
+  {
+    PhaseTimer timer(t[static_cast<int>(Phase::Return)]);
+    run_return(ctx, world);
+  }
   world.tick = ctx.tick;
   world.total_arrivals += world.flows.arrivals;
   world.total_departures += world.flows.departures;
@@ -80,8 +106,8 @@ void Simulation::step() {
 void Simulation::publish() {
   Frame frame = compute_indicators(scenario_, *world_, options_.neighbourhood_frames);
   const std::int32_t tick = world_->tick;
-  if (options_.map_frames && (tick % std::max(1, options_.map_every_ticks) == 0 ||
-                              tick >= scenario_.ticks)) {
+  if (options_.map_frames &&
+      (tick % std::max(1, options_.map_every_ticks) == 0 || tick >= scenario_.ticks)) {
     if (!map_state_) map_state_ = std::make_unique<MapState>();
     frame.map = compute_map(scenario_, *world_, *map_state_);
   }

@@ -26,32 +26,47 @@ std::size_t first_bad(std::size_t n, Bad&& bad) {
       [](std::size_t& a, std::size_t b) { a = std::min(a, b); });
 }
 
-[[noreturn]] void fail(const World& world, const std::string& invariant, const std::string& entity) {
+[[noreturn]] void fail(const World& world, const std::string& invariant,
+                       const std::string& entity) {
   throw InvariantViolation("invariant '" + invariant + "' violated at tick " +
                            std::to_string(world.tick) + " by " + entity);
 }
 
-bool negative_or_nan(float x) { return !(x >= 0.0f); }
+bool negative_or_nan(float x) {
+  return !(x >= 0.0f);
+}
 
 }  // namespace
+
+std::int64_t households_away_from_home(const World& world) {
+  const Households& hh = world.households;
+  return parallel::reduce(
+      hh.count(), std::int64_t{0},
+      [&](std::size_t begin, std::size_t end) {
+        std::int64_t n = 0;
+        for (std::size_t i = begin; i < end; ++i) n += hh.origin_dwelling[i] != kNone;
+        return n;
+      },
+      [](std::int64_t& a, std::int64_t b) { a += b; });
+}
 
 void check_invariants(const World& world) {
   const Households& hh = world.households;
   const Dwellings& dw = world.dwellings;
 
-  const std::int64_t expected = world.initial_households + world.total_arrivals - world.total_departures;
+  const std::int64_t expected =
+      world.initial_households + world.total_arrivals - world.total_departures;
   const std::int64_t in_city = world.households_in_city();
   if (in_city != expected) {
     fail(world, "household conservation",
-         "the city: " + std::to_string(in_city) + " households, expected " + std::to_string(expected) +
-             " (initial " + std::to_string(world.initial_households) + " + arrivals " +
-             std::to_string(world.total_arrivals) + " - departures " +
+         "the city: " + std::to_string(in_city) + " households, expected " +
+             std::to_string(expected) + " (initial " + std::to_string(world.initial_households) +
+             " + arrivals " + std::to_string(world.total_arrivals) + " - departures " +
              std::to_string(world.total_departures) + ")");
   }
 
-  std::size_t h = first_bad(hh.count(), [&](std::size_t i) {
-    return static_cast<int>(hh.status[i]) >= kStatusCount;
-  });
+  std::size_t h = first_bad(
+      hh.count(), [&](std::size_t i) { return static_cast<int>(hh.status[i]) >= kStatusCount; });
   if (h != kClean) fail(world, "one status per household", "household " + std::to_string(h));
 
   h = first_bad(hh.count(), [&](std::size_t i) {
@@ -63,7 +78,8 @@ void check_invariants(const World& world) {
   if (h != kClean) {
     fail(world, "household -> dwelling link",
          "household " + std::to_string(h) + " (status " + std::string(to_string(hh.status[h])) +
-             ", dwelling " + (hh.dwelling[h] == kNone ? "none" : std::to_string(hh.dwelling[h])) + ")");
+             ", dwelling " + (hh.dwelling[h] == kNone ? "none" : std::to_string(hh.dwelling[h])) +
+             ")");
   }
 
   // With the household side consistent, a dwelling whose occupant points
@@ -126,6 +142,27 @@ void check_invariants(const World& world) {
              std::to_string(places.shelter_capacity) + "), camp " + std::to_string(camp) +
              " (recorded " + std::to_string(places.camp_occupancy) + ", capacity " +
              std::to_string(places.camp_capacity) + ")");
+  }
+  // Every way into and out of the stock of households away from home is a
+  // counted flow (the displacement indicators), so the stock's change over
+  // the tick must equal their balance.
+  const TickFlows& flows = world.flows;
+  if (flows.away_at_start >= 0) {
+    const std::int64_t away = households_away_from_home(world);
+    const std::int64_t expected = flows.away_at_start + flows.new_displacements -
+                                  flows.displaced_again - flows.returns - flows.settled -
+                                  flows.away_departures - flows.away_bought_out;
+    if (away != expected) {
+      fail(world, "displacement flows balance",
+           "the city: " + std::to_string(away) + " households away from home, expected " +
+               std::to_string(expected) + " (at the tick's start " +
+               std::to_string(flows.away_at_start) + " + displaced " +
+               std::to_string(flows.new_displacements) + " - of them already away " +
+               std::to_string(flows.displaced_again) + " - returned " +
+               std::to_string(flows.returns) + " - settled " + std::to_string(flows.settled) +
+               " - left the city " + std::to_string(flows.away_departures) + " - bought out " +
+               std::to_string(flows.away_bought_out) + ")");
+    }
   }
   d = first_bad(dw.count(), [&](std::size_t i) {
     return dw.damage[i] >= DamageState::Extensive && dw.occupant[i] != kNone;

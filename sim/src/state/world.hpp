@@ -21,21 +21,25 @@ struct TickFlows {
   std::int64_t evictions = 0;
   std::int64_t damage_evictions = 0;  // of which: tenancies ended after damage (disasters)
   // Housing market flows (market, displacement and recovery phases).
-  std::int64_t searchers = 0;           // households that searched this tick
-  std::int64_t lettings = 0;            // private tenancies started
-  std::int64_t sales = 0;               // dwellings bought
-  std::int64_t informal_entries = 0;    // households that went into the informal sector
+  std::int64_t searchers = 0;            // households that searched this tick
+  std::int64_t lettings = 0;             // private tenancies started
+  std::int64_t sales = 0;                // dwellings bought
+  std::int64_t informal_entries = 0;     // households that went into the informal sector
   std::int64_t informal_self_built = 0;  // informal dwellings self-built this tick
   std::int64_t construction_starts = 0;  // formal dwellings started
-  std::int64_t completions = 0;         // formal dwellings completed
+  std::int64_t completions = 0;          // formal dwellings completed
   // Disasters (hazard, displacement, recovery and return phases).
   std::int64_t hazard_events = 0;  // events that struck this tick (arrival waves when they start)
   std::int64_t dwellings_damaged = 0;  // dwellings that took damage (DS1+) this tick
   std::int64_t new_displacements = 0;  // households displaced from their home this tick
+  std::int64_t displaced_again = 0;    // of which: already away from a home of origin (kept)
   std::int64_t wave_arrivals = 0;      // arrivals of arrival waves (also counted in arrivals)
   std::int64_t returns = 0;            // displaced households back in their home of origin
   std::int64_t settled = 0;            // displaced households that gave up on returning and settled
   std::int64_t displaced_departures = 0;  // displaced who left the city (also in departures)
+  std::int64_t away_departures =
+      0;  // of which: away from a home of origin here (origin_dwelling set)
+  std::int64_t away_bought_out = 0;    // away from home, and a buyout took the home of origin
   std::int64_t repairs_completed = 0;  // damaged dwellings repaired this tick
   // Disaster policy levers (docs/POLICIES.md).
   std::int64_t retrofits = 0;          // dwellings retrofitted by building_code programmes
@@ -43,6 +47,10 @@ struct TickFlows {
   std::int64_t buyouts = 0;            // dwellings bought out and demolished
   std::int64_t buyout_households = 0;  // households moved on by buyouts (owners and tenants)
   std::int64_t records_restored = 0;   // tenure records restored
+  // Households away from a home of origin when the tick started, counted only
+  // when the invariants are checked (-1: not counted), so that the flows
+  // above can be checked against the change in that stock.
+  std::int64_t away_at_start = -1;
 };
 
 // State of the disaster submodels that is not a column (checkpointed).
