@@ -365,7 +365,10 @@ for kind in $damage_kinds missing; do
 done
 
 # --- frames.bin: hearth view RUN_DIR, refused before any window (no display) ---
-if "$hearth" view --help >/dev/null 2>&1 && ! "$hearth" view "$work/small.json" 2>&1 | grep -q "has no viewer"; then
+# (The message is captured first: under pipefail, `hearth view | grep -q`
+# takes hearth's exit code 2, not grep's answer.)
+viewer_says=$(env -u DISPLAY "$hearth" view "$work/small.json" 2>&1)
+if [[ $viewer_says != *"has no viewer"* ]]; then
   "$hearth" run "$work/small.json" --out "$work/replay" --quiet --record-frames 2 || echo "FAIL: recording frames"
   hostile_set "$work/replay/frames.bin" "$work/in/frames"
   cp "$work/replay/frames.bin" "$work/in/frames-flipped"
