@@ -511,10 +511,13 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
     rent_index += market.rent_index[k], price_index += market.price_index[k];
   }
   const double submarkets = static_cast<double>(market.submarket_count());
+  // Relative to the start, so 1 at tick 0 by definition (the stored initial
+  // means are floats: dividing by them there would give 1 +- rounding).
+  const bool started = market.initialised && world.tick > 0;
   set(CityIndicator::rent_index_relative,
-      market.initialised ? rent_index / submarkets / market.initial_mean_rent_index : 1.0);
+      started ? rent_index / submarkets / market.initial_mean_rent_index : 1.0);
   set(CityIndicator::price_index_relative,
-      market.initialised ? price_index / submarkets / market.initial_mean_price_index : 1.0);
+      started ? price_index / submarkets / market.initial_mean_price_index : 1.0);
   set(CityIndicator::households_with_mortgage, static_cast<double>(sums.mortgaged));
 
   // Disasters.

@@ -7,6 +7,7 @@
 #include "phases/phases.hpp"
 #include "policy/policies.hpp"
 #include "state/city_generator.hpp"
+#include "phases/market_common.hpp"
 #include "state/invariants.hpp"
 
 namespace hearth {
@@ -37,6 +38,9 @@ Simulation::Simulation(const ScenarioDef& scenario, SimulationOptions options)
   {
     PhaseTimer timer(profile_.generate_seconds);
     world_ = std::make_unique<World>(generate_city(scenario_));
+    // The market's one-time set-up (indices from the generated stock, each
+    // dwelling's submarket) belongs to building the city, not to a tick.
+    market::ensure_initialised(scenario_, *world_);
   }
   world_->policies.programmes.resize(scenario_.policies.size());
   if (options_.check_invariants) check_invariants(*world_);
