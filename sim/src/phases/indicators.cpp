@@ -210,6 +210,19 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
     return q;  // 0..4
   };
 
+  // What the household pass needs of each dwelling, one byte each: its tenure
+  // (low bits) and whether its cell floods in the 100-year flood (top bit).
+  // Read by dwelling id in household order, this array stays in cache where
+  // the tenure, cell and flood columns behind it would miss.
+  constexpr std::uint8_t kFloodExposed = 0x80;
+  std::vector<std::uint8_t> dwelling_info(dw.count());
+  parallel::for_each_index(dw.count(), [&](std::size_t d) {
+    const bool exposed = flood && flood[dw.cell[d]] > 0.0f;
+    dwelling_info[d] =
+        static_cast<std::uint8_t>(static_cast<int>(dw.tenure[d]) | (exposed ? kFloodExposed : 0));
+  });
+  auto tenure_of = [&](DwellingId d) { return dwelling_info[d] & ~kFloodExposed; };
+
   Sums no_sums;
   no_sums.away_by_neighbourhood.assign(static_cast<std::size_t>(grid.neighbourhood_count), 0);
   const Sums sums = parallel::reduce(
@@ -241,11 +254,11 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
               housed ? (hh.housing_cost_per_month[i] - hh.housing_subsidy_per_month[i]) /
                            std::max(income, 1.0f)
                      : 0.0f;
-          const bool exposed = housed && flood && flood[dw.cell[hh.dwelling[i]]] > 0.0f;
+          const bool exposed = housed && (dwelling_info[hh.dwelling[i]] & kFloodExposed) != 0;
           const int q = quintile_of(income);
           const DwellingId home =
               hh.origin_dwelling[i] != kNone ? hh.origin_dwelling[i] : hh.dwelling[i];
-          const int tenure = home != kNone ? static_cast<int>(dw.tenure[home]) : kTenureCount;
+          const int tenure = home != kNone ? tenure_of(home) : kTenureCount;
           GroupSums& gs = s.combinations[combination_of(
               q, hh.female_headed[i] != 0, hh.head_age[i] == HeadAgeBand::Over65,
               hh.disability[i] != 0, static_cast<int>(hh.origin[i]), tenure)];
