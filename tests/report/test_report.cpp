@@ -434,6 +434,21 @@ TEST_CASE("events marked on charts: hazards and policy programmes", "[report][ht
   CHECK(events[2].label == "vouchers ends");  // a programme from month 1 to the end is not an event
 }
 
+TEST_CASE("event ticks beyond any scenario in a manifest are not events", "[report][html]") {
+  test::TempDir tmp;
+  write_fake_run(tmp.file("a"), "base", 8, 1.0, false);
+  RunData run = read_run(tmp.file("a"));
+  // 1e300 cannot become an integer tick (undefined behaviour if cast).
+  run.scenario["hazards"] = {{{"type", "flood"}, {"tick", 1e300}}};
+  run.scenario["policies"] = {{{"type", "vouchers"}, {"start_tick", -1e300}, {"end_tick", 5}}};
+  const auto events = events_of(run);
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].x == 2);
+  CHECK(events[0].label == "hazard");  // from hazard_events in indicators.csv only
+  CHECK(events[1].x == 5);
+  CHECK(events[1].label == "vouchers ends");
+}
+
 TEST_CASE("hostile run files: infinities, UTF-16, binary, mistyped manifests, NaN ticks",
           "[report][reader][hostile]") {
   // Regressions from tests/cli/test_hostile_files.sh: inf in a read column

@@ -49,6 +49,13 @@ double jnum(const nlohmann::json& j, const char* key, double fallback) {
   const auto it = j.find(key);
   return it != j.end() && it->is_number() ? it->get<double>() : fallback;
 }
+// A tick or tick count from a manifest: a number outside what any scenario
+// can hold (a tampered file, say 1e300) cannot become an integer, so it
+// reads as the fallback.
+std::int64_t jtick(const nlohmann::json& j, const char* key, std::int64_t fallback) {
+  const double x = jnum(j, key, static_cast<double>(fallback));
+  return std::isfinite(x) && std::fabs(x) <= 1e9 ? static_cast<std::int64_t>(x) : fallback;
+}
 const nlohmann::json& jobj(const nlohmann::json& j, const char* key) {
   static const nlohmann::json empty = nlohmann::json::object();
   const auto it = j.find(key);
@@ -70,7 +77,7 @@ std::string words(std::string s) {
 
 std::string hazard_words(const nlohmann::json& h, const std::vector<std::string>& dates) {
   const std::string type = jstr(h, "type", "flood");
-  const auto tick = static_cast<std::int64_t>(jnum(h, "tick", 0));
+  const auto tick = jtick(h, "tick", 0);
   const double p = jnum(h, "annual_probability", 0);
   const std::string when =
       tick > 0 ? " in " + month_text(dates, tick)
@@ -101,8 +108,8 @@ std::string policy_words(const nlohmann::json& p, const std::vector<std::string>
   const std::string label = jstr(p, "label");
   std::string s = words(type);
   if (!label.empty() && label != type) s += " (\"" + label + "\")";
-  const auto start = static_cast<std::int64_t>(jnum(p, "start_tick", 1));
-  const auto end = static_cast<std::int64_t>(jnum(p, "end_tick", 0));
+  const auto start = jtick(p, "start_tick", 1);
+  const auto end = jtick(p, "end_tick", 0);
   s += " from " + month_text(dates, start) +
        (end > 0 ? " to " + month_text(dates, end) : " to the end");
   const double budget = jnum(p, "budget_per_year", 0);
@@ -202,7 +209,7 @@ std::vector<std::string> describe_scenario(const nlohmann::json& sc,
     }
     out.push_back(text + ".");
   }
-  const auto ticks = static_cast<std::int64_t>(jnum(sc, "ticks", 120));
+  const auto ticks = jtick(sc, "ticks", 120);
   std::string horizon = std::to_string(ticks) + " months";
   const std::string start = jstr(sc, "start_date");
   if (!dates.empty()) {
@@ -221,7 +228,7 @@ std::vector<svg::Event> events_of(const RunData& run) {
   const auto hazards = run.scenario.find("hazards");
   if (hazards != run.scenario.end() && hazards->is_array()) {
     for (const auto& h : *hazards) {
-      const auto tick = static_cast<std::int64_t>(jnum(h, "tick", 0));
+      const auto tick = jtick(h, "tick", 0);
       if (tick > 0) by_tick[tick].insert(words(jstr(h, "type", "hazard")));
     }
   }
@@ -230,8 +237,8 @@ std::vector<svg::Event> events_of(const RunData& run) {
   if (policies != run.scenario.end() && policies->is_array()) {
     for (const auto& p : *policies) {
       const std::string name = words(jstr(p, "type", "policy"));
-      const auto start = static_cast<std::int64_t>(jnum(p, "start_tick", 1));
-      const auto end = static_cast<std::int64_t>(jnum(p, "end_tick", 0));
+      const auto start = jtick(p, "start_tick", 1);
+      const auto end = jtick(p, "end_tick", 0);
       if (start > 1) by_tick[start].insert(name + " starts");
       if (end > 0 && end < run.ticks.back()) by_tick[end].insert(name + " ends");
     }
