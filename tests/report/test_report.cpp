@@ -31,6 +31,18 @@ std::size_t count_of(const std::string& text, const std::string& what) {
   return n;
 }
 
+// read_run(dir) must refuse with an InputError naming the file and the reason.
+void expect_error(const std::string& dir, const std::string& file_fragment,
+                  const std::string& reason) {
+  try {
+    read_run(dir);
+    FAIL("no error for " + dir);
+  } catch (const InputError& e) {
+    CHECK_THAT(e.file(), Catch::Contains(file_fragment));
+    CHECK_THAT(test::describe(e.problems()), Catch::Contains(reason));
+  }
+}
+
 // A fake run directory: `ticks` + 1 rows; displaced_total rises to a peak
 // of 10 * peak_scale at tick 3, then falls; optional extra columns.
 void write_fake_run(const std::string& dir, const std::string& name, int ticks, double peak_scale,
@@ -154,16 +166,6 @@ TEST_CASE("a run directory is read; missing or malformed files are named", "[rep
   CHECK(run.group("income_quintile", "q1", "cost_burdened_share")[4] == 0.5);
   CHECK(run.group_list().size() == 3);
 
-  auto expect_error = [](const std::string& dir, const std::string& file_fragment,
-                         const std::string& reason) {
-    try {
-      read_run(dir);
-      FAIL("no error for " + dir);
-    } catch (const InputError& e) {
-      CHECK_THAT(e.file(), Catch::Contains(file_fragment));
-      CHECK_THAT(test::describe(e.problems()), Catch::Contains(reason));
-    }
-  };
   expect_error(tmp.file("nothere"), "nothere", "no such run directory");
   write_fake_run(tmp.file("b"), "beta", 3, 1.0, false);
   fs::remove(tmp.file("b/indicators.csv"));
@@ -478,16 +480,6 @@ TEST_CASE("hostile run files: infinities, UTF-16, binary, mistyped manifests, Na
   }
 
   test::TempDir tmp;
-  auto expect_error = [](const std::string& dir, const std::string& file_fragment,
-                         const std::string& reason) {
-    try {
-      read_run(dir);
-      FAIL("no error for " + dir);
-    } catch (const InputError& e) {
-      CHECK_THAT(e.file(), Catch::Contains(file_fragment));
-      CHECK_THAT(test::describe(e.problems()), Catch::Contains(reason));
-    }
-  };
   const std::pair<const char*, nlohmann::json> mistyped[] = {
       {"/scenario_name", 5},
       {"/seed", "three"},

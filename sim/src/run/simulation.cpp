@@ -4,10 +4,10 @@
 #include <chrono>
 
 #include "phases/map_payload.hpp"
+#include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 #include "policy/policies.hpp"
 #include "state/city_generator.hpp"
-#include "phases/market_common.hpp"
 #include "state/invariants.hpp"
 
 namespace hearth {
@@ -66,42 +66,24 @@ void Simulation::step() {
   world.flows = TickFlows{};
   if (options_.check_invariants) world.flows.away_at_start = households_away_from_home(world);
   policy::start_tick(world);
-  auto& t = profile_.seconds;
-  // Each phase must be completed before the next starts.
-  {
-    PhaseTimer timer(t[static_cast<int>(Phase::Economy)]);
-    run_economy(ctx, world);
-  }
-  {
-    PhaseTimer timer(t[static_cast<int>(Phase::Policy)]);
-    run_policies(ctx, world);
-  }
-  {
-    PhaseTimer timer(t[static_cast<int>(Phase::Hazard)]);
-    run_hazard(ctx, world);
-  }
-  {
-    PhaseTimer timer(t[static_cast<int>(Phase::Displacement)]);
-    run_displacement(ctx, world);
-  }
-  {
-    PhaseTimer timer(t[static_cast<int>(Phase::Market)]);
-    run_market(ctx, world);
-  }
-  {
-    PhaseTimer timer(t[static_cast<int>(Phase::Recovery)]);
-    run_recovery(ctx, world);
-  }
-  {
-    PhaseTimer timer(t[static_cast<int>(Phase::Return)]);
-    run_return(ctx, world);
-  }
+  // Each phase must be completed before the next starts; each is timed.
+  auto timed = [&](Phase phase, void (*run)(const PhaseContext&, World&)) {
+    PhaseTimer timer(profile_.seconds[static_cast<int>(phase)]);
+    run(ctx, world);
+  };
+  timed(Phase::Economy, run_economy);
+  timed(Phase::Policy, run_policies);
+  timed(Phase::Hazard, run_hazard);
+  timed(Phase::Displacement, run_displacement);
+  timed(Phase::Market, run_market);
+  timed(Phase::Recovery, run_recovery);
+  timed(Phase::Return, run_return);
   world.tick = ctx.tick;
   world.total_arrivals += world.flows.arrivals;
   world.total_departures += world.flows.departures;
   if (options_.check_invariants) check_invariants(world);
   {
-    PhaseTimer timer(t[static_cast<int>(Phase::Indicators)]);
+    PhaseTimer timer(profile_.seconds[static_cast<int>(Phase::Indicators)]);
     publish();
   }
   ++profile_.ticks;
