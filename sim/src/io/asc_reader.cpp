@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -145,8 +146,11 @@ AscGrid read_asc(const std::string& path, std::int32_t expected_cols, std::int32
     fail(0, "ncols and nrows must be positive integers");
   }
   if (ncols * nrows > static_cast<double>(kMaxCells)) {
-    fail(0, "the grid has " + std::to_string(static_cast<std::int64_t>(ncols * nrows)) +
-                " cells, more than the " + std::to_string(kMaxCells) + " this reader accepts");
+    // The count may be far beyond any integer type (ncols 4e56): printed as a double.
+    char cells[32];
+    std::snprintf(cells, sizeof cells, "%.6g", ncols * nrows);
+    fail(0, std::string("the grid has ") + cells + " cells, more than the " +
+                std::to_string(kMaxCells) + " this reader accepts");
   }
   grid.ncols = static_cast<std::int32_t>(ncols);
   grid.nrows = static_cast<std::int32_t>(nrows);
