@@ -11,6 +11,7 @@
 #include "bench/workloads.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
+#include "state/columns.hpp"
 
 using namespace hearth;
 using namespace hearth::bench;
@@ -46,7 +47,8 @@ void check_consistent(const SchellingModel& m) {
 
 }  // namespace
 
-TEST_CASE("Schelling: one agent per cell, agents and groups conserved over steps", "[bench][schelling]") {
+TEST_CASE("Schelling: one agent per cell, agents and groups conserved over steps",
+          "[bench][schelling]") {
   SchellingModel m(small_params());
   check_consistent(m);
   const auto groups_before = m.agent_group();
@@ -178,4 +180,27 @@ TEST_CASE("households bench: a small synthetic city runs and reports its figures
   const ScenarioDef big = synthetic_city(1'000'000, 120);
   CHECK(big.city.grid.width_cells == 846);
   CHECK(big.outputs.neighbourhood_table == false);
+}
+
+TEST_CASE("households bench: --columns lists every column of the state", "[bench]") {
+  std::vector<ColumnMemory> columns;
+  run_households_bench(2000, 1, 1, 42, &columns);
+  auto count = [&](const char* table) {
+    return std::count_if(columns.begin(), columns.end(),
+                         [&](const ColumnMemory& c) { return c.table == table; });
+  };
+  // The same lists the checkpoint and resizing walk (state/columns.hpp).
+  World world;
+  std::ptrdiff_t households = 0, dwellings = 0;
+  visit_columns(world.households, [&](const char*, auto&, auto) { ++households; });
+  visit_columns(world.dwellings, [&](const char*, auto&, auto) { ++dwellings; });
+  CHECK(count("households") == households);
+  CHECK(count("dwellings") == dwellings);
+  auto listed = [&](const char* name) {
+    return std::any_of(columns.begin(), columns.end(),
+                       [&](const ColumnMemory& c) { return c.column == name; });
+  };
+  CHECK(listed("housing_subsidy_per_month"));  // a policy lever's column
+  CHECK(listed("drainage_m"));
+  for (const ColumnMemory& c : columns) CHECK(c.bytes_per_entry > 0);
 }
