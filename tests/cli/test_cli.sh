@@ -120,6 +120,24 @@ check "file-size limit names the file" grep -q "cannot write .*full.partial/.*Fi
 check "no run directory after a full disk" test ! -e "$work/full"
 check "no partial directory after a full disk" test ! -e "$work/full.partial"
 
+# A really full disk: a 64 KiB tmpfs, where mounting is allowed (root in a
+# container usually may; elsewhere this case is skipped and says so).
+mkdir -p "$work/tiny"
+if mount -t tmpfs -o size=64k tmpfs "$work/tiny" 2>/dev/null; then
+  "$hearth" run "$work/long.json" --out "$work/tiny/run" --ticks 300 --quiet 2>"$work/tiny.err"
+  code=$?
+  check "full tmpfs exits 1 (got $code)" test $code -eq 1
+  check "full tmpfs names the file and the reason" grep -q "cannot write .*tiny/run.partial/.*No space left" "$work/tiny.err"
+  check "nothing left on the full tmpfs" test -z "$(ls -A "$work/tiny")"
+  umount "$work/tiny"
+else
+  echo "cli: cannot mount a tmpfs here; the full-disk case runs under a file-size limit only"
+fi
+
+# An output directory that cannot be made (its parent is a file): exit 1, named.
+: >"$work/a_file"
+expect_exit 1 "cannot create .*a_file/run.partial: Not a directory" run "$work/small.json" --out "$work/a_file/run" --quiet
+
 # import-tracts: a bad tract table names file, line, column and reason and
 # writes nothing (exit 2); the Boston table gives a scenario that validates
 # and runs, from the directory the table's path is relative to; tracts-fit
