@@ -100,10 +100,11 @@ void run_dislocation(const PhaseContext& ctx, World& world) {
       market::collect_ids(hh.count(), [&](std::size_t i) { return decision[i] != kStay; });
   for (const HouseholdId h : leaving) {
     const DwellingId d = hh.dwelling[h];
-    if (hh.origin_dwelling[h] != kNone && dw.owner_household[d] == h) {
-      // Away, but the damaged place is a home bought since: the household had
-      // settled there, so the old claim is given up and this home is the one
-      // to return to.
+    if (hh.origin_dwelling[h] != kNone && hh.status[h] == Status::Owner &&
+        dw.owner_household[d] == h) {
+      // Away, but the damaged place is a home bought since (not a shack built
+      // meanwhile): the household had settled there, so the old claim is
+      // given up and this home is the one to return to.
       release_origin(s, world, h);
       ++world.flows.settled;
     }
