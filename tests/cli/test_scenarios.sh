@@ -2,7 +2,7 @@
 # Every scenario shipped in scenarios/ runs under --check-invariants (the
 # invariants after every tick, the displacement flow balance included) and
 # writes a complete run directory. Usage: test_scenarios.sh PATH/TO/hearth
-# SOURCE_DIR [TICKS]: TICKS cuts each run short (the sanitizer builds pass 40,
+# SOURCE_DIR [TICKS]: TICKS cuts each run short (the ASan+UBSan build passes 40,
 # which still covers every event of the shipped scenarios and months of
 # its aftermath); without it each runs its full length.
 set -uo pipefail
