@@ -17,6 +17,7 @@
 #include "io/scenario_loader.hpp"
 #include "parallel/rng.hpp"
 #include "phases/disasters.hpp"
+#include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 #include "state/city_generator.hpp"
 #include "state/world.hpp"
@@ -227,6 +228,72 @@ TEST_CASE(
   CHECK(displaced > 50);
   CHECK(returns > 0);
   CHECK(repairs > 0);
+}
+
+TEST_CASE(
+    "displaced again while away: the claim on the home of origin is kept, unless the "
+    "damaged place is a home bought since",
+    "[disasters][displacement]") {
+  auto doc = with_hazards(test::small_scenario_json(2000, 6), flood_at(3));
+  doc["disasters"] = {{"dislocation", {{"leave_city_share", 0.0}}}};
+  const ScenarioDef s = load(doc);
+  World w = generate_city(s);
+  market::ensure_initialised(s, w);
+  Households& hh = w.households;
+  Dwellings& dw = w.dwellings;
+  auto first = [](std::size_t n, auto&& pred) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (pred(i)) return static_cast<std::uint32_t>(i);
+    return kNone;
+  };
+  const HouseholdId renter = first(hh.count(), [&](std::size_t i) {
+    return hh.status[i] == Status::Renter && dw.tenure[hh.dwelling[i]] == Tenure::PrivateRental;
+  });
+  const HouseholdId owner = first(hh.count(), [&](std::size_t i) {
+    return hh.status[i] == Status::Owner && dw.owner_household[hh.dwelling[i]] == i;
+  });
+  const DwellingId home_a = first(dw.count(), [&](std::size_t d) {
+    return dw.occupant[d] == kNone && dw.tenure[d] != Tenure::Informal;
+  });
+  const DwellingId home_b = first(dw.count(), [&](std::size_t d) {
+    return d != home_a && dw.occupant[d] == kNone && dw.tenure[d] != Tenure::Informal;
+  });
+  REQUIRE(renter != kNone);
+  REQUIRE(owner != kNone);
+  REQUIRE(home_b != kNone);
+  // Both have been away from a home of origin for 5 months: the renter rents
+  // a place meanwhile, the owner has bought one on the market.
+  for (const auto& [h, home] : {std::pair{renter, home_a}, std::pair{owner, home_b}}) {
+    hh.origin_dwelling[h] = home;
+    hh.origin_status[h] = Status::Owner;
+    hh.displaced_at_tick[h] = 1;
+    hh.months_displaced[h] = 5;
+    dw.owner_household[home] = h;
+    dw.owner_kind[home] = OwnerKind::Household;
+  }
+  // The places they live in now are destroyed this tick (DS3: all leave).
+  const PhaseContext ctx{s, 3};
+  w.tick = 2;
+  const DwellingId place_a = hh.dwelling[renter], bought_b = hh.dwelling[owner];
+  for (const DwellingId d : {place_a, bought_b}) {
+    dw.damage[d] = DamageState::Extensive;
+    dw.damaged_at_tick[d] = ctx.tick;
+  }
+  w.flows.dwellings_damaged = 2;
+  disasters::run_dislocation(ctx, w);
+
+  CHECK(w.flows.new_displacements == 2);
+  // The renter keeps its first claim and its time away.
+  CHECK(hh.origin_dwelling[renter] == home_a);
+  CHECK(hh.months_displaced[renter] == 5);
+  CHECK(hh.displaced_at_tick[renter] == 1);
+  CHECK(w.flows.displaced_again == 1);
+  // The owner had settled in the home it bought: the old home is sold, and
+  // the destroyed new one is the home of origin now.
+  CHECK(hh.origin_dwelling[owner] == bought_b);
+  CHECK(dw.owner_household[home_b] == kNone);
+  CHECK(hh.displaced_at_tick[owner] == ctx.tick);
+  CHECK(w.flows.settled == 1);
 }
 
 TEST_CASE("the displacement flows in indicators.csv balance the stock away from home, tick by tick",
