@@ -399,8 +399,9 @@ TEST_CASE("an event's aftermath is identical at 1, 2 and 4 threads", "[disasters
 
 TEST_CASE("a run stopped during an event's aftermath resumes to identical outputs",
           "[disasters][checkpoint][resume]") {
-  test::TempDir dir;
-  auto doc =
+  // An earthquake, an arrival wave under way and a stochastic flood; stopped
+  // on the event's tick and in its aftermath.
+  const auto doc =
       with_hazards(test::small_scenario_json(3000, 16),
                    nlohmann::json::array({{{"type", "earthquake"}, {"tick", 3}, {"magnitude", 6.3}},
                                           {{"type", "arrival_wave"},
@@ -408,30 +409,7 @@ TEST_CASE("a run stopped during an event's aftermath resumes to identical output
                                            {"households_per_tick", 30},
                                            {"duration_ticks", 6}},
                                           {{"type", "flood"}, {"annual_probability", 0.3}}}));
-  const auto loaded = io::load_scenario_json(doc, "test");
-  auto options = [&](const std::string& name, int threads) {
-    RunOptions o;
-    o.out_dir = dir.file(name);
-    o.threads = threads;
-    o.quiet = true;
-    o.check_invariants = true;
-    return o;
-  };
-  auto outputs = [&](const std::string& name) {
-    return test::read_file(dir.file(name + "/indicators.csv")) +
-           test::read_file(dir.file(name + "/groups.csv")) +
-           test::read_file(dir.file(name + "/neighbourhoods.csv"));
-  };
-  run_scenario(loaded.def, loaded.resolved, loaded.hash, options("whole", 2));
-  for (int stop : {3, 6, 9}) {
-    std::string name = "cut";
-    name += std::to_string(stop);
-    RunOptions first = options(name, 1);
-    first.stop_after_tick = stop;
-    REQUIRE(run_scenario(loaded.def, loaded.resolved, loaded.hash, first).interrupted);
-    CHECK_FALSE(resume_run(options(name, 4)).interrupted);
-    CHECK(outputs(name) == outputs("whole"));
-  }
+  test::check_identical_across_threads_and_resume(doc, {3, 6, 9});
 }
 
 TEST_CASE("an arrival wave enters through hosts, shelter and camp", "[disasters][displacement]") {

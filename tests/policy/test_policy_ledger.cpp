@@ -88,7 +88,7 @@ TEST_CASE("policy ledgers survive a checkpoint", "[policy][checkpoint]") {
   test::TempDir dir;
   io::CheckpointMeta meta;
   meta.build_id = io::current_build_id();
-  meta.scenario_hash = "h";
+  meta.scenario_hash.assign(1, 'h');  // (= "h" draws a false GCC 12 -Wrestrict)
   io::write_checkpoint(dir.file("c.bin"), dir.file("c.prev.bin"), world, meta);
   io::CheckpointMeta read_meta;
   const World back = io::read_checkpoint(dir.file("c.bin"), read_meta, "h");

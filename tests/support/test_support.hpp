@@ -36,7 +36,8 @@ std::string read_file(const std::string& path);
 
 // Runs the scenario document to its end at 1, 2 and 4 threads, and once more
 // for each tick in `stops`: stopped after it on 1 thread and resumed on 2.
-// Checks that indicators.csv, groups.csv and policies.csv are byte-identical
+// Checks that indicators.csv, groups.csv, neighbourhoods.csv and policies.csv
+// (those the run writes) are byte-identical
 // across all of them (with invariants checked every tick), and returns the
 // 1-thread indicators.csv for further checks.
 std::string check_identical_across_threads_and_resume(const nlohmann::json& doc,
