@@ -379,13 +379,9 @@ TEST_CASE("an event's aftermath is identical at 1, 2 and 4 threads", "[disasters
                                            {"duration_ticks", 4}}}));
   const auto loaded = io::load_scenario_json(doc, "test");
   auto outputs = [&](int threads) {
-    RunOptions options;
     std::string name = "t";
     name += std::to_string(threads);
-    options.out_dir = dir.file(name);
-    options.threads = threads;
-    options.quiet = true;
-    options.check_invariants = true;
+    const RunOptions options = test::run_options(dir.file(name), threads);
     run_scenario(loaded.def, loaded.resolved, loaded.hash, options);
     return test::read_file(options.out_dir + "/indicators.csv") +
            test::read_file(options.out_dir + "/groups.csv") +

@@ -42,15 +42,6 @@ nlohmann::json all_levers() {
   return doc;
 }
 
-RunOptions options_for(const test::TempDir& dir, const std::string& name, int threads) {
-  RunOptions o;
-  o.out_dir = dir.file(name);
-  o.threads = threads;
-  o.quiet = true;
-  o.check_invariants = true;
-  return o;
-}
-
 }  // namespace
 
 TEST_CASE("the disaster levers give identical outputs at 1, 2 and 4 threads and resume exactly",
@@ -71,7 +62,7 @@ TEST_CASE("disaster levers that never start leave every output unchanged", "[pol
   without.erase("policies");
   for (const auto& [name, doc] : {std::pair{"with", with}, std::pair{"without", without}}) {
     const auto loaded = io::load_scenario_json(doc, "test");
-    run_scenario(loaded.def, loaded.resolved, loaded.hash, options_for(dir, name, 2));
+    run_scenario(loaded.def, loaded.resolved, loaded.hash, test::run_options(dir.file(name), 2));
   }
   for (const char* file : {"/indicators.csv", "/groups.csv", "/neighbourhoods.csv"}) {
     INFO(file);

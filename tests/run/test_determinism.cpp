@@ -9,15 +9,11 @@ using namespace hearth;
 namespace {
 
 // Runs a scenario into dir/name and returns the bytes of its outputs.
-std::string run_outputs(const test::TempDir& dir, const std::string& name, const nlohmann::json& doc,
-                        int threads) {
+std::string run_outputs(const test::TempDir& dir, const std::string& name,
+                        const nlohmann::json& doc, int threads) {
   const auto loaded = io::load_scenario_json(doc, "test");
-  RunOptions options;
-  options.out_dir = dir.file(name);
-  options.threads = threads;
-  options.quiet = true;
-  options.check_invariants = true;
-  run_scenario(loaded.def, loaded.resolved, loaded.hash, options);
+  run_scenario(loaded.def, loaded.resolved, loaded.hash,
+               test::run_options(dir.file(name), threads));
   return test::read_file(dir.file(name + "/indicators.csv")) + "\n--\n" +
          test::read_file(dir.file(name + "/groups.csv")) + "\n--\n" +
          test::read_file(dir.file(name + "/neighbourhoods.csv"));

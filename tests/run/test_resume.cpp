@@ -17,15 +17,6 @@ namespace {
 
 const char* const kFiles[] = {"indicators.csv", "groups.csv", "neighbourhoods.csv"};
 
-RunOptions options_for(const std::string& out, int threads) {
-  RunOptions options;
-  options.out_dir = out;
-  options.quiet = true;
-  options.threads = threads;
-  options.check_invariants = true;
-  return options;
-}
-
 std::string outputs(const std::string& dir) {
   std::string all;
   for (const char* f : kFiles) all += test::read_file(dir + "/" + f) + "\n--\n";
@@ -38,7 +29,7 @@ TEST_CASE("a run interrupted and resumed at several ticks matches an uninterrupt
           "[run][checkpoint][resume]") {
   test::TempDir dir;
   const auto loaded = io::load_scenario_json(test::small_scenario_json(3000, 30), "test");
-  run_scenario(loaded.def, loaded.resolved, loaded.hash, options_for(dir.file("whole"), 2));
+  run_scenario(loaded.def, loaded.resolved, loaded.hash, test::run_options(dir.file("whole"), 2));
   const std::string reference = outputs(dir.file("whole"));
 
   for (int stop : {1, 7, 12, 29}) {
@@ -46,7 +37,7 @@ TEST_CASE("a run interrupted and resumed at several ticks matches an uninterrupt
       DYNAMIC_SECTION("stopped after tick " << stop << ", checkpoint every " << every) {
         const std::string out =
             dir.file("cut-" + std::to_string(stop) + "-" + std::to_string(every));
-        RunOptions first = options_for(out, 1);
+        RunOptions first = test::run_options(out, 1);
         first.stop_after_tick = stop;
         first.checkpoint_every = every;
         const RunResult cut = run_scenario(loaded.def, loaded.resolved, loaded.hash, first);
@@ -59,7 +50,7 @@ TEST_CASE("a run interrupted and resumed at several ticks matches an uninterrupt
         CHECK(manifest["ticks_done"] == stop);
 
         // Resume on another thread count.
-        const RunResult rest = resume_run(options_for(out, 4));
+        const RunResult rest = resume_run(test::run_options(out, 4));
         CHECK_FALSE(rest.interrupted);
         CHECK(rest.out_dir == out);
         CHECK(outputs(out) == reference);
@@ -75,32 +66,33 @@ TEST_CASE("a run interrupted and resumed at several ticks matches an uninterrupt
 TEST_CASE("a resume that is interrupted again still ends identical", "[run][checkpoint][resume]") {
   test::TempDir dir;
   const auto loaded = io::load_scenario_json(test::small_scenario_json(2000, 20), "test");
-  run_scenario(loaded.def, loaded.resolved, loaded.hash, options_for(dir.file("whole"), 2));
+  run_scenario(loaded.def, loaded.resolved, loaded.hash, test::run_options(dir.file("whole"), 2));
   const std::string out = dir.file("twice");
-  RunOptions first = options_for(out, 2);
+  RunOptions first = test::run_options(out, 2);
   first.stop_after_tick = 4;
   run_scenario(loaded.def, loaded.resolved, loaded.hash, first);
-  RunOptions second = options_for(out, 1);
+  RunOptions second = test::run_options(out, 1);
   second.stop_after_tick = 11;
   CHECK(resume_run(second).interrupted);
-  CHECK_FALSE(resume_run(options_for(out, 2)).interrupted);
+  CHECK_FALSE(resume_run(test::run_options(out, 2)).interrupted);
   CHECK(outputs(out) == outputs(dir.file("whole")));
 }
 
 TEST_CASE("an interrupted run blocks a fresh start until resumed or forced", "[run][checkpoint]") {
   test::TempDir dir;
   const auto loaded = io::load_scenario_json(test::small_scenario_json(1000, 10), "test");
-  RunOptions first = options_for(dir.file("run"), 1);
+  RunOptions first = test::run_options(dir.file("run"), 1);
   first.stop_after_tick = 3;
   run_scenario(loaded.def, loaded.resolved, loaded.hash, first);
   CHECK_THROWS_AS(
-      run_scenario(loaded.def, loaded.resolved, loaded.hash, options_for(dir.file("run"), 1)),
+      run_scenario(loaded.def, loaded.resolved, loaded.hash, test::run_options(dir.file("run"), 1)),
       InputError);
-  RunOptions forced = options_for(dir.file("run"), 1);
+  RunOptions forced = test::run_options(dir.file("run"), 1);
   forced.force = true;
   CHECK_FALSE(run_scenario(loaded.def, loaded.resolved, loaded.hash, forced).interrupted);
-  CHECK_THROWS_AS(resume_run(options_for(dir.file("run"), 1)), InputError);  // already complete
-  CHECK_THROWS_AS(resume_run(options_for(dir.file("nothing"), 1)), InputError);
+  CHECK_THROWS_AS(resume_run(test::run_options(dir.file("run"), 1)),
+                  InputError);  // already complete
+  CHECK_THROWS_AS(resume_run(test::run_options(dir.file("nothing"), 1)), InputError);
 }
 
 namespace {
@@ -108,7 +100,7 @@ namespace {
 // A run of 30 ticks with a checkpoint every 5, stopped after tick 17:
 // checkpoint.bin holds tick 17, checkpoint.prev.bin tick 15.
 std::string interrupted_run(const io::LoadedScenario& loaded, const std::string& out) {
-  RunOptions first = options_for(out, 1);
+  RunOptions first = test::run_options(out, 1);
   first.stop_after_tick = 17;
   first.checkpoint_every = 5;
   REQUIRE(run_scenario(loaded.def, loaded.resolved, loaded.hash, first).interrupted);
@@ -126,7 +118,7 @@ TEST_CASE("a damaged newest checkpoint falls back to the previous one, byte-iden
           "[run][checkpoint][resume]") {
   test::TempDir dir;
   const auto loaded = io::load_scenario_json(test::small_scenario_json(2000, 30), "test");
-  run_scenario(loaded.def, loaded.resolved, loaded.hash, options_for(dir.file("whole"), 2));
+  run_scenario(loaded.def, loaded.resolved, loaded.hash, test::run_options(dir.file("whole"), 2));
   const std::string reference = outputs(dir.file("whole"));
 
   const std::vector<std::pair<const char*, void (*)(const std::string&)>> damages = {
@@ -148,7 +140,7 @@ TEST_CASE("a damaged newest checkpoint falls back to the previous one, byte-iden
       const std::string out = dir.file(std::string("cut-") + name);
       const std::string newest = interrupted_run(loaded, out);
       damage(newest);
-      const RunResult rest = resume_run(options_for(out, 2));
+      const RunResult rest = resume_run(test::run_options(out, 2));
       CHECK_FALSE(rest.interrupted);
       CHECK(outputs(out) == reference);
       CHECK_FALSE(fs::exists(out + "/checkpoint.damaged.bin"));
@@ -161,16 +153,16 @@ TEST_CASE("a fallback that is interrupted again resumes from the checkpoint it u
           "[run][checkpoint][resume]") {
   test::TempDir dir;
   const auto loaded = io::load_scenario_json(test::small_scenario_json(2000, 30), "test");
-  run_scenario(loaded.def, loaded.resolved, loaded.hash, options_for(dir.file("whole"), 2));
+  run_scenario(loaded.def, loaded.resolved, loaded.hash, test::run_options(dir.file("whole"), 2));
   const std::string out = dir.file("cut");
   const std::string newest = interrupted_run(loaded, out);
   cut_in_half(newest);
-  RunOptions second = options_for(out, 1);
+  RunOptions second = test::run_options(out, 1);
   second.stop_after_tick = 16;  // before the next checkpoint would be written
   CHECK(resume_run(second).interrupted);
   // The damaged file was moved aside; the checkpoints are sound again.
   CHECK(fs::exists(out + ".partial/checkpoint.damaged.bin"));
-  CHECK_FALSE(resume_run(options_for(out, 2)).interrupted);
+  CHECK_FALSE(resume_run(test::run_options(out, 2)).interrupted);
   CHECK(outputs(out) == outputs(dir.file("whole")));
 }
 
@@ -186,7 +178,7 @@ TEST_CASE("no fallback from a foreign checkpoint, and none when both are damaged
                 fs::copy_options::overwrite_existing);
   const std::string foreign_bytes = test::read_file(foreign);
   try {
-    resume_run(options_for(dir.file("foreign"), 1));
+    resume_run(test::run_options(dir.file("foreign"), 1));
     FAIL("a foreign checkpoint was resumed");
   } catch (const io::CheckpointMismatch& e) {
     CHECK_THAT(e.what(), Catch::Contains("not of this scenario"));
@@ -197,7 +189,7 @@ TEST_CASE("no fallback from a foreign checkpoint, and none when both are damaged
   cut_in_half(both);
   cut_in_half(dir.file("both.partial/checkpoint.prev.bin"));
   try {
-    resume_run(options_for(dir.file("both"), 1));
+    resume_run(test::run_options(dir.file("both"), 1));
     FAIL("two damaged checkpoints were resumed");
   } catch (const InputError& e) {
     CHECK(e.file() == both);
@@ -209,7 +201,7 @@ TEST_CASE("no fallback from a foreign checkpoint, and none when both are damaged
   interrupted_run(loaded, dir.file("short"));
   fs::resize_file(dir.file("short.partial/groups.csv"), 100);
   try {
-    resume_run(options_for(dir.file("short"), 1));
+    resume_run(test::run_options(dir.file("short"), 1));
     FAIL("outputs shorter than the checkpoint were resumed");
   } catch (const InputError& e) {
     CHECK(e.file() == dir.file("short.partial/groups.csv"));

@@ -68,17 +68,21 @@ void write_file(const std::string& path, const std::string& content) {
   std::ofstream(path, std::ios::binary) << content;
 }
 
+RunOptions run_options(const std::string& out_dir, int threads) {
+  RunOptions options;
+  options.out_dir = out_dir;
+  options.threads = threads;
+  options.quiet = true;
+  options.check_invariants = true;
+  return options;
+}
+
 std::string check_identical_across_threads_and_resume(const nlohmann::json& doc,
                                                       const std::vector<int>& stops) {
   TempDir dir;
   const auto loaded = io::load_scenario_json(doc, "test");
   auto options_for = [&](const std::string& name, int threads) {
-    RunOptions o;
-    o.out_dir = dir.file(name);
-    o.threads = threads;
-    o.quiet = true;
-    o.check_invariants = true;
-    return o;
+    return run_options(dir.file(name), threads);
   };
   auto outputs = [&](const std::string& name) {
     std::string all;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hearth/errors.hpp"
+#include "hearth/run.hpp"
 #include "hearth/scenario.hpp"
 
 namespace hearth::test {
@@ -33,6 +34,9 @@ bool has_problem(const std::vector<InputProblem>& problems, const std::string& l
 std::string describe(const std::vector<InputProblem>& problems);
 
 std::string read_file(const std::string& path);
+
+// Options of a test run into out_dir: quiet, invariants checked every tick.
+RunOptions run_options(const std::string& out_dir, int threads);
 
 // Runs the scenario document to its end at 1, 2 and 4 threads, and once more
 // for each tick in `stops`: stopped after it on 1 thread and resumed on 2.
