@@ -6,6 +6,7 @@
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "phases/market_common.hpp"
+#include "state/tenancy.hpp"
 
 namespace hearth::disasters {
 
@@ -85,69 +86,24 @@ bool Placement::try_host(HouseholdId h) {
     guests_[host] = 1;
     list[at] = list.back();  // serial and seeded: the order stays deterministic
     list.pop_back();
-    hh.status[h] = Status::DisplacedHost;
-    hh.host[h] = host;
+    tenancy::place_with_host(world_, h, host);
     return true;
   }
   return false;
 }
 
 void Placement::place(HouseholdId h, bool allow_host) {
-  Households& hh = world_.households;
-  DisasterState& state = world_.disasters;
-  hh.host[h] = kNone;
+  const DisasterState& state = world_.disasters;
+  tenancy::leave_host(world_, h);
   if (allow_host && try_host(h)) return;
   // Capacities: the scenario's, plus places a shelter_capacity programme keeps open.
   if (state.shelter_occupancy < state.shelter_capacity) {
-    hh.status[h] = Status::DisplacedShelter;
-    ++state.shelter_occupancy;
+    tenancy::place_in_shelter(world_, h);
   } else if (state.camp_occupancy < state.camp_capacity) {
-    hh.status[h] = Status::DisplacedCamp;
-    ++state.camp_occupancy;
+    tenancy::place_in_camp(world_, h);
   } else {
-    leave_city(ctx_.scenario, world_, h);
+    tenancy::leave_city(ctx_.scenario, world_, h);
   }
-}
-
-void release_origin(const ScenarioDef& s, World& world, HouseholdId h) {
-  Households& hh = world.households;
-  Dwellings& dw = world.dwellings;
-  const DwellingId d = hh.origin_dwelling[h];
-  if (d == kNone) return;
-  hh.origin_dwelling[h] = kNone;
-  if (dw.grant_tenant[d] == h) dw.grant_tenant[d] = kNone;  // the landlord may let it now
-  if (dw.owner_household[d] != h || dw.occupant[d] != kNone) return;
-  if (dw.tenure[d] == Tenure::OwnerOccupied) {
-    // Sold as it is: the damaged value (less costs) pays off the mortgage
-    // first, unless the mortgage columns now belong to a home bought since.
-    const DwellingId now = hh.dwelling[h];
-    const bool owns_another = now != kNone && dw.owner_household[now] == h;
-    const double debt = owns_another ? 0.0 : hh.mortgage_balance[h];
-    const double equity = dw.value[d] * (1.0 - s.market.selling_cost_share) - debt;
-    hh.savings[h] += static_cast<float>(std::max(0.0, equity));
-    if (!owns_another) {
-      hh.mortgage_balance[h] = 0;
-      hh.mortgage_payment_per_month[h] = 0;
-    }
-  }
-  dw.owner_household[d] = kNone;
-  dw.owner_kind[d] = OwnerKind::None;
-}
-
-void leave_city(const ScenarioDef& s, World& world, HouseholdId h) {
-  Households& hh = world.households;
-  DisasterState& state = world.disasters;
-  const Status was = hh.status[h];
-  if (is_displaced(was) || hh.origin_dwelling[h] != kNone) ++world.flows.displaced_departures;
-  if (hh.origin_dwelling[h] != kNone) ++world.flows.away_departures;
-  if (was == Status::DisplacedShelter) --state.shelter_occupancy;
-  if (was == Status::DisplacedCamp) --state.camp_occupancy;
-  market::vacate(s, world, h);
-  release_origin(s, world, h);
-  hh.host[h] = kNone;
-  hh.status[h] = Status::LeftCity;
-  hh.months_in_arrears[h] = 0;
-  ++world.flows.departures;
 }
 
 void recount_occupancy(World& world) {

@@ -71,15 +71,6 @@ class Placement {
   std::vector<std::vector<HouseholdId>> candidates_;  // willing hosts per neighbourhood, ascending
 };
 
-// The household gives up its home of origin: an owner sells it as it is
-// (equity to savings, mortgage repaid), an informal dweller abandons it, a
-// tenant's claim lapses. Clears origin_dwelling.
-void release_origin(const ScenarioDef& s, World& world, HouseholdId h);
-
-// A household leaves the city from wherever it is (serial): frees its
-// dwelling if it has one, releases its home of origin, drops its host.
-void leave_city(const ScenarioDef& s, World& world, HouseholdId h);
-
 // Recounts shelter and camp occupancy from the statuses.
 void recount_occupancy(World& world);
 

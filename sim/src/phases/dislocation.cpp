@@ -20,6 +20,7 @@
 #include "phases/disasters.hpp"
 #include "phases/market_common.hpp"
 #include "state/demographics.hpp"
+#include "state/tenancy.hpp"
 
 namespace hearth::disasters {
 namespace {
@@ -105,32 +106,13 @@ void run_dislocation(const PhaseContext& ctx, World& world) {
       // Away, but the damaged place is a home bought since (not a shack built
       // meanwhile): the household had settled there, so the old claim is
       // given up and this home is the one to return to.
-      release_origin(s, world, h);
+      tenancy::release_origin(s, world, h);
       ++world.flows.settled;
     }
-    if (hh.origin_dwelling[h] == kNone) {
-      hh.origin_dwelling[h] = d;
-      hh.origin_status[h] = hh.status[h];
-      hh.origin_housing_cost_per_month[h] = hh.housing_cost_per_month[h];
-      hh.months_displaced[h] = 0;
-      hh.displaced_at_tick[h] = ctx.tick;
-      hh.returned_at_tick[h] = 0;
-    } else {
-      // Already away from home, in a place taken meanwhile: that place is
-      // lost, the claim on the home of origin and the time away are kept.
-      ++world.flows.displaced_again;
-    }
-    // Owners keep their home (and their mortgage, in forbearance while away);
-    // a tenancy ends, arrears are written off with it.
-    dw.occupant[d] = kNone;
-    dw.lease_months[d] = 0;
-    dw.months_on_market[d] = 0;
-    hh.dwelling[h] = kNone;
-    hh.housing_cost_per_month[h] = 0;
-    hh.rent_arrears[h] = 0;
-    hh.months_in_arrears[h] = 0;
-    hh.status[h] = Status::Homeless;  // placed below
-    ++world.flows.new_displacements;
+    // Already away from home, in a place taken meanwhile: that place is
+    // lost, the claim on the home of origin and the time away are kept.
+    if (!tenancy::displace(world, h, ctx.tick)) ++world.flows.displaced_again;
+    ++world.flows.new_displacements;  // placed below
   }
 
   // Who needs a place: the newly displaced (guests whose host is gone are
@@ -141,7 +123,7 @@ void run_dislocation(const PhaseContext& ctx, World& world) {
     if (decision[h] == kDislocate) {
       to_place.push_back(h);
     } else {
-      leave_city(s, world, h);
+      tenancy::leave_city(s, world, h);
     }
   }
   // Arrival waves under way.
@@ -172,7 +154,7 @@ void replace_orphaned_guests(const PhaseContext& ctx, World& world) {
            (hh.host[i] == kNone || !is_housed(hh.status[hh.host[i]]) || tired(i));
   });
   if (orphans.empty()) return;
-  for (const HouseholdId h : orphans) hh.host[h] = kNone;  // not counted as hosted below
+  for (const HouseholdId h : orphans) tenancy::leave_host(world, h);  // not counted as hosted below
   Placement placement(ctx, world);
   for (const HouseholdId h : orphans) placement.place(h, !tired(h));
 }

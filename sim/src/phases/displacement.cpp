@@ -17,6 +17,7 @@
 #include "phases/phases.hpp"
 #include "policy/housing_levers.hpp"
 #include "state/demographics.hpp"
+#include "state/tenancy.hpp"
 
 namespace hearth {
 namespace {
@@ -73,8 +74,8 @@ void add_arrivals(const PhaseContext& ctx, World& world, std::int64_t n) {
                                        std::exp(0.8 * rng.normal() - 0.32));
     // Arrivals join their network: the anchor is where a random dwelling is.
     hh.anchor_cell[h] = dw.count() ? dw.cell[rng.below(static_cast<std::uint32_t>(dw.count()))] : 0;
-    hh.status[h] = Status::Homeless;  // until the market houses them, this tick or later
-    hh.dwelling[h] = kNone;
+    // Homeless (new rows have no dwelling) until the market houses them, this tick or later.
+    hh.status[h] = Status::Homeless;
   });
   world.flows.arrivals += n;
 }
@@ -135,7 +136,7 @@ void run_displacement(const PhaseContext& ctx, World& world) {
       market::collect_ids(hh.count(), [&](std::size_t i) { return action[i] != kStay; });
   for (const HouseholdId h : acting) {
     if (action[h] == kEvict || action[h] == kEvictDamaged) {
-      market::vacate(s, world, h);
+      tenancy::vacate(s, world, h);
       hh.status[h] = Status::Homeless;
       // The landlord writes off what it cannot collect; a new landlord
       // judges the household by its own rent only.
@@ -144,7 +145,7 @@ void run_displacement(const PhaseContext& ctx, World& world) {
       world.flows.damage_evictions += action[h] == kEvictDamaged;
     } else {
       // Frees its dwelling, its home of origin and its shelter or camp place.
-      disasters::leave_city(s, world, h);
+      tenancy::leave_city(s, world, h);
     }
   }
 
