@@ -2,14 +2,17 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "bench/machine_info.hpp"
@@ -131,6 +134,22 @@ void say_where_rows_went(const std::string& csv, const char* record_path) {
   }
 }
 
+// HEARTH_BENCH_SMOKE=1 cuts every workload to a smoke test: at most 2,000
+// households or agents and 2 ticks or steps. The README test sets it to run
+// the README's bench commands exactly as written in seconds; the figures are
+// then meaningless, and the command says so on stderr.
+bool smoke_test() {
+  const char* smoke = std::getenv("HEARTH_BENCH_SMOKE");
+  const bool on = smoke && *smoke && std::string_view(smoke) != "0";
+  if (on) {
+    std::cerr << "hearth bench: HEARTH_BENCH_SMOKE is set: workloads cut to 2,000 households or "
+                 "agents and 2 ticks or steps (a smoke test; the figures mean nothing)\n";
+  }
+  return on;
+}
+constexpr std::int64_t kSmokeAgents = 2000;
+constexpr std::int32_t kSmokeTicks = 2;
+
 std::vector<int> thread_counts(int threads, const std::string& sweep) {
   std::vector<int> out;
   if (sweep.empty()) {
@@ -141,10 +160,15 @@ std::vector<int> thread_counts(int threads, const std::string& sweep) {
   return out;
 }
 
-int households_bench(const HouseholdsBenchArgs& args) {
-  const std::vector<std::int64_t> sizes = parse_list(args.sizes);
-  const std::vector<int> threads = thread_counts(args.threads, args.threads_sweep);
-  if (args.ticks < 1 || args.ticks > 1200) throw std::invalid_argument("--ticks must be 1..1200");
+int households_bench(const HouseholdsBenchArgs& given) {
+  std::vector<std::int64_t> sizes = parse_list(given.sizes);
+  const std::vector<int> threads = thread_counts(given.threads, given.threads_sweep);
+  if (given.ticks < 1 || given.ticks > 1200) throw std::invalid_argument("--ticks must be 1..1200");
+  HouseholdsBenchArgs args = given;
+  if (smoke_test()) {
+    for (auto& size : sizes) size = std::min(size, kSmokeAgents);
+    args.ticks = std::min(args.ticks, kSmokeTicks);
+  }
   const std::string csv = csv_target(args.out, args.record, kHouseholdsRecord);
   const bench::MachineInfo machine = bench::machine_info();
   const std::string command = command_line();
@@ -239,9 +263,14 @@ int households_bench(const HouseholdsBenchArgs& args) {
   return kExitOk;
 }
 
-int schelling_bench(const SchellingBenchArgs& args) {
-  const std::vector<int> threads = thread_counts(args.threads, args.threads_sweep);
-  if (args.steps < 1) throw std::invalid_argument("--steps must be at least 1");
+int schelling_bench(const SchellingBenchArgs& given) {
+  const std::vector<int> threads = thread_counts(given.threads, given.threads_sweep);
+  if (given.steps < 1) throw std::invalid_argument("--steps must be at least 1");
+  SchellingBenchArgs args = given;
+  if (smoke_test()) {
+    args.agents = std::min(args.agents, kSmokeAgents);
+    args.steps = std::min(args.steps, kSmokeTicks);
+  }
   const std::string csv = csv_target(args.out, args.record, kSchellingRecord);
   const bench::MachineInfo machine = bench::machine_info();
   const std::string command = command_line();
