@@ -37,4 +37,12 @@ expect_exit 0 "appended to mine.csv" "${schelling[@]}" --out mine.csv
 check "--out: header and one row" test "$(rows mine.csv)" -eq 2
 check "--out: the record untouched" test "$(rows results/bench/schelling.csv)" -eq 2
 expect_exit 2 "excludes" "${schelling[@]}" --out mine.csv --record
+# HEARTH_BENCH_SMOKE (the README test runs the README's benchmarks with it):
+# a million households or agents cut to 2,000 and two ticks or steps.
+HEARTH_BENCH_SMOKE=1 expect_exit 0 "      2000 households      2 ticks" \
+  bench households --sizes 1M --ticks 120 --threads 1
+HEARTH_BENCH_SMOKE=1 expect_exit 0 "HEARTH_BENCH_SMOKE is set" \
+  bench schelling --agents 1000000 --steps 10 --threads 1
+check "smoke: no file either" test ! -e results/bench/households.csv -o \
+  "$(rows results/bench/households.csv)" -eq 3
 finish bench_files
