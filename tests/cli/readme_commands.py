@@ -118,9 +118,18 @@ def without_comment(text):
     return re.sub(r"\s+#\s.*$", "", text)
 
 
+def checkpoints(workdir):
+    # DIR.partial/checkpoint.bin for a run directory DIR in the working
+    # directory or one level down (runs/NAME); not recursive, so that the
+    # build directory linked in is never walked.
+    found = set()
+    for pattern in ("*.partial/checkpoint.bin", "*/*.partial/checkpoint.bin"):
+        found.update(glob.glob(os.path.join(workdir, pattern)))
+    return found
+
+
 def checkpoint_written(workdir, before):
-    now = set(glob.glob(os.path.join(workdir, "**", "*.partial", "checkpoint.bin"), recursive=True))
-    return bool(now - before)
+    return bool(checkpoints(workdir) - before)
 
 
 def run(command, workdir):
@@ -129,8 +138,7 @@ def run(command, workdir):
     if re.search(r"hearth view\b", text) and "--screenshot" not in text:
         text = without_comment(text) + " --benchmark-frames 5"
     started = time.monotonic()
-    before = set(glob.glob(os.path.join(workdir, "**", "*.partial", "checkpoint.bin"),
-                           recursive=True))
+    before = checkpoints(workdir)
     process = subprocess.Popen(["bash", "-c", text], cwd=workdir, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, start_new_session=True)
     problem = None
