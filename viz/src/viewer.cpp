@@ -759,6 +759,7 @@ struct WindowPlacement {
 WindowPlacement place_window(unsigned width, unsigned height, const sf::VideoMode& desktop) {
   constexpr unsigned kDesktopMargin = 32;  // pixels left free on each side
   auto fit = [](unsigned wanted, unsigned available) {
+    if (available == 0) return wanted;  // no desktop mode known: as asked
     const unsigned room =
         available > 4 * kDesktopMargin ? available - 2 * kDesktopMargin : available;
     return std::max(1u, std::min(wanted, room));
