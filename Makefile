@@ -11,7 +11,10 @@ HEARTH := $(BUILD_DIR)/hearth
 deps:
 	@bash scripts/install-deps.sh
 
+# A checkout copied or moved with its build/ keeps a CMake cache naming the
+# old path, which CMake refuses; the script removes such a cache first.
 build: deps
+	@bash scripts/reset-stale-cmake-cache.sh $(BUILD_DIR) $(CURDIR)
 	@cmake --preset $(PRESET) >/dev/null
 	@cmake --build --preset $(PRESET) -j $(JOBS)
 
@@ -43,6 +46,7 @@ debug:
 FUZZ_SECONDS ?= 60
 fuzz:
 	@HEARTH_WITH_FUZZ=1 bash scripts/install-deps.sh
+	@bash scripts/reset-stale-cmake-cache.sh build/fuzz $(CURDIR)
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz -j $(JOBS)
 	@for target in scenario checkpoint asc sweep tracts; do \
