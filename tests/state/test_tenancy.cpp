@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/scenario_loader.hpp"
-#include "phases/disasters.hpp"
+#include "phases/placement.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 #include "state/city_generator.hpp"

@@ -17,7 +17,7 @@
 
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
-#include "phases/disasters.hpp"
+#include "phases/placement.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 #include "state/rents.hpp"

@@ -1,39 +1,17 @@
-// Shared disaster bookkeeping (see disasters.hpp).
-#include "phases/disasters.hpp"
+// Placement of displaced households (see placement.hpp): hosts, shelters,
+// camps and departures when the places are full, and the re-placement of
+// guests whose stay ended.
+#include "phases/placement.hpp"
 
 #include <algorithm>
 
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
+#include "phases/economy.hpp"
 #include "phases/market_common.hpp"
 #include "state/tenancy.hpp"
 
 namespace hearth::disasters {
-
-const FragilityCurveDef& curve_for(const FragilityDef& f, bool earthquake, StructureClass c) {
-  switch (c) {
-    case StructureClass::InformalMakeshift:
-      return earthquake ? f.earthquake_informal : f.flood_informal;
-    case StructureClass::UnreinforcedMasonry:
-      return earthquake ? f.earthquake_unreinforced_masonry : f.flood_unreinforced_masonry;
-    case StructureClass::ReinforcedConcreteFrame:
-      return earthquake ? f.earthquake_rc_frame : f.flood_rc_frame;
-    case StructureClass::CodeCompliant:
-      break;
-  }
-  return earthquake ? f.earthquake_code_compliant : f.flood_code_compliant;
-}
-
-double dislocation_probability(const DislocationDef& d, const FragilityDef& f, DamageState ds,
-                               bool owner, double income_per_month, double median_income) {
-  if (ds >= DamageState::Extensive) return 1.0;  // uninhabitable
-  if (ds == DamageState::None) return 0.0;
-  const double loss_percent = 100.0 * f.loss_ratio[static_cast<int>(ds) - 1];
-  const double relative = std::max(income_per_month, 1.0) / std::max(median_income, 1.0);
-  const double logit = d.intercept + d.per_loss_percent * loss_percent + (owner ? d.owner : 0.0) +
-                       d.log_income * std::log(relative);
-  return 1.0 / (1.0 + std::exp(-logit));
-}
 
 Placement::Placement(const PhaseContext& ctx, World& world) : ctx_(ctx), world_(world) {
   const ScenarioDef& s = ctx.scenario;
@@ -116,24 +94,28 @@ void recount_occupancy(World& world) {
   world.disasters.camp_occupancy = camp;
 }
 
-double median_income(const World& world) {
-  std::vector<float> incomes;
-  const Households& hh = world.households;
-  for (std::size_t i = 0; i < hh.count(); ++i) {
-    if (is_in_city(hh.status[i])) incomes.push_back(hh.income_per_month[i]);
-  }
-  if (incomes.empty()) return 0;
-  auto mid = incomes.begin() + static_cast<std::ptrdiff_t>(incomes.size() / 2);
-  std::nth_element(incomes.begin(), mid, incomes.end());
-  return *mid;
-}
-
 void ensure_event_state(const ScenarioDef& s, World& world) {
   world.disasters.event_start_tick.resize(s.hazards.size(), 0);
   world.disasters.shelter_capacity =
       s.disasters.dislocation.shelter_capacity_households + world.policies.shelter_extra_places;
   world.disasters.camp_capacity =
       s.disasters.dislocation.camp_capacity_households + world.policies.camp_extra_places;
+}
+
+void replace_orphaned_guests(const PhaseContext& ctx, World& world) {
+  if (ctx.scenario.hazards.empty()) return;
+  Households& hh = world.households;
+  // Hosting fatigue: a stay with a host ends after host_max_months displaced.
+  const double fatigue = ctx.scenario.disasters.dislocation.host_max_months;
+  auto tired = [&](std::size_t i) { return hh.months_displaced[i] >= fatigue; };
+  const auto orphans = market::collect_ids(hh.count(), [&](std::size_t i) {
+    return hh.status[i] == Status::DisplacedHost &&
+           (hh.host[i] == kNone || !is_housed(hh.status[hh.host[i]]) || tired(i));
+  });
+  if (orphans.empty()) return;
+  for (const HouseholdId h : orphans) tenancy::leave_host(world, h);  // not counted as hosted below
+  Placement placement(ctx, world);
+  for (const HouseholdId h : orphans) placement.place(h, !tired(h));
 }
 
 }  // namespace hearth::disasters
