@@ -82,6 +82,12 @@ pid_t spawn_run(const std::string& dir, const std::string& run_id, int threads,
   // get them as usual, so the mask it had before is restored in the child.
   sigset_t none;
   sigemptyset(&none);
+  // A sweep started in the background of a script inherits SIGINT ignored,
+  // and so would its runs until `hearth run` sets its handler: a stop sent
+  // in that moment would be lost and the run would go on to its end.
+  struct sigaction default_action {};
+  default_action.sa_handler = SIG_DFL;
+  sigemptyset(&default_action.sa_mask);
   // Everything the child needs is built before fork: between fork and exec
   // only async-signal-safe calls are allowed.
   const std::string exe = self_exe();
@@ -105,6 +111,8 @@ pid_t spawn_run(const std::string& dir, const std::string& run_id, int threads,
     // Die with the sweep: a relaunch must not meet an orphan still writing.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent) ::_exit(126);
+    ::sigaction(SIGINT, &default_action, nullptr);
+    ::sigaction(SIGTERM, &default_action, nullptr);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
     ::dup2(log_fd, STDOUT_FILENO);
     ::dup2(log_fd, STDERR_FILENO);
@@ -222,19 +230,7 @@ LocalOutcome run_local(const std::string& dir, const Prepared& prepared,
   };
   while (true) {
     on_signal(signals.next(false));
-    while (outcome.signal == 0 && next < prepared.pending.size() &&
-           static_cast<int>(children.size()) < std::max(1, options.jobs)) {
-      const std::int64_t index = prepared.pending[next++];
-      std::string error;
-      const pid_t pid = spawn_run(dir, prepared.plan.runs[static_cast<std::size_t>(index)].run_id,
-                                  options.threads_per_run, error);
-      if (pid < 0) {
-        record(index, {false, "spawn failed: " + error, 0});
-        continue;
-      }
-      children[pid] = {index, Clock::now()};
-    }
-    // Every child that has ended, without blocking.
+    // Every child that has ended, without blocking, before new ones start.
     while (!children.empty()) {
       int status = 0;
       const pid_t pid = ::waitpid(-1, &status, WNOHANG);
@@ -251,7 +247,20 @@ LocalOutcome run_local(const std::string& dir, const Prepared& prepared,
       children.erase(it);
       record(index, outcome_of(status, seconds));
     }
-    if (children.empty() && (outcome.signal != 0 || next >= prepared.pending.size())) break;
+    while (outcome.signal == 0 && next < prepared.pending.size() &&
+           static_cast<int>(children.size()) < std::max(1, options.jobs)) {
+      const std::int64_t index = prepared.pending[next++];
+      std::string error;
+      const pid_t pid = spawn_run(dir, prepared.plan.runs[static_cast<std::size_t>(index)].run_id,
+                                  options.threads_per_run, error);
+      if (pid < 0) {
+        record(index, {false, "spawn failed: " + error, 0});
+        continue;
+      }
+      children[pid] = {index, Clock::now()};
+    }
+    // Nothing running means nothing left to start, or a stop.
+    if (children.empty()) break;
     on_signal(signals.next(true));
   }
   return outcome;
