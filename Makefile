@@ -6,7 +6,7 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 HEARTH := $(BUILD_DIR)/hearth
 
-.PHONY: deps build demo test test-all debug asan tsan sanitize fuzz format clean
+.PHONY: deps build demo test test-all install debug asan tsan sanitize fuzz format clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -20,6 +20,11 @@ build: deps
 
 demo: build
 	@$(HEARTH) run scenarios/baseline.json --out runs/baseline --force
+
+# hearth into $(PREFIX)/bin: `make install PREFIX=$$HOME/.local` needs no root.
+PREFIX ?= /usr/local
+install: build
+	@cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 # Fast tests by default; `make test-all` adds the [slow] ones.
 test: build
