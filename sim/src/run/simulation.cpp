@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
+
+#include "hearth/errors.hpp"
 
 #include "phases/map_payload.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 #include "policy/policies.hpp"
 #include "state/city_generator.hpp"
+#include "state/column_snapshot.hpp"
 #include "state/invariants.hpp"
 
 namespace hearth {
@@ -26,6 +30,18 @@ class PhaseTimer {
 };
 
 static_assert(kProfiledPhases == kPhaseCount);
+
+// Throws when the phase changed a column its header does not declare.
+void check_writes(Phase phase, const ColumnSnapshot& before, const World& world) {
+  const auto declared = phase_writes(phase);
+  for (const std::string& column : before.changed_in(world)) {
+    if (std::find(declared.begin(), declared.end(), column) == declared.end()) {
+      throw InvariantViolation("the " + std::string(kPhaseNames[static_cast<int>(phase)]) +
+                               " phase changed " + column +
+                               ", which phase_writes (phases/phases.hpp) does not declare");
+    }
+  }
+}
 
 }  // namespace
 
@@ -68,8 +84,13 @@ void Simulation::step() {
   policy::start_tick(world);
   // Each phase must be completed before the next starts; each is timed.
   auto timed = [&](Phase phase, void (*run)(const PhaseContext&, World&)) {
-    PhaseTimer timer(profile_.seconds[static_cast<int>(phase)]);
-    run(ctx, world);
+    std::optional<ColumnSnapshot> before;
+    if (options_.check_phase_writes) before.emplace(world);
+    {
+      PhaseTimer timer(profile_.seconds[static_cast<int>(phase)]);
+      run(ctx, world);
+    }
+    if (before) check_writes(phase, *before, world);
   };
   timed(Phase::Economy, run_economy);
   timed(Phase::Policy, run_policies);
