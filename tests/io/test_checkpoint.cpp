@@ -276,7 +276,7 @@ TEST_CASE("policy marks and ledgers must fit the checkpoint's own scenario", "[i
 TEST_CASE("write the checkpoint seed corpus", "[.corpus]") {
   const char* out = std::getenv("HEARTH_CORPUS_OUT");
   if (out == nullptr) return;  // CTest lists hidden cases too: nothing to do without a target
-  const World good = initialised_world(60);
+  const World good = initialised_world(100);
   io::CheckpointMeta meta = meta_for("corpus");
   meta.build_id = "hearth corpus";
   io::write_checkpoint(std::string(out) + "/tiny.bin", std::string(out) + "/tiny.prev", good, meta);

@@ -447,7 +447,8 @@ class OutputLock {
     const fs::path parent = fs::path(out).parent_path();
     std::error_code ec;
     if (!parent.empty()) fs::create_directories(parent, ec);
-    if (ec) throw OutputError("cannot create " + parent.string() + ": " + ec.message());
+    // Named as the directory the run would make, which is what cannot be made.
+    if (ec) throw OutputError("cannot create " + partial_dir(out) + ": " + ec.message());
     // A holder that finishes removes the file while still holding it; whoever
     // locked that removed file retries on the file now at the path.
     for (int attempt = 0; attempt < 100; ++attempt) {
