@@ -4,10 +4,10 @@
 #include <filesystem>
 
 #include "hearth/errors.hpp"
+#include "hearth/simulation.hpp"
 #include "io/checkpoint.hpp"
 #include "io/scenario_loader.hpp"
 #include "state/city_generator.hpp"
-#include "hearth/simulation.hpp"
 #include "state/columns.hpp"
 #include "support/test_support.hpp"
 
@@ -173,8 +173,7 @@ struct BadIndex {
 
 const BadIndex kBadIndices[] = {
     {"status", [](World& w) { w.households.status[1] = static_cast<Status>(kStatusCount); }},
-    {"origin_status",
-     [](World& w) { w.households.origin_status[1] = static_cast<Status>(200); }},
+    {"origin_status", [](World& w) { w.households.origin_status[1] = static_cast<Status>(200); }},
     {"head_age", [](World& w) { w.households.head_age[1] = static_cast<HeadAgeBand>(3); }},
     {"origin", [](World& w) { w.households.origin[1] = static_cast<Origin>(kOriginCount); }},
     {"dwelling",
@@ -191,7 +190,9 @@ const BadIndex kBadIndices[] = {
     {"cell", [](World& w) { w.dwellings.cell[2] = static_cast<CellId>(w.grid.cell_count()); }},
     {"tenure", [](World& w) { w.dwellings.tenure[2] = static_cast<Tenure>(kTenureCount); }},
     {"structure",
-     [](World& w) { w.dwellings.structure[2] = static_cast<StructureClass>(kStructureClassCount); }},
+     [](World& w) {
+       w.dwellings.structure[2] = static_cast<StructureClass>(kStructureClassCount);
+     }},
     {"damage", [](World& w) { w.dwellings.damage[2] = static_cast<DamageState>(5); }},
     {"owner_kind", [](World& w) { w.dwellings.owner_kind[2] = static_cast<OwnerKind>(4); }},
     {"occupant",
@@ -201,7 +202,9 @@ const BadIndex kBadIndices[] = {
        w.dwellings.owner_household[2] = static_cast<HouseholdId>(w.households.count() + 1);
      }},
     {"grant_tenant",
-     [](World& w) { w.dwellings.grant_tenant[2] = static_cast<HouseholdId>(w.households.count()); }},
+     [](World& w) {
+       w.dwellings.grant_tenant[2] = static_cast<HouseholdId>(w.households.count());
+     }},
     {"programme", [](World& w) { w.dwellings.programme[2] = 150; }},
     {"submarket",
      [](World& w) {
@@ -241,9 +244,9 @@ TEST_CASE("an index or enum out of range behind a sound checksum is refused, nam
       bad.damage(world);
       const std::string path = dir.file(std::string("bad-") + bad.column + ".bin");
       io::write_checkpoint(path, path + ".prev", world, meta_for("abc"));
-      CHECK_THAT(error_reading(path), Catch::Contains("corrupt: column '" + std::string(bad.column) +
-                                                      "'") &&
-                                          Catch::Contains("outside"));
+      CHECK_THAT(error_reading(path),
+                 Catch::Contains("corrupt: column '" + std::string(bad.column) + "'") &&
+                     Catch::Contains("outside"));
     }
   }
 }

@@ -333,7 +333,8 @@ TEST_CASE("a large checkpoint is announced with its size, unless quiet", "[run][
     std::cerr.rdbuf(saved);
     return captured.str();
   };
-  CHECK_THAT(notice_of(false, "loud"), Catch::Contains("hearth: note: writing a checkpoint of about") &&
-                                           Catch::Contains("iB to " + dir.file("loud.partial/checkpoint.bin")));
+  CHECK_THAT(notice_of(false, "loud"),
+             Catch::Contains("hearth: note: writing a checkpoint of about") &&
+                 Catch::Contains("iB to " + dir.file("loud.partial/checkpoint.bin")));
   CHECK_THAT(notice_of(true, "quiet"), !Catch::Contains("note: writing a checkpoint"));
 }

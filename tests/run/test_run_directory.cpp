@@ -179,8 +179,8 @@ TEST_CASE("a run directory being written by another process is refused, not mixe
 TEST_CASE("a file name that is not UTF-8 is kept in the manifest, escaped", "[run][outputs]") {
   CHECK(json_safe_file_name("scenarios/caf\xc3\xa9.json") == "scenarios/caf\xc3\xa9.json");
   CHECK(json_safe_file_name("bad\xff\xfe.json") == "bad\\xFF\\xFE.json");
-  CHECK(json_safe_file_name("cut\xc3") == "cut\\xC3");          // a sequence cut short
-  CHECK(json_safe_file_name("\xc0\xaf") == "\\xC0\\xAF");     // an overlong '/'
+  CHECK(json_safe_file_name("cut\xc3") == "cut\\xC3");              // a sequence cut short
+  CHECK(json_safe_file_name("\xc0\xaf") == "\\xC0\\xAF");           // an overlong '/'
   CHECK(json_safe_file_name("\xed\xa0\x80") == "\\xED\\xA0\\x80");  // a surrogate
   test::TempDir dir;
   const auto loaded = io::load_scenario_json(test::small_scenario_json(1000, 2), "test");

@@ -15,15 +15,15 @@
 namespace hearth {
 
 struct RunOptions {
-  std::string out_dir;            // the run directory to create
-  int threads = 0;                // 0: all hardware threads
-  bool force = false;             // replace an existing run directory
-  bool quiet = false;             // no progress on stderr
-  bool check_invariants = false;  // heavy checks every tick
-  std::string scenario_file;      // recorded in the manifest
-  std::int32_t checkpoint_every = 0;  // write a checkpoint every K ticks (0: only when stopped)
+  std::string out_dir;                   // the run directory to create
+  int threads = 0;                       // 0: all hardware threads
+  bool force = false;                    // replace an existing run directory
+  bool quiet = false;                    // no progress on stderr
+  bool check_invariants = false;         // heavy checks every tick
+  std::string scenario_file;             // recorded in the manifest
+  std::int32_t checkpoint_every = 0;     // write a checkpoint every K ticks (0: only when stopped)
   std::int32_t record_frames_every = 0;  // frames.bin every K ticks for `hearth view` (0: none)
-  std::int32_t stop_after_tick = 0;   // behave as if interrupted after this tick (tests, 0: never)
+  std::int32_t stop_after_tick = 0;  // behave as if interrupted after this tick (tests, 0: never)
   // Before the first checkpoint of a state at least this large (estimated),
   // say so on stderr unless quiet: a checkpoint of a big city takes a while
   // and a lot of disk. Tests lower it.
@@ -31,8 +31,8 @@ struct RunOptions {
 };
 
 struct RunResult {
-  std::string out_dir;        // the finished run, or the .partial directory when interrupted
-  bool interrupted = false;   // stopped by a signal (or stop_after_tick) after `ticks_done`
+  std::string out_dir;       // the finished run, or the .partial directory when interrupted
+  bool interrupted = false;  // stopped by a signal (or stop_after_tick) after `ticks_done`
   // --resume found a run that had finished but was stopped before its final
   // rename, and only renamed it (final_frame is then empty).
   bool finished_rename = false;

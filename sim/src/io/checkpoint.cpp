@@ -206,8 +206,7 @@ template <typename T>
 void require_ids(const Reader& r, const std::string& column, const std::vector<T>& values,
                  std::uint64_t count, bool none_allowed) {
   const std::string allowed =
-      (count == 0 ? std::string("no ids (there are none)")
-                  : "0.." + std::to_string(count - 1)) +
+      (count == 0 ? std::string("no ids (there are none)") : "0.." + std::to_string(count - 1)) +
       (none_allowed ? " or none" : "");
   require_each(r, column, values, allowed, [&](T v) {
     return static_cast<std::uint64_t>(v) < count || (none_allowed && v == kNone);
@@ -260,19 +259,23 @@ void check_references(const Reader& r, const World& world) {
   require_each(r, "programme", dw.programme, "0..100 (or demolished)",
                [](std::uint8_t k) { return k <= 100 || k == kDemolished; });
 
-  for (const auto& list : world.policies.waiting) require_ids(r, "policy_waiting_list", list, n_h, false);
+  for (const auto& list : world.policies.waiting)
+    require_ids(r, "policy_waiting_list", list, n_h, false);
 
   // The market indexes its per-submarket vectors by each dwelling's
   // submarket (neighbourhood x quality band) once it is set up.
   if (m.initialised) {
-    if (m.bands < 1 || m.bands > 1000) r.fail("corrupt: " + std::to_string(m.bands) + " quality bands");
-    const std::uint64_t submarkets = static_cast<std::uint64_t>(g.neighbourhood_count) *
-                                     static_cast<std::uint64_t>(m.bands);
+    if (m.bands < 1 || m.bands > 1000)
+      r.fail("corrupt: " + std::to_string(m.bands) + " quality bands");
+    const std::uint64_t submarkets =
+        static_cast<std::uint64_t>(g.neighbourhood_count) * static_cast<std::uint64_t>(m.bands);
     bool sized = true;
     visit_columns(m, [&](const char* name, auto& column, auto) {
       const std::string column_name = name;
-      if (column_name == "dwellings_in_cell") sized &= column.size() == cells;
-      else if (column_name != "under_construction") sized &= column.size() == submarkets;
+      if (column_name == "dwellings_in_cell")
+        sized &= column.size() == cells;
+      else if (column_name != "under_construction")
+        sized &= column.size() == submarkets;
     });
     if (!sized) r.fail("corrupt: market columns do not match the submarkets or the grid");
     require_ids(r, "submarket", dw.submarket, submarkets, false);
@@ -378,7 +381,9 @@ std::uint64_t estimated_checkpoint_bytes(const World& world) {
 
 void check_checkpoint_against_scenario(const std::string& path, const World& world,
                                        const ScenarioDef& scenario) {
-  auto fail = [&](const std::string& reason) { throw InputError(path, {{"", "corrupt: " + reason}}); };
+  auto fail = [&](const std::string& reason) {
+    throw InputError(path, {{"", "corrupt: " + reason}});
+  };
   const std::uint64_t policies = scenario.policies.size();
   if (world.policies.programmes.size() != policies)
     fail(std::to_string(world.policies.programmes.size()) + " policy ledgers for " +
@@ -387,8 +392,9 @@ void check_checkpoint_against_scenario(const std::string& path, const World& wor
     fail(std::to_string(world.policies.waiting.size()) + " policy waiting lists for " +
          std::to_string(policies) + " policies");
   if (world.disasters.event_start_tick.size() > scenario.hazards.size())
-    fail("column 'event_start_tick' has " + std::to_string(world.disasters.event_start_tick.size()) +
-         " entries for " + std::to_string(scenario.hazards.size()) + " hazard events");
+    fail("column 'event_start_tick' has " +
+         std::to_string(world.disasters.event_start_tick.size()) + " entries for " +
+         std::to_string(scenario.hazards.size()) + " hazard events");
   auto marks = [&](const char* column, const auto& values, bool demolished_allowed) {
     for (std::size_t i = 0; i < values.size(); ++i) {
       const std::uint8_t k = values[i];

@@ -12,8 +12,8 @@
 // output's first <size> bytes, and of the whole cells.csv), then an FNV-1a 64
 // checksum of all that precedes it. Every index and enum column is
 // range-checked on reading, so that a file with a sound checksum but a wrong
-// index is refused rather than followed out of bounds. The reader checks every length against the file's size before
-// allocating, and refuses a wrong magic, version, build, scenario or checksum.
+// index is refused rather than followed out of bounds. The reader checks every length against the
+// file's size before allocating, and refuses a wrong magic, version, build, scenario or checksum.
 #include <cstdint>
 #include <string>
 #include <utility>

@@ -246,9 +246,9 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     const int error = errno;
-    throw InputError(path, {{"", error == ENOENT ? std::string("cannot read: file does not exist")
-                                                 : std::string("cannot read: ") +
-                                                       std::strerror(error)}});
+    throw InputError(path,
+                     {{"", error == ENOENT ? std::string("cannot read: file does not exist")
+                                           : std::string("cannot read: ") + std::strerror(error)}});
   }
   struct FdCloser {
     int fd;
@@ -264,8 +264,7 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
                        : S_ISBLK(status.st_mode)  ? "a block device"
                        : S_ISSOCK(status.st_mode) ? "a socket"
                                                   : "not a regular file";
-    throw InputError(path, {{"", std::string("cannot read: is ") + kind +
-                                     ", not a regular file"}});
+    throw InputError(path, {{"", std::string("cannot read: is ") + kind + ", not a regular file"}});
   }
   std::string text;
   char buffer[1 << 16];

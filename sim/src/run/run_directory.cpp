@@ -13,11 +13,11 @@
 
 #include <atomic>
 #include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <chrono>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -225,11 +225,11 @@ class RunWriters {
     if (frames_) frames_->close();
     std::vector<std::pair<std::string, std::uint64_t>> sizes;
     std::error_code ec;
-    for (const char* name : {kIndicators, kGroups, kNeighbourhoods, kPolicies, io::kFramesFileName}) {
-      const bool open = name == kIndicators || name == kGroups ||
-                        (name == kNeighbourhoods && neighbourhoods_) ||
-                        (name == kPolicies && policies_) ||
-                        (name == io::kFramesFileName && frames_);
+    for (const char* name :
+         {kIndicators, kGroups, kNeighbourhoods, kPolicies, io::kFramesFileName}) {
+      const bool open =
+          name == kIndicators || name == kGroups || (name == kNeighbourhoods && neighbourhoods_) ||
+          (name == kPolicies && policies_) || (name == io::kFramesFileName && frames_);
       if (!open) continue;
       const std::uintmax_t size = fs::file_size(dir_ + "/" + name, ec);
       if (ec) throw OutputError("cannot read back " + dir_ + "/" + name + ": " + ec.message());
@@ -329,10 +329,14 @@ std::string json_safe_file_name(const std::string& name) {
     const unsigned char c = bytes[i];
     std::size_t length = 0;
     std::uint32_t lowest = 0;
-    if (c < 0x80) length = 1;
-    else if ((c & 0xe0) == 0xc0) length = 2, lowest = 0x80;
-    else if ((c & 0xf0) == 0xe0) length = 3, lowest = 0x800;
-    else if ((c & 0xf8) == 0xf0) length = 4, lowest = 0x10000;
+    if (c < 0x80)
+      length = 1;
+    else if ((c & 0xe0) == 0xc0)
+      length = 2, lowest = 0x80;
+    else if ((c & 0xf0) == 0xe0)
+      length = 3, lowest = 0x800;
+    else if ((c & 0xf8) == 0xf0)
+      length = 4, lowest = 0x10000;
     bool valid = length > 0 && i + length <= n;
     std::uint32_t code = length == 1 ? c : c & (0x7fu >> length);
     for (std::size_t k = 1; valid && k < length; ++k) {
@@ -466,13 +470,14 @@ class OutputLock {
           throw OutputError("cannot lock " + path_ + ": " + std::strerror(error));
         }
         const long pid = n > 0 ? std::strtol(holder, nullptr, 10) : 0;
-        throw InputError(out, {{"", "another hearth process" +
-                                        (pid > 0 ? " (pid " + std::to_string(pid) + ")"
-                                                 : std::string()) +
-                                        " is writing this run directory (it holds " + path_ +
-                                        "); wait for it to finish, or choose another --out"}});
+        throw InputError(
+            out, {{"", "another hearth process" +
+                           (pid > 0 ? " (pid " + std::to_string(pid) + ")" : std::string()) +
+                           " is writing this run directory (it holds " + path_ +
+                           "); wait for it to finish, or choose another --out"}});
       }
-      struct stat locked {}, named {};
+      struct stat locked {
+      }, named{};
       if (::fstat(fd_, &locked) == 0 && ::stat(path_.c_str(), &named) == 0 &&
           locked.st_dev == named.st_dev && locked.st_ino == named.st_ino) {
         const std::string pid = std::to_string(::getpid()) + "\n";
@@ -548,12 +553,12 @@ void verify_finished_outputs(const std::string& dir) {
     const std::uintmax_t size = fs::file_size(path, ec);
     const auto checksum = ec || size != bytes ? std::nullopt : hash_file_prefix(path, bytes);
     if (!checksum || io::to_hex(*checksum) != records[file]["fnv1a64"].get<std::string>()) {
-      throw InputError(path, {{"", "damaged since the run finished (" +
-                                       (ec ? std::string("missing")
-                                           : std::to_string(size) + " bytes, recorded " +
-                                                 std::to_string(bytes)) +
-                                       (ec || size != bytes ? ")" : ", checksum differs)") +
-                                       advice}});
+      throw InputError(
+          path,
+          {{"", "damaged since the run finished (" +
+                    (ec ? std::string("missing")
+                        : std::to_string(size) + " bytes, recorded " + std::to_string(bytes)) +
+                    (ec || size != bytes ? ")" : ", checksum differs)") + advice}});
     }
   }
 }
@@ -782,8 +787,10 @@ RunResult run_scenario(const ScenarioDef& scenario, const nlohmann::json& resolv
     if (!options.force) {
       std::string reason;
       if (left == PartialState::Finished) {
-        reason = "holds a run that finished but was stopped before its final rename: finish it "
-                 "with `hearth run --resume " + target + "`, or pass --force to start again";
+        reason =
+            "holds a run that finished but was stopped before its final rename: finish it "
+            "with `hearth run --resume " +
+            target + "`, or pass --force to start again";
       } else if (left == PartialState::Resumable) {
         reason = "an interrupted run is here: continue it with `hearth run --resume " + target +
                  "`, or pass --force to start again";
@@ -929,10 +936,10 @@ void check_outputs(const std::string& dir, const io::CheckpointMeta& meta,
     const bool regular = fs::is_regular_file(path, ec);
     const std::uintmax_t bytes = regular ? fs::file_size(path, ec) : 0;
     if (!regular || ec || bytes < size) {
-      throw InputError(path, {{"", (regular ? "holds " + std::to_string(bytes) + " bytes"
-                                            : std::string("is missing or not a file")) +
-                                       ", but " + checkpoint + " recorded " + std::to_string(size) +
-                                       advice}});
+      throw InputError(
+          path, {{"", (regular ? "holds " + std::to_string(bytes) + " bytes"
+                               : std::string("is missing or not a file")) +
+                          ", but " + checkpoint + " recorded " + std::to_string(size) + advice}});
     }
     const auto expected = recorded_checksum(name);
     if (!expected || hash_file_prefix(path, size) != expected) {
@@ -945,10 +952,10 @@ void check_outputs(const std::string& dir, const io::CheckpointMeta& meta,
   const auto expected = recorded_checksum(io::kCellsFile);
   const auto found = hash_file_prefix(cells);
   if (!found || found != expected) {
-    throw InputError(cells, {{"", std::string(found ? "damaged since the checkpoint"
-                                                    : "missing since the checkpoint") +
-                                      " (" + checkpoint +
-                                      " recorded its checksum); start again with --force"}});
+    throw InputError(
+        cells,
+        {{"", std::string(found ? "damaged since the checkpoint" : "missing since the checkpoint") +
+                  " (" + checkpoint + " recorded its checksum); start again with --force"}});
   }
 }
 
@@ -964,9 +971,9 @@ RunResult resume_run(const RunOptions& given) {
   recover_interrupted_replacement(target, options.quiet);
   switch (partial_state(target)) {
     case PartialState::None:
-      throw InputError(dir, {{"", exists_here(target)
-                                      ? "the run is already complete (" + target + ")"
-                                      : "no interrupted run to resume (no " + dir + ")"}});
+      throw InputError(
+          dir, {{"", exists_here(target) ? "the run is already complete (" + target + ")"
+                                         : "no interrupted run to resume (no " + dir + ")"}});
     case PartialState::Unresumable:
       throw InputError(dir, {{"", unresumable_reason(target)}});
     case PartialState::Finished: {
