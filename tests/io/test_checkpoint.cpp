@@ -271,6 +271,10 @@ TEST_CASE("policy marks and ledgers must fit the checkpoint's own scenario", "[i
   world.disasters.event_start_tick = {3};
   CHECK_THROWS_WITH(io::check_checkpoint_against_scenario("c.bin", world, scenario),
                     Catch::Contains("column 'event_start_tick'"));
+  world.disasters.event_start_tick.clear();
+  world.tick = 4;  // past the scenario's 3 ticks
+  CHECK_THROWS_WITH(io::check_checkpoint_against_scenario("c.bin", world, scenario),
+                    Catch::Contains("tick 4 outside the scenario's 0..3"));
 }
 
 // Not run by default: rewrites the checkpoint fuzzer's seed corpus (after a

@@ -219,8 +219,10 @@ TEST_CASE("a finished run stopped before its final rename is renamed by --resume
   const std::string out = dir.file("run");
   run_scenario(loaded.def, loaded.resolved, loaded.hash, test::run_options(out, 1));
   const std::string reference = outputs(out);
-  // What SIGKILL just before the rename leaves: a complete manifest, no checkpoint.
+  // What SIGKILL just before the rename leaves: a complete manifest (and, if
+  // killed just after it, the checkpoints not yet removed).
   fs::rename(out, out + ".partial");
+  test::write_file(out + ".partial/checkpoint.bin", "left from before the manifest");
   try {
     run_scenario(loaded.def, loaded.resolved, loaded.hash, test::run_options(out, 1));
     FAIL("a plain run went ahead over a finished run");
@@ -232,6 +234,7 @@ TEST_CASE("a finished run stopped before its final rename is renamed by --resume
   CHECK(done.ticks_done == 4);
   CHECK(outputs(out) == reference);
   CHECK_FALSE(fs::exists(out + ".partial"));
+  CHECK_FALSE(fs::exists(out + "/checkpoint.bin"));
 
   // Damaged since it finished: refused, and left as it is.
   for (const char* file : {"indicators.csv", "cells.csv"}) {

@@ -62,7 +62,7 @@ TEST_CASE("an existing run directory is kept unless --force", "[run][outputs]") 
   CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator{}) == 1);
 }
 
-TEST_CASE("--force replaces only a run directory, never anything else", "[run][outputs]") {
+TEST_CASE("only a run directory is replaced by --force, never anything else", "[run][outputs]") {
   test::TempDir dir;
   auto refused = [&](const std::string& out) {
     try {

@@ -384,6 +384,9 @@ void check_checkpoint_against_scenario(const std::string& path, const World& wor
   auto fail = [&](const std::string& reason) {
     throw InputError(path, {{"", "corrupt: " + reason}});
   };
+  if (world.tick < 0 || world.tick > scenario.ticks)
+    fail("tick " + std::to_string(world.tick) + " outside the scenario's 0.." +
+         std::to_string(scenario.ticks));
   const std::uint64_t policies = scenario.policies.size();
   if (world.policies.programmes.size() != policies)
     fail(std::to_string(world.policies.programmes.size()) + " policy ledgers for " +

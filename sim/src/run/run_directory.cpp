@@ -563,6 +563,15 @@ void verify_finished_outputs(const std::string& dir) {
   }
 }
 
+// A finished run keeps no checkpoint (a process killed after its complete
+// manifest may have left them; they go before the rename).
+void remove_checkpoints(const std::string& out) {
+  std::error_code ec;
+  fs::remove(checkpoint_path(out), ec);
+  fs::remove(previous_checkpoint_path(out), ec);
+  fs::remove(damaged_checkpoint_path(out), ec);
+}
+
 // The last step of a run: <out>.partial becomes <out>. An existing <out>
 // (only ever a run directory: run_scenario checks) is moved to
 // <out>.replaced first and removed last.
@@ -612,6 +621,7 @@ void recover_interrupted_replacement(const std::string& out, bool quiet) {
       }
     }
     if (forward) {
+      remove_checkpoints(out);
       fs::rename(partial_dir(out), out, ec);
       if (!ec) fs::remove_all(replaced, ec);
       what = "finished replacing " + out + " (stopped between its renames)";
@@ -702,10 +712,7 @@ RunResult execute(const RunContext& run, Simulation& simulation, RunWriters& wri
   const nlohmann::json output_checksums = writers.close();
   // The manifest goes last: its presence with status "complete" marks a finished run.
   write_manifest(run, dir, "complete", result, limit.threads(), output_checksums);
-  std::error_code ec;
-  fs::remove(checkpoint_path(options.out_dir), ec);
-  fs::remove(previous_checkpoint_path(options.out_dir), ec);
-  fs::remove(damaged_checkpoint_path(options.out_dir), ec);
+  remove_checkpoints(options.out_dir);
   finish_rename(options.out_dir);
   result.out_dir = options.out_dir;
   return result;
@@ -985,6 +992,7 @@ RunResult resume_run(const RunOptions& given) {
       }
       verify_finished_outputs(dir);
       const nlohmann::json manifest = read_manifest(dir);
+      remove_checkpoints(target);
       finish_rename(target);
       RunResult result;
       result.out_dir = target;
