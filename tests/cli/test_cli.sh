@@ -168,4 +168,84 @@ unset DISPLAY
 expect_exit 2 "HEARTH_BUILD_VIEWER=ON|xvfb-run" view "$work/small.json"
 [[ -n "$saved_display" ]] && export DISPLAY=$saved_display
 
+# --- Run directories under stress (issue 21) ---------------------------------
+# One writer per run directory: while a run holds DIR.lock, a second run (with
+# or without --force) and a resume are refused with exit 2 and the holder's
+# pid, and the directory ends up holding one whole run.
+"$hearth" run "$work/long.json" --out "$work/locked" --ticks 120 --quiet &
+holder=$!
+for _ in $(seq 100); do [[ -e $work/locked.lock ]] && break; sleep 0.05; done
+expect_exit 2 "another hearth process \(pid $holder\) is writing" run "$work/small.json" --out "$work/locked" --quiet
+expect_exit 2 "another hearth process \(pid $holder\) is writing" run "$work/small.json" --out "$work/locked" --force --quiet
+expect_exit 2 "another hearth process \(pid $holder\) is writing" run --resume "$work/locked" --quiet
+wait $holder
+check "the lock holder finished (exit $?)" test -s "$work/locked/manifest.json"
+check "the locked run holds its own 120 ticks" test "$(wc -l <"$work/locked/indicators.csv")" -eq 122
+check "the lock file is gone with its holder" test ! -e "$work/locked.lock"
+# Started together (as in the report: 36 and 120 ticks, --force): whoever
+# loses is refused; the directory is never mixed.
+"$hearth" run "$work/long.json" --out "$work/raced" --ticks 36 --quiet
+for try in 1 2 3; do
+  "$hearth" run "$work/long.json" --out "$work/raced" --ticks 36 --force --quiet 2>"$work/race36.err" &
+  a=$!
+  "$hearth" run "$work/long.json" --out "$work/raced" --ticks 120 --force --quiet 2>"$work/race120.err" &
+  b=$!
+  wait $a; code_a=$?
+  wait $b; code_b=$?
+  echo "cli: race $try: the 36-tick run exited $code_a, the 120-tick run $code_b"
+  for pair in "$code_a:$work/race36.err" "$code_b:$work/race120.err"; do
+    code=${pair%%:*} err=${pair#*:}
+    check "race $try: each run finishes or is refused as locked (exit $code)" \
+      bash -c "[[ $code -eq 0 ]] || { [[ $code -eq 2 ]] && grep -q 'another hearth process' '$err'; }"
+  done
+  ticks=$(grep -o '"ticks": [0-9]*' "$work/raced/manifest.json" | head -1 | grep -o '[0-9]*$')
+  check "race $try: manifest ($ticks ticks) and indicators.csv agree" \
+    test "$(wc -l <"$work/raced/indicators.csv")" -eq $((ticks + 2))
+done
+
+# --force replaces a run directory only: anything else at --out is refused
+# before running, untouched.
+mkdir -p "$work/precious/sub" && echo "years of work" >"$work/precious/sub/thesis.tex"
+expect_exit 2 "precious: exists and is not a Hearth run directory" run "$work/small.json" --out "$work/precious" --force --quiet
+check "--force left the thesis alone" grep -q "years of work" "$work/precious/sub/thesis.tex"
+echo "a file" >"$work/plain.txt"
+expect_exit 2 "plain.txt: exists and is not a Hearth run directory" run "$work/small.json" --out "$work/plain.txt" --force --quiet
+check "--force left the file alone" grep -q "a file" "$work/plain.txt"
+check "nothing written beside them" test ! -e "$work/precious.partial" -a ! -e "$work/plain.txt.partial"
+
+# A run killed just before its final rename (a finished DIR.partial): a plain
+# run says to finish it with --resume, and --resume does, after checking it.
+"$hearth" run "$work/small.json" --out "$work/fin" --quiet
+mv "$work/fin" "$work/fin.partial"
+expect_exit 2 "finish it with .hearth run --resume" run "$work/small.json" --out "$work/fin" --quiet
+expect_exit 0 "" run --resume "$work/fin"
+check "--resume says it only renamed" grep -q "stopped before its final rename" "$work/out"
+check "the finished run is in place" grep -q '"status": "complete"' "$work/fin/manifest.json"
+# Killed before the first checkpoint: run and --resume give the same advice.
+mkdir -p "$work/early.partial" && echo "tick,date" >"$work/early.partial/indicators.csv"
+expect_exit 2 "early.partial: .*cannot be resumed; start again with .*--force" run --resume "$work/early" --quiet
+expect_exit 2 "early.partial: .*cannot be resumed; start again with .*--force" run "$work/small.json" --out "$work/early" --quiet
+expect_exit 0 "" run "$work/small.json" --out "$work/early" --force --quiet
+check "--force replaced the stale partial" test ! -e "$work/early.partial" -a -s "$work/early/manifest.json"
+
+# A scenario file name that is not UTF-8 is kept in the manifest (invalid
+# bytes as \xHH), with or without checkpoints; nothing is left behind.
+latin1="$work/caf$(printf '\xe9').json"
+cp "$work/small.json" "$latin1"
+expect_exit 0 "" run "$latin1" --out "$work/latin1" --quiet --checkpoint-every 2
+check "manifest keeps the Latin-1 file name escaped" grep -qF 'caf\\xE9.json' "$work/latin1/manifest.json"
+check "no partial left by a Latin-1 file name" test ! -e "$work/latin1.partial"
+
+# A FIFO, a directory or a device as the scenario: exit 2 at once, not a hang.
+mkfifo "$work/fifo.json"
+timeout 20 "$hearth" run "$work/fifo.json" --out "$work/never" --quiet 2>"$work/err"
+code=$?
+check "a FIFO scenario is refused with exit 2 (got $code)" test $code -eq 2
+check "a FIFO scenario is named as a FIFO" grep -q "fifo.json: cannot read: is a FIFO" "$work/err"
+timeout 20 "$hearth" validate "$work/fifo.json" 2>"$work/err"
+check "validate refuses a FIFO too (exit $?)" grep -q "is a FIFO" "$work/err"
+expect_exit 2 "/dev/null: cannot read: is a character device" run /dev/null --out "$work/never" --quiet
+expect_exit 2 "cannot read: is a directory" run "$work/precious" --out "$work/never" --quiet
+check "nothing written for a non-file scenario" test ! -e "$work/never"
+
 finish cli

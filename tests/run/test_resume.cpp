@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <functional>
+#include <iostream>
+#include <sstream>
 
 #include "hearth/errors.hpp"
 #include "hearth/run.hpp"
@@ -207,4 +210,134 @@ TEST_CASE("no fallback from a foreign checkpoint, and none when both are damaged
     CHECK(e.file() == dir.file("short.partial/groups.csv"));
     CHECK_THAT(e.what(), Catch::Contains("holds 100 bytes"));
   }
+}
+
+TEST_CASE("a finished run stopped before its final rename is renamed by --resume, once checked",
+          "[run][checkpoint][resume]") {
+  test::TempDir dir;
+  const auto loaded = io::load_scenario_json(test::small_scenario_json(1000, 4), "test");
+  const std::string out = dir.file("run");
+  run_scenario(loaded.def, loaded.resolved, loaded.hash, test::run_options(out, 1));
+  const std::string reference = outputs(out);
+  // What SIGKILL just before the rename leaves: a complete manifest (and, if
+  // killed just after it, the checkpoints not yet removed).
+  fs::rename(out, out + ".partial");
+  test::write_file(out + ".partial/checkpoint.bin", "left from before the manifest");
+  try {
+    run_scenario(loaded.def, loaded.resolved, loaded.hash, test::run_options(out, 1));
+    FAIL("a plain run went ahead over a finished run");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("finish it with `hearth run --resume " + out + "`"));
+  }
+  const RunResult done = resume_run(test::run_options(out, 1));
+  CHECK(done.finished_rename);
+  CHECK(done.ticks_done == 4);
+  CHECK(outputs(out) == reference);
+  CHECK_FALSE(fs::exists(out + ".partial"));
+  CHECK_FALSE(fs::exists(out + "/checkpoint.bin"));
+
+  // Damaged since it finished: refused, and left as it is.
+  for (const char* file : {"indicators.csv", "cells.csv"}) {
+    DYNAMIC_SECTION("damaged " << file) {
+      fs::rename(out, out + ".partial");
+      std::string bytes = test::read_file(out + ".partial/" + file);
+      bytes[bytes.size() / 2] ^= 0x01;
+      test::write_file(out + ".partial/" + file, bytes);
+      try {
+        resume_run(test::run_options(out, 1));
+        FAIL("a damaged finished run was renamed");
+      } catch (const InputError& e) {
+        CHECK(e.file() == out + ".partial/" + file);
+        CHECK_THAT(e.what(), Catch::Contains("damaged since the run finished"));
+      }
+      CHECK_FALSE(fs::exists(out));
+    }
+  }
+}
+
+TEST_CASE("a run stopped before its first checkpoint gets the same advice from run and --resume",
+          "[run][checkpoint][resume]") {
+  test::TempDir dir;
+  const auto loaded = io::load_scenario_json(test::small_scenario_json(1000, 4), "test");
+  const std::string out = dir.file("run");
+  // What SIGKILL before the first checkpoint leaves: outputs begun, nothing else.
+  fs::create_directories(out + ".partial");
+  test::write_file(out + ".partial/indicators.csv", "tick,date\n0,2025-01\n");
+  const std::string advice = "it cannot be resumed; start again with `hearth run SCENARIO --out " +
+                             out + " --force` (which replaces it)";
+  try {
+    resume_run(test::run_options(out, 1));
+    FAIL("resumed without a checkpoint");
+  } catch (const InputError& e) {
+    CHECK(e.file() == out + ".partial");
+    CHECK_THAT(e.what(), Catch::Contains(advice));
+  }
+  try {
+    run_scenario(loaded.def, loaded.resolved, loaded.hash, test::run_options(out, 1));
+    FAIL("a plain run went ahead over a stale partial");
+  } catch (const InputError& e) {
+    CHECK(e.file() == out + ".partial");
+    CHECK_THAT(e.what(), Catch::Contains(advice));
+  }
+  RunOptions forced = test::run_options(out, 1);
+  forced.force = true;  // as advised
+  CHECK_FALSE(run_scenario(loaded.def, loaded.resolved, loaded.hash, forced).interrupted);
+  CHECK(fs::exists(out + "/manifest.json"));
+}
+
+TEST_CASE("resume refuses outputs damaged since the checkpoint", "[run][checkpoint][resume]") {
+  test::TempDir dir;
+  const auto loaded = io::load_scenario_json(test::small_scenario_json(1000, 10), "test");
+  auto flip_byte = [](const std::string& path) {
+    std::string bytes = test::read_file(path);
+    bytes[bytes.size() / 3] ^= 0x10;
+    test::write_file(path, bytes);
+  };
+  const std::vector<std::pair<const char*, std::function<void(const std::string&)>>> damages = {
+      {"frames.bin", flip_byte},
+      {"indicators.csv", flip_byte},
+      {"cells.csv", [](const std::string& path) { fs::remove(path); }}};
+  for (const auto& [file, damage] : damages) {
+    DYNAMIC_SECTION(file) {
+      const std::string out = dir.file("run");
+      RunOptions first = test::run_options(out, 1);
+      first.stop_after_tick = 5;
+      first.checkpoint_every = 2;
+      first.record_frames_every = 2;
+      REQUIRE(run_scenario(loaded.def, loaded.resolved, loaded.hash, first).interrupted);
+      const std::string path = out + ".partial/" + file;
+      damage(path);
+      try {
+        resume_run(test::run_options(out, 1));
+        FAIL("resumed onto a damaged " << file);
+      } catch (const InputError& e) {
+        CHECK(e.file() == path);
+        CHECK_THAT(e.what(), Catch::Contains("since the checkpoint") &&
+                                 Catch::Contains("start again with --force"));
+      }
+      CHECK_FALSE(fs::exists(out));
+      CHECK(nlohmann::json::parse(test::read_file(out + ".partial/manifest.json"))["status"] ==
+            "interrupted");
+    }
+  }
+}
+
+TEST_CASE("a large checkpoint is announced with its size, unless quiet", "[run][checkpoint]") {
+  test::TempDir dir;
+  const auto loaded = io::load_scenario_json(test::small_scenario_json(1000, 4), "test");
+  auto notice_of = [&](bool quiet, const std::string& name) {
+    RunOptions options = test::run_options(dir.file(name), 1);
+    options.quiet = quiet;
+    options.checkpoint_every = 2;
+    options.checkpoint_notice_bytes = 1000;  // a small city's state is larger than this
+    std::ostringstream captured;
+    std::streambuf* saved = std::cerr.rdbuf(captured.rdbuf());
+    run_scenario(loaded.def, loaded.resolved, loaded.hash, options);
+    std::cerr.rdbuf(saved);
+    return captured.str();
+  };
+  CHECK_THAT(notice_of(false, "loud"),
+             Catch::Contains("hearth: note: writing a checkpoint of about") &&
+                 Catch::Contains("iB to " + dir.file("loud.partial/checkpoint.bin")));
+  CHECK_THAT(notice_of(true, "quiet"), !Catch::Contains("note: writing a checkpoint"));
 }

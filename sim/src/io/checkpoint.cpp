@@ -177,6 +177,112 @@ void transfer_world(IO& io, W& world) {
   visit_columns(world.market, columns);
 }
 
+// A number for messages: enums as their underlying value.
+template <typename T>
+std::uint64_t as_number(T value) {
+  if constexpr (std::is_enum_v<T>) {
+    return static_cast<std::uint64_t>(static_cast<std::underlying_type_t<T>>(value));
+  } else {
+    return static_cast<std::uint64_t>(value);
+  }
+}
+
+// Every entry of a column must pass `ok`; the first that does not is named
+// with its column, so that a damaged index is refused here rather than
+// followed out of bounds by the simulation.
+template <typename T, typename Ok>
+void require_each(const Reader& r, const std::string& column, const std::vector<T>& values,
+                  const std::string& allowed, Ok&& ok) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!ok(values[i])) {
+      r.fail("corrupt: column '" + column + "' entry " + std::to_string(i) + " holds " +
+             std::to_string(as_number(values[i])) + ", outside " + allowed);
+    }
+  }
+}
+
+// Entries below `count`, or kNone (no link) where `none_allowed`.
+template <typename T>
+void require_ids(const Reader& r, const std::string& column, const std::vector<T>& values,
+                 std::uint64_t count, bool none_allowed) {
+  const std::string allowed =
+      (count == 0 ? std::string("no ids (there are none)") : "0.." + std::to_string(count - 1)) +
+      (none_allowed ? " or none" : "");
+  require_each(r, column, values, allowed, [&](T v) {
+    return static_cast<std::uint64_t>(v) < count || (none_allowed && v == kNone);
+  });
+}
+
+// Enum columns hold one of their `count` values.
+template <typename T>
+void require_enum(const Reader& r, const std::string& column, const std::vector<T>& values,
+                  int count) {
+  require_each(r, column, values, "0.." + std::to_string(count - 1),
+               [&](T v) { return as_number(v) < static_cast<std::uint64_t>(count); });
+}
+
+// Range checks of every index and enum column (links between households and
+// dwellings are also checked for agreement by the invariants after loading).
+void check_references(const Reader& r, const World& world) {
+  const Grid& g = world.grid;
+  const Households& hh = world.households;
+  const Dwellings& dw = world.dwellings;
+  const MarketState& m = world.market;
+  const std::uint64_t cells = g.cell_count(), n_d = dw.count(), n_h = hh.count();
+  if (g.neighbourhood_count <= 0 || g.neighbourhood_count > 65536)
+    r.fail("corrupt: " + std::to_string(g.neighbourhood_count) + " neighbourhoods");
+  if (g.relocation_site != kNone && g.relocation_site >= cells)
+    r.fail("corrupt: relocation site " + std::to_string(g.relocation_site) + " outside the grid");
+  require_enum(r, "land_use", g.land_use, kLandUseCount);
+  require_ids(r, "neighbourhood", g.neighbourhood,
+              static_cast<std::uint64_t>(g.neighbourhood_count), false);
+
+  require_enum(r, "status", hh.status, kStatusCount);
+  require_enum(r, "origin_status", hh.origin_status, kStatusCount);
+  require_enum(r, "head_age", hh.head_age, 3);
+  require_enum(r, "origin", hh.origin, kOriginCount);
+  require_ids(r, "dwelling", hh.dwelling, n_d, true);
+  require_ids(r, "origin_dwelling", hh.origin_dwelling, n_d, true);
+  require_ids(r, "host", hh.host, n_h, true);
+  require_ids(r, "anchor_cell", hh.anchor_cell, cells, false);
+  // Voucher marks index the policies list (checked against it later), 0: none.
+  require_each(r, "voucher", hh.voucher, "0..100", [](std::uint8_t k) { return k <= 100; });
+
+  require_ids(r, "cell", dw.cell, cells, false);
+  require_enum(r, "tenure", dw.tenure, kTenureCount);
+  require_enum(r, "structure", dw.structure, kStructureClassCount);
+  require_enum(r, "damage", dw.damage, 5);
+  require_enum(r, "owner_kind", dw.owner_kind, 4);
+  require_ids(r, "occupant", dw.occupant, n_h, true);
+  require_ids(r, "owner_household", dw.owner_household, n_h, true);
+  require_ids(r, "grant_tenant", dw.grant_tenant, n_h, true);
+  require_each(r, "programme", dw.programme, "0..100 (or demolished)",
+               [](std::uint8_t k) { return k <= 100 || k == kDemolished; });
+
+  for (const auto& list : world.policies.waiting)
+    require_ids(r, "policy_waiting_list", list, n_h, false);
+
+  // The market indexes its per-submarket vectors by each dwelling's
+  // submarket (neighbourhood x quality band) once it is set up.
+  if (m.initialised) {
+    if (m.bands < 1 || m.bands > 1000)
+      r.fail("corrupt: " + std::to_string(m.bands) + " quality bands");
+    const std::uint64_t submarkets =
+        static_cast<std::uint64_t>(g.neighbourhood_count) * static_cast<std::uint64_t>(m.bands);
+    bool sized = true;
+    visit_columns(m, [&](const char* name, auto& column, auto) {
+      const std::string column_name = name;
+      if (column_name == "dwellings_in_cell")
+        sized &= column.size() == cells;
+      else if (column_name != "under_construction")
+        sized &= column.size() == submarkets;
+    });
+    if (!sized) r.fail("corrupt: market columns do not match the submarkets or the grid");
+    require_ids(r, "submarket", dw.submarket, submarkets, false);
+    require_ids(r, "under_construction", m.under_construction, n_d, false);
+  }
+}
+
 }  // namespace
 
 std::string current_build_id() {
@@ -240,6 +346,11 @@ void write_checkpoint(const std::string& path, const std::string& previous_path,
       w.string(name);
       w.value(size);
     }
+    w.value(static_cast<std::uint64_t>(meta.output_checksums.size()));
+    for (const auto& [name, checksum] : meta.output_checksums) {
+      w.string(name);
+      w.value(checksum);
+    }
     w.finish();
   }
   namespace fs = std::filesystem;
@@ -252,6 +363,52 @@ void write_checkpoint(const std::string& path, const std::string& previous_path,
   }
   fs::rename(temporary, path, ec);
   if (ec) throw OutputError("cannot rename checkpoint into " + path + ": " + ec.message());
+}
+
+std::uint64_t estimated_checkpoint_bytes(const World& world) {
+  std::uint64_t bytes = 0;
+  auto add = [&bytes](const char*, const auto& column, auto) {
+    bytes += column.size() * sizeof(column[0]);
+  };
+  visit_columns(world.grid, add);
+  visit_columns(world.dwellings, add);
+  visit_columns(world.households, add);
+  visit_columns(world.market, add);
+  for (const HazardLayer& layer : world.grid.hazards) bytes += layer.value.size() * sizeof(float);
+  for (const auto& list : world.policies.waiting) bytes += list.size() * sizeof(HouseholdId);
+  return bytes;
+}
+
+void check_checkpoint_against_scenario(const std::string& path, const World& world,
+                                       const ScenarioDef& scenario) {
+  auto fail = [&](const std::string& reason) {
+    throw InputError(path, {{"", "corrupt: " + reason}});
+  };
+  if (world.tick < 0 || world.tick > scenario.ticks)
+    fail("tick " + std::to_string(world.tick) + " outside the scenario's 0.." +
+         std::to_string(scenario.ticks));
+  const std::uint64_t policies = scenario.policies.size();
+  if (world.policies.programmes.size() != policies)
+    fail(std::to_string(world.policies.programmes.size()) + " policy ledgers for " +
+         std::to_string(policies) + " policies");
+  if (world.policies.waiting.size() > policies)
+    fail(std::to_string(world.policies.waiting.size()) + " policy waiting lists for " +
+         std::to_string(policies) + " policies");
+  if (world.disasters.event_start_tick.size() > scenario.hazards.size())
+    fail("column 'event_start_tick' has " +
+         std::to_string(world.disasters.event_start_tick.size()) + " entries for " +
+         std::to_string(scenario.hazards.size()) + " hazard events");
+  auto marks = [&](const char* column, const auto& values, bool demolished_allowed) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const std::uint8_t k = values[i];
+      if (k > policies && !(demolished_allowed && k == kDemolished))
+        fail("column '" + std::string(column) + "' entry " + std::to_string(i) + " holds " +
+             std::to_string(k) + ", outside 0.." + std::to_string(policies) +
+             " (the scenario's policies)");
+    }
+  };
+  marks("voucher", world.households.voucher, false);
+  marks("programme", world.dwellings.programme, true);
 }
 
 World read_checkpoint(const std::string& path, CheckpointMeta& meta,
@@ -340,6 +497,14 @@ World read_checkpoint(const std::string& path, CheckpointMeta& meta,
     const auto size = r.value<std::uint64_t>();
     meta.output_sizes.emplace_back(std::move(name), size);
   }
+  const auto checksums = r.value<std::uint64_t>();
+  if (checksums > 64) r.fail("corrupt: " + std::to_string(checksums) + " output checksums");
+  meta.output_checksums.clear();
+  for (std::uint64_t k = 0; k < checksums; ++k) {
+    std::string name = r.string();
+    const auto checksum = r.value<std::uint64_t>();
+    meta.output_checksums.emplace_back(std::move(name), checksum);
+  }
   r.verify_checksum();
   // Columns must agree in length with each other and with the grid.
   const std::size_t cells = static_cast<std::size_t>(g.width) * static_cast<std::size_t>(g.height);
@@ -352,18 +517,7 @@ World read_checkpoint(const std::string& path, CheckpointMeta& meta,
                 [&](const char*, auto& c, auto) { consistent &= c.size() == n_h; });
   for (const auto& layer : g.hazards) consistent &= layer.value.size() == cells;
   if (!consistent) r.fail("corrupt: columns of different lengths");
-  // References into the grid must stay inside it (links between households
-  // and dwellings are checked by the invariants after loading).
-  for (CellId c : world.dwellings.cell) consistent &= c < cells;
-  for (CellId c : world.households.anchor_cell) consistent &= c < cells;
-  for (NeighbourhoodId n : g.neighbourhood) consistent &= n < g.neighbourhood_count;
-  // Housing levers: waiting lists hold households; programme marks index the
-  // policies list (at most 100) or mark a demolished dwelling.
-  for (const auto& list : world.policies.waiting)
-    for (HouseholdId h : list) consistent &= h < n_h;
-  for (std::uint8_t k : world.households.voucher) consistent &= k <= 100;
-  for (std::uint8_t k : world.dwellings.programme) consistent &= k <= 100 || k == kDemolished;
-  if (!consistent) r.fail("corrupt: a cell or neighbourhood reference out of range");
+  check_references(r, world);
   return world;
 }
 

@@ -8,20 +8,25 @@
 //
 // Layout (little-endian): "HEARTHCK", u32 format version, build id, scenario
 // hash, resolved scenario JSON, world scalars, named columns (name, element
-// size, count, bytes), output sizes, then an FNV-1a 64 checksum of all that
-// precedes it. The reader checks every length against the file's size before
-// allocating, and refuses a wrong magic, version, build, scenario or checksum.
+// size, count, bytes), output sizes, output checksums (FNV-1a 64 of each
+// output's first <size> bytes, and of the whole cells.csv), then an FNV-1a 64
+// checksum of all that precedes it. Every index and enum column is
+// range-checked on reading, so that a file with a sound checksum but a wrong
+// index is refused rather than followed out of bounds. The reader checks every length against the
+// file's size before allocating, and refuses a wrong magic, version, build, scenario or checksum.
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "hearth/errors.hpp"
+#include "hearth/scenario.hpp"
 #include "state/world.hpp"
 
 namespace hearth::io {
 
-inline constexpr std::uint32_t kCheckpointFormatVersion = 3;  // 2: disasters; 3: policy ledgers
+// 2: disasters; 3: policy ledgers; 4: output checksums
+inline constexpr std::uint32_t kCheckpointFormatVersion = 4;
 
 struct CheckpointMeta {
   std::string build_id;       // "hearth <version> <commit>"
@@ -29,7 +34,14 @@ struct CheckpointMeta {
   std::string scenario_json;  // the resolved scenario, dumped
   std::int32_t checkpoint_every = 0;
   std::vector<std::pair<std::string, std::uint64_t>> output_sizes;  // file name, bytes
+  // File name, FNV-1a 64 of its first output_sizes bytes (of the whole file
+  // for cells.csv, which is written once): what a resume appends to must be
+  // what was written.
+  std::vector<std::pair<std::string, std::uint64_t>> output_checksums;
 };
+
+// Bytes the checkpoint of `world` will take, about (its columns' sizes).
+std::uint64_t estimated_checkpoint_bytes(const World& world);
 
 // This binary's build id.
 std::string current_build_id();
@@ -58,5 +70,12 @@ class CheckpointMismatch : public InputError {
 World read_checkpoint(const std::string& path, CheckpointMeta& meta,
                       const std::string& expected_scenario_hash = "",
                       bool require_same_build = true);
+
+// The checks that need the checkpoint's own scenario (read from it): the
+// policy ledgers, waiting lists and event ticks match its lists, and the
+// voucher and programme marks index its policies. Throws InputError naming
+// `path` and the column.
+void check_checkpoint_against_scenario(const std::string& path, const World& world,
+                                       const ScenarioDef& scenario);
 
 }  // namespace hearth::io

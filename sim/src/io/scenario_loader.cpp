@@ -1,5 +1,9 @@
 #include "io/scenario_loader.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -237,23 +241,46 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
 }  // namespace
 
 std::string read_text_file(const std::string& path, std::size_t max_bytes) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) throw InputError(path, {{"", "cannot read: file does not exist"}});
-  if (fs::is_directory(status)) throw InputError(path, {{"", "cannot read: is a directory"}});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, {{"", std::string("cannot read: ") + std::strerror(errno)}});
+  // Opened without blocking and checked to be a regular file before reading:
+  // a FIFO would block forever, and a device or directory is not a file.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    const int error = errno;
+    throw InputError(path,
+                     {{"", error == ENOENT ? std::string("cannot read: file does not exist")
+                                           : std::string("cannot read: ") + std::strerror(error)}});
+  }
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat status {};
+  if (::fstat(fd, &status) != 0)
+    throw InputError(path, {{"", std::string("cannot read: ") + std::strerror(errno)}});
+  if (S_ISDIR(status.st_mode)) throw InputError(path, {{"", "cannot read: is a directory"}});
+  if (!S_ISREG(status.st_mode)) {
+    const char* kind = S_ISFIFO(status.st_mode)   ? "a FIFO (named pipe)"
+                       : S_ISCHR(status.st_mode)  ? "a character device"
+                       : S_ISBLK(status.st_mode)  ? "a block device"
+                       : S_ISSOCK(status.st_mode) ? "a socket"
+                                                  : "not a regular file";
+    throw InputError(path, {{"", std::string("cannot read: is ") + kind + ", not a regular file"}});
+  }
   std::string text;
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw InputError(path, {{"", std::string("read error: ") + std::strerror(errno)}});
+    }
+    if (n == 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
     if (text.size() > max_bytes) {
       throw InputError(path, {{"", "file is larger than " + std::to_string(max_bytes) +
                                        " bytes; is it the right file?"}});
     }
   }
-  if (in.bad()) throw InputError(path, {{"", "read error"}});
   return text;
 }
 
