@@ -17,6 +17,7 @@
 #include "bench/workloads.hpp"
 #include "build_info.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "hearth/errors.hpp"
 #include "hearth/simulation.hpp"
 #include "parallel/parallel.hpp"
@@ -333,7 +334,7 @@ std::unique_ptr<BenchCommand> add_bench_command(CLI::App& app) {
                  "Run every size at each of these thread counts, e.g. 1,2");
   hc->add_option("--out", h.out, "CSV to append to ('' for none)")->capture_default_str();
   hc->add_flag("--columns", h.columns, "Print memory per column of the last workload");
-  hc->add_option("--seed", h.seed, "Seed")->capture_default_str();
+  hc->add_option("--seed", h.seed, "Seed")->capture_default_str()->check(seed_check());
 
   auto& s = bench->schelling_args;
   bench->schelling = bench->command->add_subcommand(
@@ -351,7 +352,7 @@ std::unique_ptr<BenchCommand> add_bench_command(CLI::App& app) {
   sc->add_option("--threads-sweep", s.threads_sweep,
                  "Run at each of these thread counts, e.g. 1,2");
   sc->add_option("--out", s.out, "CSV to append to ('' for none)")->capture_default_str();
-  sc->add_option("--seed", s.seed, "Seed")->capture_default_str();
+  sc->add_option("--seed", s.seed, "Seed")->capture_default_str()->check(seed_check());
   return bench;
 }
 
