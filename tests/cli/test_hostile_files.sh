@@ -150,12 +150,16 @@ for kind in $hostile_kinds nan inf 1e999 huge wide; do
   refuses "scenario-$kind: .+" tracts-fit "$file"
 done
 accepts validate "$work/in/scenario-bom"
-# 100,000 levels of '[' crashed validate and run on the stack (issue 21); a
-# repeated key hid an invalid value behind a valid one.
-python3 -c 'print("[" * 100000)' >"$work/in/scenario-deep"
+# A value nested 100,000 levels deep crashed validate, run and sweep plan on
+# the stack, quoting it in the message (issue 21); a repeated key hid an
+# invalid value behind a valid one.
+python3 -c 'deep = "[" * 100000 + "]" * 100000
+print("{\"schema_version\": 1,\n \"name\": " + deep + "}")' >"$work/in/scenario-deep"
+python3 -c 'deep = "[" * 100000 + "]" * 100000
+print("{\"sweep_version\": 1, \"name\": " + deep + ", \"base\": {}, \"parameters\": []}")' >"$work/in/sweep-deep"
 sed 's/"households": 1500/"households": -7, "households": 1500/' "$work/small.json" >"$work/in/scenario-twice"
-refuses "scenario-deep: line 1: nested deeper than 64 levels" validate "$work/in/scenario-deep"
-refuses "scenario-deep: line 1: nested deeper than 64 levels" run "$work/in/scenario-deep" --out "$outputs/run" --quiet
+refuses "scenario-deep: line 2: nested deeper than 64 levels" validate "$work/in/scenario-deep"
+refuses "scenario-deep: line 2: nested deeper than 64 levels" run "$work/in/scenario-deep" --out "$outputs/run" --quiet
 refuses "scenario-twice: /city/households: duplicate key 'households'" validate "$work/in/scenario-twice"
 refuses "scenario-twice: /city/households: duplicate key 'households'" run "$work/in/scenario-twice" --out "$outputs/run" --quiet
 
@@ -231,7 +235,7 @@ for kind in $hostile_kinds nan 1e999 huge; do
   refuses "sweep-$kind: .+" sweep plan "$work/in/sweep-$kind" -o "$outputs/sweep"
 done
 refuses "sweep-base: .*scenario-garbage.*: .+" sweep plan "$work/in/sweep-base" -o "$outputs/sweep"
-refuses "scenario-deep: line 1: nested deeper than 64 levels" sweep plan "$work/in/scenario-deep" -o "$outputs/sweep"
+refuses "sweep-deep: line 1: nested deeper than 64 levels" sweep plan "$work/in/sweep-deep" -o "$outputs/sweep"
 accepts sweep plan "$work/in/sweep-bom" -o "$outputs/sweep"
 
 # --- Run directories: compare and report ----------------------------------------
