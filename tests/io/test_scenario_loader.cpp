@@ -319,6 +319,11 @@ TEST_CASE("a sweep file given as a scenario is named as one", "[io][scenario]") 
   REQUIRE(problems.size() == 1);
   CHECK_THAT(problems[0].reason,
              Catch::Contains("this is a sweep file") && Catch::Contains("hearth sweep plan"));
+  // Without its version: known by its base and parameters.
+  json unversioned = sweep;
+  unversioned.erase("sweep_version");
+  CHECK(has_problem(problems_of(unversioned), "",
+                    "this is a sweep file (it has \"base\" and \"parameters\")"));
 }
 
 TEST_CASE("an implausible density and a long run are warned about", "[io][scenario]") {

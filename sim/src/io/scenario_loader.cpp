@@ -544,10 +544,12 @@ std::vector<InputProblem> validate_scenario_json(const nlohmann::json& document,
                                                  EventsAfterEnd events_after_end) {
   // A sweep file given where a scenario is expected (hearth validate, hearth
   // run) would otherwise get a list of unknown keys.
-  if (document.is_object() && document.contains("sweep_version")) {
-    return {{"",
-             "this is a sweep file (it has \"sweep_version\"), not a scenario: check it "
-             "with `hearth sweep plan FILE -o DIR`"}};
+  if (document.is_object() && (document.contains("sweep_version") ||
+                               (document.contains("base") && document.contains("parameters")))) {
+    const std::string keys =
+        document.contains("sweep_version") ? "\"sweep_version\"" : "\"base\" and \"parameters\"";
+    return {{"", "this is a sweep file (it has " + keys +
+                     "), not a scenario: check it with `hearth sweep plan FILE -o DIR`"}};
   }
   std::vector<InputProblem> problems = scenario_validator().validate(document);
   if (!problems.empty()) return problems;
