@@ -20,6 +20,7 @@
 #include "bench/workloads.hpp"
 #include "build_info.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "hearth/errors.hpp"
 #include "hearth/simulation.hpp"
 #include "parallel/parallel.hpp"
@@ -388,7 +389,7 @@ std::unique_ptr<BenchCommand> add_bench_command(CLI::App& app) {
   hc->add_option("--out", h.out, "Append a row per workload to this CSV instead")
       ->excludes(h_record);
   hc->add_flag("--columns", h.columns, "Print memory per column of the last workload");
-  hc->add_option("--seed", h.seed, "Seed")->capture_default_str();
+  hc->add_option("--seed", h.seed, "Seed")->capture_default_str()->check(seed_check());
 
   auto& s = bench->schelling_args;
   bench->schelling = bench->command->add_subcommand(
@@ -409,7 +410,7 @@ std::unique_ptr<BenchCommand> add_bench_command(CLI::App& app) {
       "--record", s.record, std::string("Append a row per thread count to ") + kSchellingRecord);
   sc->add_option("--out", s.out, "Append a row per thread count to this CSV instead")
       ->excludes(s_record);
-  sc->add_option("--seed", s.seed, "Seed")->capture_default_str();
+  sc->add_option("--seed", s.seed, "Seed")->capture_default_str()->check(seed_check());
   return bench;
 }
 

@@ -93,6 +93,18 @@ int run_command(const RunArgs& args) {
       def.ticks = *args.ticks;
     }
     loaded = io::resolve(def);
+    // Events after the end are errors in a file, but a shorter run by
+    // --ticks can be meant (a trial): warnings then.
+    const std::string ticks_from = args.ticks ? "--ticks " + std::to_string(def.ticks) : "";
+    for (const auto& warning : io::scenario_warnings(def, ticks_from)) {
+      std::cerr << "warning: " << args.scenario << ": " << warning << "\n";
+    }
+    if (!args.quiet) {
+      if (const std::string warning = io::long_run_warning(def); !warning.empty()) {
+        std::cerr << "warning: " << args.scenario << ": " << warning
+                  << "; --ticks shortens a trial run\n";
+      }
+    }
 
     RunOptions options;
     options.out_dir =
@@ -113,7 +125,10 @@ int validate_command(const std::vector<std::string>& files) {
   int status = kExitOk;
   for (const auto& file : files) {
     try {
-      io::load_scenario_file(file);
+      const io::LoadedScenario loaded = io::load_scenario_file(file);
+      for (const auto& warning : io::scenario_warnings(loaded.def)) {
+        std::cerr << "warning: " << file << ": " << warning << "\n";
+      }
       std::cout << file << ": ok\n";
     } catch (const InputError& e) {
       std::cerr << e.what() << "\n";

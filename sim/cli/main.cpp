@@ -8,6 +8,7 @@
 
 #include "cli/bench.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/report.hpp"
 #include "cli/sweep.hpp"
 #include "cli/tracts.hpp"
@@ -29,7 +30,7 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Run a scenario and write a run directory");
   run_cmd->add_option("scenario", run.scenario, "Scenario JSON file");
   run_cmd->add_option("--out,-o", run.out, "Run directory (default runs/<name>-seed<seed>)");
-  run_cmd->add_option("--seed", run.seed, "Override the scenario's seed");
+  run_cmd->add_option("--seed", run.seed, "Override the scenario's seed")->check(seed_check());
   run_cmd->add_option("--ticks", run.ticks, "Override the number of monthly ticks");
   run_cmd->add_option("--threads,-t", run.threads, "Worker threads (0 = all cores)");
   run_cmd->add_flag("--quiet,-q", run.quiet, "No progress and no summary");
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) suggest_options(app, std::cerr);
     return kExitInput;
   }
   if (*run_cmd) return run_command(run);

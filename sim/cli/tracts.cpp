@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "hearth/errors.hpp"
 #include "io/csv_writer.hpp"
 #include "io/scenario_loader.hpp"
@@ -374,7 +375,7 @@ std::unique_ptr<TractsCommands> add_tracts_commands(CLI::App& app) {
   c->import->add_option("--flood-tick", i.flood_tick,
                         "Month of the 100-year river flood (0: none; default 24)");
   c->import->add_option("--ticks", i.ticks, "Months simulated (default 120)");
-  c->import->add_option("--seed", i.seed, "Seed (default 42)");
+  c->import->add_option("--seed", i.seed, "Seed (default 42)")->check(seed_check());
   c->import->add_flag("--force", i.force, "Replace an existing scenario file");
   auto& f = c->fit_args;
   c->fit = app.add_subcommand("tracts-fit",

@@ -247,5 +247,42 @@ check "validate refuses a FIFO too (exit $?)" grep -q "is a FIFO" "$work/err"
 expect_exit 2 "/dev/null: cannot read: is a character device" run /dev/null --out "$work/never" --quiet
 expect_exit 2 "cannot read: is a directory" run "$work/precious" --out "$work/never" --quiet
 check "nothing written for a non-file scenario" test ! -e "$work/never"
+# --- Issue 21: options and input messages --------------------------------------
+# Seeds: CLI11 read "-5" as 2^64 - 5; every --seed takes 0 .. 2^53 - 1.
+expect_exit 2 "--seed: a seed is a whole number from 0 to 9007199254740991 \(got '-5'\)" \
+  run "$work/small.json" --out "$work/never" --seed -5
+expect_exit 2 "--seed: a seed is a whole number" run "$work/small.json" --out "$work/never" --seed 9007199254740992
+expect_exit 2 "--seed: a seed is a whole number" run "$work/small.json" --out "$work/never" --seed 3x
+expect_exit 2 "--seed: a seed is a whole number" import-tracts "$boston_csv" -o "$work/never.json" --seed -1
+expect_exit 2 "--seed: a seed is a whole number" bench households --sizes 1k --seed -1 --out ''
+check "nothing written for a bad seed" test ! -e "$work/never" -a ! -e "$work/never.json"
+"$hearth" run "$work/small.json" --out "$work/big_seed" --seed 9007199254740991 --ticks 1 --quiet
+check "the largest seed runs" grep -q '"seed": 9007199254740991' "$work/big_seed/manifest.json"
+# An option that does not exist: the closest one of that subcommand.
+expect_exit 2 "hearth run: no option '--tick'; did you mean '--ticks'\?" run "$work/small.json" --tick 24
+expect_exit 2 "hearth compare: no option '--group'; did you mean '--groups'\?" compare "$work/run1" "$work/run2" --group tenure
+expect_exit 2 "hearth sweep plan: no option '--forse'; did you mean '--force'\\?" sweep plan x.json -o "$work/never" --forse
+expect_exit 2 "hearth validate: no option '--zzzzzzzz'; .hearth validate --help. lists the options" validate "$work/small.json" --zzzzzzzz
+# validate says a sweep file is one.
+expect_exit 2 "example_sweep.json: this is a sweep file .*hearth sweep plan" \
+  validate "$source_dir/scenarios/sweeps/example_sweep.json"
+# A flood after the end: refused in the file; after a shorter --ticks a warning.
+sed 's/"ticks": 6,/"ticks": 6, "hazards": [ { "type": "flood", "tick": 5 } ],/' "$work/small.json" >"$work/flood5.json"
+sed 's/"tick": 5/"tick": 9/' "$work/flood5.json" >"$work/flood9.json"
+expect_exit 2 "flood9.json: /hazards/0/tick: a flood at tick 9 never happens in a 6-tick run" validate "$work/flood9.json"
+expect_exit 0 "warning: .*flood5.json: /hazards/0/tick: a flood at tick 5 never happens in a 3-tick run \(--ticks 3\)" \
+  run "$work/flood5.json" --out "$work/short" --ticks 3 --quiet
+# Density and length: warnings, not errors. A million households on the
+# default 120 x 120 grid for 1200 ticks is long (the run is refused after the
+# warning, for its directory exists); 20M on it is denser than any city.
+mkdir -p "$work/exists"
+sed 's/"ticks": 6/"ticks": 1200/; s/"households": 1500/"households": 1000000/; s/"width_cells": 30, "height_cells": 30/"width_cells": 120, "height_cells": 120/' \
+  "$work/small.json" >"$work/long_run.json"
+expect_exit 2 "warning: .*long_run.json: 1000000 households x 1200 ticks is a long run" run "$work/long_run.json" --out "$work/exists"
+expect_exit 2 "exists" run "$work/long_run.json" --out "$work/exists" --quiet
+check "no long-run warning with --quiet" bash -c "! grep -q 'long run' '$work/err'"
+sed 's/"households": 1000000/"households": 20000000/' "$work/long_run.json" >"$work/crowded.json"
+expect_exit 0 "warning: .*crowded.json: /city/households: 20000000 households on 14400 hectares is 1389 per hectare" \
+  validate "$work/crowded.json"
 
 finish cli

@@ -150,6 +150,18 @@ for kind in $hostile_kinds nan inf 1e999 huge wide; do
   refuses "scenario-$kind: .+" tracts-fit "$file"
 done
 accepts validate "$work/in/scenario-bom"
+# A value nested 100,000 levels deep crashed validate, run and sweep plan on
+# the stack, quoting it in the message (issue 21); a repeated key hid an
+# invalid value behind a valid one.
+python3 -c 'deep = "[" * 100000 + "]" * 100000
+print("{\"schema_version\": 1,\n \"name\": " + deep + "}")' >"$work/in/scenario-deep"
+python3 -c 'deep = "[" * 100000 + "]" * 100000
+print("{\"sweep_version\": 1, \"name\": " + deep + ", \"base\": {}, \"parameters\": []}")' >"$work/in/sweep-deep"
+sed 's/"households": 1500/"households": -7, "households": 1500/' "$work/small.json" >"$work/in/scenario-twice"
+refuses "scenario-deep: line 2: nested deeper than 64 levels" validate "$work/in/scenario-deep"
+refuses "scenario-deep: line 2: nested deeper than 64 levels" run "$work/in/scenario-deep" --out "$outputs/run" --quiet
+refuses "scenario-twice: /city/households: duplicate key 'households'" validate "$work/in/scenario-twice"
+refuses "scenario-twice: /city/households: duplicate key 'households'" run "$work/in/scenario-twice" --out "$outputs/run" --quiet
 
 
 # --- Flood rasters (.asc) named by a scenario: validate and run ---------------
@@ -164,13 +176,14 @@ sed 's/^0.5 0.5 0.5/0.5 1e999 0.5/' "$work/depth.asc" >"$work/in/depth-1e999"
 sed 's/^ncols 30/ncols 1000000/; s/^nrows 30/nrows 1000000/' "$work/depth.asc" >"$work/in/depth-huge"
 sed 's/^ncols 30/ncols 16384/; s/^nrows 30/nrows 16384/' "$work/depth.asc" >"$work/in/depth-big"
 sed 's/^cellsize 100/cellsize nan/' "$work/depth.asc" >"$work/in/depth-nancell"
+sed '7,$s/0\.5/-9999/g' "$work/depth.asc" >"$work/in/depth-nodata"  # every cell NODATA
 flood_scenario() {  # flood_scenario RASTER OUT: small.json with a flood read from RASTER
   sed "s|\"layout\"|\"layout\"|; s|^}|, \"hazards\": [ { \"type\": \"flood\", \"tick\": 2, \"depth_file\": \"$1\" } ] }|" \
     "$work/small.json" >"$2"
 }
 flood_scenario "$work/depth.asc" "$work/flood.json"
 accepts validate "$work/flood.json"
-for kind in $hostile_kinds nan inf 1e999 huge big nancell bom; do
+for kind in $hostile_kinds nan inf 1e999 huge big nancell nodata bom; do
   flood_scenario "$work/in/depth-$kind" "$work/in/flood-$kind.json"
   [[ $kind == bom ]] && { accepts run "$work/in/flood-$kind.json" --out "$outputs/run" --quiet; continue; }
   refuses "flood-$kind.json: /hazards/0/depth_file: .*depth-$kind.*: .+" validate "$work/in/flood-$kind.json"
@@ -199,6 +212,10 @@ for kind in $hostile_kinds nan inf 1e999 huge crowded; do
     run "$work/in/city-$kind.json" --out "$outputs/run" --quiet
 done
 accepts import-tracts "$work/in/tracts-bom" -o "$outputs/t.json" --population-scale 0.01
+# CR-only line ends (classic Mac) were read as one row of "more than 1000 fields".
+tr '\n' '\r' <"$boston_csv" >"$work/in/tracts-cr"
+refuses "tracts-cr: line 1: .*CR-only \(classic Mac\) line endings; convert it to LF or CRLF" \
+  import-tracts "$work/in/tracts-cr" -o "$outputs/t.json"
 
 # --- Sweep files: sweep plan ---------------------------------------------------
 cat >"$work/sweep.json" <<JSON
@@ -218,6 +235,7 @@ for kind in $hostile_kinds nan 1e999 huge; do
   refuses "sweep-$kind: .+" sweep plan "$work/in/sweep-$kind" -o "$outputs/sweep"
 done
 refuses "sweep-base: .*scenario-garbage.*: .+" sweep plan "$work/in/sweep-base" -o "$outputs/sweep"
+refuses "sweep-deep: line 1: nested deeper than 64 levels" sweep plan "$work/in/sweep-deep" -o "$outputs/sweep"
 accepts sweep plan "$work/in/sweep-bom" -o "$outputs/sweep"
 
 # --- Run directories: compare and report ----------------------------------------

@@ -68,6 +68,16 @@ TEST_CASE("the .asc reader: BOM, UTF-16, binary, endless lines, promised sizes",
              Catch::Contains("the header promises 268435456 cells"));
 }
 
+TEST_CASE("an .asc raster of nothing but NODATA is refused", "[io][asc][hostile]") {
+  test::TempDir dir;
+  test::write_file(dir.file("nodata.asc"), kHeader + "-9999 -9999 -9999\n-9999 -9999 -9999\n");
+  CHECK_THAT(asc_error(dir.file("nodata.asc")),
+             Catch::Contains("nodata.asc: every cell is NODATA (NODATA_value -9999)"));
+  // One cell with a value is a raster.
+  test::write_file(dir.file("one.asc"), kHeader + "-9999 -9999 -9999\n-9999 0.5 -9999\n");
+  CHECK(io::read_asc(dir.file("one.asc"), 3, 2, 0.0f, 0.0, 100.0).value[1] == 0.5f);
+}
+
 TEST_CASE("JSON text: UTF-16, binary, numbers too large, and what is quoted",
           "[io][json][hostile]") {
   CHECK_THAT(json_error(std::string("\xFF\xFE{\0}\0", 6)), Catch::Contains("UTF-16"));

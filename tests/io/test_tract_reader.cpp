@@ -93,6 +93,16 @@ TEST_CASE("every kind of bad tract table is refused with its line, column and re
     CHECK_THAT(error_of(""), Catch::Contains("file is empty"));
     CHECK_THAT(error_of("  \n\r\n"), Catch::Contains("file is empty"));
   }
+  SECTION("CR-only line ends (classic Mac)") {
+    // Read as one endless row, they gave "more than 1000 fields in a row".
+    std::string mac = kHeader + kRow1 + kRow2;
+    for (char& c : mac) c = c == '\n' ? '\r' : c;
+    CHECK_THAT(error_of(mac),
+               Catch::Contains("line 1: a carriage return (CR) without a line feed: the file uses "
+                               "CR-only (classic Mac) line endings; convert it to LF or CRLF"));
+    CHECK_THAT(error_of(kHeader + kRow1 + "0003,Gamma\r" + kRow2),
+               Catch::Contains("line 3:") && Catch::Contains("CR-only"));
+  }
   SECTION("header only") {
     CHECK_THAT(error_of(kHeader), Catch::Contains("not followed by any tract"));
   }

@@ -122,7 +122,8 @@ TEST_CASE("the loader rejects disaster lever keys it would misread", "[policy][i
   doc["policies"] = nlohmann::json::array({{{"type", "reconstruction_grants"},
                                             {"budget_per_year", 1.0},
                                             {"grants_targeting", "friends"}}});
-  CHECK(test::has_problem(io::validate_scenario_json(doc), "/policies/0/grants_targeting", "enum"));
+  CHECK(test::has_problem(io::validate_scenario_json(doc), "/policies/0/grants_targeting",
+                          "must be one of: owners_only"));
 }
 
 }  // namespace hearth

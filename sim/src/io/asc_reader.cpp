@@ -176,6 +176,7 @@ AscGrid read_asc(const std::string& path, std::int32_t expected_cols, std::int32
   const auto cols = static_cast<std::size_t>(grid.ncols);
   grid.value.assign(cols * static_cast<std::size_t>(grid.nrows), nodata_fill);
   std::int32_t row = 0;
+  std::int64_t data_cells = 0;  // cells that are not NODATA
   bool have = true;
   line = pending;
   while (have) {
@@ -204,6 +205,7 @@ AscGrid read_asc(const std::string& path, std::int32_t expected_cols, std::int32
                          std::to_string(max_value) + "]");
         }
         grid.value[y * cols + x] = static_cast<float>(v);
+        ++data_cells;
       }
       ++row;
     }
@@ -212,6 +214,15 @@ AscGrid read_asc(const std::string& path, std::int32_t expected_cols, std::int32
   if (row != grid.nrows) {
     fail(lines.number, "only " + std::to_string(row) +
                            " data rows; expected nrows = " + std::to_string(grid.nrows));
+  }
+  // A raster of nothing but NODATA is read fine but would do nothing (a
+  // flood that floods no cell): almost surely the wrong file or the wrong
+  // NODATA_value.
+  if (data_cells == 0) {
+    char nodata[32];
+    std::snprintf(nodata, sizeof nodata, "%g", grid.nodata);
+    fail(0, std::string("every cell is NODATA (NODATA_value ") + nodata +
+                "): the raster holds no values; is it the right file, or the right NODATA_value?");
   }
   return grid;
 }

@@ -18,6 +18,11 @@ class Schema;
 
 namespace hearth::io {
 
+// The closest of `candidates` to `word` by edit distance, when it is close
+// enough to be a typo of it (at most 2 edits, or a third of the word), else
+// "": the "did you mean" of unknown keys, enum values and options.
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
+
 class JsonSchemaValidator {
  public:
   explicit JsonSchemaValidator(const char* schema_text);

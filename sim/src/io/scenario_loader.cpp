@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <sstream>
 
@@ -64,7 +65,40 @@ void check_sum_to_one(const nlohmann::json& doc, const std::string& pointer,
   problems.push_back({pointer, names + " must sum to 1 (got " + buffer + ")"});
 }
 
-// What JSON Schema cannot say: shares that must add up, bands that must fit.
+// "a flood" and "an earthquake".
+std::string with_article(const std::string& noun) {
+  const bool vowel = !noun.empty() && std::string("aeiou").find(noun[0]) != std::string::npos;
+  return (vowel ? "an " : "a ") + noun;
+}
+
+// "a flood at tick 80 never happens in a 60-tick run".
+std::string never_happens(const std::string& what, std::int32_t tick, std::int32_t ticks) {
+  return what + " " + std::to_string(tick) + " never happens in a " + std::to_string(ticks) +
+         "-tick run";
+}
+
+// Scheduled events and programmes that start after the last tick.
+void check_within_run(const ScenarioDef& s, std::vector<InputProblem>& problems) {
+  for (std::size_t k = 0; k < s.hazards.size(); ++k) {
+    const HazardEventDef& e = s.hazards[k];
+    if (e.tick > s.ticks) {
+      problems.push_back({"/hazards/" + std::to_string(k) + "/tick",
+                          never_happens(with_article(e.type) + " at tick", e.tick, s.ticks)});
+    }
+  }
+  for (std::size_t k = 0; k < s.policies.size(); ++k) {
+    const PolicyDef& programme = s.policies[k];
+    if (programme.start_tick > s.ticks) {
+      problems.push_back(
+          {"/policies/" + std::to_string(k) + "/start_tick",
+           never_happens(with_article(programme.type) + " programme starting at tick",
+                         programme.start_tick, s.ticks)});
+    }
+  }
+}
+
+// What JSON Schema cannot say: shares that must add up, bands that must fit,
+// events that can never happen, neighbourhoods and files that do not exist.
 void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
                      std::vector<InputProblem>& problems) {
   const auto& t = s.city.tenure;
@@ -101,6 +135,25 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
       }
     }
   }
+  // Neighbourhoods: one per tract of a city from tracts, else the layout's n x n.
+  std::int64_t neighbourhood_count =
+      static_cast<std::int64_t>(s.city.layout.neighbourhoods_per_side) *
+      s.city.layout.neighbourhoods_per_side;
+  if (!s.city.tracts.file.empty()) {
+    // Read now, so that a bad tract table stops the run before it starts.
+    try {
+      const TractTable table = read_tracts(s.city.tracts.file);
+      neighbourhood_count = static_cast<std::int64_t>(table.tracts.size());
+      check_tracts_fit(s, table);
+    } catch (const InputError& error) {
+      neighbourhood_count = std::numeric_limits<std::int64_t>::max();  // unknown: not checked
+      for (const auto& p : error.problems()) {
+        problems.push_back(
+            {"/city/tracts/file",
+             error.file() + (p.location.empty() ? "" : ", " + p.location) + ": " + p.reason});
+      }
+    }
+  }
   for (std::size_t k = 0; k < s.hazards.size(); ++k) {
     const HazardEventDef& e = s.hazards[k];
     const std::string at = "/hazards/" + std::to_string(k);
@@ -116,7 +169,12 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
       problems.push_back(
           {at + "/households_per_tick", "an arrival wave needs households_per_tick > 0"});
     }
-    if (e.type == "flood" && !e.depth_file.empty()) {
+    if (e.type != "flood" && !e.depth_file.empty()) {
+      problems.push_back({at + "/depth_file", "only a flood reads a depth raster; " +
+                                                  with_article(e.type) +
+                                                  " ignores it (remove the key)"});
+    }
+    if (!e.depth_file.empty()) {
       // Read now, so that a bad raster stops the run before it starts.
       try {
         read_asc(e.depth_file, s.city.grid.width_cells, s.city.grid.height_cells, 0.0f, 0.0, 100.0);
@@ -132,6 +190,20 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
   for (std::size_t k = 0; k < s.policies.size(); ++k) {
     const PolicyDef& programme = s.policies[k];
     const std::string at = "/policies/" + std::to_string(k);
+    const std::pair<const char*, const std::vector<std::int32_t>*> neighbourhood_lists[] = {
+        {"social_sites", &programme.social_sites},
+        {"upgrading_neighbourhoods", &programme.upgrading_neighbourhoods}};
+    for (const auto& [key, list] : neighbourhood_lists) {
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        if ((*list)[i] >= neighbourhood_count) {
+          problems.push_back({at + "/" + key + "/" + std::to_string(i),
+                              "neighbourhood " + std::to_string((*list)[i]) +
+                                  " does not exist: the city has " +
+                                  std::to_string(neighbourhood_count) + " (numbered 0 to " +
+                                  std::to_string(neighbourhood_count - 1) + ")"});
+        }
+      }
+    }
     if (programme.end_tick != 0 && programme.end_tick < programme.start_tick) {
       problems.push_back({at + "/end_tick", "must be 0 (to the end) or at least start_tick (" +
                                                 std::to_string(programme.start_tick) + ")"});
@@ -216,18 +288,6 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
       problems.push_back({at + "/shelter_extra_places",
                           "a shelter_capacity programme adds places: give shelter_extra_places "
                           "or camp_extra_places > 0"});
-    }
-  }
-  if (!s.city.tracts.file.empty()) {
-    // Read now, so that a bad tract table stops the run before it starts.
-    try {
-      check_tracts_fit(s, read_tracts(s.city.tracts.file));
-    } catch (const InputError& error) {
-      for (const auto& p : error.problems()) {
-        problems.push_back(
-            {"/city/tracts/file",
-             error.file() + (p.location.empty() ? "" : ", " + p.location) + ": " + p.reason});
-      }
     }
   }
   const auto& g = s.city.grid;
@@ -315,6 +375,152 @@ std::string printable_reason(std::string reason) {
   return reason;
 }
 
+// A key quoted in a message: non-printable bytes as '?', at most 60 bytes.
+std::string printable_excerpt(const std::string& text) {
+  std::string out = text.size() > 60 ? text.substr(0, 57) + "..." : text;
+  for (char& c : out) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7f) c = '?';
+  }
+  return out;
+}
+
+// Nesting is bounded before parsing: the parser itself does not recurse,
+// but printing a value (an error message quotes it), validating it and
+// freeing it do, and 100,000 levels of '[' overflow the stack. Counted on the
+// raw text, outside strings, so that the message can give the line.
+void check_nesting_depth(const std::string& text, const std::string& file) {
+  std::size_t depth = 0;
+  std::int64_t line = 1;
+  bool in_string = false, escaped = false;
+  for (const char c : text) {
+    if (c == '\n') ++line;
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) {
+        throw InputError(file, {{"line " + std::to_string(line),
+                                 "nested deeper than " + std::to_string(kMaxJsonDepth) +
+                                     " levels (no input of hearth needs more than a few)"}});
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+}
+
+// Builds the document from the parser's events, as nlohmann::json::parse
+// does, but refuses a key repeated in one object: the parser would keep the
+// last value silently, which can hide an invalid one ("households": -7,
+// "households": 300). Every repeated key is collected, with its JSON pointer.
+struct DocumentBuilder {
+  nlohmann::json root;
+  std::vector<InputProblem> duplicate_keys;
+
+  // An open object or array, and the key or index its next value goes under.
+  struct Open {
+    nlohmann::json* value;
+    std::string token;
+  };
+  std::vector<Open> open;
+
+  std::string pointer_to(const std::string& last) const {
+    std::string pointer;
+    // The path to the innermost open object: the tokens of the levels above it.
+    for (std::size_t k = 0; k + 1 < open.size(); ++k) pointer += "/" + escape_token(open[k].token);
+    return pointer + "/" + escape_token(last);
+  }
+  static std::string escape_token(const std::string& token) {
+    std::string out;
+    for (const char c : token) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    return out;
+  }
+
+  // Places a value where the parser is and returns it.
+  nlohmann::json* place(nlohmann::json&& value) {
+    if (open.empty()) {
+      root = std::move(value);
+      return &root;
+    }
+    Open& parent = open.back();
+    if (parent.value->is_array()) {
+      parent.value->push_back(std::move(value));
+      return &parent.value->back();
+    }
+    nlohmann::json& slot = (*parent.value)[parent.token];
+    slot = std::move(value);
+    return &slot;
+  }
+  // The index the next element of an open array takes, for pointers.
+  void next_index() {
+    if (!open.empty() && open.back().value->is_array()) {
+      open.back().token = std::to_string(open.back().value->size());
+    }
+  }
+  bool scalar(nlohmann::json&& value) {
+    next_index();
+    place(std::move(value));
+    return true;
+  }
+
+  bool null() { return scalar(nullptr); }
+  bool boolean(bool value) { return scalar(value); }
+  bool number_integer(nlohmann::json::number_integer_t value) { return scalar(value); }
+  bool number_unsigned(nlohmann::json::number_unsigned_t value) { return scalar(value); }
+  bool number_float(nlohmann::json::number_float_t value, const std::string&) {
+    return scalar(value);
+  }
+  bool string(std::string& value) { return scalar(std::move(value)); }
+  bool binary(nlohmann::json::binary_t& value) {
+    return scalar(nlohmann::json::binary(std::move(value)));
+  }
+  bool start_object(std::size_t) {
+    next_index();
+    open.push_back({place(nlohmann::json::object()), ""});
+    return true;
+  }
+  bool key(std::string& name) {
+    if (open.back().value->contains(name)) {
+      duplicate_keys.push_back(
+          {pointer_to(name), "duplicate key '" + printable_excerpt(name) +
+                                 "': an object names each key once (the parser would keep "
+                                 "only the last value)"});
+    }
+    open.back().token = name;
+    return true;
+  }
+  bool end_object() {
+    open.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) {
+    next_index();
+    open.push_back({place(nlohmann::json::array()), ""});
+    return true;
+  }
+  bool end_array() {
+    open.pop_back();
+    return true;
+  }
+  // Rethrows the parser's own exception, so that the caller reports the
+  // position and reason as before.
+  bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& error) {
+    if (const auto* e = dynamic_cast<const nlohmann::json::parse_error*>(&error)) throw *e;
+    if (const auto* e = dynamic_cast<const nlohmann::json::out_of_range*>(&error)) throw *e;
+    if (const auto* e = dynamic_cast<const nlohmann::json::type_error*>(&error)) throw *e;
+    throw std::runtime_error(error.what());
+  }
+};
+
 }  // namespace
 
 nlohmann::json parse_json_text(const std::string& text, const std::string& file) {
@@ -334,8 +540,12 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& file)
     throw InputError(file, {{line_and_column(text, nul),
                              "NUL byte: this is a binary file (or UTF-16 text), not JSON"}});
   }
+  check_nesting_depth(text, file);
   try {
-    return nlohmann::json::parse(text);
+    DocumentBuilder builder;
+    nlohmann::json::sax_parse(text, &builder);
+    if (!builder.duplicate_keys.empty()) throw InputError(file, std::move(builder.duplicate_keys));
+    return std::move(builder.root);
   } catch (const nlohmann::json::parse_error& e) {
     // The position where parsing stopped.
     std::string reason = e.what();
@@ -357,14 +567,67 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& file)
   }
 }
 
-std::vector<InputProblem> validate_scenario_json(const nlohmann::json& document) {
+std::vector<InputProblem> validate_scenario_json(const nlohmann::json& document,
+                                                 EventsAfterEnd events_after_end) {
+  // A sweep file given where a scenario is expected (hearth validate, hearth
+  // run) would otherwise get a list of unknown keys.
+  if (document.is_object() && (document.contains("sweep_version") ||
+                               (document.contains("base") && document.contains("parameters")))) {
+    const std::string keys =
+        document.contains("sweep_version") ? "\"sweep_version\"" : "\"base\" and \"parameters\"";
+    return {{"", "this is a sweep file (it has " + keys +
+                     "), not a scenario: check it with `hearth sweep plan FILE -o DIR`"}};
+  }
   std::vector<InputProblem> problems = scenario_validator().validate(document);
   if (!problems.empty()) return problems;
 
   // The types are now known to be right, so reading cannot throw.
   const ScenarioDef scenario = scenario_from_json(document);
   check_semantics(document, scenario, problems);
+  if (events_after_end == EventsAfterEnd::refused) check_within_run(scenario, problems);
   return problems;
+}
+
+std::vector<std::string> scenario_warnings(const ScenarioDef& def, const std::string& ticks_from) {
+  std::vector<std::string> warnings;
+  std::vector<InputProblem> after_end;
+  check_within_run(def, after_end);
+  for (const auto& p : after_end) {
+    warnings.push_back(p.location + ": " + p.reason +
+                       (ticks_from.empty() ? "" : " (" + ticks_from + ")"));
+  }
+  if (def.city.tracts.file.empty()) {
+    const double hectares = static_cast<double>(def.city.grid.width_cells) *
+                            def.city.grid.height_cells * def.city.grid.cell_size_m *
+                            def.city.grid.cell_size_m / 10000.0;
+    const double density = static_cast<double>(def.city.households) / hectares;
+    if (density > kMaxPlausibleHouseholdsPerHectare) {
+      char text[320];
+      std::snprintf(text, sizeof text,
+                    "/city/households: %lld households on %.0f hectares is %.0f per hectare, "
+                    "denser than any real city (more than %.0f; docs/SCENARIOS.md); a larger "
+                    "grid or fewer households?",
+                    static_cast<long long>(def.city.households), hectares, density,
+                    kMaxPlausibleHouseholdsPerHectare);
+      warnings.emplace_back(text);
+    }
+  }
+  return warnings;
+}
+
+std::string long_run_warning(const ScenarioDef& def) {
+  const double household_ticks = static_cast<double>(def.city.households) * def.ticks;
+  if (def.city.tracts.file.empty() && household_ticks > kLongRunHouseholdTicks) {
+    char text[320];
+    std::snprintf(text, sizeof text,
+                  "%lld households x %d ticks is a long run: at the 5 million household-ticks "
+                  "per second measured on two cores (docs/PERFORMANCE.md) about %.0f minutes, "
+                  "and larger cities run slower per household",
+                  static_cast<long long>(def.city.households), def.ticks,
+                  household_ticks / 5e6 / 60.0);
+    return text;
+  }
+  return "";
 }
 
 LoadedScenario resolve(const ScenarioDef& def) {
@@ -375,14 +638,16 @@ LoadedScenario resolve(const ScenarioDef& def) {
   return loaded;
 }
 
-LoadedScenario load_scenario_json(const nlohmann::json& document, const std::string& label) {
-  auto problems = validate_scenario_json(document);
+LoadedScenario load_scenario_json(const nlohmann::json& document, const std::string& label,
+                                  EventsAfterEnd events_after_end) {
+  auto problems = validate_scenario_json(document, events_after_end);
   if (!problems.empty()) throw InputError(label, std::move(problems));
   return resolve(scenario_from_json(document));
 }
 
 LoadedScenario load_scenario_file(const std::string& path) {
-  return load_scenario_json(parse_json_text(read_text_file(path), path), path);
+  return load_scenario_json(parse_json_text(read_text_file(path), path), path,
+                            EventsAfterEnd::refused);
 }
 
 }  // namespace hearth::io

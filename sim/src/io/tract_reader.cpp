@@ -154,6 +154,14 @@ class CsvReader {
         push(row, field);
         return true;
       }
+      if (c == '\r') {
+        // A CR not followed by LF ends no line here: the file has the
+        // CR-only line ends of classic Mac OS (and of Excel's "CSV
+        // (Macintosh)"), and would otherwise be read as one endless row.
+        fail(file_, line_, "",
+             "a carriage return (CR) without a line feed: the file uses CR-only (classic Mac) "
+             "line endings; convert it to LF or CRLF line endings");
+      }
       if (c == '"') {
         if (!field.empty() || after_quote) {
           fail(file_, line_, "", "a quote inside an unquoted field (quote the whole field)");

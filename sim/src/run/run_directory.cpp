@@ -854,8 +854,8 @@ ResumePoint read_resume_point(const std::string& path, const std::string& expect
   point.world = io::read_checkpoint(path, point.meta, expected_hash);
   nlohmann::json document;
   try {
-    document = nlohmann::json::parse(point.meta.scenario_json);
-  } catch (const nlohmann::json::exception&) {
+    document = io::parse_json_text(point.meta.scenario_json, path);
+  } catch (const InputError&) {
     throw InputError(path, {{"", "corrupt: the scenario is not JSON"}});
   }
   point.loaded = io::load_scenario_json(document, path);
@@ -1010,7 +1010,7 @@ RunResult resume_run(const RunOptions& given) {
   // mistake.
   nlohmann::json previous;
   try {
-    previous = nlohmann::json::parse(io::read_text_file(dir + "/manifest.json"));
+    previous = io::parse_json_text(io::read_text_file(dir + "/manifest.json"), dir);
   } catch (const std::exception&) {
   }
   std::string expected_hash;

@@ -111,7 +111,7 @@ bool run_complete(const std::string& dir, const std::string& run_id) {
   std::error_code ec;
   if (!fs::exists(manifest, ec)) return false;
   try {
-    const auto doc = nlohmann::json::parse(io::read_text_file(manifest));
+    const auto doc = io::parse_json_text(io::read_text_file(manifest), manifest);
     return doc.value("status", std::string()) == "complete" &&
            doc.value("scenario_hash", std::string()) == run_id;
   } catch (const std::exception&) {
