@@ -215,14 +215,14 @@ std::vector<Metric> group_metrics(const std::vector<RunData>& runs) {
   return metrics;
 }
 
-double public_spending(const RunData& run) {
+double public_spending(const RunData& run, std::int32_t last_tick) {
   if (run.indicators.has("spending_total")) {
-    return aggregate(run.city("spending_total"), run.ticks, Measure::Sum);
+    return aggregate(run.city("spending_total"), run.ticks, Measure::Sum, last_tick);
   }
   double total = kNaN;
   for (const std::string& column : run.indicators.header()) {
     if (!starts_with(column, "spending_") || ends_with(column, "_cumulative")) continue;
-    const double s = aggregate(run.city(column), run.ticks, Measure::Sum);
+    const double s = aggregate(run.city(column), run.ticks, Measure::Sum, last_tick);
     if (std::isnan(s)) continue;
     total = std::isnan(total) ? s : total + s;
   }

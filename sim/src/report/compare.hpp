@@ -44,7 +44,8 @@ std::vector<Metric> city_metrics(const std::vector<RunData>& runs);
 std::vector<Metric> group_metrics(const std::vector<RunData>& runs);
 // Total public spending of a run: the sum over ticks of spending_total, or
 // when absent of every other spending_* flow column; NaN when it has none.
-double public_spending(const RunData& run);
+// Ticks after `last_tick` are left out.
+double public_spending(const RunData& run, std::int32_t last_tick = kNoTickLimit);
 
 struct CompareOptions {
   std::vector<std::int32_t> ticks;       // also compare the values at these ticks
