@@ -139,7 +139,8 @@ std::vector<EventLabel> event_rows(const std::vector<double>& xs,
     e.anchor_end = xs[i] + 3 + w > right;
     const double from = e.anchor_end ? xs[i] - 3 - w : xs[i] + 3;
     const double to = from + w;
-    for (int r = 0; r < max_rows && e.row < 0; ++r) {
+    // Wider than the chart either way: no row can hold it.
+    for (int r = 0; r < max_rows && e.row < 0 && from >= 0; ++r) {
       auto& row = taken[static_cast<std::size_t>(r)];
       const bool clear = std::all_of(row.begin(), row.end(), [&](const auto& span) {
         return to + 6 <= span.first || from >= span.second + 6;
