@@ -6,17 +6,25 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 HEARTH := $(BUILD_DIR)/hearth
 
-.PHONY: deps build demo test test-all debug asan tsan sanitize fuzz format clean
+.PHONY: deps build demo test test-all install debug asan tsan sanitize fuzz format clean
 
 deps:
 	@bash scripts/install-deps.sh
 
+# A checkout copied or moved with its build/ keeps a CMake cache naming the
+# old path, which CMake refuses; the script removes such a cache first.
 build: deps
+	@bash scripts/reset-stale-cmake-cache.sh $(BUILD_DIR) $(CURDIR)
 	@cmake --preset $(PRESET) >/dev/null
 	@cmake --build --preset $(PRESET) -j $(JOBS)
 
 demo: build
 	@$(HEARTH) run scenarios/baseline.json --out runs/baseline --force
+
+# hearth into $(PREFIX)/bin: `make install PREFIX=$$HOME/.local` needs no root.
+PREFIX ?= /usr/local
+install: build
+	@cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 # Fast tests by default; `make test-all` adds the [slow] ones.
 test: build
@@ -43,6 +51,7 @@ debug:
 FUZZ_SECONDS ?= 60
 fuzz:
 	@HEARTH_WITH_FUZZ=1 bash scripts/install-deps.sh
+	@bash scripts/reset-stale-cmake-cache.sh build/fuzz $(CURDIR)
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz -j $(JOBS)
 	@for target in scenario checkpoint asc sweep tracts; do \

@@ -2,14 +2,17 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "bench/machine_info.hpp"
@@ -111,6 +114,42 @@ std::string num(std::int64_t v) {
   return std::to_string(v);
 }
 
+constexpr const char* kHouseholdsRecord = "results/bench/households.csv";
+constexpr const char* kSchellingRecord = "results/bench/schelling.csv";
+
+// Where the rows go: --out FILE, else the project's record with --record,
+// else nowhere ("").
+std::string csv_target(const std::string& out, bool record, const char* record_path) {
+  if (!out.empty()) return out;
+  return record ? record_path : "";
+}
+
+// The last line of a bench: where the rows went, or how to keep them.
+void say_where_rows_went(const std::string& csv, const char* record_path) {
+  if (csv.empty()) {
+    std::cout << "not recorded (--record appends these rows to " << record_path
+              << ", --out FILE to another CSV)\n";
+  } else {
+    std::cout << "appended to " << csv << "\n";
+  }
+}
+
+// HEARTH_BENCH_SMOKE=1 cuts every workload to a smoke test: at most 2,000
+// households or agents and 2 ticks or steps. The README test sets it to run
+// the README's bench commands exactly as written in seconds; the figures are
+// then meaningless, and the command says so on stderr.
+bool smoke_test() {
+  const char* smoke = std::getenv("HEARTH_BENCH_SMOKE");
+  const bool on = smoke && *smoke && std::string_view(smoke) != "0";
+  if (on) {
+    std::cerr << "hearth bench: HEARTH_BENCH_SMOKE is set: workloads cut to 2,000 households or "
+                 "agents and 2 ticks or steps (a smoke test; the figures mean nothing)\n";
+  }
+  return on;
+}
+constexpr std::int64_t kSmokeAgents = 2000;
+constexpr std::int32_t kSmokeTicks = 2;
+
 std::vector<int> thread_counts(int threads, const std::string& sweep) {
   std::vector<int> out;
   if (sweep.empty()) {
@@ -121,10 +160,16 @@ std::vector<int> thread_counts(int threads, const std::string& sweep) {
   return out;
 }
 
-int households_bench(const HouseholdsBenchArgs& args) {
-  const std::vector<std::int64_t> sizes = parse_list(args.sizes);
-  const std::vector<int> threads = thread_counts(args.threads, args.threads_sweep);
-  if (args.ticks < 1 || args.ticks > 1200) throw std::invalid_argument("--ticks must be 1..1200");
+int households_bench(const HouseholdsBenchArgs& given) {
+  std::vector<std::int64_t> sizes = parse_list(given.sizes);
+  const std::vector<int> threads = thread_counts(given.threads, given.threads_sweep);
+  if (given.ticks < 1 || given.ticks > 1200) throw std::invalid_argument("--ticks must be 1..1200");
+  HouseholdsBenchArgs args = given;
+  if (smoke_test()) {
+    for (auto& size : sizes) size = std::min(size, kSmokeAgents);
+    args.ticks = std::min(args.ticks, kSmokeTicks);
+  }
+  const std::string csv = csv_target(args.out, args.record, kHouseholdsRecord);
   const bench::MachineInfo machine = bench::machine_info();
   const std::string command = command_line();
   std::cout << "hearth bench households: " << machine.cpu_model << ", " << machine.hardware_threads
@@ -177,7 +222,7 @@ int households_bench(const HouseholdsBenchArgs& args) {
       row.push_back(num(std::int64_t{machine.hardware_threads}));
       row.push_back(build_info::kGitCommit);
       row.push_back(command);
-      if (!args.out.empty()) append_csv(args.out, header, row);
+      if (!csv.empty()) append_csv(csv, header, row);
     }
     // Speed-up of each phase from the first thread count to the others.
     for (std::size_t k = 1; k < by_threads.size(); ++k) {
@@ -214,13 +259,19 @@ int households_bench(const HouseholdsBenchArgs& args) {
       }
     }
   }
-  if (!args.out.empty()) std::cout << "appended to " << args.out << "\n";
+  say_where_rows_went(csv, kHouseholdsRecord);
   return kExitOk;
 }
 
-int schelling_bench(const SchellingBenchArgs& args) {
-  const std::vector<int> threads = thread_counts(args.threads, args.threads_sweep);
-  if (args.steps < 1) throw std::invalid_argument("--steps must be at least 1");
+int schelling_bench(const SchellingBenchArgs& given) {
+  const std::vector<int> threads = thread_counts(given.threads, given.threads_sweep);
+  if (given.steps < 1) throw std::invalid_argument("--steps must be at least 1");
+  SchellingBenchArgs args = given;
+  if (smoke_test()) {
+    args.agents = std::min(args.agents, kSmokeAgents);
+    args.steps = std::min(args.steps, kSmokeTicks);
+  }
+  const std::string csv = csv_target(args.out, args.record, kSchellingRecord);
   const bench::MachineInfo machine = bench::machine_info();
   const std::string command = command_line();
   const std::vector<std::string> header = {"agents",
@@ -308,9 +359,9 @@ int schelling_bench(const SchellingBenchArgs& args) {
                                           num(std::int64_t{machine.hardware_threads}),
                                           build_info::kGitCommit,
                                           command};
-    if (!args.out.empty()) append_csv(args.out, header, row);
+    if (!csv.empty()) append_csv(csv, header, row);
   }
-  if (!args.out.empty()) std::cout << "appended to " << args.out << "\n";
+  say_where_rows_went(csv, kSchellingRecord);
   return kExitOk;
 }
 
@@ -318,7 +369,8 @@ int schelling_bench(const SchellingBenchArgs& args) {
 
 std::unique_ptr<BenchCommand> add_bench_command(CLI::App& app) {
   auto bench = std::make_unique<BenchCommand>();
-  bench->command = app.add_subcommand("bench", "Benchmarks: print figures, append CSV rows");
+  bench->command = app.add_subcommand(
+      "bench", "Benchmarks: print figures; --record appends them to results/bench/*.csv");
   bench->command->require_subcommand(1);
 
   auto& h = bench->households_args;
@@ -331,7 +383,10 @@ std::unique_ptr<BenchCommand> add_bench_command(CLI::App& app) {
   hc->add_option("--threads,-t", h.threads, "Worker threads (0 = all cores)");
   hc->add_option("--threads-sweep", h.threads_sweep,
                  "Run every size at each of these thread counts, e.g. 1,2");
-  hc->add_option("--out", h.out, "CSV to append to ('' for none)")->capture_default_str();
+  auto* h_record = hc->add_flag("--record", h.record,
+                                std::string("Append a row per workload to ") + kHouseholdsRecord);
+  hc->add_option("--out", h.out, "Append a row per workload to this CSV instead")
+      ->excludes(h_record);
   hc->add_flag("--columns", h.columns, "Print memory per column of the last workload");
   hc->add_option("--seed", h.seed, "Seed")->capture_default_str();
 
@@ -350,7 +405,10 @@ std::unique_ptr<BenchCommand> add_bench_command(CLI::App& app) {
   sc->add_option("--threads,-t", s.threads, "Worker threads (0 = all cores)");
   sc->add_option("--threads-sweep", s.threads_sweep,
                  "Run at each of these thread counts, e.g. 1,2");
-  sc->add_option("--out", s.out, "CSV to append to ('' for none)")->capture_default_str();
+  auto* s_record = sc->add_flag(
+      "--record", s.record, std::string("Append a row per thread count to ") + kSchellingRecord);
+  sc->add_option("--out", s.out, "Append a row per thread count to this CSV instead")
+      ->excludes(s_record);
   sc->add_option("--seed", s.seed, "Seed")->capture_default_str();
   return bench;
 }

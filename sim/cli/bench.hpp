@@ -1,7 +1,9 @@
 #pragma once
 // `hearth bench households | schelling`: benchmarks that print their figures
-// and append them to CSV files under results/bench (docs/PERFORMANCE.md).
-// They measure; they never assert a time.
+// and, when asked (--record, or --out FILE), append them to a CSV file; the
+// project's record is results/bench/*.csv (docs/PERFORMANCE.md). A plain run
+// writes nothing, so that a casual bench leaves the checkout clean. They
+// measure; they never assert a time.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -15,10 +17,11 @@ namespace hearth::cli {
 struct HouseholdsBenchArgs {
   std::string sizes = "10k,100k,1M";  // households per workload; k and M suffixes
   std::int32_t ticks = 120;
-  int threads = 0;                    // 0: all hardware threads
-  std::string threads_sweep;          // e.g. "1,2": every size at each thread count
-  std::string out = "results/bench/households.csv";
-  bool columns = false;               // print memory per column of the last workload
+  int threads = 0;            // 0: all hardware threads
+  std::string threads_sweep;  // e.g. "1,2": every size at each thread count
+  std::string out;            // CSV to append to ("": none unless record)
+  bool record = false;        // append to results/bench/households.csv
+  bool columns = false;       // print memory per column of the last workload
   std::uint64_t seed = 42;
 };
 
@@ -31,7 +34,8 @@ struct SchellingBenchArgs {
   std::int32_t rounds = 3;
   int threads = 0;
   std::string threads_sweep;
-  std::string out = "results/bench/schelling.csv";
+  std::string out;      // CSV to append to ("": none unless record)
+  bool record = false;  // append to results/bench/schelling.csv
   std::uint64_t seed = 42;
 };
 

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 
@@ -38,6 +39,48 @@ bool launched_by_mpirun() {
     if (const char* value = std::getenv(name); value && std::atoi(value) > 1) return true;
   }
   return false;
+}
+
+// A word of a shell command, quoted when the shell would split or expand it.
+std::string shell_word(const std::string& word) {
+  if (!word.empty() &&
+      word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                             "-_./=:,+@%") == std::string::npos) {
+    return word;
+  }
+  std::string quoted = "'";
+  for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// What a stopped sweep tells its user, as `hearth run` does when stopped:
+// what is finished, what happened to the runs in flight, and the command
+// that goes on from here (the same runner, with the same options).
+std::string stop_report(const SweepCommand& s, const sweep::Prepared& prepared,
+                        const sweep::LocalOutcome& outcome, const std::string& program) {
+  const std::int64_t runs = prepared.skipped + static_cast<std::int64_t>(prepared.pending.size());
+  const std::int64_t done = prepared.skipped + outcome.done;
+  const std::int64_t left = runs - done - outcome.failed;
+  std::string command = shell_word(program) + " sweep run " + shell_word(s.dir);
+  if (s.count > 0)
+    command += " --index " + std::to_string(s.index) + " --count " + std::to_string(s.count);
+  if (s.jobs != 1) command += " -j " + std::to_string(s.jobs);
+  if (s.threads_per_run != 1) command += " --threads-per-run " + std::to_string(s.threads_per_run);
+  if (s.force) command += " --force";
+  if (s.quiet) command += " --quiet";
+  std::string report =
+      "sweep: stopped by " + std::string(outcome.signal == SIGTERM ? "SIGTERM" : "SIGINT") + ": " +
+      std::to_string(done) + " of " + std::to_string(runs) + " runs" +
+      (s.count > 0 ? " of this shard" : "") + " done, " + std::to_string(outcome.failed) +
+      " failed, " + std::to_string(left) + " not finished";
+  if (outcome.stopped > 0) {
+    report += " (" + std::to_string(outcome.stopped) +
+              " stopped in flight: not journalled as failed; they start again from the "
+              "beginning)";
+  }
+  report += "\n  continue with: " + command + "\n";
+  if (outcome.failed > 0) report += "  (it runs the failed runs again too)\n";
+  return report;
 }
 
 int run_command(const SweepCommand& s, int* argc, char*** argv) {
@@ -83,9 +126,13 @@ int run_command(const SweepCommand& s, int* argc, char*** argv) {
     std::cerr << "sweep: " << prepared.pending.size() << " runs to do (" << prepared.skipped
               << " already complete), " << s.jobs << " at a time\n";
   }
-  const std::int64_t failed = sweep::run_local(s.dir, prepared, options, journal);
-  if (failed > 0) {
-    std::cerr << "sweep: " << failed << " runs failed; `hearth sweep status " << s.dir
+  const sweep::LocalOutcome outcome = sweep::run_local(s.dir, prepared, options, journal);
+  if (outcome.signal != 0) {
+    std::cerr << stop_report(s, prepared, outcome, (*argv)[0]);
+    return 128 + outcome.signal;
+  }
+  if (outcome.failed > 0) {
+    std::cerr << "sweep: " << outcome.failed << " runs failed; `hearth sweep status " << s.dir
               << "` lists them\n";
     return kExitOutput;
   }

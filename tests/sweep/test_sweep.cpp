@@ -9,6 +9,7 @@
 #include "support/test_support.hpp"
 #include "sweep/collect.hpp"
 #include "sweep/journal.hpp"
+#include "sweep/lock.hpp"
 #include "sweep/plan.hpp"
 
 using namespace hearth;
@@ -291,4 +292,115 @@ TEST_CASE("Student t quantiles", "[sweep]") {
   CHECK(sweep::student_t_975(31) == Approx(2.03951).epsilon(1e-4));
   CHECK(sweep::student_t_975(120) == Approx(1.97993).epsilon(1e-4));
   CHECK(sweep::student_t_975(1000000) == Approx(1.95996).epsilon(1e-5));
+}
+
+TEST_CASE("sweep plan says so when it is given a scenario or a plan", "[sweep]") {
+  auto reason = [](const json& doc) {
+    try {
+      sweep::load_sweep_json(doc, "dir/x.json", "dir");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  CHECK(reason(test::small_scenario_json(1000, 6)) ==
+        "dir/x.json: this is a scenario file, not a sweep file; run it with `hearth run "
+        "dir/x.json`, or vary it in a sweep file that names it as \"base\" (docs/SWEEPS.md)");
+  CHECK(
+      reason({{"plan_version", 1}, {"runs", json::array()}})
+          .find(
+              "the plan of a sweep that is planned already, not a sweep file; run it with `hearth "
+              "sweep run dir`") != std::string::npos);
+  // A sweep file, even a broken one, gets the schema's word.
+  json broken = sweep_doc();
+  broken["schema_version"] = 1;
+  CHECK(reason(broken).find("unknown key 'schema_version'") != std::string::npos);
+}
+
+TEST_CASE("runners on one sweep directory: refused unless their runs are disjoint", "[sweep]") {
+  test::TempDir dir;
+  const std::string d = dir.path();
+  auto refused = [&](std::int64_t index, std::int64_t count) -> std::string {
+    try {
+      sweep::SweepLock lock(d, index, count);
+    } catch (const InputError& e) {
+      return describe(e.problems());
+    }
+    return "";
+  };
+  SECTION("a local or MPI runner excludes every other runner") {
+    sweep::SweepLock local(d, -1, 0);
+    CHECK(refused(-1, 0).find("another sweep runner (local or MPI)") != std::string::npos);
+    CHECK(refused(0, 2).find("a local or MPI sweep runner is running") != std::string::npos);
+  }
+  SECTION("shards of one count run side by side, each once") {
+    sweep::SweepLock first(d, 0, 2);
+    CHECK(refused(1, 2).empty());  // taken and released again
+    sweep::SweepLock second(d, 1, 2);
+    CHECK(refused(0, 2).find("shard 0 of 2 is already running") != std::string::npos);
+    CHECK(refused(1, 2).find("shard 1 of 2 is already running") != std::string::npos);
+    CHECK(refused(-1, 0).find("job-array shards") != std::string::npos);
+    // Shards of another count would run some of the same runs.
+    CHECK(refused(2, 3).find("shards of --count 2 are running") != std::string::npos);
+  }
+  SECTION("locks go with their runner") {
+    { sweep::SweepLock shard(d, 0, 3); }
+    { sweep::SweepLock local(d, -1, 0); }
+    CHECK(refused(1, 2).empty());
+    CHECK(refused(-1, 0).empty());
+  }
+  CHECK(std::filesystem::is_directory(d + "/locks"));
+}
+
+TEST_CASE("collect names the run whose indicators.csv is cut short or different", "[sweep]") {
+  test::TempDir dir;
+  const std::string d = dir.path();
+  const sweep::Plan plan = plan_of(sweep_doc());
+  sweep::write_plan(plan, sweep_doc().dump(2), d, false);
+  const std::string table = "tick,date,homeless\n0,2026-01,1\n1,2026-02,2\n2,2026-03,3\n";
+  auto results = [&](std::size_t i) { return d + "/results/" + plan.runs[i].run_id; };
+  for (std::size_t i = 0; i < plan.runs.size(); ++i) {
+    std::filesystem::create_directories(results(i));
+    test::write_file(
+        results(i) + "/manifest.json",
+        json{{"status", "complete"}, {"scenario_hash", plan.runs[i].run_id}, {"ticks_done", 2}}
+            .dump());
+    test::write_file(results(i) + "/indicators.csv", table);
+  }
+  REQUIRE(sweep::collect(d, {}).runs == 12);
+  // The file collect refuses, and where in it.
+  auto blamed = [&]() -> std::string {
+    try {
+      sweep::collect(d, {});
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  SECTION("cut in the header of the first run") {
+    test::write_file(results(0) + "/indicators.csv", table.substr(0, 9));
+    CHECK(blamed().rfind(results(0) + "/indicators.csv: line 1: cut short", 0) == 0);
+  }
+  SECTION("cut mid-row") {
+    test::write_file(results(5) + "/indicators.csv", table.substr(0, table.size() - 4));
+    CHECK(blamed().rfind(results(5) + "/indicators.csv: line 4: cut short", 0) == 0);
+    test::write_file(results(5) + "/indicators.csv", table.substr(0, 37) + "\n");
+    CHECK(blamed().rfind(results(5) + "/indicators.csv: line 3: 2 fields where the header has 3",
+                         0) == 0);
+  }
+  SECTION("cut at a line end: fewer rows than the manifest's ticks") {
+    test::write_file(results(7) + "/indicators.csv", table.substr(0, table.rfind("2,2026")));
+    const std::string message = blamed();
+    CHECK(message.rfind(results(7) + "/indicators.csv: 2 rows where the run's manifest says 2 "
+                                     "ticks (3 rows)",
+                        0) == 0);
+    CHECK(message.find("remove " + results(7) + "/ and run `hearth sweep run") !=
+          std::string::npos);
+  }
+  SECTION("whole, but with other columns: that run, not the first") {
+    test::write_file(results(3) + "/indicators.csv",
+                     "tick,date,homeless,renters\n0,2026-01,1,2\n1,2026-02,2,2\n2,2026-03,3,2\n");
+    CHECK(blamed().rfind(
+              results(3) + "/indicators.csv: line 1: its columns differ from those of 11", 0) == 0);
+  }
 }

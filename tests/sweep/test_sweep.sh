@@ -58,6 +58,9 @@ sed 's|"max": 0.1|"max": 0.9|' "$sweep_file" >"$work/sweeps/range.json"
 expect_exit 2 "range.json: /parameters/1/range/max: .*vacancy_rate" sweep plan "$work/sweeps/range.json" -o "$work/never"
 sed 's|"replicates": 2|"replicates": 2, "seeds": 3|' "$sweep_file" >"$work/sweeps/unknown.json"
 expect_exit 2 "unknown.json: /seeds: unknown key 'seeds'" sweep plan "$work/sweeps/unknown.json" -o "$work/never"
+# A scenario file where a sweep file belongs is named as such.
+expect_exit 2 "base.json: this is a scenario file, not a sweep file; run it with .hearth run .*base.json" \
+  sweep plan "$work/base.json" -o "$work/never"
 check "nothing planned for invalid sweeps" test ! -e "$work/never"
 sed 's|"replicates": 2|"replicates": 3|' "$sweep_file" >"$work/sweeps/other.json"
 expect_exit 2 "different sweep file" sweep plan "$work/sweeps/other.json" -o "$work/local"
@@ -73,6 +76,21 @@ expect_exit 0 "collected 8 runs, 56 rows" sweep collect "$work/local" -o "$work/
 check "collected header" grep -q "^run_id,index,point,replicate,seed,city.households,vacancy,tick,date," "$work/local.csv"
 check "summary header" grep -q "^point,city.households,vacancy,tick,indicator,n,mean,lower,upper$" "$work/local/summary.csv"
 check "summary has n = 2 rows" grep -q ",households_in_city,2," "$work/local/summary.csv"
+# One run's indicators.csv cut mid-row after the sweep: collect names that
+# run and file, not the run it compared the header with.
+cp -r "$work/local" "$work/cut"
+cut_id=$(sed -n 4p "$work/cut/plan.csv" | cut -d, -f2)
+cut_file=$work/cut/results/$cut_id/indicators.csv
+head -c "$(($(wc -c <"$cut_file") - 20))" "$cut_file" >"$work/cut.csv" && mv "$work/cut.csv" "$cut_file"
+expect_exit 2 "^error: .*/cut/results/$cut_id/indicators.csv: line 8: cut short.*remove .*/cut/results/$cut_id/" \
+  sweep collect "$work/cut"
+head -n 2 "$cut_file" >"$work/cut.csv" && mv "$work/cut.csv" "$cut_file"  # cut at a line end
+expect_exit 2 "$cut_id/indicators.csv: 1 rows where the run's manifest says 6 ticks" sweep collect "$work/cut"
+rm -rf "$work/cut/results/$cut_id"
+expect_exit 0 "1 runs to do \(7 already complete\)" sweep run "$work/cut"
+expect_exit 0 "" sweep collect "$work/cut" -o "$work/cut.csv"
+check "the run removed and run again collects to the same bytes" cmp "$work/local.csv" "$work/cut.csv"
+rm -rf "$work/cut"
 expect_exit 0 "0 runs to do \(8 already complete\)" sweep run "$work/local"
 check "a relaunch of a finished sweep changes nothing" test "$(grep -c ',done,' "$work/local/journal.csv")" -eq 8
 # A changed sweep file is refused unless --force.

@@ -80,6 +80,27 @@ out=$(env -u DISPLAY "$hearth" view "$work/run" --screenshot "$work/x.png" 2>&1)
 rc=$?
 set -e
 [[ $rc -eq 2 ]] && grep -q "xvfb-run" <<<"$out" || fail "no DISPLAY: expected exit 2 and advice, got $rc: $out"
+# --hover-cell off the grid (120 x 120 cells) names the option, the cell and the grid.
+expect_input_error "--hover-cell: cell 120 5 is outside the grid of 120 x 120 cells" \
+  "$work/run" --screenshot "$work/x.png" --hover-cell 120 5
+expect_input_error "cell -1 0 is outside the grid of 120 x 120" \
+  "$work/flood.json" --screenshot "$work/x.png" --hover-cell -1 0
+view "$work/run" --screenshot "$work/hover.png" --at-tick 6 --hover-cell 119 119 $size >/dev/null ||
+  fail "--hover-cell on the grid's last cell refused"
+
+# The window on this 1400 x 900 screen without a window manager: asked for
+# more than the screen, it must shrink and sit wholly on it.
+placed=$(view "$work/run" --benchmark-frames 3 --width 1600 --height 1000 2>&1) ||
+  fail "the window did not open: $placed"
+echo "$placed"
+python3 - "$placed" <<'PY' || fail "the window is not wholly on the 1400 x 900 screen"
+import re, sys
+m = re.search(r"window (\d+) x (\d+) at (-?\d+),(-?\d+) on a 1400 x 900 desktop", sys.argv[1])
+w, h, x, y = map(int, m.groups())
+sys.exit(0 if x >= 0 and y >= 0 and x + w <= 1400 and y + h <= 900 else 1)
+PY
+grep -q "to fit the 1400 x 900 desktop (asked for 1600 x 1000)" <<<"$placed" ||
+  fail "a shrunk window is not reported"
 printf 'garbage' >"$work/run/frames.bin"  # shorter than the magic
 expect_input_error "bad magic" "$work/run" --screenshot "$work/x.png"
 [[ ! -e "$work/x.png" ]] || fail "a failed screenshot left a file"

@@ -747,11 +747,48 @@ void save_screenshot(Viewer& viewer, const ViewerOptions& options) {
     throw OutputError("cannot write " + options.screenshot);
 }
 
+// Where the window goes: the size asked for, shrunk to leave a margin of the
+// desktop on every side, and centred. Without a window manager an X server
+// neither shrinks nor moves a window, so one bigger than the screen would
+// open partly off it (and SFML does not clamp it).
+struct WindowPlacement {
+  unsigned width = 0, height = 0;
+  int left = 0, top = 0;
+};
+
+WindowPlacement place_window(unsigned width, unsigned height, const sf::VideoMode& desktop) {
+  constexpr unsigned kDesktopMargin = 32;  // pixels left free on each side
+  auto fit = [](unsigned wanted, unsigned available) {
+    if (available == 0) return wanted;  // no desktop mode known: as asked
+    const unsigned room =
+        available > 4 * kDesktopMargin ? available - 2 * kDesktopMargin : available;
+    return std::max(1u, std::min(wanted, room));
+  };
+  WindowPlacement p;
+  p.width = fit(width, desktop.width);
+  p.height = fit(height, desktop.height);
+  p.left = static_cast<int>(desktop.width - std::min(p.width, desktop.width)) / 2;
+  p.top = static_cast<int>(desktop.height - std::min(p.height, desktop.height)) / 2;
+  return p;
+}
+
 int interactive(Viewer& viewer, FrameSource& source, const ViewerOptions& options,
                 const std::string& title) {
-  sf::RenderWindow window(
-      sf::VideoMode(static_cast<unsigned>(options.width), static_cast<unsigned>(options.height)),
-      title);
+  const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
+  const WindowPlacement place = place_window(static_cast<unsigned>(options.width),
+                                             static_cast<unsigned>(options.height), desktop);
+  if (place.width != static_cast<unsigned>(options.width) ||
+      place.height != static_cast<unsigned>(options.height)) {
+    std::cerr << "hearth view: window " << place.width << " x " << place.height << " to fit the "
+              << desktop.width << " x " << desktop.height << " desktop (asked for " << options.width
+              << " x " << options.height << ")\n";
+  }
+  sf::RenderWindow window(sf::VideoMode(place.width, place.height), title);
+  window.setPosition({place.left, place.top});
+  viewer.resize(sf::Vector2f(static_cast<float>(place.width), static_cast<float>(place.height)));
+  // As the X server has them (the benchmark line reports them).
+  sf::Vector2u window_size = window.getSize();
+  const sf::Vector2i window_position = window.getPosition();
   const bool benchmark = options.benchmark_frames > 0;
   window.setFramerateLimit(benchmark ? 0 : 60);
   if (benchmark) {
@@ -777,6 +814,7 @@ int interactive(Viewer& viewer, FrameSource& source, const ViewerOptions& option
                                 static_cast<float>(event.size.height));
         window.setView(sf::View(sf::FloatRect(0, 0, size.x, size.y)));
         viewer.resize(size);
+        window_size = {event.size.width, event.size.height};
       } else {
         viewer.handle(event);
       }
@@ -811,14 +849,28 @@ int interactive(Viewer& viewer, FrameSource& source, const ViewerOptions& option
                                        std::to_string(frame->map->grid->height) + " cells"
                                  : "no frame";
   std::printf(
-      "hearth view: %lld frames in %.2f s: %.1f frames/s%s (window %d x %d, %s, "
-      "%.0f households in the city, ticks %d to %d meanwhile)\n",
+      "hearth view: %lld frames in %.2f s: %.1f frames/s%s (window %u x %u at %d,%d on a %u x "
+      "%u desktop, %s, %.0f households in the city, ticks %d to %d meanwhile)\n",
       static_cast<long long>(frames), seconds, seconds > 0 ? frames / seconds : 0.0,
-      benchmark ? "" : " (capped at 60)", options.width, options.height, grid.c_str(),
+      benchmark ? "" : " (capped at 60)", window_size.x, window_size.y, window_position.x,
+      window_position.y, desktop.width, desktop.height, grid.c_str(),
       frame ? (*frame)[CityIndicator::households_in_city] : 0.0, std::max(0, first_tick),
       frame ? frame->tick : 0);
   std::fflush(stdout);
   return 0;
+}
+
+// A pinned cell off the grid would show nothing and say nothing.
+void check_hover_cell(const ViewerOptions& options, const MapGrid& grid) {
+  if (!options.hover_cell) return;
+  const auto [x, y] = *options.hover_cell;
+  if (x >= 0 && x < grid.width && y >= 0 && y < grid.height) return;
+  throw InputError(
+      "--hover-cell",
+      {{"", "cell " + std::to_string(x) + " " + std::to_string(y) + " is outside the grid of " +
+                std::to_string(grid.width) + " x " + std::to_string(grid.height) + " cells (X 0.." +
+                std::to_string(grid.width - 1) + ", Y 0.." + std::to_string(grid.height - 1) +
+                ")"}});
 }
 
 }  // namespace
@@ -861,6 +913,7 @@ int run_viewer(const ViewerOptions& options) {
     } else if (!options.screenshot.empty()) {
       replay->seek(replay->last_tick());
     }
+    check_hover_cell(options, *reader.grid());
     source = std::move(replay);
     require_display();
   } else {
@@ -871,6 +924,11 @@ int run_viewer(const ViewerOptions& options) {
       throw InputError("--at-tick", {{"", "must be between 0 and the scenario's " +
                                               std::to_string(loaded.def.ticks) + " ticks"}});
     }
+    // The generated city's grid is the scenario's (synthetic and tract cities alike).
+    MapGrid grid;
+    grid.width = loaded.def.city.grid.width_cells;
+    grid.height = loaded.def.city.grid.height_cells;
+    check_hover_cell(options, grid);
     require_display();  // before the city is built
     if (!options.screenshot.empty()) {
       source = std::make_unique<SteppedSource>(loaded.def, t, options.threads);

@@ -17,9 +17,11 @@
 
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
-#include "phases/disasters.hpp"
+#include "phases/dislocation.hpp"
+#include "phases/placement.hpp"
 #include "phases/market_common.hpp"
 #include "state/demographics.hpp"
+#include "state/tenancy.hpp"
 
 namespace hearth::disasters {
 namespace {
@@ -68,6 +70,29 @@ std::vector<HouseholdId> add_wave(const PhaseContext& ctx, World& world, const H
 
 }  // namespace
 
+double dislocation_probability(const DislocationDef& d, const FragilityDef& f, DamageState ds,
+                               bool owner, double income_per_month, double median_income) {
+  if (ds >= DamageState::Extensive) return 1.0;  // uninhabitable
+  if (ds == DamageState::None) return 0.0;
+  const double loss_percent = 100.0 * f.loss_ratio[static_cast<int>(ds) - 1];
+  const double relative = std::max(income_per_month, 1.0) / std::max(median_income, 1.0);
+  const double logit = d.intercept + d.per_loss_percent * loss_percent + (owner ? d.owner : 0.0) +
+                       d.log_income * std::log(relative);
+  return 1.0 / (1.0 + std::exp(-logit));
+}
+
+double median_income(const World& world) {
+  std::vector<float> incomes;
+  const Households& hh = world.households;
+  for (std::size_t i = 0; i < hh.count(); ++i) {
+    if (is_in_city(hh.status[i])) incomes.push_back(hh.income_per_month[i]);
+  }
+  if (incomes.empty()) return 0;
+  auto mid = incomes.begin() + static_cast<std::ptrdiff_t>(incomes.size() / 2);
+  std::nth_element(incomes.begin(), mid, incomes.end());
+  return *mid;
+}
+
 void run_dislocation(const PhaseContext& ctx, World& world) {
   const ScenarioDef& s = ctx.scenario;
   if (s.hazards.empty()) return;
@@ -105,32 +130,13 @@ void run_dislocation(const PhaseContext& ctx, World& world) {
       // Away, but the damaged place is a home bought since (not a shack built
       // meanwhile): the household had settled there, so the old claim is
       // given up and this home is the one to return to.
-      release_origin(s, world, h);
+      tenancy::release_origin(s, world, h);
       ++world.flows.settled;
     }
-    if (hh.origin_dwelling[h] == kNone) {
-      hh.origin_dwelling[h] = d;
-      hh.origin_status[h] = hh.status[h];
-      hh.origin_housing_cost_per_month[h] = hh.housing_cost_per_month[h];
-      hh.months_displaced[h] = 0;
-      hh.displaced_at_tick[h] = ctx.tick;
-      hh.returned_at_tick[h] = 0;
-    } else {
-      // Already away from home, in a place taken meanwhile: that place is
-      // lost, the claim on the home of origin and the time away are kept.
-      ++world.flows.displaced_again;
-    }
-    // Owners keep their home (and their mortgage, in forbearance while away);
-    // a tenancy ends, arrears are written off with it.
-    dw.occupant[d] = kNone;
-    dw.lease_months[d] = 0;
-    dw.months_on_market[d] = 0;
-    hh.dwelling[h] = kNone;
-    hh.housing_cost_per_month[h] = 0;
-    hh.rent_arrears[h] = 0;
-    hh.months_in_arrears[h] = 0;
-    hh.status[h] = Status::Homeless;  // placed below
-    ++world.flows.new_displacements;
+    // Already away from home, in a place taken meanwhile: that place is
+    // lost, the claim on the home of origin and the time away are kept.
+    if (!tenancy::displace(world, h, ctx.tick)) ++world.flows.displaced_again;
+    ++world.flows.new_displacements;  // placed below
   }
 
   // Who needs a place: the newly displaced (guests whose host is gone are
@@ -141,7 +147,7 @@ void run_dislocation(const PhaseContext& ctx, World& world) {
     if (decision[h] == kDislocate) {
       to_place.push_back(h);
     } else {
-      leave_city(s, world, h);
+      tenancy::leave_city(s, world, h);
     }
   }
   // Arrival waves under way.
@@ -159,22 +165,6 @@ void run_dislocation(const PhaseContext& ctx, World& world) {
   Placement placement(ctx, world);
   for (const HouseholdId h : to_place) placement.place(h);
   for (const HouseholdId h : wave) placement.place(h);
-}
-
-void replace_orphaned_guests(const PhaseContext& ctx, World& world) {
-  if (ctx.scenario.hazards.empty()) return;
-  Households& hh = world.households;
-  // Hosting fatigue: a stay with a host ends after host_max_months displaced.
-  const double fatigue = ctx.scenario.disasters.dislocation.host_max_months;
-  auto tired = [&](std::size_t i) { return hh.months_displaced[i] >= fatigue; };
-  const auto orphans = market::collect_ids(hh.count(), [&](std::size_t i) {
-    return hh.status[i] == Status::DisplacedHost &&
-           (hh.host[i] == kNone || !is_housed(hh.status[hh.host[i]]) || tired(i));
-  });
-  if (orphans.empty()) return;
-  for (const HouseholdId h : orphans) hh.host[h] = kNone;  // not counted as hosted below
-  Placement placement(ctx, world);
-  for (const HouseholdId h : orphans) placement.place(h, !tired(h));
 }
 
 }  // namespace hearth::disasters

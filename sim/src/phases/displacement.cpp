@@ -1,101 +1,38 @@
-// Displacement phase (docs/MODEL.md, "Submodel: housing market", evictions
-// and migration; 7.3 for disaster displacement, which runs first, in
-// phases/dislocation.cpp).
-// Reads: status, dwelling, rent_arrears, Dwellings::tenure, damage and
-//        damaged_at_tick, the migration, market and dislocation parameters.
-// Writes: slot i of months_in_arrears (parallel); evictions and departures
-//        are committed serially in id order (status, dwelling links,
-//        rent_arrears, savings of selling owners); arrivals append household
-//        rows at the end. Counts flows.evictions (of which
-//        damage_evictions), departures, arrivals.
-#include <cmath>
-
+// Displacement phase: who leaves a home this month, in this order
+// (docs/MODEL.md, "Submodel: housing market"; 7.3 for disasters):
+//   1. dislocation from dwellings damaged this tick, and arrival waves
+//      (phases/dislocation.cpp), each placed at once (phases/placement.cpp);
+//   2. evictions by landlords (phases/evictions.cpp);
+//   3. departures from the city and arrivals (phases/migration.cpp);
+//   4. guests whose stay ended are placed again (phases/placement.cpp).
+// Steps 2 and 3 share one parallel pass over the households: a household
+// evicted this tick does not also draw a departure.
+// Reads and writes: see each step's header.
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
-#include "phases/disasters.hpp"
+#include "phases/dislocation.hpp"
+#include "phases/evictions.hpp"
 #include "phases/market_common.hpp"
+#include "phases/migration.hpp"
 #include "phases/phases.hpp"
-#include "policy/housing_levers.hpp"
-#include "state/demographics.hpp"
+#include "phases/placement.hpp"
 
 namespace hearth {
 namespace {
 
+// What a household does this tick in steps 2 and 3.
 enum Action : std::uint8_t { kStay = 0, kEvict = 1, kDepart = 2, kEvictDamaged = 3 };
-
-// Whether the landlord of damaged dwelling d ends tenant h's tenancy this
-// tick: only for damage this tick that leaves the dwelling habitable (DS1,
-// DS2; DS3+ tenants were displaced already), with a chance per damage state.
-bool landlord_ends_damaged_tenancy(const PhaseContext& ctx, const Dwellings& dw, DwellingId d,
-                                   HouseholdId h) {
-  if (dw.damaged_at_tick[d] != ctx.tick) return false;
-  const DislocationDef& p = ctx.scenario.disasters.dislocation;
-  const auto state = static_cast<int>(dw.damage[d]);
-  const double chance = state == 1   ? p.landlord_eviction_probability_ds1
-                        : state == 2 ? p.landlord_eviction_probability_ds2
-                                     : 0.0;
-  if (chance <= 0) return false;
-  Rng rng(ctx.scenario.seed, ctx.scenario.replicate, static_cast<std::uint32_t>(ctx.tick),
-          RngStream::DamageEvictions, h);
-  return rng.bernoulli(chance);
-}
-
-// Cumulative arrivals up to the end of tick t (real-valued); a tick's
-// arrivals are the difference of the floors, so fractions carry over.
-double cumulative_arrivals(const ScenarioDef& s, double initial, std::int32_t t) {
-  const MigrationDef& m = s.migration;
-  double shock_ticks = 0;
-  if (m.shock_end_tick >= m.shock_start_tick) {
-    shock_ticks = std::max(0, std::min(t, m.shock_end_tick) - m.shock_start_tick + 1);
-  }
-  return initial * (m.arrival_rate_per_month * t + m.shock_arrival_rate_per_month * shock_ticks);
-}
-
-void add_arrivals(const PhaseContext& ctx, World& world, std::int64_t n) {
-  if (n <= 0) return;
-  const ScenarioDef& s = ctx.scenario;
-  const MigrationDef& m = s.migration;
-  const auto& groups = s.city.groups;
-  Households& hh = world.households;
-  const Dwellings& dw = world.dwellings;
-  const std::size_t first = hh.count();
-  hh.resize(first + static_cast<std::size_t>(n));
-  parallel::for_each_index(static_cast<std::size_t>(n), [&](std::size_t k) {
-    const auto h = static_cast<HouseholdId>(first + k);
-    Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::Arrivals, h);
-    const double income =
-        m.arrival_income_median_per_month * std::exp(m.arrival_income_sigma_log * rng.normal());
-    draw_demographics(rng, s.city.household_size_shares, groups, m.arrival_origin_shares, hh, h);
-    hh.base_income_per_month[h] = static_cast<float>(income);
-    hh.income_per_month[h] = static_cast<float>(income);
-    hh.income_log_deviation[h] = 0.0f;
-    hh.savings[h] = static_cast<float>(m.arrival_savings_months_of_income * income *
-                                       std::exp(0.8 * rng.normal() - 0.32));
-    // Arrivals join their network: the anchor is where a random dwelling is.
-    hh.anchor_cell[h] = dw.count() ? dw.cell[rng.below(static_cast<std::uint32_t>(dw.count()))] : 0;
-    hh.status[h] = Status::Homeless;  // until the market houses them, this tick or later
-    hh.dwelling[h] = kNone;
-  });
-  world.flows.arrivals += n;
-}
 
 }  // namespace
 
 void run_displacement(const PhaseContext& ctx, World& world) {
   const ScenarioDef& s = ctx.scenario;
   market::ensure_initialised(s, world);
-  const MarketDef& m = s.market;
-  const MigrationDef& mig = s.migration;
   Households& hh = world.households;
-  const Dwellings& dw = world.dwellings;
   const auto tick = static_cast<std::uint32_t>(ctx.tick);
-  const auto tolerance = static_cast<std::uint16_t>(m.eviction_tolerance_months);
-  // An eviction moratorium stops evictions for arrears; arrears and months in
-  // arrears keep counting (docs/POLICIES.md#eviction_moratorium).
-  const bool moratorium = policy::moratorium_in_force(s, world, ctx.tick);
   // Disasters first: a household displaced by damage is not then evicted.
   disasters::run_dislocation(ctx, world);
-  const double displaced_rate = s.disasters.dislocation.displaced_departure_rate_per_month;
+  const evictions::Rule eviction_rule(ctx, world);
 
   // Parallel: each household updates its own arrears counter and decides.
   std::vector<std::uint8_t> action(hh.count(), kStay);
@@ -104,29 +41,18 @@ void run_displacement(const PhaseContext& ctx, World& world) {
     for (std::size_t i = begin; i < end; ++i) {
       const Status status = hh.status[i];
       if (!is_in_city(status)) continue;
-      const bool in_arrears = hh.rent_arrears[i] > 0.0f;
-      hh.months_in_arrears[i] =
-          in_arrears ? static_cast<std::uint16_t>(std::min<int>(hh.months_in_arrears[i] + 1, 65535))
-                     : 0;
-      // Private landlords evict tenants in arrears past their tolerance; the
-      // public landlord does not (its rents follow income). They also end the
-      // tenancies of some sitting tenants whose dwelling was damaged this tick
-      // but stays habitable, to repair and re-let (docs/MODEL.md 7.3).
-      if (!moratorium && status == Status::Renter && hh.dwelling[i] != kNone &&
-          dw.tenure[hh.dwelling[i]] == Tenure::PrivateRental) {
-        if (hh.months_in_arrears[i] >= tolerance) {
+      const auto h = static_cast<HouseholdId>(i);
+      switch (eviction_rule.decide(world, h)) {
+        case evictions::Eviction::ForArrears:
           action[i] = kEvict;
           continue;
-        }
-        if (landlord_ends_damaged_tenancy(ctx, dw, hh.dwelling[i], static_cast<HouseholdId>(i))) {
+        case evictions::Eviction::AfterDamage:
           action[i] = kEvictDamaged;
           continue;
-        }
+        case evictions::Eviction::None:
+          break;
       }
-      const double rate = status == Status::Homeless ? mig.homeless_departure_rate_per_month
-                          : is_displaced(status)     ? displaced_rate
-                                                     : mig.departure_rate_per_month;
-      if (rng.bernoulli(static_cast<std::uint32_t>(i), rate)) action[i] = kDepart;
+      if (rng.bernoulli(h, migration::departure_rate(s, status))) action[i] = kDepart;
     }
   });
 
@@ -134,25 +60,15 @@ void run_displacement(const PhaseContext& ctx, World& world) {
   const auto acting =
       market::collect_ids(hh.count(), [&](std::size_t i) { return action[i] != kStay; });
   for (const HouseholdId h : acting) {
-    if (action[h] == kEvict || action[h] == kEvictDamaged) {
-      market::vacate(s, world, h);
-      hh.status[h] = Status::Homeless;
-      // The landlord writes off what it cannot collect; a new landlord
-      // judges the household by its own rent only.
-      hh.rent_arrears[h] = 0;
-      ++world.flows.evictions;
-      world.flows.damage_evictions += action[h] == kEvictDamaged;
+    if (action[h] == kDepart) {
+      migration::depart(s, world, h);
     } else {
-      // Frees its dwelling, its home of origin and its shelter or camp place.
-      disasters::leave_city(s, world, h);
+      evictions::evict(
+          s, world, h,
+          action[h] == kEvict ? evictions::Eviction::ForArrears : evictions::Eviction::AfterDamage);
     }
   }
-
-  const double initial = static_cast<double>(world.initial_households);
-  const auto arrivals =
-      static_cast<std::int64_t>(std::floor(cumulative_arrivals(s, initial, ctx.tick))) -
-      static_cast<std::int64_t>(std::floor(cumulative_arrivals(s, initial, ctx.tick - 1)));
-  add_arrivals(ctx, world, arrivals);
+  migration::add_arrivals(ctx, world);
   disasters::replace_orphaned_guests(ctx, world);
 }
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "parallel/parallel.hpp"
-#include "phases/disasters.hpp"
+#include "phases/livelihoods.hpp"
 
 namespace hearth::disasters {
 

@@ -18,6 +18,8 @@
 #include "parallel/rng.hpp"
 #include "phases/market_common.hpp"
 #include "policy/housing_levers.hpp"
+#include "state/rents.hpp"
+#include "state/tenancy.hpp"
 
 namespace hearth {
 namespace {
@@ -54,17 +56,14 @@ void refresh(const ScenarioDef& s, World& world, std::int32_t tick) {
     float rent = dw.rent_per_month[d];
     if (tenure == Tenure::PrivateRental) {
       // Reviews move the rent to the market rent, rises capped per review.
-      const float market_rent = state.rent_index[sm] * dw.hedonic[d];
-      rent = market_rent > rent
-                 ? std::min(market_rent,
-                            rent * static_cast<float>(1.0 + max_increase))
-                 : market_rent;
+      rent = rents::reviewed_rent(rent, rents::market_rent(state, dw, static_cast<DwellingId>(d)),
+                                  max_increase);
     } else if (tenure == Tenure::SocialRental) {
-      rent = static_cast<float>(policy::social_rent_share(s, dw, static_cast<DwellingId>(d)) *
+      rent = rents::social_rent(rents::social_rent_share(s, dw, static_cast<DwellingId>(d)),
                                 hh.income_per_month[h]);
     }
-    dw.rent_per_month[d] = rent;
-    hh.housing_cost_per_month[h] = rent;
+    // One dwelling per tenant: the parallel loop writes only d's and its tenant's slots.
+    rents::set_rent(world, static_cast<DwellingId>(d), rent);
   });
   const float monthly_rate = static_cast<float>(m.mortgage_rate_per_year / 12.0);
   parallel::for_each_index(hh.count(), [&](std::size_t i) {
@@ -144,7 +143,7 @@ DwellingId commit(const ScenarioDef& s, World& world, const Bid& bid, std::int32
   const DwellingId old = hh.dwelling[h];
   const double income = std::max(1.0f, hh.income_per_month[h]);
   const double wealth = market::wealth_of(m, hh, dw, h);  // as the searcher saw it
-  market::vacate(s, world, h);
+  tenancy::vacate(s, world, h);
   // Arrears owed to the old landlord are written off, as at an eviction: the
   // new landlord judges the household by its own rent.
   hh.rent_arrears[h] = 0;
@@ -154,15 +153,10 @@ DwellingId commit(const ScenarioDef& s, World& world, const Bid& bid, std::int32
       // The landlord sets the rent at the tenancy's start: the winning bid
       // (under a rent_cap with vacancy control, at most the previous rent
       // raised by the annual cap).
-      float rent = bid.amount;
-      const PolicyDef* cap = policy::rent_cap_in_force(s, tick);
-      if (cap != nullptr && cap->rent_cap_vacancy_control && dw.rent_per_month[d] > 0.0f) {
-        rent = std::min(rent, dw.rent_per_month[d] *
-                                  static_cast<float>(1.0 + cap->rent_cap_max_increase_per_year));
-      }
-      dw.rent_per_month[d] = rent;
+      const float rent = rents::letting_rent(s, tick, bid.amount, dw.rent_per_month[d]);
+      rents::set_rent(world, d, rent);
       dw.owner_kind[d] = OwnerKind::PrivateLandlord;
-      market::occupy(world, h, d, Status::Renter, rent);
+      tenancy::occupy(world, h, d, Status::Renter, rent);
       ++world.flows.lettings;
       break;
     }
@@ -176,18 +170,16 @@ DwellingId commit(const ScenarioDef& s, World& world, const Bid& bid, std::int32
       hh.mortgage_balance[h] = static_cast<float>(loan);
       hh.mortgage_payment_per_month[h] = static_cast<float>(payment);
       dw.value[d] = bid.amount;
-      dw.owner_kind[d] = OwnerKind::Household;
-      dw.owner_household[d] = h;
-      market::occupy(
+      tenancy::occupy_owned(
           world, h, d, Status::Owner,
           static_cast<float>(payment + m.owner_upkeep_rate_per_year / 12.0 * bid.amount));
       ++world.flows.sales;
       break;
     }
     case Tenure::SocialRental: {
-      const auto rent = static_cast<float>(policy::social_rent_share(s, dw, d) * income);
-      dw.rent_per_month[d] = rent;
-      market::occupy(world, h, d, Status::SocialTenant, rent);
+      const float rent = rents::social_rent(rents::social_rent_share(s, dw, d), income);
+      rents::set_rent(world, d, rent);
+      tenancy::occupy(world, h, d, Status::SocialTenant, rent);
       break;
     }
     case Tenure::Informal:
@@ -238,9 +230,7 @@ void informal_sector(const ScenarioDef& s, World& world, std::int32_t tick,
       const DwellingId d = vacant[k];
       vacant[k] = vacant.back();  // serial and seeded: order stays deterministic
       vacant.pop_back();
-      dw.owner_kind[d] = OwnerKind::Household;
-      dw.owner_household[d] = h;
-      market::occupy(world, h, d, Status::InformalDweller, dw.rent_per_month[d]);
+      tenancy::occupy_owned(world, h, d, Status::InformalDweller, dw.rent_per_month[d]);
       ++world.flows.informal_entries;
     } else if (!land.empty()) {
       const std::uint32_t k = rng.below(static_cast<std::uint32_t>(land.size()));
@@ -255,9 +245,7 @@ void informal_sector(const ScenarioDef& s, World& world, std::int32_t tick,
   for (const auto& [h, c] : builds) {
     const DwellingId d = market::append_dwelling(
         s, world, c, Tenure::Informal, static_cast<float>(s.market.informal_new_quality), 1, 0.0f);
-    dw.owner_kind[d] = OwnerKind::Household;
-    dw.owner_household[d] = h;
-    market::occupy(world, h, d, Status::InformalDweller, dw.rent_per_month[d]);
+    tenancy::occupy_owned(world, h, d, Status::InformalDweller, dw.rent_per_month[d]);
     ++world.flows.informal_entries;
     ++world.flows.informal_self_built;
   }

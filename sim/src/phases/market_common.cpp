@@ -4,6 +4,7 @@
 // Grid::zoning_capacity (upzoning). vacate/occupy/append_dwelling are serial
 // commits that keep the household <-> dwelling links in agreement.
 #include "phases/market_common.hpp"
+#include "state/rents.hpp"
 
 #include <algorithm>
 
@@ -134,47 +135,6 @@ void ensure_initialised(const ScenarioDef& scenario, World& world) {
   state.initialised = true;
 }
 
-void vacate(const ScenarioDef& scenario, World& world, HouseholdId h) {
-  Households& hh = world.households;
-  Dwellings& dw = world.dwellings;
-  const DwellingId d = hh.dwelling[h];
-  if (d == kNone) return;
-  dw.occupant[d] = kNone;
-  dw.months_on_market[d] = 0;
-  dw.lease_months[d] = 0;
-  if (dw.owner_household[d] == h) {
-    if (dw.tenure[d] == Tenure::OwnerOccupied) {
-      // The sale is settled at market value less costs when the owner moves
-      // out (as if bridged); the dwelling is then listed for sale.
-      const double equity =
-          dw.value[d] * (1.0 - scenario.market.selling_cost_share) - hh.mortgage_balance[h];
-      hh.savings[h] += static_cast<float>(std::max(0.0, equity));
-    }
-    dw.owner_household[d] = kNone;
-    dw.owner_kind[d] = OwnerKind::None;
-    // The mortgage belongs to the home sold. (A displaced owner renting
-    // elsewhere keeps the mortgage of its damaged home when it moves on.)
-    hh.mortgage_balance[h] = 0;
-    hh.mortgage_payment_per_month[h] = 0;
-  }
-  hh.dwelling[h] = kNone;
-  hh.housing_cost_per_month[h] = 0;
-}
-
-void occupy(World& world, HouseholdId h, DwellingId d, Status status, float housing_cost_per_month) {
-  Households& hh = world.households;
-  Dwellings& dw = world.dwellings;
-  hh.dwelling[h] = d;
-  hh.status[h] = status;
-  hh.housing_cost_per_month[h] = housing_cost_per_month;
-  hh.anchor_cell[h] = dw.cell[d];
-  hh.moves[h] = static_cast<std::uint16_t>(std::min<int>(hh.moves[h] + 1, 65535));
-  dw.occupant[d] = h;
-  dw.months_on_market[d] = 0;
-  dw.lease_months[d] = 0;
-  ++world.flows.moves;
-}
-
 DwellingId append_dwelling(const ScenarioDef& scenario, World& world, CellId cell, Tenure tenure,
                            float quality, std::uint8_t rooms, float work_months) {
   Dwellings& dw = world.dwellings;
@@ -195,9 +155,11 @@ DwellingId append_dwelling(const ScenarioDef& scenario, World& world, CellId cel
   const MarketState& state = world.market;
   dw.value[d] = state.price_index[dw.submarket[d]] * dw.hedonic[d];
   if (tenure == Tenure::Informal) dw.value[d] *= 0.1f;  // no title, as the generator does
-  dw.rent_per_month[d] = tenure == Tenure::PrivateRental ? state.rent_index[dw.submarket[d]] * dw.hedonic[d]
-                         : tenure == Tenure::Informal     ? static_cast<float>(scenario.city.informal_rent_per_month)
-                                                          : 0.0f;
+  rents::set_rent(world, d,
+                  tenure == Tenure::PrivateRental ? rents::market_rent(state, dw, d)
+                  : tenure == Tenure::Informal
+                      ? static_cast<float>(scenario.city.informal_rent_per_month)
+                      : 0.0f);
   ++world.market.dwellings_in_cell[cell];
   if (work_months > 0) world.market.under_construction.push_back(d);
   else count_built(world, d);

@@ -1,8 +1,8 @@
 #pragma once
 // Pieces of the housing market shared by the displacement, market and
 // recovery phases (docs/MODEL.md, "Submodel: housing market"): submarkets,
-// the hedonic factor, asking rents and prices, mortgage finance, freeing and
-// appending dwellings, and a deterministic parallel compaction of ids.
+// the hedonic factor, asking rents and prices, mortgage finance, appending
+// dwellings, and a deterministic parallel compaction of ids.
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -125,14 +125,6 @@ void count_built(World& world, DwellingId d);
 
 // Recomputes a dwelling's hedonic factor and submarket (after its quality changed).
 void refresh_dwelling(const ScenarioDef& scenario, World& world, DwellingId d);
-
-// Frees household h's dwelling (it goes back on the market) and clears its
-// housing cost. An owner sells: its net equity goes to savings (a negative
-// equity is written off) and the mortgage is repaid. The caller sets the status.
-void vacate(const ScenarioDef& scenario, World& world, HouseholdId h);
-
-// Moves household h into dwelling d on the given terms; d must be free.
-void occupy(World& world, HouseholdId h, DwellingId d, Status status, float housing_cost_per_month);
 
 // Appends one dwelling (all columns) and keeps the per-cell count. Serial
 // only: call it at the end of a phase, in id order of what is appended.

@@ -18,7 +18,7 @@
 #include <cmath>
 #include <tuple>
 
-#include "phases/disasters.hpp"
+#include "phases/repairs.hpp"
 #include "phases/market_common.hpp"
 #include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"

@@ -17,9 +17,11 @@
 
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
-#include "phases/disasters.hpp"
+#include "phases/placement.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
+#include "state/rents.hpp"
+#include "state/tenancy.hpp"
 
 namespace hearth {
 namespace {
@@ -39,7 +41,9 @@ double cost_on_return(const ScenarioDef& s, const World& world, HouseholdId h, D
     case Status::InformalDweller:
       return hh.origin_housing_cost_per_month[h];
     case Status::SocialTenant:
-      return s.city.social_rent_income_share * hh.income_per_month[h];
+      // The social rent of the home of origin: its programme's share, if a
+      // social_housing programme built it, else the city's.
+      return rents::social_rent(rents::social_rent_share(s, dw, d), hh.income_per_month[h]);
     case Status::Renter: {
       // The landlord re-lets at the market rent; the former tenant comes back
       // only if it passes the landlord's screen.
@@ -114,37 +118,20 @@ void run_return(const PhaseContext& ctx, World& world) {
   for (const HouseholdId h : acting) {
     const DwellingId d = hh.origin_dwelling[h];
     if (decision[h] == kSettle) {
-      disasters::release_origin(s, world, h);
+      tenancy::release_origin(s, world, h);
       ++world.flows.settled;
       continue;
     }
     if (dw.occupant[d] != kNone) continue;  // taken by a lower id this tick
     const double cost = cost_on_return(s, world, h, d);
     if (cost < 0) continue;
-    const Status origin = hh.origin_status[h];
-    // Leaves a rental (or a shack) taken meanwhile; the mortgage belongs to
-    // the home of origin, whatever vacate does with the place left.
-    const float balance = hh.mortgage_balance[h], payment = hh.mortgage_payment_per_month[h];
-    market::vacate(s, world, h);
-    hh.mortgage_balance[h] = balance;
-    hh.mortgage_payment_per_month[h] = payment;
-    hh.host[h] = kNone;
-    if (origin == Status::Renter) {
-      dw.rent_per_month[d] = static_cast<float>(cost);
-      dw.owner_kind[d] = OwnerKind::PrivateLandlord;
-    } else if (origin == Status::SocialTenant) {
-      dw.rent_per_month[d] = static_cast<float>(cost);
-    }
-    market::occupy(world, h, d, origin, static_cast<float>(cost));
-    hh.origin_dwelling[h] = kNone;
-    dw.grant_tenant[d] = kNone;  // a grant's hold ends with the return
-    hh.returned_at_tick[h] = ctx.tick;
+    tenancy::return_home(s, world, h, static_cast<float>(cost), ctx.tick);
     ++world.flows.returns;
   }
 
   // Guests whose stay ended elsewhere (housed by the market, returned) drop their host.
   parallel::for_each_index(hh.count(), [&](std::size_t i) {
-    if (hh.status[i] != Status::DisplacedHost) hh.host[i] = kNone;
+    if (hh.status[i] != Status::DisplacedHost) tenancy::leave_host(world, static_cast<HouseholdId>(i));
   });
   disasters::recount_occupancy(world);
 }

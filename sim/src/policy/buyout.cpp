@@ -31,6 +31,8 @@
 #include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"
 #include "state/city_generator.hpp"
+#include "state/rents.hpp"
+#include "state/tenancy.hpp"
 
 namespace hearth::policy {
 namespace {
@@ -46,7 +48,7 @@ bool in_zone(const PolicyDef& p, const World& world, const std::vector<float>* d
 // The household leaves the dwelling it lives in and searches from where it was.
 void move_out(const ScenarioDef& s, World& world, HouseholdId h) {
   Households& hh = world.households;
-  market::vacate(s, world, h);
+  tenancy::vacate(s, world, h);
   hh.status[h] = Status::Homeless;
   hh.rent_arrears[h] = 0;
   hh.months_in_arrears[h] = 0;
@@ -107,11 +109,10 @@ void run_buyouts(const PhaseContext& ctx, World& world) {
         hh.mortgage_balance[owner] = 0;
         hh.mortgage_payment_per_month[owner] = 0;
         if (hh.dwelling[owner] == d) {
-          dw.owner_household[d] = kNone;  // sold to the programme, not on the market
+          tenancy::hand_over(world, d);  // sold to the programme, not on the market
           move_out(s, world, owner);
         } else if (hh.origin_dwelling[owner] == d) {
-          hh.origin_dwelling[owner] = kNone;
-          ++world.flows.away_bought_out;
+          tenancy::end_claim_bought_out(world, owner);
           hh.origin_housing_cost_per_month[owner] = 0;
         }
         ++world.flows.buyout_households;
@@ -122,21 +123,19 @@ void run_buyouts(const PhaseContext& ctx, World& world) {
         ++world.flows.buyout_households;
       }
       if (away != kNone) {
-        hh.origin_dwelling[away] = kNone;
-        ++world.flows.away_bought_out;
+        tenancy::end_claim_bought_out(world, away);
         hh.savings[away] += static_cast<float>(away_aid);
         ++world.flows.buyout_households;
       }
       // Demolished: out of the stock for good, the land left open.
-      dw.occupant[d] = kNone;
-      dw.owner_household[d] = kNone;
+      tenancy::clear_for_demolition(world, d);
       dw.owner_kind[d] = OwnerKind::Public;
       dw.work_remaining_months[d] = kDemolishedWorkMonths;
       dw.damage[d] = DamageState::None;
       dw.repair_funded[d] = 0;
       dw.grant_tenant[d] = kNone;
       dw.value[d] = 0;
-      dw.rent_per_month[d] = 0;
+      rents::set_rent(world, d, 0.0f);
       dw.months_on_market[d] = 0;
       dw.lease_months[d] = 0;
       ++world.flows.buyouts;

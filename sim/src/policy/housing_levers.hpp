@@ -48,8 +48,6 @@ double voucher_top_up(const ScenarioDef& scenario, const Households& hh, Househo
 // Policy phase: starts the year's units (paid from the budget) and lets the
 // programme's vacant units by its allocation rule.
 void run_social_housing(const PhaseContext& ctx, World& world);
-// Rent share of income of a social dwelling (the programme's, else the city's).
-double social_rent_share(const ScenarioDef& scenario, const Dwellings& dw, DwellingId d);
 
 // ---- eviction_moratorium (policy/eviction_moratorium.cpp)
 // Whether a moratorium stops evictions for arrears at the tick.

@@ -23,7 +23,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "phases/disasters.hpp"
+#include "phases/dislocation.hpp"
 #include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"
 

@@ -16,7 +16,7 @@
 #include <cmath>
 #include <tuple>
 
-#include "phases/disasters.hpp"
+#include "phases/placement.hpp"
 #include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"
 

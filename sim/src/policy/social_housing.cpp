@@ -16,6 +16,8 @@
 #include "phases/market_common.hpp"
 #include "policy/housing_levers.hpp"
 #include "policy/policies.hpp"
+#include "state/rents.hpp"
+#include "state/tenancy.hpp"
 
 namespace hearth::policy {
 namespace {
@@ -131,13 +133,13 @@ void allocate(const PhaseContext& ctx, World& world, int k) {
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     const HouseholdId h = ranked[i];
     const DwellingId d = vacant[i];
-    market::vacate(s, world, h);
+    tenancy::vacate(s, world, h);
     hh.rent_arrears[h] = 0;  // a new landlord, as at any move
     hh.months_in_arrears[h] = 0;
-    const auto rent =
-        static_cast<float>(p.social_rent_share_of_income * std::max(1.0f, hh.income_per_month[h]));
-    dw.rent_per_month[d] = rent;
-    market::occupy(world, h, d, Status::SocialTenant, rent);
+    const float rent =
+        rents::social_rent(p.social_rent_share_of_income, std::max(1.0f, hh.income_per_month[h]));
+    rents::set_rent(world, d, rent);
+    tenancy::occupy(world, h, d, Status::SocialTenant, rent);
   }
   if (by_list) {
     list.erase(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(ranked.size()));
@@ -145,15 +147,6 @@ void allocate(const PhaseContext& ctx, World& world, int k) {
 }
 
 }  // namespace
-
-double social_rent_share(const ScenarioDef& scenario, const Dwellings& dw, DwellingId d) {
-  const std::uint8_t mark = dw.programme[d];
-  if (mark != 0 && mark != kDemolished && mark <= scenario.policies.size()) {
-    const PolicyDef& p = scenario.policies[mark - 1u];
-    if (p.type == "social_housing") return p.social_rent_share_of_income;
-  }
-  return scenario.city.social_rent_income_share;
-}
 
 void run_social_housing(const PhaseContext& ctx, World& world) {
   const ScenarioDef& s = ctx.scenario;

@@ -26,6 +26,8 @@
 #include "policy/disaster_levers.hpp"
 #include "policy/housing_levers.hpp"
 #include "policy/policies.hpp"
+#include "state/rents.hpp"
+#include "state/tenancy.hpp"
 
 namespace hearth::policy {
 namespace {
@@ -79,8 +81,7 @@ void demolish(World& world, DwellingId d) {
   dw.programme[d] = kDemolished;
   dw.work_remaining_months[d] = kDemolishedWorkMonths;
   dw.owner_kind[d] = OwnerKind::Public;
-  dw.owner_household[d] = kNone;
-  dw.occupant[d] = kNone;
+  tenancy::clear_for_demolition(world, d);
 }
 
 void drift_back(const PhaseContext& ctx, World& world, int k) {
@@ -105,7 +106,7 @@ void drift_back(const PhaseContext& ctx, World& world, int k) {
             h);
     if (!rng.bernoulli(rate)) continue;
     // Back to the search near the jobs: the market, then the informal sector.
-    market::vacate(s, world, h);
+    tenancy::vacate(s, world, h);
     hh.status[h] = Status::Homeless;
     hh.anchor_cell[h] = jobs;
   }
@@ -152,22 +153,22 @@ void run_upgrading(const PhaseContext& ctx, World& world) {
         touched[c] = 1;
       } else if (p.upgrading_mode == "relocation") {
         if (h != kNone) {
-          market::vacate(s, world, h);
+          tenancy::vacate(s, world, h);
           const DwellingId unit =
               market::append_dwelling(s, world, site, Tenure::SocialRental,
                                       static_cast<float>(p.upgrading_quality), 2, 0.0f);
           dw.programme[unit] = mark;
-          const auto rent = static_cast<float>(s.city.social_rent_income_share *
-                                               std::max(1.0f, hh.income_per_month[h]));
-          dw.rent_per_month[unit] = rent;
+          const float rent = rents::social_rent(rents::social_rent_share(s, dw, unit),
+                                                std::max(1.0f, hh.income_per_month[h]));
+          rents::set_rent(world, unit, rent);
           hh.rent_arrears[h] = 0;
           hh.months_in_arrears[h] = 0;
-          market::occupy(world, h, unit, Status::SocialTenant, rent);
+          tenancy::occupy(world, h, unit, Status::SocialTenant, rent);
         }
         demolish(world, d);
       } else {  // clearance
         if (h != kNone) {
-          market::vacate(s, world, h);
+          tenancy::vacate(s, world, h);
           hh.status[h] = Status::Homeless;
           hh.rent_arrears[h] = 0;
           hh.months_in_arrears[h] = 0;

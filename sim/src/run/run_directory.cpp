@@ -9,6 +9,7 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <ostream>
@@ -22,6 +23,7 @@
 #include "io/frames_file.hpp"
 #include "io/scenario_loader.hpp"
 #include "parallel/parallel.hpp"
+#include "report/csv_table.hpp"
 #include "run/progress.hpp"
 #include "state/invariants.hpp"
 #include "state/world.hpp"
@@ -566,6 +568,58 @@ RunResult resume_run(const RunOptions& options) {
   return execute(run, simulation, writers, limit, started);
 }
 
+namespace {
+
+// The files a finished run wrote, as its manifest lists them (the manifest
+// itself first): what the summary names is what is there, whichever options
+// added files. Just the manifest if it cannot be read.
+std::string written_outputs(const std::string& dir) {
+  std::string names = "manifest.json";
+  try {
+    std::ifstream in(dir + "/manifest.json");
+    const nlohmann::json manifest = nlohmann::json::parse(in);
+    for (const auto& name : manifest.at("outputs")) {
+      names += ',';  // appended apart: `"," + string` trips a false GCC 12 -Wrestrict
+      names += name.get<std::string>();
+    }
+  } catch (const std::exception&) {
+  }
+  return names;
+}
+
+// Displacement over the whole run, from indicators.csv (the final Frame has
+// this tick's flows only): households displaced from a home of origin (not
+// counting those displaced again while away), and where they are at the end:
+// back home, settled elsewhere, gone from the city, bought out, still away.
+struct DisplacementTotals {
+  double displaced = 0, returned = 0, settled = 0, left_city = 0, bought_out = 0, still_away = 0;
+};
+
+std::optional<DisplacementTotals> displacement_totals(const std::string& dir) {
+  try {
+    const auto table = report::CsvTable::read(dir + "/" + std::string(kIndicators));
+    auto sum = [&](std::string_view column) {
+      double total = 0;
+      for (double v : table.numbers(column)) total += std::isnan(v) ? 0 : v;
+      return total;
+    };
+    DisplacementTotals totals;
+    totals.displaced = sum("new_displacements") - sum("displaced_again");
+    totals.returned = sum("returns");
+    totals.settled = sum("settled_after_displacement");
+    totals.left_city = sum("away_departures");
+    totals.bought_out = sum("away_bought_out");
+    if (table.rows() > 0) {
+      totals.still_away = table.number(table.rows() - 1, table.column("away_from_home"));
+    }
+    return totals;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
 void print_summary(std::ostream& out, const ScenarioDef& scenario, const RunResult& result) {
   const Frame& f = *result.final_frame;
   auto pct = [](double share) {
@@ -593,8 +647,16 @@ void print_summary(std::ostream& out, const ScenarioDef& scenario, const RunResu
       << pct(f[CityIndicator::severely_cost_burdened_share]) << ")   informal/inadequate "
       << pct(f[CityIndicator::informal_share]) << "   vacancy "
       << pct(f[CityIndicator::vacancy_rate]) << "\n";
-  out << "  outputs              " << result.out_dir << "/{manifest.json,indicators.csv,groups.csv"
-      << (f.neighbourhoods.empty() ? "" : ",neighbourhoods.csv") << "}\n";
+  // Only a run that displaced anyone says so (most runs have no hazard).
+  if (const auto moved = displacement_totals(result.out_dir); moved && moved->displaced > 0) {
+    out << "  displacement         " << moved->displaced
+        << " displaced from home so far: " << moved->returned << " returned, " << moved->settled
+        << " settled elsewhere, " << moved->left_city << " left the city, ";
+    if (moved->bought_out > 0) out << moved->bought_out << " bought out, ";
+    out << (std::isnan(moved->still_away) ? 0 : moved->still_away) << " still away\n";
+  }
+  out << "  outputs              " << result.out_dir << "/{" << written_outputs(result.out_dir)
+      << "}\n";
   out.unsetf(std::ios::fixed);
 }
 

@@ -12,6 +12,8 @@
 #include "parallel/rng.hpp"
 #include "state/demographics.hpp"
 #include "state/tract_city.hpp"
+#include "state/tenancy.hpp"
+#include "state/rents.hpp"
 
 namespace hearth {
 namespace {
@@ -252,10 +254,10 @@ void draw_dwelling_attributes(const ScenarioDef& s, World& world) {
                                     0.6 * (grid.job_access[c] - 0.5) + 0.3 * (services - 0.8) -
                                     0.08 * flood[c] + 0.15 * rng.normal());
     dw.value[i] = static_cast<float>(hedonic);
-    dw.rent_per_month[i] = t == Tenure::Informal
-                               ? static_cast<float>(s.city.informal_rent_per_month *
-                                                    (0.7 + 0.6 * rng.uniform()))
-                               : 0.0f;
+    rents::set_rent(world, static_cast<DwellingId>(i),
+                    t == Tenure::Informal ? static_cast<float>(s.city.informal_rent_per_month *
+                                                               (0.7 + 0.6 * rng.uniform()))
+                                          : 0.0f);
     dw.owner_kind[i] = t == Tenure::OwnerOccupied   ? OwnerKind::None  // for sale until matched
                        : t == Tenure::PrivateRental ? OwnerKind::PrivateLandlord
                        : t == Tenure::SocialRental  ? OwnerKind::Public
@@ -276,7 +278,8 @@ void draw_dwelling_attributes(const ScenarioDef& s, World& world) {
     dw.value[i] = static_cast<float>(dw.value[i] * scale);
     if (dw.tenure[i] == Tenure::Informal) dw.value[i] *= 0.1f;  // no title: a fraction of formal
     if (dw.tenure[i] == Tenure::PrivateRental || dw.tenure[i] == Tenure::OwnerOccupied) {
-      dw.rent_per_month[i] = static_cast<float>(dw.value[i] * monthly_yield);
+      rents::set_rent(world, static_cast<DwellingId>(i),
+                      static_cast<float>(dw.value[i] * monthly_yield));
     }
   });
 }
@@ -365,32 +368,7 @@ void match_households_to_dwellings(const ScenarioDef& s, const TenurePlan& plan,
     for (std::size_t r = 0; r < n_h && n_d > 0; ++r) {
       const std::uint32_t h = households[r].second;
       const DwellingId d = dwellings[std::min(n_d - 1, r * n_d / n_h)].second;
-      hh.dwelling[h] = d;
-      dw.occupant[d] = h;
-      const float income = hh.income_per_month[h];
-      switch (static_cast<Tenure>(t)) {
-        case Tenure::OwnerOccupied:
-          hh.status[h] = Status::Owner;
-          dw.owner_kind[d] = OwnerKind::Household;
-          dw.owner_household[d] = h;
-          hh.housing_cost_per_month[h] = static_cast<float>(dw.value[d] * monthly_owner_cost);
-          break;
-        case Tenure::PrivateRental:
-          hh.status[h] = Status::Renter;
-          hh.housing_cost_per_month[h] = dw.rent_per_month[d];
-          break;
-        case Tenure::SocialRental:
-          hh.status[h] = Status::SocialTenant;
-          dw.rent_per_month[d] = static_cast<float>(s.city.social_rent_income_share * income);
-          hh.housing_cost_per_month[h] = dw.rent_per_month[d];
-          break;
-        case Tenure::Informal:
-          hh.status[h] = Status::InformalDweller;
-          dw.owner_kind[d] = OwnerKind::Household;  // self-built
-          dw.owner_household[d] = h;
-          hh.housing_cost_per_month[h] = dw.rent_per_month[d];
-          break;
-      }
+      tenancy::settle_at_start(s, world, h, d, static_cast<Tenure>(t), monthly_owner_cost);
     }
   }
 }

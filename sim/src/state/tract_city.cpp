@@ -11,6 +11,8 @@
 #include "parallel/rng.hpp"
 #include "state/city_generator.hpp"
 #include "state/demographics.hpp"
+#include "state/tenancy.hpp"
+#include "state/rents.hpp"
 
 namespace hearth {
 namespace {
@@ -560,8 +562,9 @@ World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
       dw.quality[i] = static_cast<float>(std::clamp(0.15 + 0.05 * rng.normal(), 0.02, 0.35));
       dw.record_intact[i] = 0;
       dw.value[i] = static_cast<float>(0.1 * drawn);
-      dw.rent_per_month[i] =
-          static_cast<float>(s.city.informal_rent_per_month * (0.7 + 0.6 * rng.uniform()));
+      rents::set_rent(world, static_cast<DwellingId>(i),
+                      static_cast<float>(s.city.informal_rent_per_month *
+                                         (0.7 + 0.6 * rng.uniform())));
       dw.owner_kind[i] = OwnerKind::None;
       return;
     }
@@ -584,8 +587,9 @@ World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
         k == Tenure::OwnerOccupied
             ? drawn
             : drawn * std::exp(s.market.hedonic_rooms * (dw.rooms[i] - mean_rooms)));
-    dw.rent_per_month[i] =
-        k == Tenure::SocialRental ? 0.0f : static_cast<float>(dw.value[i] * monthly_yield);
+    rents::set_rent(world, static_cast<DwellingId>(i),
+                    k == Tenure::SocialRental ? 0.0f
+                                              : static_cast<float>(dw.value[i] * monthly_yield));
     dw.owner_kind[i] = k == Tenure::OwnerOccupied   ? OwnerKind::None  // for sale until matched
                        : k == Tenure::PrivateRental ? OwnerKind::PrivateLandlord
                                                     : OwnerKind::Public;
@@ -710,33 +714,8 @@ World generate_tract_city(const ScenarioDef& s, const io::TractTable& table) {
           for (std::size_t r = 0; r < n_h && n_d > 0; ++r) {
             const std::uint32_t h = hs[r].second;
             const DwellingId d = ds[std::min(n_d - 1, r * n_d / n_h)].second;
-            hh.dwelling[h] = d;
-            dw.occupant[d] = h;
+            tenancy::settle_at_start(s, world, h, d, static_cast<Tenure>(k), monthly_owner_cost);
             hh.anchor_cell[h] = dw.cell[d];
-            switch (static_cast<Tenure>(k)) {
-              case Tenure::OwnerOccupied:
-                hh.status[h] = Status::Owner;
-                dw.owner_kind[d] = OwnerKind::Household;
-                dw.owner_household[d] = h;
-                hh.housing_cost_per_month[h] = static_cast<float>(dw.value[d] * monthly_owner_cost);
-                break;
-              case Tenure::PrivateRental:
-                hh.status[h] = Status::Renter;
-                hh.housing_cost_per_month[h] = dw.rent_per_month[d];
-                break;
-              case Tenure::SocialRental:
-                hh.status[h] = Status::SocialTenant;
-                dw.rent_per_month[d] =
-                    static_cast<float>(s.city.social_rent_income_share * hh.income_per_month[h]);
-                hh.housing_cost_per_month[h] = dw.rent_per_month[d];
-                break;
-              case Tenure::Informal:
-                hh.status[h] = Status::InformalDweller;
-                dw.owner_kind[d] = OwnerKind::Household;
-                dw.owner_household[d] = h;
-                hh.housing_cost_per_month[h] = dw.rent_per_month[d];
-                break;
-            }
           }
         }
       },

@@ -4,7 +4,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <map>
 #include <string_view>
+
+#include <nlohmann/json.hpp>
 
 #include "hearth/errors.hpp"
 #include "io/csv_writer.hpp"
@@ -60,8 +63,52 @@ std::string number(double value) {
 
 struct RunTable {
   std::string text;
-  std::vector<std::string_view> rows;  // data lines (header dropped)
+  std::string_view header;
+  std::vector<std::string_view> rows;  // data lines
 };
+
+// The ticks a complete run's manifest says it ran (-1 if it does not say).
+std::int64_t ticks_done_of(const std::string& dir, const std::string& run_id) {
+  try {
+    const auto manifest =
+        nlohmann::json::parse(io::read_text_file(dir + "/results/" + run_id + "/manifest.json"));
+    return manifest.value("ticks_done", std::int64_t{-1});
+  } catch (const std::exception&) {
+    return -1;
+  }
+}
+
+// A run's indicators.csv must be whole before it is compared with the
+// others: a file cut short after the run finished (a full disk while
+// copying, a truncation) is that run's fault, and naming the run whose
+// header it was compared with instead would send the user to the wrong one.
+void check_whole(const std::string& dir, const std::string& run_id, const std::string& path,
+                 const std::string& text, const std::vector<std::string_view>& lines) {
+  const std::string rerun = "; remove " + dir + "/results/" + run_id +
+                            "/ and run `hearth sweep run " + dir + "` to run it again";
+  if (lines.empty()) throw InputError(path, {{"", "empty indicators table" + rerun}});
+  if (text.back() != '\n') {
+    throw InputError(path, {{"line " + std::to_string(lines.size()),
+                             "cut short: the last line has no line end" + rerun}});
+  }
+  const std::size_t columns = split_fields(lines[0]).size();
+  for (std::size_t n = 1; n < lines.size(); ++n) {
+    const std::size_t fields = split_fields(lines[n]).size();
+    if (fields != columns) {
+      throw InputError(path, {{"line " + std::to_string(n + 1),
+                               std::to_string(fields) + " fields where the header has " +
+                                   std::to_string(columns) + ": cut short or damaged" + rerun}});
+    }
+  }
+  // One row per tick, tick 0 included.
+  const std::int64_t ticks = ticks_done_of(dir, run_id);
+  const auto rows = static_cast<std::int64_t>(lines.size()) - 1;
+  if (ticks >= 0 && rows != ticks + 1) {
+    throw InputError(path, {{"", std::to_string(rows) + " rows where the run's manifest says " +
+                                     std::to_string(ticks) + " ticks (" +
+                                     std::to_string(ticks + 1) + " rows): cut short" + rerun}});
+  }
+}
 
 }  // namespace
 
@@ -89,8 +136,6 @@ CollectResult collect(const std::string& dir, const CollectOptions& options) {
 
   std::vector<RunTable> tables(plan.runs.size());
   std::vector<bool> present(plan.runs.size(), false);
-  std::string header;
-  std::string header_file;
   for (const auto& run : plan.runs) {
     const auto i = static_cast<std::size_t>(run.index);
     if (!run_complete(dir, run.run_id)) {
@@ -99,19 +144,34 @@ CollectResult collect(const std::string& dir, const CollectOptions& options) {
     }
     const std::string path = dir + "/results/" + run.run_id + "/indicators.csv";
     tables[i].text = io::read_text_file(path, std::size_t{1} << 31);
-    auto lines = split_lines(tables[i].text);
-    if (lines.empty()) throw InputError(path, {{"", "empty indicators table"}});
-    if (header.empty()) {
-      header = std::string(lines[0]);
-      header_file = path;
-    } else if (lines[0] != header) {
-      throw InputError(path, {{"", "its columns differ from " + header_file +
-                                       "'s; runs of one sweep "
-                                       "must come from the same hearth version"}});
-    }
+    const auto lines = split_lines(tables[i].text);
+    check_whole(dir, run.run_id, path, tables[i].text, lines);
+    tables[i].header = lines[0];
     tables[i].rows.assign(lines.begin() + 1, lines.end());
     present[i] = true;
     ++result.runs;
+  }
+  // The columns most runs have are the sweep's; a run with others comes
+  // from another hearth version and is the one named.
+  std::map<std::string_view, std::int64_t> header_counts;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (present[i]) ++header_counts[tables[i].header];
+  }
+  std::string header;
+  std::int64_t most = 0;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (!present[i]) continue;
+    if (header_counts[tables[i].header] > most) {
+      most = header_counts[tables[i].header];
+      header = std::string(tables[i].header);
+    }
+  }
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (!present[i] || tables[i].header == header) continue;
+    const std::string path = dir + "/results/" + plan.runs[i].run_id + "/indicators.csv";
+    throw InputError(path, {{"line 1", "its columns differ from those of " + std::to_string(most) +
+                                           " other runs of this sweep; runs of one sweep must "
+                                           "come from the same hearth version"}});
   }
   if (!result.missing.empty() && !options.allow_missing) {
     std::string list;

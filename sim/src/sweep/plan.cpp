@@ -1,6 +1,5 @@
 #include "sweep/plan.hpp"
 
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -121,8 +120,32 @@ SweepDef load_sweep_file(const std::string& path) {
   return load_sweep_json(document, path, fs::path(path).parent_path().string());
 }
 
+namespace {
+
+// Another kind of Hearth file given where a sweep file belongs: the schema
+// would list a dozen unknown keys; one line saying what the file is helps more.
+std::optional<std::string> other_kind_of_file(const nlohmann::json& document,
+                                              const std::string& label) {
+  if (!document.is_object() || document.contains("sweep_version")) return std::nullopt;
+  if (document.contains("schema_version")) {
+    return "this is a scenario file, not a sweep file; run it with `hearth run " + label +
+           "`, or vary it in a sweep file that names it as \"base\" (docs/SWEEPS.md)";
+  }
+  if (document.contains("plan_version")) {
+    return "this is the plan of a sweep that is planned already, not a sweep file; run it "
+           "with `hearth sweep run " +
+           (fs::path(label).parent_path().empty() ? std::string(".")
+                                                  : fs::path(label).parent_path().string()) +
+           "`";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 SweepDef load_sweep_json(const nlohmann::json& document, const std::string& label,
                          const std::string& base_dir) {
+  if (const auto kind = other_kind_of_file(document, label)) throw InputError(label, {{"", *kind}});
   std::vector<InputProblem> problems = validate_sweep_json(document);
   if (!problems.empty()) throw InputError(label, problems);
 

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <set>
 
 namespace hearth::sweep {
 namespace fs = std::filesystem;
@@ -40,34 +41,53 @@ std::string journal_path(const std::string& dir, const RunnerOptions& options) {
 
 Prepared prepare_sweep(const std::string& dir, const RunnerOptions& options) {
   Prepared prepared;
+  // Read first: a mistyped DIR is reported as such, not created by the lock.
   prepared.plan = read_plan(dir);
+  prepared.lock = std::make_unique<SweepLock>(dir, options.shard_index, options.shard_count);
   if (!options.force) check_sweep_unchanged(dir, prepared.plan);
   std::error_code ec;
   fs::create_directories(dir + "/results", ec);
   if (!ec) fs::create_directories(dir + "/logs", ec);
   if (ec) throw OutputError("cannot create " + dir + "/results: " + ec.message());
+  std::set<std::string> own;
   for (const auto& run : prepared.plan.runs) {
     if (options.shard_count > 0 && run.index % options.shard_count != options.shard_index) continue;
+    own.insert(run.run_id);
     if (run_complete(dir, run.run_id)) {
       ++prepared.skipped;
       continue;
     }
-    // Left by a run that was killed with the sweep: it can only be stale,
-    // since this shard's runner (holding the journal lock) owns this run.
+    // Left by a run that was killed with an earlier runner: it can only be
+    // stale, since this runner, holding the sweep's locks, owns this run.
     const std::string base = dir + "/results/" + run.run_id;
     fs::remove_all(base + ".partial", ec);
     if (fs::exists(base, ec)) fs::remove_all(base, ec);  // not complete: junk
     prepared.pending.push_back(run.index);
   }
+  // results/<id>.old-<pid>: a finished run's directory that `hearth run
+  // --force` moved aside and was killed before deleting. Only this runner's
+  // own runs: another shard's `hearth run` may be moving one right now.
   for (const auto& item : fs::directory_iterator(dir + "/results", ec)) {
     const std::string name = item.path().filename().string();
-    if (name.find(".old-") != std::string::npos) fs::remove_all(item.path(), ec);
+    const std::size_t old = name.find(".old-");
+    if (old != std::string::npos && own.count(name.substr(0, old)) != 0)
+      fs::remove_all(item.path(), ec);
   }
   return prepared;
 }
 
 pid_t spawn_run(const std::string& dir, const std::string& run_id, int threads,
                 std::string& error) {
+  // The runner may block the signals it waits for (run_local); the run must
+  // get them as usual, so the mask it had before is restored in the child.
+  sigset_t none;
+  sigemptyset(&none);
+  // A sweep started in the background of a script inherits SIGINT ignored,
+  // and so would its runs until `hearth run` sets its handler: a stop sent
+  // in that moment would be lost and the run would go on to its end.
+  struct sigaction default_action {};
+  default_action.sa_handler = SIG_DFL;
+  sigemptyset(&default_action.sa_mask);
   // Everything the child needs is built before fork: between fork and exec
   // only async-signal-safe calls are allowed.
   const std::string exe = self_exe();
@@ -91,6 +111,9 @@ pid_t spawn_run(const std::string& dir, const std::string& run_id, int threads,
     // Die with the sweep: a relaunch must not meet an orphan still writing.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent) ::_exit(126);
+    ::sigaction(SIGINT, &default_action, nullptr);
+    ::sigaction(SIGTERM, &default_action, nullptr);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
     ::dup2(log_fd, STDOUT_FILENO);
     ::dup2(log_fd, STDERR_FILENO);
     if (::chdir(dir.c_str()) != 0) ::_exit(126);
@@ -117,35 +140,114 @@ RunOutcome outcome_of(int wait_status, double seconds) {
   return outcome;
 }
 
-std::int64_t run_local(const std::string& dir, const Prepared& prepared,
+namespace {
+
+// Blocks SIGINT, SIGTERM and SIGCHLD for the runner's lifetime and takes
+// them with sigtimedwait, so a stop signal and a child's exit are seen at
+// the same place and neither can slip in between a check and a wait.
+class SignalWatch {
+ public:
+  SignalWatch() {
+    sigemptyset(&watched_);
+    sigaddset(&watched_, SIGINT);
+    sigaddset(&watched_, SIGTERM);
+    sigaddset(&watched_, SIGCHLD);
+    ::pthread_sigmask(SIG_BLOCK, &watched_, &previous_);
+  }
+  ~SignalWatch() {
+    // A stop signal that came after the last run finished has nothing left
+    // to stop; take it so that unblocking does not kill the finished sweep.
+    const timespec now{0, 0};
+    while (::sigtimedwait(&watched_, nullptr, &now) > 0) {
+    }
+    ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+  }
+  SignalWatch(const SignalWatch&) = delete;
+  SignalWatch& operator=(const SignalWatch&) = delete;
+  // The next watched signal (SIGCHLD included), or 0 if none came: waits up
+  // to a second when `wait`, else only takes one already pending.
+  int next(bool wait) {
+    const timespec timeout{wait ? 1 : 0, 0};
+    const int signal = ::sigtimedwait(&watched_, nullptr, &timeout);
+    return signal > 0 ? signal : 0;
+  }
+
+ private:
+  sigset_t watched_{};
+  sigset_t previous_{};
+};
+
+}  // namespace
+
+LocalOutcome run_local(const std::string& dir, const Prepared& prepared,
                        const RunnerOptions& options, Journal& journal) {
   using Clock = std::chrono::steady_clock;
   struct Child {
     std::int64_t index;
     Clock::time_point started;
   };
+  SignalWatch signals;
   std::map<pid_t, Child> children;
   std::size_t next = 0;
-  std::int64_t failed = 0, finished = 0;
+  LocalOutcome outcome;
+  int stop_signals = 0;
   const auto total = static_cast<std::int64_t>(prepared.pending.size());
-  auto record = [&](std::int64_t index, const RunOutcome& outcome) {
+  auto record = [&](std::int64_t index, const RunOutcome& result) {
     const PlannedRun& run = prepared.plan.runs[static_cast<std::size_t>(index)];
     // A run whose process said 0 but left no complete directory did not finish.
-    const bool ok = outcome.ok && run_complete(dir, run.run_id);
+    const bool ok = result.ok && run_complete(dir, run.run_id);
+    if (!ok && outcome.signal != 0) {
+      // Stopped by us (or by the same Ctrl-C): not a failure of the run.
+      ++outcome.stopped;
+      return;
+    }
     journal.append({index, run.run_id, ok ? "done" : "failed",
-                    ok || !outcome.ok ? outcome.detail : kNotComplete, outcome.seconds});
-    ++finished;
+                    ok || !result.ok ? result.detail : kNotComplete, result.seconds});
     if (!ok) {
-      ++failed;
-      std::cerr << "sweep: run " << index << " (" << run.run_id << ") failed: " << outcome.detail
+      ++outcome.failed;
+      std::cerr << "sweep: run " << index << " (" << run.run_id << ") failed: " << result.detail
                 << "; see " << dir << "/logs/" << run.run_id << ".log\n";
-    } else if (!options.quiet) {
-      std::cerr << "sweep: " << finished << "/" << total << " run " << index << " done in "
-                << outcome.seconds << " s\n";
+    } else {
+      ++outcome.done;
+      if (!options.quiet) {
+        std::cerr << "sweep: " << outcome.done + outcome.failed << "/" << total << " run " << index
+                  << " done in " << result.seconds << " s\n";
+      }
     }
   };
-  while (next < prepared.pending.size() || !children.empty()) {
-    while (next < prepared.pending.size() &&
+  auto on_signal = [&](int signal) {
+    if (signal != SIGINT && signal != SIGTERM) return;
+    if (outcome.signal == 0) outcome.signal = signal;
+    // First signal: the runs stop after their current tick. Second: now.
+    const int forward = ++stop_signals == 1 ? SIGINT : SIGKILL;
+    for (const auto& [pid, child] : children) ::kill(pid, forward);
+    if (!options.quiet && !children.empty()) {
+      std::cerr << "sweep: stopping " << children.size() << " runs in flight"
+                << (forward == SIGINT ? " after their current tick (again to stop them now)"
+                                      : " now")
+                << "\n";
+    }
+  };
+  while (true) {
+    on_signal(signals.next(false));
+    // Every child that has ended, without blocking, before new ones start.
+    while (!children.empty()) {
+      int status = 0;
+      const pid_t pid = ::waitpid(-1, &status, WNOHANG);
+      if (pid == 0) break;
+      if (pid < 0) {
+        if (errno == EINTR) continue;
+        throw OutputError(std::string("waitpid: ") + std::strerror(errno));
+      }
+      auto it = children.find(pid);
+      if (it == children.end()) continue;
+      const double seconds =
+          std::chrono::duration<double>(Clock::now() - it->second.started).count();
+      const std::int64_t index = it->second.index;
+      children.erase(it);
+      record(index, outcome_of(status, seconds));
+    }
+    while (outcome.signal == 0 && next < prepared.pending.size() &&
            static_cast<int>(children.size()) < std::max(1, options.jobs)) {
       const std::int64_t index = prepared.pending[next++];
       std::string error;
@@ -157,21 +259,11 @@ std::int64_t run_local(const std::string& dir, const Prepared& prepared,
       }
       children[pid] = {index, Clock::now()};
     }
-    if (children.empty()) continue;
-    int status = 0;
-    const pid_t pid = ::waitpid(-1, &status, 0);
-    if (pid < 0) {
-      if (errno == EINTR) continue;
-      throw OutputError(std::string("waitpid: ") + std::strerror(errno));
-    }
-    auto it = children.find(pid);
-    if (it == children.end()) continue;
-    const double seconds = std::chrono::duration<double>(Clock::now() - it->second.started).count();
-    const std::int64_t index = it->second.index;
-    children.erase(it);
-    record(index, outcome_of(status, seconds));
+    // Nothing running means nothing left to start, or a stop.
+    if (children.empty()) break;
+    on_signal(signals.next(true));
   }
-  return failed;
+  return outcome;
 }
 
 }  // namespace hearth::sweep

@@ -6,10 +6,12 @@
 // SIGKILL of the sweep no orphan keeps writing into results/.
 #include <sys/types.h>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "sweep/journal.hpp"
+#include "sweep/lock.hpp"
 #include "sweep/plan.hpp"
 
 namespace hearth::sweep {
@@ -35,13 +37,16 @@ struct RunOutcome {
   double seconds = 0;
 };
 
-// What a (re)launch has to do: checks the plan against sweep.json (unless
-// force), removes stale results/<id>.partial and results/<id>.old-* left by a
-// killed run, and lists the runs of this shard that are not complete yet.
+// What a (re)launch has to do: takes the sweep's locks (sweep/lock.hpp;
+// refused, untouched, while a runner in the way works on it), checks the
+// plan against sweep.json (unless force), removes stale results/<id>.partial
+// and results/<id>.old-* that killed runs of this runner's own runs left,
+// and lists the runs of this shard that are not complete yet.
 struct Prepared {
   PlanIndex plan;
   std::vector<std::int64_t> pending;  // run indices, ascending
   std::int64_t skipped = 0;           // already complete
+  std::unique_ptr<SweepLock> lock;    // held until the runner is done
 };
 Prepared prepare_sweep(const std::string& dir, const RunnerOptions& options);
 
@@ -53,8 +58,19 @@ std::string journal_path(const std::string& dir, const RunnerOptions& options);
 pid_t spawn_run(const std::string& dir, const std::string& run_id, int threads, std::string& error);
 RunOutcome outcome_of(int wait_status, double seconds);
 
-// The local runner: `jobs` children at a time; returns the number of failed runs.
-std::int64_t run_local(const std::string& dir, const Prepared& prepared,
+// What the local runner did with the pending runs.
+struct LocalOutcome {
+  std::int64_t done = 0;     // finished and complete
+  std::int64_t failed = 0;   // journalled as failed
+  std::int64_t stopped = 0;  // in flight when a stop signal came: stopped, not journalled
+  int signal = 0;            // SIGINT or SIGTERM that stopped the sweep; 0: it ran to the end
+};
+
+// The local runner: `jobs` children at a time. SIGINT or SIGTERM stops it:
+// no new run starts, the runs in flight get SIGINT (they stop after their
+// current tick; a second signal kills them) and are waited for; neither is
+// journalled as failed, and the next launch runs them again from the start.
+LocalOutcome run_local(const std::string& dir, const Prepared& prepared,
                        const RunnerOptions& options, Journal& journal);
 
 // The MPI runner (sim/src/sweep/mpi_runner.cpp, built only with MPI): rank 0

@@ -1,0 +1,121 @@
+// Placement of displaced households (see placement.hpp): hosts, shelters,
+// camps and departures when the places are full, and the re-placement of
+// guests whose stay ended.
+#include "phases/placement.hpp"
+
+#include <algorithm>
+
+#include "parallel/parallel.hpp"
+#include "parallel/rng.hpp"
+#include "phases/economy.hpp"
+#include "phases/market_common.hpp"
+#include "state/tenancy.hpp"
+
+namespace hearth::disasters {
+
+Placement::Placement(const PhaseContext& ctx, World& world) : ctx_(ctx), world_(world) {
+  const ScenarioDef& s = ctx.scenario;
+  const Households& hh = world.households;
+  const Dwellings& dw = world.dwellings;
+  guests_.assign(hh.count(), 0);
+  for (HouseholdId h = 0; h < hh.count(); ++h) {
+    if (hh.status[h] == Status::DisplacedHost && hh.host[h] != kNone) guests_[hh.host[h]] = 1;
+  }
+  // Willingness to host is a lasting trait of a household (drawn at tick 0).
+  const double share = s.disasters.dislocation.host_share;
+  std::vector<std::uint8_t> willing(hh.count(), 0);
+  parallel::for_each_index(hh.count(), [&](std::size_t i) {
+    const DwellingId d = hh.dwelling[i];
+    if (!is_housed(hh.status[i]) || d == kNone || dw.damage[d] > DamageState::Slight) return;
+    Rng rng(s.seed, s.replicate, 0, RngStream::Hosting, static_cast<std::uint32_t>(i));
+    willing[i] = rng.bernoulli(share) ? 1 : 0;
+  });
+  candidates_.assign(static_cast<std::size_t>(std::max(1, world.grid.neighbourhood_count)), {});
+  for (HouseholdId h = 0; h < hh.count(); ++h) {
+    if (willing[h] && !guests_[h]) {
+      candidates_[world.grid.neighbourhood[dw.cell[hh.dwelling[h]]]].push_back(h);
+    }
+  }
+}
+
+bool Placement::try_host(HouseholdId h) {
+  const ScenarioDef& s = ctx_.scenario;
+  const DislocationDef& p = s.disasters.dislocation;
+  Households& hh = world_.households;
+  const Dwellings& dw = world_.dwellings;
+  auto& list = candidates_[world_.grid.neighbourhood[hh.anchor_cell[h]]];
+  if (list.empty()) return false;
+  // A few candidates from a seeded start: hosts are friends and family nearby,
+  // not the first name on a list.
+  Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx_.tick), RngStream::Hosting, h);
+  const auto start = rng.below(static_cast<std::uint32_t>(list.size()));
+  constexpr std::size_t kTries = 16;
+  for (std::size_t k = 0; k < std::min(kTries, list.size()); ++k) {
+    const std::size_t at = (start + k) % list.size();
+    const HouseholdId host = list[at];
+    if (host == h || guests_[host] || !is_housed(hh.status[host])) continue;
+    const DwellingId d = hh.dwelling[host];
+    if (d == kNone || dw.damage[d] > DamageState::Slight) continue;
+    const double persons = static_cast<double>(hh.size[host]) + hh.size[h];
+    if (persons > p.persons_per_room_max * dw.rooms[d]) continue;
+    const double needs =
+        needs_per_month(s.economy, hh.size[host]) + needs_per_month(s.economy, hh.size[h]);
+    if (hh.income_per_month[host] < p.host_min_income_multiple * needs) continue;
+    guests_[host] = 1;
+    list[at] = list.back();  // serial and seeded: the order stays deterministic
+    list.pop_back();
+    tenancy::place_with_host(world_, h, host);
+    return true;
+  }
+  return false;
+}
+
+void Placement::place(HouseholdId h, bool allow_host) {
+  const DisasterState& state = world_.disasters;
+  tenancy::leave_host(world_, h);
+  if (allow_host && try_host(h)) return;
+  // Capacities: the scenario's, plus places a shelter_capacity programme keeps open.
+  if (state.shelter_occupancy < state.shelter_capacity) {
+    tenancy::place_in_shelter(world_, h);
+  } else if (state.camp_occupancy < state.camp_capacity) {
+    tenancy::place_in_camp(world_, h);
+  } else {
+    tenancy::leave_city(ctx_.scenario, world_, h);
+  }
+}
+
+void recount_occupancy(World& world) {
+  std::int64_t shelter = 0, camp = 0;
+  for (const Status st : world.households.status) {
+    shelter += st == Status::DisplacedShelter;
+    camp += st == Status::DisplacedCamp;
+  }
+  world.disasters.shelter_occupancy = shelter;
+  world.disasters.camp_occupancy = camp;
+}
+
+void ensure_event_state(const ScenarioDef& s, World& world) {
+  world.disasters.event_start_tick.resize(s.hazards.size(), 0);
+  world.disasters.shelter_capacity =
+      s.disasters.dislocation.shelter_capacity_households + world.policies.shelter_extra_places;
+  world.disasters.camp_capacity =
+      s.disasters.dislocation.camp_capacity_households + world.policies.camp_extra_places;
+}
+
+void replace_orphaned_guests(const PhaseContext& ctx, World& world) {
+  if (ctx.scenario.hazards.empty()) return;
+  Households& hh = world.households;
+  // Hosting fatigue: a stay with a host ends after host_max_months displaced.
+  const double fatigue = ctx.scenario.disasters.dislocation.host_max_months;
+  auto tired = [&](std::size_t i) { return hh.months_displaced[i] >= fatigue; };
+  const auto orphans = market::collect_ids(hh.count(), [&](std::size_t i) {
+    return hh.status[i] == Status::DisplacedHost &&
+           (hh.host[i] == kNone || !is_housed(hh.status[hh.host[i]]) || tired(i));
+  });
+  if (orphans.empty()) return;
+  for (const HouseholdId h : orphans) tenancy::leave_host(world, h);  // not counted as hosted below
+  Placement placement(ctx, world);
+  for (const HouseholdId h : orphans) placement.place(h, !tired(h));
+}
+
+}  // namespace hearth::disasters

@@ -1,0 +1,46 @@
+#pragma once
+// Placement of displaced households (docs/MODEL.md 7.3): with a host
+// household nearby, in a public shelter, in a camp, or away from the city.
+// Shelter and camp capacities and occupancy are kept in DisasterState.
+#include <cstdint>
+#include <vector>
+
+#include "hearth/scenario.hpp"
+#include "phases/phases.hpp"
+#include "state/world.hpp"
+
+namespace hearth::disasters {
+
+// Serial placement of displaced households (and arrivals of waves), in the
+// order given: a host household nearby, a public shelter, a camp, or away
+// from the city (the Flee rule: move on when the places are full). Built once
+// per phase from the World; place() commits one household.
+class Placement {
+ public:
+  Placement(const PhaseContext& ctx, World& world);
+  // `h` has no dwelling. Sets its status (DisplacedHost/Shelter/Camp or
+  // LeftCity) and host; counts departures. Capacities are never exceeded.
+  void place(HouseholdId h, bool allow_host = true);
+
+ private:
+  bool try_host(HouseholdId h);
+  const PhaseContext& ctx_;
+  World& world_;
+  std::vector<std::uint8_t> guests_;                  // guests per household (0 or 1)
+  std::vector<std::vector<HouseholdId>> candidates_;  // willing hosts per neighbourhood, ascending
+};
+
+// Recounts shelter and camp occupancy from the statuses.
+void recount_occupancy(World& world);
+
+// Recounts shelter and camp occupancy from the statuses.
+void recount_occupancy(World& world);
+
+// The hazard events' schedule state, sized to the scenario's list.
+void ensure_event_state(const ScenarioDef& s, World& world);
+
+// Guests whose host left, was evicted or was displaced move on (host, shelter,
+// camp or away); called at the end of the displacement phase.
+void replace_orphaned_guests(const PhaseContext& ctx, World& world);
+
+}  // namespace hearth::disasters

@@ -1,0 +1,30 @@
+#include "state/rents.hpp"
+
+#include "policy/housing_levers.hpp"
+
+namespace hearth::rents {
+
+double social_rent_share(const ScenarioDef& scenario, const Dwellings& dw, DwellingId d) {
+  const std::uint8_t mark = dw.programme[d];
+  if (mark != 0 && mark != kDemolished && mark <= scenario.policies.size()) {
+    const PolicyDef& p = scenario.policies[mark - 1u];
+    if (p.type == "social_housing") return p.social_rent_share_of_income;
+  }
+  return scenario.city.social_rent_income_share;
+}
+
+float letting_rent(const ScenarioDef& scenario, std::int32_t tick, float bid, float previous) {
+  const PolicyDef* cap = policy::rent_cap_in_force(scenario, tick);
+  if (cap != nullptr && cap->rent_cap_vacancy_control && previous > 0.0f) {
+    return std::min(bid, previous * static_cast<float>(1.0 + cap->rent_cap_max_increase_per_year));
+  }
+  return bid;
+}
+
+void set_rent(World& world, DwellingId d, float rent_per_month) {
+  world.dwellings.rent_per_month[d] = rent_per_month;
+  const HouseholdId tenant = world.dwellings.occupant[d];
+  if (tenant != kNone) world.households.housing_cost_per_month[tenant] = rent_per_month;
+}
+
+}  // namespace hearth::rents
