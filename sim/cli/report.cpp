@@ -51,6 +51,10 @@ std::unique_ptr<ReportCommands> add_report_commands(CLI::App& app) {
       "--groups", args->group_kinds,
       "Group kinds to include: all (default), none, or a list such as income_quintile,tenure");
   c->add_option("--width", args->width, "Terminal table width in characters (default 120)");
+  c->add_flag("--own-horizons", args->own_horizons,
+              "Summarise each run over its own ticks (default: over the ticks all runs have)");
+  c->add_flag("--all-rows", args->all_rows,
+              "Also print rows that are zero or n/a in every run (the CSV always has them)");
   args->compare = c;
 
   auto* r = app.add_subcommand("report", "Write one self-contained HTML report of runs or a sweep");
@@ -69,6 +73,7 @@ int compare_command(const ReportCommands& args) {
   return exit_code_of([&] {
     report::CompareOptions options;
     options.ticks = parse_tick_list(args.ticks, "--ticks");
+    options.own_horizons = args.own_horizons;
     if (args.group_kinds == "none") {
       options.groups = false;
     } else if (!args.group_kinds.empty() && args.group_kinds != "all") {
@@ -81,8 +86,9 @@ int compare_command(const ReportCommands& args) {
     std::vector<report::RunData> runs;
     for (const std::string& dir : args.compare_dirs) {
       if (report::is_sweep_dir(dir)) {
-        throw InputError(dir, {{"", "a sweep directory: compare its runs (" + dir +
-                                        "/results/<id>), or see it whole with hearth report " + dir}});
+        throw InputError(dir,
+                         {{"", "a sweep directory: compare its runs (" + dir +
+                                   "/results/<id>), or see it whole with hearth report " + dir}});
       }
       runs.push_back(report::read_run(dir));
     }
@@ -103,7 +109,7 @@ int compare_command(const ReportCommands& args) {
     }
     const report::Comparison comparison = report::compare_runs(runs, options);
     if (!args.csv.empty()) io::write_file_atomically(args.csv, report::comparison_csv(comparison));
-    std::cout << report::comparison_table(comparison, args.width);
+    std::cout << report::comparison_table(comparison, args.width, args.all_rows);
     if (!args.csv.empty()) std::cout << "\ncsv: " << args.csv << "\n";
     return kExitOk;
   });

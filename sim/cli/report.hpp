@@ -22,6 +22,8 @@ struct ReportCommands {
   std::string csv;          // --csv FILE
   std::string group_kinds;  // --groups all|none|kind,kind
   int width = 120;
+  bool own_horizons = false;  // --own-horizons: each run over its own ticks
+  bool all_rows = false;      // --all-rows: also rows zero or n/a in every run
   // report
   std::vector<std::string> report_dirs;
   std::string out;

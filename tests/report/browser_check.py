@@ -2,8 +2,9 @@
 """Loads report pages in headless Chromium over the DevTools protocol and
 checks what a reader would notice: no console errors or exceptions, no
 network requests, every <svg class="chart"> has a title, a description and
-data marks with a visible size, printing to A4 works, and a screenshot of
-the page is not blank (it has many distinct colours and is not all white).
+data marks with a visible size, no legend name or event label overlaps
+another or leaves its chart, printing to A4 works, and a screenshot of the
+page is not blank (it has many distinct colours and is not all white).
 
 Usage: browser_check.py [--screenshot FILE.png] [--print-pdf FILE.pdf] PAGE.html...
 Exit 0: all good; 1: a check failed; 77: Chromium or python3-websocket is
@@ -140,6 +141,21 @@ CHART_CHECK = r"""
     for (const path of svg.querySelectorAll('path.data[data-points]')) {
       const n = (path.getAttribute('d').match(/[ML]/g) || []).length;
       if (n !== Number(path.dataset.points)) problems.push(id + ': path has ' + n + ' points, says ' + path.dataset.points);
+    }
+    // Legend names and event labels, as the browser lays them out (real
+    // font metrics): none may overlap another or leave the chart.
+    const view = svg.viewBox.baseVal;
+    const labels = [...svg.querySelectorAll('.legend text, .events text')]
+      .map(t => ({text: t.textContent, box: t.getBBox()}));
+    for (let i = 0; i < labels.length; i++) {
+      const a = labels[i].box;
+      if (a.x < view.x - 0.5 || a.x + a.width > view.x + view.width + 0.5)
+        problems.push(id + ': label "' + labels[i].text + '" leaves the chart');
+      for (let j = 0; j < i; j++) {
+        const b = labels[j].box;
+        if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+          problems.push(id + ': labels overlap: "' + labels[j].text + '" and "' + labels[i].text + '"');
+      }
     }
     const box = svg.getBoundingClientRect();
     if (box.width < 100 || box.height < 50) problems.push(id + ': drawn at ' + box.width + 'x' + box.height);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <regex>
+#include <sstream>
 
 #include "hearth/errors.hpp"
 #include "hearth/run.hpp"
@@ -201,6 +202,7 @@ TEST_CASE("compare: differences of runs of different lengths and columns", "[rep
   std::vector<RunData> runs{read_run(tmp.file("a")), read_run(tmp.file("b"))};
   CompareOptions options;
   options.ticks = {3, 8};
+  options.own_horizons = true;  // each run over its own ticks (the default is the common ones)
   const Comparison c = compare_runs(runs, options);
   auto find = [&](const std::string& scope, const std::string& group, const std::string& column,
                   Measure m, std::int32_t tick = -1) -> const ComparisonRow& {
@@ -503,4 +505,255 @@ TEST_CASE("hostile run files: infinities, UTF-16, binary, mistyped manifests, Na
   write_fake_run(tmp.file("u"), "utf16", 3, 1.0, false);
   test::write_file(tmp.file("u/manifest.json"), std::string("\xff\xfe{\0}\0", 6));
   expect_error(tmp.file("u"), "u/manifest.json", "UTF-16");
+}
+
+TEST_CASE("compare: runs of different lengths over the ticks they all have, tick in every row",
+          "[report][compare]") {
+  // Issue 21, point 10: a 120-tick run against a 60-tick one set tick 120
+  // against tick 60 in "final" rows, and compare.csv left their tick empty.
+  test::TempDir tmp;
+  write_fake_run(tmp.file("a"), "long", 10, 1.0, false);
+  write_fake_run(tmp.file("b"), "short", 6, 2.0, false);
+  std::vector<RunData> runs{read_run(tmp.file("a")), read_run(tmp.file("b"))};
+  auto row_of = [](const Comparison& c, const std::string& column, Measure m) {
+    for (const auto& row : c.rows) {
+      if (row.scope == "city" && row.metric.column == column && row.tick < 0 &&
+          row.metric.measure == m)
+        return row;
+    }
+    FAIL("no row " + column);
+    return c.rows.front();
+  };
+  const Comparison common = compare_runs(runs, {});
+  REQUIRE(common.last_ticks == std::vector<std::int32_t>{6, 6});
+  // households_in_city is 1000 + tick: both at tick 6.
+  CHECK(row_of(common, "households_in_city", Measure::Final).values ==
+        std::vector<double>{1006, 1006});
+  // Sums over ticks 1 to 6 only: displaced_total of the long run falls 10, 9, 8 after tick 3.
+  CHECK(row_of(common, "displaced_total", Measure::Sum).values[0] ==
+        Approx(10.0 / 3 + 20.0 / 3 + 10 + 9 + 8 + 7));
+  const std::string table = comparison_table(common);
+  CHECK_THAT(table, Catch::Contains("final 6 "));
+  CHECK_THAT(table, Catch::Contains("sum 1-6 "));
+  CHECK_THAT(table, Catch::Contains("peak 0-6 "));
+  CHECK_THAT(table, Catch::Contains("A = long  (" + tmp.file("a") + "), ticks 0-10"));
+  CHECK_THAT(table, Catch::Contains("The runs differ in length"));
+  const CsvTable csv = CsvTable::parse(comparison_csv(common), "compare.csv");
+  for (std::size_t r = 0; r < csv.rows(); ++r) {
+    INFO("CSV row " << r + 1);
+    CHECK(csv.number(r, csv.column("tick")) == 6);  // no --ticks: every row is over ticks to 6
+  }
+
+  CompareOptions own;
+  own.own_horizons = true;
+  const Comparison each = compare_runs(runs, own);
+  CHECK(each.last_ticks == std::vector<std::int32_t>{10, 6});
+  CHECK(row_of(each, "households_in_city", Measure::Final).values ==
+        std::vector<double>{1010, 1006});
+  CHECK_THAT(comparison_table(each), Catch::Contains("final (own)"));
+  const CsvTable own_csv = CsvTable::parse(comparison_csv(each), "compare.csv");
+  CHECK(own_csv.number(0, own_csv.column("tick")) == 10);
+  CHECK(own_csv.number(1, own_csv.column("tick")) == 6);
+}
+
+TEST_CASE("compare table: rows zero in every run left out, labels whole, months displaced said",
+          "[report][compare]") {
+  // Issue 21, point 20: a housing pair printed ~250 lines of zero disaster
+  // rows, cut labels ("reconstruction gran~"), and a mean beside a median
+  // of months displaced without saying over whom.
+  Comparison c;
+  c.labels = {"base", "policy"};
+  c.dirs = {"runs/base", "runs/policy"};
+  c.extents = {{12, ""}, {12, ""}};
+  c.last_ticks = {12, 12};
+  const std::string long_label = "public spending: reconstruction grants for landlords and owners";
+  c.rows.push_back(
+      {"city", "all", {"spending_x", Measure::Sum, Unit::Money, long_label}, -1, {0, 5e6}});
+  c.rows.push_back(
+      {"city", "all", {"homeless", Measure::Peak, Unit::Count, "homeless households"}, -1, {0, 0}});
+  c.rows.push_back({"city",
+                    "all",
+                    {"returned_share_12m", Measure::Final, Unit::Share, "returned"},
+                    -1,
+                    {std::nan(""), std::nan("")}});
+  c.rows.push_back(
+      {"tenure", "none", {"households", Measure::Final, Unit::Count, "households"}, -1, {0, 0}});
+  const std::string table = comparison_table(c);
+  CHECK_THAT(table, Catch::Contains("  " + long_label + "  "));  // whole, then a gap
+  CHECK(table.find('~') == std::string::npos);
+  CHECK(table.find("homeless households") == std::string::npos);
+  CHECK(table.find("returned") == std::string::npos);
+  CHECK(table.find("tenure = none") == std::string::npos);  // a block with no row is left out
+  CHECK_THAT(table, Catch::Contains("3 rows that are zero or n/a in every run are left out"));
+  const std::string all = comparison_table(c, 120, true);
+  CHECK_THAT(all, Catch::Contains("homeless households"));
+  CHECK_THAT(all, Catch::Contains("tenure = none"));
+  CHECK(all.find("left out") == std::string::npos);
+  // What the mean and the median of months displaced count is in their labels.
+  const std::vector<RunData> none;
+  auto label_of = [](const std::vector<Metric>& metrics, const std::string& column) {
+    for (const auto& m : metrics)
+      if (m.column == column) return m.label;
+    return std::string();
+  };
+  CHECK(label_of(city_metrics(none), "median_months_displaced") ==
+        "median months displaced, of all ever displaced");
+  CHECK(label_of(group_metrics(none), "mean_months_displaced") ==
+        "mean months displaced, of those displaced now");
+  Comparison months = c;
+  months.rows = {{"city", "all", city_metrics(none)[12], -1, {8, 9}}};
+  REQUIRE(months.rows[0].metric.column == "median_months_displaced");
+  CHECK_THAT(comparison_table(months),
+             Catch::Contains("the city's median is over every household in the city ever"));
+}
+
+TEST_CASE("the report of an interrupted run says where it stopped", "[report][html]") {
+  // Issue 21, point 21: the page stated the planned horizon as if done.
+  test::TempDir dir;
+  const auto loaded = io::load_scenario_json(test::small_scenario_json(1000, 12), "test");
+  RunOptions options;
+  options.out_dir = dir.file("cut");
+  options.quiet = true;
+  options.stop_after_tick = 4;
+  const RunResult result = run_scenario(loaded.def, loaded.resolved, loaded.hash, options);
+  REQUIRE(result.interrupted);
+  const RunData run = read_run(result.out_dir);
+  const RunExtent extent = run_extent(run);
+  CHECK(extent.last_tick == 4);
+  CHECK(extent.unfinished == "interrupted after tick 4 of 12");
+  const std::string html = report_html({run}, {});
+  CHECK_THAT(html, Catch::Contains("This run was interrupted after tick 4 of 12: every figure, "
+                                   "chart and map covers months 0 to 4 (to 2026-05) only"));
+  CHECK_THAT(html, Catch::Contains("hearth run --resume " + dir.file("cut") + " finishes it"));
+  CHECK_THAT(html, Catch::Contains("Horizon 12 months from 2026-01;"));  // not "to 2026-05"
+  CHECK(html.find("to 2026-05;") == std::string::npos);
+  // A finished run of the same scenario has the end date and no warning.
+  options.out_dir = dir.file("whole");
+  options.stop_after_tick = 0;
+  run_scenario(loaded.def, loaded.resolved, loaded.hash, options);
+  const std::string whole = report_html({read_run(dir.file("whole"))}, {});
+  CHECK_THAT(whole, Catch::Contains("Horizon 12 months from 2026-01 to 2027-01;"));
+  CHECK(whole.find("class=\"warning\"") == std::string::npos);
+  // Compared with it, the interrupted run is named as such and both are
+  // summarised over months 0 to 4.
+  const std::string both = report_html({read_run(dir.file("whole")), run}, {});
+  CHECK_THAT(both, Catch::Contains("(interrupted after tick 4 of 12)</th>"));
+  CHECK_THAT(both, Catch::Contains("figures cover months up to 4, the last month every run has"));
+  CHECK_THAT(comparison_table(compare_runs({read_run(dir.file("whole")), run}, {})),
+             Catch::Contains("ticks 0-4, interrupted after tick 4 of 12"));
+}
+
+namespace {
+
+struct TextBox {
+  double left, right, top, bottom;
+};
+// The boxes of the <text> elements in `group` (e.g. "legend") of an SVG,
+// from their x, y, anchor and font size, with hearth's width estimate
+// (0.62 em a character) and the ascent and descent of the font.
+std::vector<TextBox> text_boxes(const std::string& svg_text, const std::string& group) {
+  std::vector<TextBox> boxes;
+  const std::size_t start = svg_text.find("<g class=\"" + group + "\"");
+  if (start == std::string::npos) return boxes;
+  const std::size_t end = svg_text.find("</g>", start);
+  const std::string part = svg_text.substr(start, end - start);
+  std::smatch font;
+  std::regex_search(part, font, std::regex("font-size=\"([0-9.]+)\""));
+  const double size = std::stod(font[1]);
+  const std::regex text_re("<text x=\"([-0-9.]+)\" y=\"([-0-9.]+)\"([^>]*)>([^<]*)</text>");
+  for (auto it = std::sregex_iterator(part.begin(), part.end(), text_re);
+       it != std::sregex_iterator(); ++it) {
+    const double x = std::stod((*it)[1]), y = std::stod((*it)[2]);
+    const double w = 0.62 * size * static_cast<double>((*it)[4].length());
+    const bool end_anchor = (*it)[3].str().find("text-anchor=\"end\"") != std::string::npos;
+    boxes.push_back(
+        {end_anchor ? x - w : x, end_anchor ? x : x + w, y - 0.8 * size, y + 0.25 * size});
+  }
+  return boxes;
+}
+bool overlap(const TextBox& a, const TextBox& b) {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+}  // namespace
+
+TEST_CASE("line charts: event labels and the legend cannot overlap", "[report][svg]") {
+  // Issue 21, point 21: in multi-run charts event labels sat on the legend.
+  svg::LineChart chart;
+  chart.id = "c";
+  chart.title = "t";
+  chart.desc = "d";
+  for (const char* name :
+       {"baseline", "policy_grants_owners_only", "policy_grants_everyone_with_a_long_name",
+        "flood_100yr", "another run"}) {
+    svg::Series s;
+    s.label = name;
+    for (int t = 0; t <= 120; ++t) s.x.push_back(t), s.y.push_back(t);
+    chart.series.push_back(s);
+  }
+  chart.events = {{3, "flood + reconstruction grants starts"},
+                  {4, "vouchers starts"},
+                  {6, "earthquake"},
+                  {60, "rent cap ends"},
+                  {119, "social housing ends"}};
+  const std::string out = svg::line_chart(chart);
+  const auto legend = text_boxes(out, "legend");
+  const auto events = text_boxes(out, "events");
+  REQUIRE(legend.size() == 5);  // every run named, the legend wrapping as needed
+  REQUIRE(events.size() == 5);
+  double legend_bottom = 0;
+  for (const auto& l : legend) legend_bottom = std::max(legend_bottom, l.bottom);
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    INFO("event label " << i);
+    CHECK(events[i].top >= legend_bottom);  // rows of their own below the legend
+    CHECK(events[i].left >= 0);
+    CHECK(events[i].right <= 720);  // inside the chart, near its right edge too
+    for (std::size_t j = 0; j < i; ++j) CHECK_FALSE(overlap(events[i], events[j]));
+  }
+  for (std::size_t i = 0; i < legend.size(); ++i) {
+    CHECK(legend[i].right <= 720);
+    for (std::size_t j = 0; j < i; ++j) CHECK_FALSE(overlap(legend[i], legend[j]));
+  }
+  // The plot starts below the labels: its top grid line is under the last event row.
+  double events_bottom = 0;
+  for (const auto& e : events) events_bottom = std::max(events_bottom, e.bottom);
+  std::smatch grid;
+  REQUIRE(std::regex_search(out, grid,
+                            std::regex("<g class=\"axes\"[^>]*>\\n<line [^>]*y1=\"([0-9.]+)\"")));
+  CHECK(std::stod(grid[1]) > events_bottom);
+}
+
+TEST_CASE("group charts: each tenure heading says what the tenure is of", "[report][html]") {
+  // Issue 21, point 21: the owner share bars had the heading of the
+  // displaced tenure groups ("of the home of origin when displaced").
+  test::TempDir tmp;
+  write_fake_run(tmp.file("a"), "base", 6, 1.0, false);
+  std::string groups = test::read_file(tmp.file("a/groups.csv"));
+  for (int t = 0; t <= 6; ++t) {
+    groups += std::to_string(t) + ",d,tenure,owner_occupied,500,0.1,0," +
+              std::to_string(t == 3 ? 40 : 0) + "\n";
+  }
+  std::string groups_with_owner_share;
+  // owner_share as a column: the owner chart is drawn only when it has values.
+  {
+    std::istringstream in(groups);
+    std::string line;
+    std::getline(in, line);
+    groups_with_owner_share = line + ",owner_share\n";
+    while (std::getline(in, line)) groups_with_owner_share += line + ",0.5\n";
+  }
+  test::write_file(tmp.file("a/groups.csv"), groups_with_owner_share);
+  const std::string html = report_html({read_run(tmp.file("a"))}, {});
+  auto chart = [&](const std::string& id) {
+    const std::size_t start = html.find("id=\"" + id + "\"");
+    REQUIRE(start != std::string::npos);
+    return html.substr(start, html.find("</svg>", start) - start);
+  };
+  const std::string owner = chart("g-owner"), away = chart("g-away");
+  CHECK_THAT(
+      owner,
+      Catch::Contains(">Tenure of the home (of the home left, for households displaced from it)<"));
+  CHECK(owner.find("damaged home") == std::string::npos);
+  CHECK(owner.find("when displaced") == std::string::npos);
+  CHECK_THAT(away, Catch::Contains(">Tenure of the damaged home left<"));
 }

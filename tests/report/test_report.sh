@@ -22,18 +22,37 @@ cp "$work/out" "$work/table.txt"
 check "runs named" grep -q "A = baseline" "$work/table.txt"
 check "second run named" grep -q "B = flood_100yr" "$work/table.txt"
 check "difference column" grep -q "B - A" "$work/table.txt"
-check "peak displaced" grep -qE "displaced households +peak +0 +[1-9]" "$work/table.txt"
+check "peak displaced" grep -qE "displaced households +peak 0-12 +0 +[1-9]" "$work/table.txt"
+# Runs of 12 and 18 ticks are compared over ticks 0 to 12, and every row says so (issue 21).
+check "common horizon stated" grep -q "The runs differ in length: peak, final, mean and sum cover ticks up to 12" "$work/table.txt"
+check "final rows at tick 12" grep -qE "households in the city +final 12 " "$work/table.txt"
+check "runs listed with their ticks" grep -q "B = flood_100yr  ($work/flood), ticks 0-18" "$work/table.txt"
+check "CSV final rows carry their tick" grep -q "^city,all,households_in_city,final,12,flood_100yr," "$work/cmp.csv"
+check "CSV has no row without a tick" bash -c "! cut -d, -f5 '$work/cmp.csv' | grep -qx ''"
+check "flood's final value is its tick-12 value" test \
+  "$(grep '^city,all,households_in_city,final,' "$work/cmp.csv" | sed -n 2p | cut -d, -f8)" = \
+  "$(grep '^city,all,households_in_city,at_tick,12,' "$work/cmp.csv" | sed -n 2p | cut -d, -f8)"
+# No label cut, rows zero in every run left out unless --all-rows (issue 21).
+check "no label cut" bash -c "! grep -q '~' '$work/table.txt'"
+check "months displaced say over whom" grep -q "median months displaced, of all ever displaced" "$work/table.txt"
+check "zero rows left out" grep -qE "^[0-9]+ rows that are zero or n/a in every run are left out" "$work/table.txt"
+check "a zero row is not printed" bash -c "! grep -qE '^  homeless households +peak' '$work/table.txt'"
 check "group rows" grep -q "income_quintile = q1" "$work/table.txt"
 check "tenure rows" grep -q "tenure = private_rental" "$work/table.txt"
 check "at chosen ticks" grep -q "at tick 12:" "$work/table.txt"
 check "tick past the shorter run is n/a" grep -qE "^city,all,displaced_total,at_tick,18,baseline,[^,]*,,," "$work/cmp.csv"
 check "CSV written" test -s "$work/cmp.csv"
 check "CSV header" grep -q "^scope,group,indicator,measure,tick,run,run_dir,value,reference,difference,percent_difference$" "$work/cmp.csv"
-check "CSV has city and group rows" grep -q "^income_quintile,q1,cost_burdened_share,final,," "$work/cmp.csv"
+check "CSV has city and group rows" grep -q "^income_quintile,q1,cost_burdened_share,final,12," "$work/cmp.csv"
 check "CSV at-tick rows" grep -q "^city,all,displaced_total,at_tick,12," "$work/cmp.csv"
 check "CSV has no temporary left" test -z "$(ls "$work" | grep -v -E '^(flood|base|cmp.csv|out|err|table.txt)$')"
 expect_exit 0 "" compare "$work/base" "$work/flood" --groups none
 check "--groups none: city only" bash -c "! grep -q 'income_quintile =' '$work/out'"
+expect_exit 0 "" compare "$work/base" "$work/flood" --groups none --all-rows
+check "--all-rows prints the zero rows" grep -qE "^  homeless households +peak 0-12 +0 +0 +0$" "$work/out"
+check "--all-rows: nothing left out" bash -c "! grep -q 'left out' '$work/out'"
+expect_exit 0 "" compare "$work/base" "$work/flood" --groups none --own-horizons
+check "--own-horizons: each run over its own ticks" grep -qE "households in the city +final \(own\) " "$work/out"
 expect_exit 0 "" compare "$work/base" "$work/flood" --groups tenure,origin
 check "--groups tenure,origin" bash -c "grep -q 'tenure = owner_occupied' '$work/out' && grep -q 'origin = refugee' '$work/out' && ! grep -q 'income_quintile' '$work/out'"
 expect_exit 0 "" compare "$work/base" "$work/flood" "$work/base" --width 80
@@ -48,7 +67,9 @@ awk -F, 'BEGIN{OFS=","} NR==1{print $0,"spending_future_programme";next}{print $
   "$work/flood/indicators.csv" >"$work/new/indicators.csv"
 expect_exit 0 "" compare "$work/old" "$work/new" --csv "$work/cmp2.csv"
 check "missing columns are n/a" grep -qE "cost-burdened share .*n/a" "$work/out"
-check "an unknown spending_ column is summed" grep -qE "public spending: future programme +sum +n/a +4,500" "$work/out"
+check "an unknown spending_ column is summed" grep -qE "public spending: future programme +sum 1-12 +n/a +3,000" "$work/out"
+expect_exit 0 "" compare "$work/old" "$work/new" --own-horizons
+check "... over its own 18 ticks with --own-horizons" grep -qE "public spending: future programme +sum \(own\) +n/a +4,500" "$work/out"
 rm -f "$work/cmp2.csv"
 
 # Bad input: exit 2, a message naming the file and the reason, nothing written.

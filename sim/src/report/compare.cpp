@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <limits>
 #include <set>
 
@@ -81,37 +82,61 @@ const char* measure_name(Measure m) {
 }
 
 double aggregate(const std::vector<double>& values, const std::vector<std::int32_t>& ticks,
-                 Measure measure) {
-  const bool has_simulated =
-      std::any_of(ticks.begin(), ticks.end(), [](std::int32_t t) { return t >= 1; });
+                 Measure measure, std::int32_t last_tick) {
+  const std::size_t rows = std::min(values.size(), ticks.size());
+  auto included = [&](std::size_t i) { return ticks[i] <= last_tick; };
+  bool has_simulated = false;
+  for (std::size_t i = 0; i < rows; ++i)
+    has_simulated = has_simulated || (included(i) && ticks[i] >= 1);
   double result = kNaN;
   double sum = 0;
   long n = 0;
-  for (std::size_t i = 0; i < values.size(); ++i) {
+  for (std::size_t i = 0; i < rows; ++i) {
+    if (!included(i)) continue;
     const double v = values[i];
+    if (measure == Measure::Final) {
+      // "final" is the last included row's value: undefined there is undefined.
+      result = v;
+      continue;
+    }
     if (std::isnan(v)) continue;
     switch (measure) {
       case Measure::Peak:
         if (std::isnan(result) || v > result) result = v;
         break;
-      case Measure::Final:
-        result = v;
-        break;
       case Measure::Mean:
       case Measure::Sum:
-        if (has_simulated && i < ticks.size() && ticks[i] < 1) break;
+        if (has_simulated && ticks[i] < 1) break;
         sum += v;
         ++n;
+        break;
+      case Measure::Final:
         break;
     }
   }
   if (measure == Measure::Mean) return n > 0 ? sum / static_cast<double>(n) : kNaN;
   if (measure == Measure::Sum) return n > 0 ? sum : kNaN;
-  if (measure == Measure::Final && !values.empty() && std::isnan(values.back())) {
-    // "final" is the last row's value: undefined at the end is undefined.
-    return kNaN;
-  }
   return result;
+}
+
+RunExtent run_extent(const RunData& run) {
+  RunExtent extent;
+  extent.last_tick = run.ticks.empty() ? 0 : *std::max_element(run.ticks.begin(), run.ticks.end());
+  const std::string status = run.manifest.value("status", std::string("complete"));
+  if (status == "complete") return extent;
+  // A run stopped early (hearth run interrupted, then not resumed) has
+  // ticks_done of the scenario's ticks in its manifest.
+  auto whole = [&](const char* key) -> long long {
+    const auto it = run.manifest.find(key);
+    if (it == run.manifest.end() || !it->is_number()) return -1;
+    const double x = it->get<double>();
+    return std::isfinite(x) && x >= 0 && x <= 1e9 ? static_cast<long long>(x) : -1;
+  };
+  const long long done = whole("ticks_done") >= 0 ? whole("ticks_done") : extent.last_tick;
+  const long long planned = whole("ticks");
+  extent.unfinished = status + " after tick " + std::to_string(done) +
+                      (planned >= 0 ? " of " + std::to_string(planned) : std::string());
+  return extent;
 }
 
 std::vector<Metric> city_metrics(const std::vector<RunData>& runs) {
@@ -129,7 +154,8 @@ std::vector<Metric> city_metrics(const std::vector<RunData>& runs) {
        "severely cost-burdened (>50%)"},
       {"informal_share", Measure::Mean, Unit::Share, "informal or homeless share"},
       {"informal_share", Measure::Final, Unit::Share, "informal or homeless share"},
-      {"median_months_displaced", Measure::Final, Unit::Months, "median months displaced"},
+      {"median_months_displaced", Measure::Final, Unit::Months,
+       "median months displaced, of all ever displaced"},
       {"returned_share_12m", Measure::Final, Unit::Share, "returned home within 12 months"},
       {"returned_share_24m", Measure::Final, Unit::Share, "returned home within 24 months"},
       {"evictions", Measure::Sum, Unit::Count, "evictions"},
@@ -169,7 +195,8 @@ std::vector<Metric> group_metrics(const std::vector<RunData>& runs) {
       {"displaced", Measure::Peak, Unit::Count, "displaced (shelter, host, camp)"},
       {"away_from_home", Measure::Peak, Unit::Count, "away from a damaged home"},
       {"away_from_home", Measure::Sum, Unit::Count, "household-months away from home"},
-      {"mean_months_displaced", Measure::Final, Unit::Months, "mean months displaced"},
+      {"mean_months_displaced", Measure::Final, Unit::Months,
+       "mean months displaced, of those displaced now"},
       {"owner_share", Measure::Final, Unit::Share, "owner share"},
   };
   std::vector<std::string> spending;
@@ -188,14 +215,14 @@ std::vector<Metric> group_metrics(const std::vector<RunData>& runs) {
   return metrics;
 }
 
-double public_spending(const RunData& run) {
+double public_spending(const RunData& run, std::int32_t last_tick) {
   if (run.indicators.has("spending_total")) {
-    return aggregate(run.city("spending_total"), run.ticks, Measure::Sum);
+    return aggregate(run.city("spending_total"), run.ticks, Measure::Sum, last_tick);
   }
   double total = kNaN;
   for (const std::string& column : run.indicators.header()) {
     if (!starts_with(column, "spending_") || ends_with(column, "_cumulative")) continue;
-    const double s = aggregate(run.city(column), run.ticks, Measure::Sum);
+    const double s = aggregate(run.city(column), run.ticks, Measure::Sum, last_tick);
     if (std::isnan(s)) continue;
     total = std::isnan(total) ? s : total + s;
   }
@@ -204,9 +231,16 @@ double public_spending(const RunData& run) {
 
 Comparison compare_runs(const std::vector<RunData>& runs, const CompareOptions& options) {
   Comparison out;
+  out.own_horizons = options.own_horizons;
+  std::int32_t common_last = kNoTickLimit;
   for (const RunData& run : runs) {
     out.labels.push_back(run.label);
     out.dirs.push_back(run.dir);
+    out.extents.push_back(run_extent(run));
+    common_last = std::min(common_last, out.extents.back().last_tick);
+  }
+  for (const RunExtent& extent : out.extents) {
+    out.last_ticks.push_back(options.own_horizons ? extent.last_tick : common_last);
   }
   auto value_at = [](const std::vector<double>& series, const RunData& run, std::int32_t tick) {
     const long row = run.row_of_tick(tick);
@@ -218,9 +252,10 @@ Comparison compare_runs(const std::vector<RunData>& runs, const CompareOptions& 
     std::vector<std::vector<std::vector<double>>> series(metrics.size());
     for (std::size_t m = 0; m < metrics.size(); ++m) {
       ComparisonRow row{scope, group, metrics[m], -1, {}};
-      for (const RunData& run : runs) {
-        series[m].push_back(series_of(run, metrics[m].column));
-        row.values.push_back(aggregate(series[m].back(), run.ticks, metrics[m].measure));
+      for (std::size_t r = 0; r < runs.size(); ++r) {
+        series[m].push_back(series_of(runs[r], metrics[m].column));
+        row.values.push_back(
+            aggregate(series[m].back(), runs[r].ticks, metrics[m].measure, out.last_ticks[r]));
       }
       out.rows.push_back(std::move(row));
     }
@@ -331,51 +366,111 @@ std::string letter(std::size_t i) {
   } while (i-- > 0);
   return s;
 }
-std::string measure_text(const ComparisonRow& row) {
-  return row.tick >= 0 ? "tick " + std::to_string(row.tick) : measure_name(row.metric.measure);
+// The ticks an over-the-run figure covers, e.g. "peak 0-60", "sum 1-60",
+// "final 60"; "tick T" for a --ticks row. When the runs are summarised over
+// different ticks (--own-horizons), "(own)": the Runs list gives each run's.
+std::string measure_text(const ComparisonRow& row, const Comparison& c) {
+  if (row.tick >= 0) return "tick " + std::to_string(row.tick);
+  const std::string name = measure_name(row.metric.measure);
+  const bool same = std::adjacent_find(c.last_ticks.begin(), c.last_ticks.end(),
+                                       std::not_equal_to<>()) == c.last_ticks.end();
+  if (!same || c.last_ticks.empty()) return name + " (own)";
+  const std::string last = std::to_string(c.last_ticks.front());
+  switch (row.metric.measure) {
+    case Measure::Peak:
+      return name + " 0-" + last;
+    case Measure::Mean:
+    case Measure::Sum:
+      return c.last_ticks.front() >= 1 ? name + " 1-" + last : name + " 0";
+    case Measure::Final:
+      break;
+  }
+  return name + " " + last;
 }
 std::string percent_text(double pct) {
   if (std::isnan(pct)) return "";
   return number_text(pct, "%+.1f%%");
 }
+// Nothing to compare: zero or undefined in every run.
+bool quiet_row(const ComparisonRow& row) {
+  return std::all_of(row.values.begin(), row.values.end(),
+                     [](double v) { return std::isnan(v) || v == 0; });
+}
+std::string scope_text(const ComparisonRow& row) {
+  return row.scope == "city" ? "WHOLE CITY" : row.scope + " = " + row.group;
+}
 
 }  // namespace
 
-std::string comparison_table(const Comparison& c, int width) {
+std::string comparison_table(const Comparison& c, int width, bool all_rows) {
   std::string out;
   const std::size_t runs = c.labels.size();
   out += "Runs:\n";
   for (std::size_t r = 0; r < runs; ++r) {
-    out += "  " + letter(r) + " = " + c.labels[r] + "  (" + c.dirs[r] + ")\n";
+    out += "  " + letter(r) + " = " + c.labels[r] + "  (" + c.dirs[r] + "), ticks 0-" +
+           std::to_string(r < c.extents.size() ? c.extents[r].last_tick : 0);
+    if (r < c.extents.size() && !c.extents[r].unfinished.empty()) {
+      out += ", " + c.extents[r].unfinished;
+    }
+    out += "\n";
   }
   out +=
       "Differences are of each run from A; shares in percent, their differences in\n"
-      "percentage points (pp); peak/final/mean/sum over the run's ticks (mean and sum\n"
-      "from tick 1), 'tick T' the value at tick T; n/a: not in that run.\n";
-  constexpr std::size_t kName = 40, kMeasure = 8, kValue = 13, kDiff = 13, kPct = 9;
+      "percentage points (pp). 'peak 0-T': the highest value of ticks 0 to T; 'final T':\n"
+      "the value at tick T; 'mean 1-T', 'sum 1-T': over ticks 1 to T (tick 0 is the\n"
+      "initial state); 'tick T': the value at tick T; n/a: not in that run.\n";
+  const bool lengths_differ =
+      std::adjacent_find(c.extents.begin(), c.extents.end(), [](const auto& a, const auto& b) {
+        return a.last_tick != b.last_tick;
+      }) != c.extents.end();
+  if (lengths_differ && !c.own_horizons && !c.last_ticks.empty()) {
+    out += "The runs differ in length: peak, final, mean and sum cover ticks up to " +
+           std::to_string(c.last_ticks.front()) +
+           ",\nthe last tick every run has (--own-horizons: each run over its own ticks).\n";
+  } else if (lengths_differ) {
+    out +=
+        "Each run is summarised over its own ticks (--own-horizons): runs of different\n"
+        "lengths are not compared like for like.\n";
+  }
+  // Which rows to print; a scope (the city, a group) with none is left out whole.
+  std::vector<bool> shown(c.rows.size(), true);
+  std::size_t hidden = 0;
+  if (!all_rows) {
+    for (std::size_t i = 0; i < c.rows.size(); ++i) {
+      shown[i] = !quiet_row(c.rows[i]);
+      hidden += shown[i] ? 0 : 1;
+    }
+  }
+  // Column widths: the label column fits the longest label and scope, so
+  // nothing is cut.
+  std::size_t name_width = 24, measure_width = 8;
+  bool months_rows = false;
+  for (std::size_t i = 0; i < c.rows.size(); ++i) {
+    if (!shown[i]) continue;
+    const ComparisonRow& row = c.rows[i];
+    name_width = std::max(name_width, row.metric.label.size() + 4);
+    measure_width = std::max(measure_width, measure_text(row, c).size() + 2);
+    months_rows = months_rows || row.metric.column == "median_months_displaced" ||
+                  row.metric.column == "mean_months_displaced";
+  }
+  for (std::size_t i = 0; i < c.rows.size(); ++i) {
+    if (shown[i]) name_width = std::max(name_width, scope_text(c.rows[i]).size() + 2);
+  }
+  constexpr std::size_t kValue = 13, kDiff = 13, kPct = 9;
   // Blocks of runs that fit the width; each block repeats run A.
   std::vector<std::vector<std::size_t>> blocks;
-  const std::size_t fixed = kName + kMeasure + kValue;
+  const std::size_t fixed = name_width + measure_width + kValue;
   const std::size_t per_run = kValue + kDiff + kPct;
-  const std::size_t fit =
-      std::max<std::size_t>(1, (static_cast<std::size_t>(std::max(width, 80)) - fixed) / per_run);
+  const std::size_t room = static_cast<std::size_t>(std::max(width, 80));
+  const std::size_t fit = room > fixed ? std::max<std::size_t>(1, (room - fixed) / per_run) : 1;
   for (std::size_t r = 1; r < runs || blocks.empty(); r += fit) {
     std::vector<std::size_t> block{0};
     for (std::size_t k = r; k < std::min(runs, r + fit); ++k) block.push_back(k);
     blocks.push_back(block);
     if (runs <= 1) break;
   }
-  // Spending columns that are zero (or absent) in every run are left out of
-  // the table to keep it readable; the CSV has them all.
-  auto quiet_spending = [](const ComparisonRow& row) {
-    if (!starts_with(row.metric.column, "spending_") || row.metric.column == "spending_total")
-      return false;
-    return std::all_of(row.values.begin(), row.values.end(),
-                       [](double v) { return std::isnan(v) || v == 0; });
-  };
-  std::size_t hidden = 0;
   for (const auto& block : blocks) {
-    std::string header = pad_right("", kName) + pad_right("measure", kMeasure);
+    std::string header;
     for (std::size_t k = 0; k < block.size(); ++k) {
       const std::string name = letter(block[k]);
       header += pad_left(name, kValue);
@@ -383,25 +478,22 @@ std::string comparison_table(const Comparison& c, int width) {
     }
     std::string last_scope;
     std::int32_t last_tick = -1;
-    for (const ComparisonRow& row : c.rows) {
-      const std::string scope = row.scope == "city" ? "WHOLE CITY" : row.scope + " = " + row.group;
+    for (std::size_t i = 0; i < c.rows.size(); ++i) {
+      if (!shown[i]) continue;
+      const ComparisonRow& row = c.rows[i];
+      const std::string scope = scope_text(row);
       if (scope != last_scope) {
-        out += "\n" + pad_right(scope, kName + kMeasure).substr(0, kName + kMeasure) +
-               header.substr(kName + kMeasure) + "\n";
+        out += "\n" + pad_right(scope, name_width) + pad_right("measure", measure_width) + header +
+               "\n";
         last_scope = scope;
         last_tick = -1;
-      }
-      if (quiet_spending(row)) {
-        if (block.front() == 0 && &block == &blocks.front()) ++hidden;
-        continue;
       }
       if (row.tick != last_tick) {
         out += row.tick >= 0 ? "  at tick " + std::to_string(row.tick) + ":\n" : "";
         last_tick = row.tick;
       }
-      std::string label = row.metric.label;
-      if (label.size() > kName - 3) label = label.substr(0, kName - 4) + "~";
-      std::string line = pad_right("  " + label, kName) + pad_right(measure_text(row), kMeasure);
+      std::string line = pad_right("  " + row.metric.label, name_width) +
+                         pad_right(measure_text(row, c), measure_width);
       for (std::size_t k = 0; k < block.size(); ++k) {
         const double v = row.values[block[k]];
         line += pad_left(format_value(v, row.metric.unit), kValue);
@@ -415,10 +507,17 @@ std::string comparison_table(const Comparison& c, int width) {
       out += line + "\n";
     }
   }
+  if (months_rows) {
+    out +=
+        "\nMonths displaced: the city's median is over every household in the city ever\n"
+        "displaced (finished spells, and ongoing ones so far); a group's mean is over its\n"
+        "members displaced at that tick only (their spells so far), so it is higher while\n"
+        "the longest displaced are still away.\n";
+  }
   if (hidden > 0) {
-    out += "\n(" + std::to_string(hidden) +
-           " rows of public spending columns that are zero in every run are left out; --csv has "
-           "them)\n";
+    out += "\n" + std::to_string(hidden) +
+           " rows that are zero or n/a in every run are left out (--all-rows shows them;\n"
+           "--csv has them all).\n";
   }
   return out;
 }
@@ -430,12 +529,15 @@ std::string comparison_csv(const Comparison& c) {
   for (const ComparisonRow& row : c.rows) {
     for (std::size_t r = 0; r < row.values.size(); ++r) {
       const double a = row.values[0], v = row.values[r];
+      // The tick of the value (at_tick, final) or the last tick covered (peak, mean, sum).
+      const std::int32_t tick =
+          row.tick >= 0 ? row.tick : (r < c.last_ticks.size() ? c.last_ticks[r] : -1);
       out +=
           csv_text(row.scope) + "," + csv_text(row.group) + "," + csv_text(row.metric.column) + ",";
       out +=
           (row.tick >= 0 ? std::string("at_tick") : std::string(measure_name(row.metric.measure))) +
           ",";
-      out += (row.tick >= 0 ? std::to_string(row.tick) : std::string()) + ",";
+      out += (tick >= 0 ? std::to_string(tick) : std::string()) + ",";
       out += csv_text(c.labels[r]) + "," + csv_text(c.dirs[r]) + ",";
       out += csv_number(v) + "," + csv_number(a) + "," + csv_number(difference(a, v)) + ",";
       out += csv_number(percent_difference(a, v, row.metric.unit)) + "\n";

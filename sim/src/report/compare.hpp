@@ -18,6 +18,8 @@ namespace hearth::report {
 enum class Measure { Peak, Final, Mean, Sum };
 // What a figure is, for formatting and for whether a ratio is meaningful.
 enum class Unit { Count, Share, Money, Months, Index };
+// aggregate() over every row.
+inline constexpr std::int32_t kNoTickLimit = 2'000'000'000;
 
 struct Metric {
   std::string column;
@@ -29,9 +31,10 @@ struct Metric {
 const char* measure_name(Measure m);  // "peak", "final", "mean", "sum"
 
 // The one figure of a series (NaN when every value is undefined). `ticks`
-// aligns with `values`.
+// aligns with `values`; rows after `last_tick` are left out (so runs of
+// different lengths can be summarised over the months they share).
 double aggregate(const std::vector<double>& values, const std::vector<std::int32_t>& ticks,
-                 Measure measure);
+                 Measure measure, std::int32_t last_tick = kNoTickLimit);
 
 // Headline city-wide figures, in order, then every `spending_*` column any
 // of the runs has (summed over ticks, or the final value of a `_cumulative`
@@ -41,13 +44,26 @@ std::vector<Metric> city_metrics(const std::vector<RunData>& runs);
 std::vector<Metric> group_metrics(const std::vector<RunData>& runs);
 // Total public spending of a run: the sum over ticks of spending_total, or
 // when absent of every other spending_* flow column; NaN when it has none.
-double public_spending(const RunData& run);
+// Ticks after `last_tick` are left out.
+double public_spending(const RunData& run, std::int32_t last_tick = kNoTickLimit);
 
 struct CompareOptions {
   std::vector<std::int32_t> ticks;       // also compare the values at these ticks
   std::vector<std::string> group_kinds;  // group kinds to include; empty = all
   bool groups = true;                    // false: the whole city only
+  // false (default): every run is summarised over the ticks all runs have
+  // (up to the shortest run's last tick), so figures are like for like;
+  // true: each run over its own ticks.
+  bool own_horizons = false;
 };
+
+// Where a run stands: its last tick and, for a run that did not finish
+// (manifest status other than "complete"), the words saying so.
+struct RunExtent {
+  std::int32_t last_tick = 0;  // the last tick in indicators.csv
+  std::string unfinished;      // e.g. "interrupted after tick 37 of 120"; empty when complete
+};
+RunExtent run_extent(const RunData& run);
 
 struct ComparisonRow {
   std::string scope;  // "city" or a group kind
@@ -60,6 +76,9 @@ struct ComparisonRow {
 struct Comparison {
   std::vector<std::string> labels;  // one per run
   std::vector<std::string> dirs;
+  std::vector<RunExtent> extents;        // one per run
+  std::vector<std::int32_t> last_ticks;  // per run: the last tick the over-the-run figures cover
+  bool own_horizons = false;
   std::vector<ComparisonRow> rows;
 };
 
@@ -77,11 +96,15 @@ std::string format_value(double value, Unit unit);
 std::string format_difference(double diff, Unit unit);
 
 // The terminal table (plain text, aligned columns, at most ~`width` wide:
-// runs beyond what fits go into further blocks).
-std::string comparison_table(const Comparison& comparison, int width = 120);
+// runs beyond what fits go into further blocks; labels are never cut).
+// Rows that are zero or undefined in every run are left out (and counted)
+// unless `all_rows`.
+std::string comparison_table(const Comparison& comparison, int width = 120, bool all_rows = false);
 // Tidy CSV: one row per figure and run, with the first run's value and the
 // difference: scope,group,indicator,measure,tick,run,run_dir,value,
-// reference,difference,percent_difference.
+// reference,difference,percent_difference. `tick` is the tick of the value
+// for at_tick and final rows, and the last tick covered for peak, mean and
+// sum rows. Every row is written, zero or not.
 std::string comparison_csv(const Comparison& comparison);
 
 }  // namespace hearth::report

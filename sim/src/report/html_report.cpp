@@ -212,8 +212,11 @@ std::vector<std::string> describe_scenario(const nlohmann::json& sc,
   const auto ticks = jtick(sc, "ticks", 120);
   std::string horizon = std::to_string(ticks) + " months";
   const std::string start = jstr(sc, "start_date");
+  // The end date only when the run got there: an interrupted run's last date
+  // is where it stopped, not the end of its horizon.
+  const bool reached_end = ticks >= 0 && dates.size() == static_cast<std::size_t>(ticks) + 1;
   if (!dates.empty()) {
-    horizon += " from " + dates.front() + " to " + dates.back();
+    horizon += " from " + dates.front() + (reached_end ? " to " + dates.back() : std::string());
   } else if (!start.empty()) {
     horizon += " from " + start;
   }
@@ -308,9 +311,10 @@ const std::vector<Headline>& headlines() {
   return list;
 }
 
-double headline_value(const RunData& run, const Headline& h) {
-  if (h.column == "public_spending") return public_spending(run);
-  return aggregate(run.city(h.column), run.ticks, h.measure);
+double headline_value(const RunData& run, const Headline& h,
+                      std::int32_t last_tick = kNoTickLimit) {
+  if (h.column == "public_spending") return public_spending(run, last_tick);
+  return aggregate(run.city(h.column), run.ticks, h.measure, last_tick);
 }
 
 struct SeriesDef {
@@ -372,14 +376,22 @@ std::vector<double> as_x(const std::vector<std::int32_t>& ticks) {
   return std::vector<double>(ticks.begin(), ticks.end());
 }
 
-std::string kind_heading(const std::string& kind) {
+// The heading of a group kind's rows in the bar chart of `figure` (a
+// GroupFigure's column). groups.csv puts a household away from a damaged
+// home in the tenure of that home, everyone else in the tenure of the home
+// they live in ("none": no home); the heading says so in the chart's terms.
+std::string kind_heading(const std::string& kind, const std::string& figure) {
+  if (kind == "tenure") {
+    return figure == "away_share"
+               ? "Tenure of the damaged home left"
+               : "Tenure of the home (of the home left, for households displaced from it)";
+  }
   static const std::map<std::string, std::string> names = {
       {"income_quintile", "Income quintile (q1 lowest)"},
       {"female_headed", "Female-headed household"},
       {"elderly_head", "Head aged 65 or over"},
       {"disability", "Member with a disability"},
-      {"origin", "Origin"},
-      {"tenure", "Tenure (of the home of origin when displaced)"}};
+      {"origin", "Origin"}};
   const auto it = names.find(kind);
   return it == names.end() ? words(kind) : it->second;
 }
@@ -427,10 +439,10 @@ std::vector<GroupFigure> group_figures() {
 }
 
 double group_value(const RunData& run, const GroupFigure& f, const std::string& kind,
-                   const std::string& group) {
+                   const std::string& group, std::int32_t last_tick = kNoTickLimit) {
   if (f.column == "away_share")
-    return aggregate(away_share(run, kind, group), run.ticks, f.measure);
-  return aggregate(run.group(kind, group, f.column), run.ticks, f.measure);
+    return aggregate(away_share(run, kind, group), run.ticks, f.measure, last_tick);
+  return aggregate(run.group(kind, group, f.column), run.ticks, f.measure, last_tick);
 }
 
 std::vector<std::pair<std::string, std::string>> groups_of(
@@ -482,6 +494,7 @@ svg.chart { width: 100%; height: auto; display: block; font-family: inherit; }
 h4 { font-size: 0.98rem; margin: 1rem 0 0.3rem; }
 .scenario p { margin: 0.25rem 0; }
 .note { font-size: 0.9rem; color: var(--muted); }
+.warning { border-left: 4px solid #b2182b; background: #fdf0ee; padding: 0.4rem 0.7rem; }
 code { font-size: 0.9em; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
@@ -818,6 +831,20 @@ void add_difference_maps(Page& page, const std::vector<const RunData*>& runs) {
   }
 }
 
+// What an unfinished run's page covers, and how to finish it.
+std::string unfinished_words(const RunData& run, const RunExtent& extent) {
+  const std::string date = date_of(run.dates, extent.last_tick);
+  std::string dir = run.dir;
+  const std::string partial = ".partial";
+  if (dir.size() > partial.size() &&
+      dir.compare(dir.size() - partial.size(), partial.size(), partial) == 0) {
+    dir.resize(dir.size() - partial.size());
+  }
+  return "every figure, chart and map covers months 0 to " + std::to_string(extent.last_tick) +
+         (date.empty() ? std::string() : " (to " + date + ")") +
+         " only, not the planned horizon. hearth run --resume " + dir + " finishes it.";
+}
+
 std::string default_title(const std::vector<std::string>& names) {
   if (names.size() == 1) return "Hearth report: " + names[0];
   std::string s = "Hearth comparison: ";
@@ -841,7 +868,9 @@ std::string notes_text() {
          "months of "
          "spending_total (or of all spending_* columns when there is no total). Where a run lacks "
          "a column "
-         "(written by an older or newer hearth) or a value is undefined, the page says n/a. For "
+         "(written by an older or newer hearth) or a value is undefined, the page says n/a. "
+         "Several "
+         "runs of different lengths are compared over the months they all have. For "
          "sweeps, each "
          "figure is computed per replicate run, then averaged; the interval is mean \u00b1 "
          "t(0.975, n\u22121) "
@@ -852,14 +881,27 @@ std::string notes_text() {
 
 void add_line_charts(Page& page, const std::vector<const RunData*>& runs) {
   int id = 0;
-  std::vector<svg::Event> events;
+  // One event per tick over all runs: "flood" in A and "flood + grants
+  // starts" in B at the same month are one line labelled with both parts.
+  std::map<double, std::vector<std::string>> parts_at;
   for (const RunData* r : runs) {
     for (const auto& e : events_of(*r)) {
-      if (std::none_of(events.begin(), events.end(),
-                       [&](const svg::Event& x) { return x.x == e.x && x.label == e.label; })) {
-        events.push_back(runs.size() > 1 ? svg::Event{e.x, e.label} : e);
+      auto& parts = parts_at[e.x];
+      for (std::size_t from = 0; from <= e.label.size();) {
+        const std::size_t plus = e.label.find(" + ", from);
+        const std::string part =
+            e.label.substr(from, plus == std::string::npos ? std::string::npos : plus - from);
+        if (std::find(parts.begin(), parts.end(), part) == parts.end()) parts.push_back(part);
+        if (plus == std::string::npos) break;
+        from = plus + 3;
       }
     }
+  }
+  std::vector<svg::Event> events;
+  for (const auto& [x, parts] : parts_at) {
+    std::string label;
+    for (const std::string& part : parts) label += (label.empty() ? "" : " + ") + part;
+    events.push_back({x, label});
   }
   for (const SeriesDef& def : time_series()) {
     svg::LineChart chart;
@@ -911,7 +953,10 @@ void add_line_charts(Page& page, const std::vector<const RunData*>& runs) {
   }
 }
 
-void add_group_bars(Page& page, const std::vector<const RunData*>& runs) {
+// `last_tick`: the last tick the bars cover (the end of the shortest run
+// when several are compared); `when` says so in the caption.
+void add_group_bars(Page& page, const std::vector<const RunData*>& runs, std::int32_t last_tick,
+                    const std::string& when) {
   const auto groups = groups_of(runs);
   if (groups.empty()) {
     page.p("No groups in these runs' groups.csv.", "note");
@@ -928,13 +973,13 @@ void add_group_bars(Page& page, const std::vector<const RunData*>& runs) {
     std::string desc = f.title + ": " + f.what + ". ";
     for (const auto& [kind, group] : groups) {
       if (kind != last_kind) {
-        chart.rows.push_back({kind_heading(kind), "", {}, {}, {}});
+        chart.rows.push_back({kind_heading(kind, f.column), "", {}, {}, {}});
         last_kind = kind;
       }
       svg::BarRow row;
       row.label = group_label(kind, group);
       for (const RunData* r : runs) {
-        const double v = group_value(*r, f, kind, group);
+        const double v = group_value(*r, f, kind, group, last_tick);
         positive = positive || v > 0;
         finite = finite || !std::isnan(v);
         row.values.push_back(v);
@@ -948,9 +993,10 @@ void add_group_bars(Page& page, const std::vector<const RunData*>& runs) {
       chart.rows.push_back(std::move(row));
     }
     if (!finite || (f.column == "away_share" && !positive)) continue;
-    chart.desc = desc;
+    chart.desc = desc + when;
     page.figure(svg::bar_chart(chart),
-                "Bars: " + f.what + "; the value is written at the end of each bar.", f.title);
+                "Bars: " + f.what + "; the value is written at the end of each bar." + when,
+                f.title);
   }
 }
 
@@ -964,6 +1010,22 @@ std::string report_html(const std::vector<RunData>& runs, const ReportOptions& o
     ptrs.push_back(&r);
   }
   const std::string title = options.title.empty() ? default_title(names) : options.title;
+  // Several runs are compared over the ticks they all have, so a figure "at
+  // the end" or "total" is like for like when their lengths differ.
+  std::vector<RunExtent> extents;
+  std::int32_t common_last = kNoTickLimit;
+  for (const RunData& r : runs) {
+    extents.push_back(run_extent(r));
+    common_last = std::min(common_last, extents.back().last_tick);
+  }
+  const bool lengths_differ = std::any_of(extents.begin(), extents.end(), [&](const RunExtent& e) {
+    return e.last_tick != common_last;
+  });
+  const std::int32_t last_tick = runs.size() > 1 ? common_last : kNoTickLimit;
+  const std::string common_months =
+      lengths_differ ? " Runs of different lengths: figures cover months up to " +
+                           std::to_string(common_last) + ", the last month every run has."
+                     : std::string();
   Page page(title);
   page.h(1, title);
   std::string lede =
@@ -972,6 +1034,14 @@ std::string report_html(const std::vector<RunData>& runs, const ReportOptions& o
           : std::to_string(runs.size()) + " runs side by side (A is the reference for differences)";
   lede += ", written by hearth " + runs[0].manifest.value("hearth_version", std::string("?")) + ".";
   page.p(lede, "lede");
+  // A run that stopped early says so before anything else: its figures end
+  // where it stopped, not at the end of its horizon.
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    if (extents[r].unfinished.empty()) continue;
+    page.p((runs.size() > 1 ? letter(r) + " (" + runs[r].label + ")" : "This run") + " was " +
+               extents[r].unfinished + ": " + unfinished_words(runs[r], extents[r]),
+           "warning");
+  }
   page.raw(nav({{"scenario", runs.size() == 1 ? "The scenario" : "The scenarios"},
                 {"headline", "Headline figures"},
                 {"time", "Over time"},
@@ -986,6 +1056,10 @@ std::string report_html(const std::vector<RunData>& runs, const ReportOptions& o
     const std::string description = jstr(run.scenario, "description");
     if (!description.empty()) page.p(description);
     for (const std::string& sentence : describe_scenario(run.scenario, run.dates)) page.p(sentence);
+    if (!extents[r].unfinished.empty()) {
+      page.p("The run was " + extents[r].unfinished + ": " + unfinished_words(run, extents[r]),
+             "warning");
+    }
     page.p("Run directory " + run.dir + "; status " +
                run.manifest.value("status", std::string("?")) + ".",
            "note");
@@ -994,15 +1068,17 @@ std::string report_html(const std::vector<RunData>& runs, const ReportOptions& o
   page.h(2, "Headline figures", "headline");
   std::vector<std::vector<std::string>> cells(runs.size());
   std::vector<std::vector<double>> values(runs.size());
+  std::vector<std::string> columns = names;
   for (std::size_t r = 0; r < runs.size(); ++r) {
+    if (!extents[r].unfinished.empty()) columns[r] += " (" + extents[r].unfinished + ")";
     for (const Headline& h : headlines()) {
-      const double v = headline_value(runs[r], h);
+      const double v = headline_value(runs[r], h, last_tick);
       values[r].push_back(v);
       std::string text = format_value(v, h.unit);
       if (h.measure == Measure::Peak && !std::isnan(v) && v > 0) {
         const auto series = runs[r].city(h.column);
         for (std::size_t i = 0; i < series.size(); ++i) {
-          if (series[i] == v) {
+          if (series[i] == v && runs[r].ticks[i] <= last_tick) {
             text += " (month " + std::to_string(runs[r].ticks[i]) + ")";
             break;
           }
@@ -1011,18 +1087,18 @@ std::string report_html(const std::vector<RunData>& runs, const ReportOptions& o
       cells[r].push_back(text);
     }
   }
-  page.raw(headline_table(names, cells, values, runs.size() > 1));
+  page.raw(headline_table(columns, cells, values, runs.size() > 1));
   if (runs.size() > 1) {
     page.p(
         "Differences: each run minus run A; shares in percentage points (pp), other figures also "
-        "as a "
-        "percentage of A. Runs of different lengths are each summarised over their own months.",
+        "as a percentage of A." +
+            (lengths_differ ? common_months + " The charts show each run whole." : std::string()),
         "note");
   }
   page.h(2, "Over time", "time");
   add_line_charts(page, ptrs);
   page.h(2, "By group", "groups");
-  add_group_bars(page, ptrs);
+  add_group_bars(page, ptrs, last_tick, common_months);
   add_maps(page, ptrs, options);
   page.raw(notes_text());
   return page.finish();
@@ -1158,7 +1234,7 @@ std::string sweep_report_html(const SweepData& sweep, const ReportOptions& optio
     bool positive = false, finite = false;
     for (const auto& [kind, group] : groups) {
       if (kind != last_kind) {
-        chart.rows.push_back({kind_heading(kind), "", {}, {}, {}});
+        chart.rows.push_back({kind_heading(kind, f.column), "", {}, {}, {}});
         last_kind = kind;
       }
       svg::BarRow row;

@@ -82,6 +82,79 @@ std::string open_chart(const std::string& id, const std::string& kind, double wi
          "</desc>\n";
 }
 
+// Text widths are estimated, not measured (the page has no script): 0.62 em
+// a character is wider than the average of DejaVu Sans, Liberation Sans and
+// Arial, so boxes laid out with it do not overlap when drawn.
+double text_width(const std::string& text, double font_size) {
+  std::size_t characters = 0;
+  for (unsigned char c : text) characters += (c & 0xC0) != 0x80;  // UTF-8: count lead bytes
+  return 0.62 * font_size * static_cast<double>(characters);
+}
+
+// A legend of `names` in rows from x = `left` to `right`: each entry is a
+// swatch of `swatch` px, the name, and a gap; a name that does not fit the
+// row starts the next one.
+struct LegendEntry {
+  double x = 0;
+  int row = 0;
+  std::string name;
+};
+std::vector<LegendEntry> legend_rows(const std::vector<std::string>& names, double left,
+                                     double right, double swatch, double font_size) {
+  std::vector<LegendEntry> entries;
+  double x = left;
+  int row = 0;
+  for (const std::string& full : names) {
+    std::string name = full;
+    if (name.size() > 60) name = name.substr(0, 59) + "\u2026";
+    const double w = swatch + text_width(name, font_size);
+    if (x > left && x + w > right) {
+      ++row;
+      x = left;
+    }
+    entries.push_back({x, row, name});
+    x += w + 16;
+  }
+  return entries;
+}
+
+// Event labels in rows above the plot: each label goes into the first row
+// where it clears every label already there (right of its line, or left of
+// it near the right edge); labels that fit no row are left out (the line is
+// still drawn, and the caption and <desc> list every event).
+struct EventLabel {
+  double x = 0;  // the event's line
+  bool anchor_end = false;
+  int row = -1;  // -1: no room
+};
+std::vector<EventLabel> event_rows(const std::vector<double>& xs,
+                                   const std::vector<std::string>& labels, double right,
+                                   double font_size, int max_rows) {
+  std::vector<std::vector<std::pair<double, double>>> taken(static_cast<std::size_t>(max_rows));
+  std::vector<EventLabel> out;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    EventLabel e;
+    e.x = xs[i];
+    const double w = text_width(labels[i], font_size);
+    e.anchor_end = xs[i] + 3 + w > right;
+    const double from = e.anchor_end ? xs[i] - 3 - w : xs[i] + 3;
+    const double to = from + w;
+    // Wider than the chart either way: no row can hold it.
+    for (int r = 0; r < max_rows && e.row < 0 && from >= 0; ++r) {
+      auto& row = taken[static_cast<std::size_t>(r)];
+      const bool clear = std::all_of(row.begin(), row.end(), [&](const auto& span) {
+        return to + 6 <= span.first || from >= span.second + 6;
+      });
+      if (clear) {
+        row.emplace_back(from, to);
+        e.row = r;
+      }
+    }
+    out.push_back(e);
+  }
+  return out;
+}
+
 std::string tick_text(double v, Unit unit, double step) {
   // num() drops trailing zeros, so 2 decimals print 2.5% as "2.5%" and 5% as "5%".
   if (unit == Unit::Share) return num(100 * v, 2) + "%";
@@ -168,8 +241,10 @@ std::string shared_defs() {
 }
 
 std::string line_chart(const LineChart& c) {
-  constexpr double W = 720, H = 310, ml = 64, mr = 168, mt = 40, mb = 44;
-  const double pw = W - ml - mr, ph = H - mt - mb;
+  constexpr double W = 720, ml = 64, mr = 168, mb = 44, ph = 226;
+  constexpr double kLegendFont = 11, kLegendRow = 16, kEventFont = 10, kEventRow = 12;
+  constexpr int kEventRows = 4;
+  const double pw = W - ml - mr;
   double xlo = std::numeric_limits<double>::infinity(), xhi = -xlo;
   double ylo = c.unit == Unit::Count || c.unit == Unit::Share || c.unit == Unit::Money ? 0 : xlo;
   double yhi = -std::numeric_limits<double>::infinity();
@@ -197,6 +272,31 @@ std::string line_chart(const LineChart& c) {
   yhi = yt.back();
   const double ystep = yt.size() > 1 ? yt[1] - yt[0] : 1;
   auto X = [&](double x) { return ml + (x - xlo) / (xhi - xlo) * pw; };
+  // Above the plot, top down and never overlapping: the legend (several
+  // series), then the event labels in rows of their own, then the plot.
+  std::vector<LegendEntry> legend;
+  if (c.series.size() > 1) {
+    std::vector<std::string> names;
+    for (const Series& ser : c.series) names.push_back(ser.label);
+    legend = legend_rows(names, ml, W - 8, 30, kLegendFont);
+  }
+  const double legend_bottom = legend.empty() ? 0 : (legend.back().row + 1) * kLegendRow + 2;
+  std::vector<const Event*> shown_events;
+  std::vector<double> event_x;
+  std::vector<std::string> event_text;
+  for (const Event& e : c.events) {
+    if (e.x < xlo || e.x > xhi) continue;
+    shown_events.push_back(&e);
+    event_x.push_back(X(e.x));
+    event_text.push_back(e.label);
+  }
+  const std::vector<EventLabel> event_labels =
+      event_rows(event_x, event_text, W - 4, kEventFont, kEventRows);
+  int event_rows_used = 0;
+  for (const EventLabel& e : event_labels) event_rows_used = std::max(event_rows_used, e.row + 1);
+  const double events_top = legend_bottom + 2;
+  const double mt = std::max(24.0, events_top + event_rows_used * kEventRow + 8);
+  const double H = mt + ph + mb;
   auto Y = [&](double y) { return mt + ph - (y - ylo) / (yhi - ylo) * ph; };
 
   std::string s = open_chart(c.id, "line-chart", W, H, c.title, c.desc);
@@ -217,37 +317,33 @@ std::string line_chart(const LineChart& c) {
   s += "<text x=\"" + num(ml + pw / 2) + "\" y=\"" + num(H - 8) + "\" text-anchor=\"middle\">" +
        escape(c.x_label) + "</text>\n</g>\n";
   // Events: a dashed vertical line and a label above the plot.
-  if (!c.events.empty()) {
-    s += "<g class=\"events\" font-size=\"10\">\n";
-    double last_label_x = -1e9;
-    int row = 0;
-    for (const Event& e : c.events) {
-      if (e.x < xlo || e.x > xhi) continue;
-      const double x = X(e.x);
-      row = x - last_label_x < 70 ? (row + 1) % 2 : 0;
-      last_label_x = x;
-      s += "<line class=\"event\" x1=\"" + num(x) + "\" x2=\"" + num(x) + "\" y1=\"" + num(mt - 2) +
-           "\" y2=\"" + num(mt + ph) + "\" stroke=\"#555\" stroke-dasharray=\"3 3\"/><text x=\"" +
-           num(x + 3) + "\" y=\"" + num(mt - 18 + 10 * row) + "\" fill=\"#333\">" +
-           escape(e.label) + "</text>\n";
+  if (!shown_events.empty()) {
+    s += "<g class=\"events\" font-size=\"" + num(kEventFont) + "\">\n";
+    for (std::size_t i = 0; i < shown_events.size(); ++i) {
+      const EventLabel& at = event_labels[i];
+      s += "<line class=\"event\" x1=\"" + num(at.x) + "\" x2=\"" + num(at.x) + "\" y1=\"" +
+           num(mt - 2) + "\" y2=\"" + num(mt + ph) +
+           "\" stroke=\"#555\" stroke-dasharray=\"3 3\"/>";
+      if (at.row >= 0) {
+        s += "<text x=\"" + num(at.anchor_end ? at.x - 3 : at.x + 3) + "\" y=\"" +
+             num(events_top + kEventRow * (at.row + 1) - 2) + "\" fill=\"#333\"" +
+             (at.anchor_end ? " text-anchor=\"end\"" : "") + ">" + escape(shown_events[i]->label) +
+             "</text>";
+      }
+      s += "\n";
     }
     s += "</g>\n";
   }
-  // Legend above the plot: each series' full name with its line and marker.
-  if (c.series.size() > 1) {
-    s += "<g class=\"legend\" font-size=\"11\">\n";
-    double lx = ml;
-    for (std::size_t k = 0; k < c.series.size(); ++k) {
-      std::string name = c.series[k].label;
-      if (name.size() > 40) name = name.substr(0, 39) + "\u2026";
-      const double text_w = 6.3 * static_cast<double>(name.size());
-      if (lx + 40 + text_w > W - 8 && lx > ml) break;  // no room: the direct labels still name them
-      s += "<path d=\"M" + num(lx) + " 8H" + num(lx + 24) + "\" stroke=\"" + colour(k) +
-           "\" stroke-width=\"2\"" +
+  // Legend above the events: each series' name with its line and marker.
+  if (!legend.empty()) {
+    s += "<g class=\"legend\" font-size=\"" + num(kLegendFont) + "\">\n";
+    for (std::size_t k = 0; k < legend.size(); ++k) {
+      const double lx = legend[k].x, ly = kLegendRow * legend[k].row + 8;
+      s += "<path d=\"M" + num(lx) + " " + num(ly) + "H" + num(lx + 24) + "\" stroke=\"" +
+           colour(k) + "\" stroke-width=\"2\"" +
            (dash(k)[0] ? std::string(" stroke-dasharray=\"") + dash(k) + "\"" : std::string()) +
-           "/>" + marker(k, lx + 12, 8, 3.2, colour(k)) + "<text x=\"" + num(lx + 30) +
-           "\" y=\"12\">" + escape(name) + "</text>\n";
-      lx += 44 + text_w;
+           "/>" + marker(k, lx + 12, ly, 3.2, colour(k)) + "<text x=\"" + num(lx + 30) + "\" y=\"" +
+           num(ly + 4) + "\">" + escape(legend[k].name) + "</text>\n";
     }
     s += "</g>\n";
   }
@@ -342,8 +438,12 @@ std::string line_chart(const LineChart& c) {
 }
 
 std::string bar_chart(const BarChart& c) {
-  constexpr double W = 720, label_w = 170, mr = 70, bar_h = 11, gap = 7, heading_h = 20, mt = 24;
+  constexpr double W = 720, label_w = 170, mr = 70, bar_h = 11, gap = 7, heading_h = 20;
+  constexpr double kLegendFont = 11, kLegendRow = 16;
   const std::size_t n = c.series.size();
+  // The legend in as many rows as the names need; the bars start below it.
+  const std::vector<LegendEntry> legend = legend_rows(c.series, label_w, W - 8, 18, kLegendFont);
+  const double mt = 8 + kLegendRow * (legend.empty() ? 1 : legend.back().row + 1);
   double hi = 0, lo = 0;
   for (const BarRow& r : c.rows) {
     for (std::size_t k = 0; k < r.values.size(); ++k) {
@@ -365,13 +465,13 @@ std::string bar_chart(const BarChart& c) {
   height += 28;
   std::string s = open_chart(c.id, "bar-chart", W, height, c.title, c.desc);
   // Legend (one swatch per run, with its pattern).
-  s += "<g class=\"legend\" font-size=\"11\">\n";
-  double lx = label_w;
-  for (std::size_t k = 0; k < n; ++k) {
-    s += "<rect x=\"" + num(lx) + "\" y=\"6\" width=\"14\" height=\"11\" fill=\"url(#bar" +
-         std::to_string(k % kStyles) + ")\" stroke=\"#333\" stroke-width=\"0.5\"/><text x=\"" +
-         num(lx + 18) + "\" y=\"15\">" + escape(c.series[k]) + "</text>\n";
-    lx += 30 + 6.5 * static_cast<double>(std::min<std::size_t>(c.series[k].size(), 40));
+  s += "<g class=\"legend\" font-size=\"" + num(kLegendFont) + "\">\n";
+  for (std::size_t k = 0; k < legend.size(); ++k) {
+    const double lx = legend[k].x, ly = 6 + kLegendRow * legend[k].row;
+    s += "<rect x=\"" + num(lx) + "\" y=\"" + num(ly) +
+         "\" width=\"14\" height=\"11\" fill=\"url(#bar" + std::to_string(k % kStyles) +
+         ")\" stroke=\"#333\" stroke-width=\"0.5\"/><text x=\"" + num(lx + 18) + "\" y=\"" +
+         num(ly + 9) + "\">" + escape(legend[k].name) + "</text>\n";
   }
   s += "</g>\n<g class=\"axes\" font-size=\"10\" fill=\"#333\">\n";
   const double plot_top = mt, plot_bottom = height - 28;
