@@ -13,6 +13,10 @@
 
 namespace hearth {
 
+// A value that is not available (no households in a group, a share of
+// nothing): NaN in a Frame, written as an empty cell or n/a in every table.
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
 // The city-wide indicators, one column each in indicators.csv (in this
 // order; names and meanings in docs/OUTPUTS.md). X(name, description)
 #define HEARTH_CITY_INDICATORS(X)                                                          \
