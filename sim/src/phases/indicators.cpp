@@ -6,6 +6,7 @@
 #include <limits>
 #include <vector>
 
+#include "hearth/frame.hpp"
 #include "parallel/parallel.hpp"
 #include "phases/phases.hpp"
 #include "policy/disaster_levers.hpp"
@@ -74,7 +75,6 @@ constexpr std::string_view kGroupValues[kGroupCount] = {"all",
                                                         "informal",
                                                         "none"};
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Sums per group, reduced per fixed chunk.
 struct GroupSums {

@@ -7,6 +7,7 @@
 // filled in parallel, each by its own task; the households away from home are
 // gathered per fixed chunk and combined in chunk order, so the payload is
 // identical at any thread count.
+#include "hearth/frame.hpp"
 #include "phases/map_payload.hpp"
 
 #include <algorithm>
@@ -203,7 +204,6 @@ std::shared_ptr<const MapFrame> compute_map(const ScenarioDef& scenario, const W
         if (dw.tenure[d] == Tenure::PrivateRental) ++rentals, rent += dw.rent_per_month[d];
         if (dw.tenure[d] == Tenure::OwnerOccupied) ++owned, price += dw.value[d];
       }
-      constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
       auto put = [&](MapLayer layer, double value) {
         L[static_cast<int>(layer)][c] = quantise(value, layer);
       };

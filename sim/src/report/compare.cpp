@@ -3,6 +3,7 @@
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
+#include "hearth/frame.hpp"
 #include "report/compare.hpp"
 
 #include <algorithm>
@@ -18,7 +19,6 @@ namespace hearth::report {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 bool starts_with(const std::string& s, const char* prefix) {
   return s.rfind(prefix, 0) == 0;

@@ -1,3 +1,4 @@
+#include "hearth/frame.hpp"
 #include "report/csv_table.hpp"
 
 #include <algorithm>
@@ -13,7 +14,6 @@
 namespace hearth::report {
 
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }
 
 bool parse_number(std::string_view text, double& value) {

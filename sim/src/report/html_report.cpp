@@ -1,3 +1,4 @@
+#include "hearth/frame.hpp"
 #include "report/html_report.hpp"
 
 #include <algorithm>
@@ -14,7 +15,6 @@ namespace hearth::report {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 using svg::escape;
 
 std::string fmt(double v, const char* format) {

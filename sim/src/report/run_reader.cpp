@@ -1,3 +1,4 @@
+#include "hearth/frame.hpp"
 #include "report/run_reader.hpp"
 
 #include <algorithm>
@@ -18,7 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 nlohmann::json read_json_object(const std::string& path) {
   // parse_json_text gives the line and column, and names UTF-16 or binary files.

@@ -3,6 +3,7 @@
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
+#include "hearth/frame.hpp"
 #include "report/svg.hpp"
 
 #include <algorithm>
@@ -15,7 +16,6 @@ namespace hearth::report::svg {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Okabe and Ito (2008) colours, distinguishable with the common colour
 // vision deficiencies; each series also has its own dash and marker.
