@@ -138,4 +138,16 @@ int validate_command(const std::vector<std::string>& files) {
   return status;
 }
 
+int defaults_command() {
+  ScenarioDef with_items;
+  with_items.hazards.resize(1);
+  with_items.policies.resize(1);
+  const nlohmann::json items = io::scenario_to_json(with_items);
+  const nlohmann::json defaults = {{"scenario", io::scenario_to_json(ScenarioDef{})},
+                                   {"hazard", items["hazards"][0]},
+                                   {"policy", items["policies"][0]}};
+  std::cout << defaults.dump(2) << "\n";
+  return kExitOk;
+}
+
 }  // namespace hearth::cli

@@ -38,4 +38,9 @@ int exit_code_of(const std::function<int()>& body);
 int run_command(const RunArgs& args);
 int validate_command(const std::vector<std::string>& files);
 
+// `hearth defaults`: the engine's default of every scenario key, as JSON:
+// {"scenario": ..., "hazard": one hazard event, "policy": one programme}.
+// scripts/schema_defaults.py checks the schema's defaults against it.
+int defaults_command();
+
 }  // namespace hearth::cli

@@ -49,6 +49,9 @@ int main(int argc, char** argv) {
       app.add_subcommand("validate", "Check scenario files and report every problem");
   validate_cmd->add_option("files", validate_files, "Scenario JSON files")->required();
 
+  auto* defaults_cmd = app.add_subcommand(
+      "defaults", "Print the engine's default of every scenario key, as JSON");
+
   auto view = add_view_command(app);
 
   auto bench = add_bench_command(app);
@@ -71,6 +74,7 @@ int main(int argc, char** argv) {
   }
   if (*run_cmd) return run_command(run);
   if (*validate_cmd) return validate_command(validate_files);
+  if (*defaults_cmd) return defaults_command();
   if (*view->command) return view_command(*view);
   if (*bench->command) return bench_command(*bench);
   if (*sweep->command) return sweep_command(*sweep, &argc, &argv);

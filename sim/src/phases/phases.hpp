@@ -4,7 +4,7 @@
 // columns the earlier ones wrote. Each is a free function; inside, the
 // parallel part writes only slot i of its own columns (or per-chunk
 // scratch), and anything that could conflict is committed serially in id
-// order. The phases the later issues fill are called and timed already.
+// order.
 #include <array>
 #include <cstdint>
 #include <span>
