@@ -29,11 +29,7 @@ TEST_CASE("every phase changes only the columns it declares, in every shipped sc
   }
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() >= 20);
-  struct InSourceDir {  // the shipped scenarios' data paths are relative to the source tree
-    std::filesystem::path before = std::filesystem::current_path();
-    InSourceDir() { std::filesystem::current_path(HEARTH_SOURCE_DIR); }
-    ~InSourceDir() { std::filesystem::current_path(before); }
-  } in_source_dir;
+  const test::InSourceDir in_source_dir;
   for (const auto& file : files) {
     SECTION(std::filesystem::path(file).filename().string()) {
       ScenarioDef def = io::load_scenario_file(file).def;

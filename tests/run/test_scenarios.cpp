@@ -7,6 +7,7 @@
 
 #include "hearth/simulation.hpp"
 #include "io/scenario_loader.hpp"
+#include "support/test_support.hpp"
 
 using namespace hearth;
 
@@ -23,11 +24,7 @@ TEST_CASE("every file in scenarios/ validates and runs 10 ticks", "[run][scenari
   REQUIRE_FALSE(files.empty());
   // Paths inside scenarios (city.tracts.file, depth_file) are relative to the
   // working directory, which for the shipped scenarios is the source tree.
-  struct InSourceDir {
-    std::filesystem::path before = std::filesystem::current_path();
-    InSourceDir() { std::filesystem::current_path(HEARTH_SOURCE_DIR); }
-    ~InSourceDir() { std::filesystem::current_path(before); }
-  } in_source_dir;
+  const test::InSourceDir in_source_dir;
   for (const auto& file : files) {
     SECTION(std::filesystem::path(file).filename().string()) {
       io::LoadedScenario loaded;

@@ -29,6 +29,15 @@ ScenarioDef small_scenario(int households, int ticks) {
   return io::load_scenario_json(small_scenario_json(households, ticks), "test").def;
 }
 
+InSourceDir::InSourceDir() : before_(std::filesystem::current_path()) {
+  std::filesystem::current_path(HEARTH_SOURCE_DIR);
+}
+
+InSourceDir::~InSourceDir() {
+  std::error_code ec;
+  std::filesystem::current_path(before_, ec);
+}
+
 TempDir::TempDir() {
   static std::atomic<int> counter{0};
   path_ = (std::filesystem::temp_directory_path() /

@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the tests: small scenarios, temporary directories, files.
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,19 @@ namespace hearth::test {
 nlohmann::json small_scenario_json(int households = 3000, int ticks = 12);
 // The same, loaded and validated.
 ScenarioDef small_scenario(int households = 3000, int ticks = 12);
+
+// Makes the source tree the working directory while it lives: the shipped
+// scenarios' data paths (city.tracts.file, depth_file) are relative to it.
+class InSourceDir {
+ public:
+  InSourceDir();
+  ~InSourceDir();
+  InSourceDir(const InSourceDir&) = delete;
+  InSourceDir& operator=(const InSourceDir&) = delete;
+
+ private:
+  std::filesystem::path before_;
+};
 
 // A fresh, empty directory under the system temp dir, removed at destruction.
 class TempDir {

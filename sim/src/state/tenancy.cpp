@@ -6,6 +6,24 @@
 #include "state/rents.hpp"
 
 namespace hearth::tenancy {
+namespace {
+
+// An owner sells dwelling d at its value less selling costs: what is left
+// after `debt` goes to savings (a negative equity is written off), and the
+// dwelling no longer belongs to anyone.
+void sell(const ScenarioDef& scenario, World& world, HouseholdId h, DwellingId d, double debt) {
+  const double equity =
+      world.dwellings.value[d] * (1.0 - scenario.market.selling_cost_share) - debt;
+  world.households.savings[h] += static_cast<float>(std::max(0.0, equity));
+}
+
+// The owning household's tie to dwelling d ends.
+void disown(World& world, DwellingId d) {
+  world.dwellings.owner_household[d] = kNone;
+  world.dwellings.owner_kind[d] = OwnerKind::None;
+}
+
+}  // namespace
 
 void settle_at_start(const ScenarioDef& scenario, World& world, HouseholdId h, DwellingId d,
                      Tenure t, double monthly_owner_cost) {
@@ -73,12 +91,9 @@ void vacate(const ScenarioDef& scenario, World& world, HouseholdId h) {
     if (dw.tenure[d] == Tenure::OwnerOccupied) {
       // The sale is settled at market value less costs when the owner moves
       // out (as if bridged); the dwelling is then listed for sale.
-      const double equity =
-          dw.value[d] * (1.0 - scenario.market.selling_cost_share) - hh.mortgage_balance[h];
-      hh.savings[h] += static_cast<float>(std::max(0.0, equity));
+      sell(scenario, world, h, d, hh.mortgage_balance[h]);
     }
-    dw.owner_household[d] = kNone;
-    dw.owner_kind[d] = OwnerKind::None;
+    disown(world, d);
     // The mortgage belongs to the home sold. (A displaced owner renting
     // elsewhere keeps the mortgage of its damaged home when it moves on.)
     hh.mortgage_balance[h] = 0;
@@ -171,16 +186,13 @@ void release_origin(const ScenarioDef& scenario, World& world, HouseholdId h) {
     // first, unless the mortgage columns now belong to a home bought since.
     const DwellingId now = hh.dwelling[h];
     const bool owns_another = now != kNone && dw.owner_household[now] == h;
-    const double debt = owns_another ? 0.0 : hh.mortgage_balance[h];
-    const double equity = dw.value[d] * (1.0 - scenario.market.selling_cost_share) - debt;
-    hh.savings[h] += static_cast<float>(std::max(0.0, equity));
+    sell(scenario, world, h, d, owns_another ? 0.0 : hh.mortgage_balance[h]);
     if (!owns_another) {
       hh.mortgage_balance[h] = 0;
       hh.mortgage_payment_per_month[h] = 0;
     }
   }
-  dw.owner_household[d] = kNone;
-  dw.owner_kind[d] = OwnerKind::None;
+  disown(world, d);
 }
 
 void end_claim_bought_out(World& world, HouseholdId h) {
