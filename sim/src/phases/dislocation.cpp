@@ -18,8 +18,9 @@
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "phases/dislocation.hpp"
-#include "phases/placement.hpp"
 #include "phases/market_common.hpp"
+#include "phases/migration.hpp"
+#include "phases/placement.hpp"
 #include "state/demographics.hpp"
 #include "state/tenancy.hpp"
 
@@ -37,31 +38,16 @@ std::int64_t wave_households(const HazardEventDef& e, std::int32_t start, std::i
   return cumulative(t) - cumulative(t - 1);
 }
 
-// Appends n households of wave event k; they enter without a dwelling.
+// Appends n households of wave event e; they enter without a dwelling.
 std::vector<HouseholdId> add_wave(const PhaseContext& ctx, World& world, const HazardEventDef& e,
                                   std::int64_t n) {
-  const ScenarioDef& s = ctx.scenario;
-  Households& hh = world.households;
-  const Dwellings& dw = world.dwellings;
-  const std::size_t first = hh.count();
-  hh.resize(first + static_cast<std::size_t>(n));
   // Waves bring no residents of this city; the mix is normalised.
   OriginSharesDef mix{0.0, e.rural_migrant_share, e.internally_displaced_share, e.refugee_share};
   if (mix.rural_migrant + mix.internally_displaced + mix.refugee <= 0) mix.internally_displaced = 1;
-  parallel::for_each_index(static_cast<std::size_t>(n), [&](std::size_t k) {
-    const auto h = static_cast<HouseholdId>(first + k);
-    Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::ArrivalWave, h);
-    const double income = e.income_median_per_month * std::exp(e.income_sigma_log * rng.normal());
-    draw_demographics(rng, s.city.household_size_shares, s.city.groups, mix, hh, h);
-    hh.base_income_per_month[h] = static_cast<float>(income);
-    hh.income_per_month[h] = static_cast<float>(income);
-    hh.savings[h] = static_cast<float>(e.savings_months_of_income * income *
-                                       std::exp(0.8 * rng.normal() - 0.32));
-    // They go where their networks are: near a random dwelling of the city.
-    hh.anchor_cell[h] = dw.count() ? dw.cell[rng.below(static_cast<std::uint32_t>(dw.count()))] : 0;
-    hh.status[h] = Status::Homeless;  // until placed below
-  });
-  world.flows.arrivals += n;
+  const HouseholdId first =
+      migration::append_arrivals(ctx, world, n,
+                                 {e.income_median_per_month, e.income_sigma_log,
+                                  e.savings_months_of_income, mix, RngStream::ArrivalWave});
   world.flows.wave_arrivals += n;
   std::vector<HouseholdId> ids(static_cast<std::size_t>(n));
   for (std::size_t k = 0; k < ids.size(); ++k) ids[k] = static_cast<HouseholdId>(first + k);

@@ -6,6 +6,7 @@
 
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
+#include "phases/economy.hpp"
 #include "phases/phases.hpp"
 #include "policy/housing_levers.hpp"
 
@@ -42,7 +43,8 @@ void run_economy(const PhaseContext& ctx, World& world) {
 
       // Subsistence scales with the OECD-modified equivalence scale
       // (1 for the first person, 0.5 for each further one, treating all as adults).
-      const float needs = subsistence * (1.0f + 0.5f * static_cast<float>(hh.size[i] - 1));
+      // The equivalence scale is a half-integer, exact in float.
+      const float needs = subsistence * static_cast<float>(equivalence_scale(hh.size[i]));
       // What the household itself pays: the housing cost less a voucher's payment.
       const float housing_cost =
           is_housed(status) ? hh.housing_cost_per_month[i] - hh.housing_subsidy_per_month[i] : 0.0f;

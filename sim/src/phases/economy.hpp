@@ -7,8 +7,11 @@
 namespace hearth {
 
 // Subsistence needs of a household per month (the economy's OECD-modified scale).
+inline double equivalence_scale(std::uint8_t size) {
+  return 1.0 + 0.5 * (static_cast<double>(size) - 1.0);
+}
 inline double needs_per_month(const EconomyDef& e, std::uint8_t size) {
-  return e.subsistence_per_person_per_month * (1.0 + 0.5 * (static_cast<double>(size) - 1.0));
+  return e.subsistence_per_person_per_month * equivalence_scale(size);
 }
 
 }  // namespace hearth

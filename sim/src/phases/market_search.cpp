@@ -10,6 +10,7 @@
 
 #include "parallel/rng.hpp"
 #include "phases/market.hpp"
+#include "phases/economy.hpp"
 #include "phases/market_common.hpp"
 #include "policy/housing_levers.hpp"
 
@@ -77,8 +78,7 @@ Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyInd
   const double wealth = wealth_of(m, hh, dw, h);
   // Landlords and lenders also check that what is left covers subsistence
   // (the residual-income test), with the economy's equivalence scale.
-  const double needs = scenario.economy.subsistence_per_person_per_month *
-                       (1.0 + 0.5 * static_cast<double>(hh.size[h] - 1));
+  const double needs = needs_per_month(scenario.economy, hh.size[h]);
   const double residual = std::max(0.0, income - needs);
   const double rent_budget = std::min(m.max_rent_share_of_income * income, residual);
   // Landlords count a housing voucher towards the rent (docs/POLICIES.md#vouchers).

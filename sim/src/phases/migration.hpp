@@ -9,6 +9,7 @@
 //        origin and its shelter or camp place through the tenancy seam;
 //        arrivals append household rows. Counts flows.departures, arrivals.
 #include "hearth/scenario.hpp"
+#include "parallel/rng.hpp"
 #include "phases/phases.hpp"
 #include "state/world.hpp"
 
@@ -22,5 +23,20 @@ void depart(const ScenarioDef& scenario, World& world, HouseholdId h);
 
 // Appends this tick's arrivals (cumulative floors, so fractions carry over).
 void add_arrivals(const PhaseContext& ctx, World& world);
+
+// Who arrives: lognormal incomes, savings of some months of income, a mix of
+// origins, and the random stream their draws come from.
+struct ArrivalDraw {
+  double income_median_per_month;
+  double income_sigma_log;
+  double savings_months_of_income;
+  OriginSharesDef origins;
+  RngStream stream;
+};
+// Appends n households drawn so (migrants, or an arrival wave): they enter
+// homeless, anchored near a random dwelling of the city (where their
+// networks are). Counts flows.arrivals; returns the first new id.
+HouseholdId append_arrivals(const PhaseContext& ctx, World& world, std::int64_t n,
+                            const ArrivalDraw& draw);
 
 }  // namespace hearth::migration
