@@ -1,7 +1,7 @@
 // City-wide indicators from the household and dwelling sums (city_indicators.hpp).
-// Reads the Tallies and of the World: flows (TickFlows), the market's
-// indices, the disasters' repair cost multiplier, the policies' extra
-// shelter and camp places; of the scenario the shelter and camp capacities.
+// Reads the Tallies and of the World: the market's indices, the disasters'
+// repair cost multiplier, the policies' extra shelter and camp places; of
+// the scenario the shelter and camp capacities.
 #include "indicators/city_indicators.hpp"
 
 #include <algorithm>
@@ -48,7 +48,6 @@ void set_household_and_market_indicators(CityValues& c, const World& world,
                                          const Tallies& tallies) {
   const HouseholdSums& sums = tallies.households;
   const DwellingSums& ds = tallies.dwellings;
-  const TickFlows& flows = world.flows;
   auto count = [&](Status s) { return status_count(sums, s); };
   const GroupSums& all = sums.groups[0];
   const std::int64_t in_city = all.members;
@@ -63,10 +62,6 @@ void set_household_and_market_indicators(CityValues& c, const World& world,
   set(c, CityIndicator::displaced_host, count(Status::DisplacedHost));
   set(c, CityIndicator::displaced_camp, count(Status::DisplacedCamp));
   set(c, CityIndicator::left_city, count(Status::LeftCity));
-  set(c, CityIndicator::arrivals, static_cast<double>(flows.arrivals));
-  set(c, CityIndicator::departures, static_cast<double>(flows.departures));
-  set(c, CityIndicator::moves, static_cast<double>(flows.moves));
-  set(c, CityIndicator::evictions, static_cast<double>(flows.evictions));
   set(c, CityIndicator::dwellings, static_cast<double>(world.dwellings.count()));
   set(c, CityIndicator::vacant_dwellings, static_cast<double>(ds.vacant));
   set(c, CityIndicator::vacancy_rate, share(ds.vacant, ds.formal));
@@ -90,13 +85,6 @@ void set_household_and_market_indicators(CityValues& c, const World& world,
   set(c, CityIndicator::flood_exposed_share_q5, share(q5.flood_exposed, q5.housed));
   set(c, CityIndicator::dissimilarity_q1_q5, dissimilarity_q1_q5(ds));
   set(c, CityIndicator::owner_share, share(all.owners, in_city));
-  set(c, CityIndicator::searchers, static_cast<double>(flows.searchers));
-  set(c, CityIndicator::lettings, static_cast<double>(flows.lettings));
-  set(c, CityIndicator::sales, static_cast<double>(flows.sales));
-  set(c, CityIndicator::informal_entries, static_cast<double>(flows.informal_entries));
-  set(c, CityIndicator::informal_self_built, static_cast<double>(flows.informal_self_built));
-  set(c, CityIndicator::construction_starts, static_cast<double>(flows.construction_starts));
-  set(c, CityIndicator::completions, static_cast<double>(flows.completions));
   set(c, CityIndicator::dwellings_under_construction, static_cast<double>(ds.building));
   set(c, CityIndicator::mean_months_on_market,
       ds.vacant ? static_cast<double>(ds.months_on_market) / ds.vacant : kNaN);
@@ -108,10 +96,7 @@ void set_disaster_indicators(CityValues& c, const ScenarioDef& scenario, const W
                              const Tallies& tallies) {
   const HouseholdSums& sums = tallies.households;
   const DwellingSums& ds = tallies.dwellings;
-  const TickFlows& flows = world.flows;
   auto count = [&](Status s) { return status_count(sums, s); };
-  set(c, CityIndicator::hazard_events, static_cast<double>(flows.hazard_events));
-  set(c, CityIndicator::dwellings_damaged, static_cast<double>(flows.dwellings_damaged));
   set(c, CityIndicator::dwellings_ds1, static_cast<double>(ds.damage[1]));
   set(c, CityIndicator::dwellings_ds2, static_cast<double>(ds.damage[2]));
   set(c, CityIndicator::dwellings_ds3, static_cast<double>(ds.damage[3]));
@@ -121,15 +106,6 @@ void set_disaster_indicators(CityValues& c, const ScenarioDef& scenario, const W
       count(Status::DisplacedShelter) + count(Status::DisplacedHost) +
           count(Status::DisplacedCamp) + static_cast<double>(sums.displaced_rental));
   set(c, CityIndicator::away_from_home, static_cast<double>(sums.groups[0].away));
-  set(c, CityIndicator::new_displacements, static_cast<double>(flows.new_displacements));
-  set(c, CityIndicator::damage_evictions, static_cast<double>(flows.damage_evictions));
-  set(c, CityIndicator::wave_arrivals, static_cast<double>(flows.wave_arrivals));
-  set(c, CityIndicator::returns, static_cast<double>(flows.returns));
-  set(c, CityIndicator::settled_after_displacement, static_cast<double>(flows.settled));
-  set(c, CityIndicator::displaced_departures, static_cast<double>(flows.displaced_departures));
-  set(c, CityIndicator::displaced_again, static_cast<double>(flows.displaced_again));
-  set(c, CityIndicator::away_departures, static_cast<double>(flows.away_departures));
-  set(c, CityIndicator::away_bought_out, static_cast<double>(flows.away_bought_out));
   std::vector<std::uint16_t> months = sums.months_displaced;
   set(c, CityIndicator::median_months_displaced, months_displaced_quantile(months, 0.5));
   set(c, CityIndicator::p90_months_displaced, months_displaced_quantile(months, 0.9));
@@ -138,7 +114,6 @@ void set_disaster_indicators(CityValues& c, const ScenarioDef& scenario, const W
   set(c, CityIndicator::returned_share_24m, share(sums.returned_within[2], sums.cohort[2]));
   set(c, CityIndicator::repair_backlog_crew_months, ds.backlog);
   set(c, CityIndicator::dwellings_awaiting_repair, static_cast<double>(ds.awaiting_repair));
-  set(c, CityIndicator::repairs_completed, static_cast<double>(flows.repairs_completed));
   set(c, CityIndicator::repair_cost_multiplier, world.disasters.repair_cost_multiplier);
   const auto& places = scenario.disasters.dislocation;
   const double shelter = count(Status::DisplacedShelter), camp = count(Status::DisplacedCamp);

@@ -1,8 +1,9 @@
 #pragma once
 // The city-wide indicators of indicators.csv that come from the passes over
-// the households and dwellings, with the World's flows, market indices and
+// the households and dwellings, with the World's market indices and
 // disaster state: households and housing market, then disasters.
-// The policy ones are in policy_indicators.hpp.
+// Flow counters are in flow_indicators.hpp, policy ones in
+// policy_indicators.hpp.
 #include "hearth/frame.hpp"
 #include "hearth/scenario.hpp"
 #include "indicators/dwelling_sums.hpp"

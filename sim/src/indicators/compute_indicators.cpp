@@ -9,6 +9,7 @@
 #include "indicators/city_indicators.hpp"
 #include "indicators/date_at_tick.hpp"
 #include "indicators/dwelling_sums.hpp"
+#include "indicators/flow_indicators.hpp"
 #include "indicators/group_indicators.hpp"
 #include "indicators/household_sums.hpp"
 #include "indicators/income_quintiles.hpp"
@@ -32,6 +33,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   }
 
   const Tallies tallies{quintiles, households, dwellings, medians};
+  set_flow_indicators(frame.city, world.flows);
   set_household_and_market_indicators(frame.city, world, tallies);
   set_disaster_indicators(frame.city, scenario, world, tallies);
   set_policy_indicators(frame, scenario, world);

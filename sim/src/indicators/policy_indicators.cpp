@@ -1,7 +1,9 @@
 // Policy indicators (policy_indicators.hpp). Reads the programmes' ledgers
-// (World::policies), the housing lever counts (policy::count_housing), the
-// disaster levers' flows (TickFlows), and of the Dwellings the buyout and
-// land-record columns (record_intact, tenure, owner_kind, owner_household).
+// (World::policies), the housing lever counts (policy::count_housing), and
+// of the Dwellings the buyout and land-record columns (record_intact,
+// tenure, owner_kind, owner_household). The disaster levers' counts of this
+// tick (retrofits, grants, buyouts, records restored) are flows:
+// flow_indicators.cpp.
 #include "indicators/policy_indicators.hpp"
 
 #include <array>
@@ -58,17 +60,12 @@ void set_housing_outcomes(CityValues& c, const ScenarioDef& scenario, const Worl
   set(c, CityIndicator::cleared_dwellings, static_cast<double>(housing.cleared_dwellings));
 }
 
-// Outcomes of the disaster levers (all 0 without their programmes).
+// Stocks left by the disaster levers (all 0 without their programmes):
+// places kept open, dwellings bought out, tenure records lost.
 void set_disaster_lever_outcomes(CityValues& c, const ScenarioDef& scenario, const World& world) {
-  const TickFlows& flows = world.flows;
-  set(c, CityIndicator::retrofits, static_cast<double>(flows.retrofits));
-  set(c, CityIndicator::repair_grants, static_cast<double>(flows.repair_grants));
-  set(c, CityIndicator::buyouts, static_cast<double>(flows.buyouts));
-  set(c, CityIndicator::buyout_households, static_cast<double>(flows.buyout_households));
   set(c, CityIndicator::policy_shelter_places,
       static_cast<double>(world.policies.shelter_extra_places));
   set(c, CityIndicator::policy_camp_places, static_cast<double>(world.policies.camp_extra_places));
-  set(c, CityIndicator::records_restored, static_cast<double>(flows.records_restored));
   // Without policies or hazards no dwelling is bought out or loses its
   // record, so the walk over the dwellings is skipped.
   const Dwellings& dw = world.dwellings;
