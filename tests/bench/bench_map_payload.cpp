@@ -12,9 +12,9 @@
 #include <string>
 
 #include "hearth/simulation.hpp"
+#include "indicators/map_payload.hpp"
 #include "io/scenario_loader.hpp"
 #include "parallel/parallel.hpp"
-#include "phases/map_payload.hpp"
 #include "phases/phases.hpp"
 
 using namespace hearth;

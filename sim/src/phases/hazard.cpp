@@ -21,7 +21,7 @@
 #include "phases/fragility.hpp"
 #include "phases/livelihoods.hpp"
 #include "phases/placement.hpp"
-#include "phases/map_payload.hpp"
+#include "indicators/map_payload.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 #include "state/city_generator.hpp"

@@ -6,7 +6,7 @@
 
 #include "hearth/errors.hpp"
 
-#include "phases/map_payload.hpp"
+#include "indicators/map_payload.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 #include "policy/policies.hpp"

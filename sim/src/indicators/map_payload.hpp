@@ -33,7 +33,7 @@ std::shared_ptr<const MapFrame> compute_map(const ScenarioDef& scenario, const W
 
 // Intensity per cell of hazard event k of the scenario: flood depth (m) or
 // peak ground acceleration (g); empty for other event types. Defined in
-// hazard.cpp, next to the damage it drives.
+// phases/hazard.cpp, next to the damage it drives.
 std::vector<float> event_intensity(const ScenarioDef& scenario, const Grid& grid, std::size_t k);
 
 }  // namespace hearth

@@ -7,8 +7,8 @@
 // filled in parallel, each by its own task; the households away from home are
 // gathered per fixed chunk and combined in chunk order, so the payload is
 // identical at any thread count.
+#include "indicators/map_payload.hpp"
 #include "hearth/frame.hpp"
-#include "phases/map_payload.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -109,13 +109,11 @@ struct Away {
   std::vector<std::uint32_t> flows;  // (from << 16) | to
 };
 
-}  // namespace
-
-std::shared_ptr<const MapFrame> compute_map(const ScenarioDef& scenario, const World& world,
-                                            MapState& state) {
+// Bring the caches up to date: the static grid and flood layer once, the
+// dwellings' cell order when dwellings were added, the latest event's
+// intensity when a new one struck.
+void refresh_caches(const ScenarioDef& scenario, const World& world, MapState& state) {
   const Grid& grid = world.grid;
-  const Dwellings& dw = world.dwellings;
-  const Households& hh = world.households;
   const std::size_t cells = grid.cell_count();
   if (!state.grid) {
     state.grid = make_grid(grid);
@@ -128,22 +126,20 @@ std::shared_ptr<const MapFrame> compute_map(const ScenarioDef& scenario, const W
       }
     }
   }
-  if (state.ordered_dwellings != dw.count()) order_dwellings(dw, cells, state);
-  update_event(scenario, world, state);
-
-  auto map = std::make_shared<MapFrame>();
-  map->grid = state.grid;
-  map->last_event_type = state.event_type;
-  for (auto& layer : map->layers) layer.resize(cells);
-  map->layers[static_cast<int>(MapLayer::flood_depth_100yr)] = state.static_flood;
-  if (!state.intensity.empty()) {
-    map->layers[static_cast<int>(MapLayer::last_event)] = state.intensity;
-  } else {
-    std::fill(map->layers[static_cast<int>(MapLayer::last_event)].begin(),
-              map->layers[static_cast<int>(MapLayer::last_event)].end(), kMapNoData);
+  if (state.ordered_dwellings != world.dwellings.count()) {
+    order_dwellings(world.dwellings, cells, state);
   }
+  update_event(scenario, world, state);
+}
 
-  // Households away from home: where from, and where now.
+// Households away from home: where from, and where now. Fills map.flows
+// (counted by neighbourhood pair, sorted) and returns the households away
+// from a home in each cell.
+std::vector<std::uint32_t> away_from_home(const World& world, MapFrame& map) {
+  const Grid& grid = world.grid;
+  const Dwellings& dw = world.dwellings;
+  const Households& hh = world.households;
+  const std::size_t cells = grid.cell_count();
   const Away away = parallel::reduce(
       hh.count(), Away{},
       [&](std::size_t begin, std::size_t end) {
@@ -171,15 +167,23 @@ std::shared_ptr<const MapFrame> compute_map(const ScenarioDef& scenario, const W
   for (std::size_t i = 0; i < keys.size();) {
     std::size_t j = i;
     while (j < keys.size() && keys[j] == keys[i]) ++j;
-    map->flows.push_back({static_cast<std::uint16_t>(keys[i] >> 16),
-                          static_cast<std::uint16_t>(keys[i] & 0xFFFF),
-                          static_cast<std::uint32_t>(j - i)});
+    map.flows.push_back({static_cast<std::uint16_t>(keys[i] >> 16),
+                         static_cast<std::uint16_t>(keys[i] & 0xFFFF),
+                         static_cast<std::uint32_t>(j - i)});
     i = j;
   }
+  return displaced;
+}
 
-  // Per cell, from its own dwellings: each task writes only its cells.
-  auto& L = map->layers;
-  parallel::for_range(cells, [&](std::size_t begin, std::size_t end) {
+// The layers computed per cell from its own dwellings: each task writes
+// only its cells.
+void fill_cell_layers(const World& world, const MapState& state,
+                      const std::vector<std::uint32_t>& displaced, MapFrame& map) {
+  const Grid& grid = world.grid;
+  const Dwellings& dw = world.dwellings;
+  const Households& hh = world.households;
+  auto& L = map.layers;
+  parallel::for_range(grid.cell_count(), [&](std::size_t begin, std::size_t end) {
     for (std::size_t c = begin; c < end; ++c) {
       std::array<std::int64_t, kTenureCount> tenure{};
       std::int64_t dwellings = 0, households = 0, burdened = 0, rentals = 0, owned = 0,
@@ -225,6 +229,26 @@ std::shared_ptr<const MapFrame> compute_map(const ScenarioDef& scenario, const W
       put(MapLayer::dwellings, n);
     }
   });
+}
+
+}  // namespace
+
+std::shared_ptr<const MapFrame> compute_map(const ScenarioDef& scenario, const World& world,
+                                            MapState& state) {
+  refresh_caches(scenario, world, state);
+  auto map = std::make_shared<MapFrame>();
+  map->grid = state.grid;
+  map->last_event_type = state.event_type;
+  for (auto& layer : map->layers) layer.resize(world.grid.cell_count());
+  map->layers[static_cast<int>(MapLayer::flood_depth_100yr)] = state.static_flood;
+  auto& last_event = map->layers[static_cast<int>(MapLayer::last_event)];
+  if (!state.intensity.empty()) {
+    last_event = state.intensity;
+  } else {
+    std::fill(last_event.begin(), last_event.end(), kMapNoData);
+  }
+  const std::vector<std::uint32_t> displaced = away_from_home(world, *map);
+  fill_cell_layers(world, state, displaced, *map);
   return map;
 }
 
