@@ -71,7 +71,8 @@ void run_recovery(const PhaseContext& ctx, World& world);
 // Return of displaced households to their homes, or settling elsewhere
 // (phases/return_home.cpp).
 void run_return(const PhaseContext& ctx, World& world);
-// Reads everything, writes nothing: the Frame observers receive.
+// Reads everything, writes nothing: the Frame observers receive
+// (sim/src/indicators/compute_indicators.cpp).
 Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool neighbourhoods);
 
 }  // namespace hearth
