@@ -42,6 +42,18 @@ class Writer {
     value(static_cast<std::uint64_t>(s.size()));
     bytes(s.data(), s.size());
   }
+  // The two-way walk of transfer_state: a field is written as it is.
+  template <typename T>
+  void field(T& v) {
+    value(v);
+  }
+  void field(bool& v) { value(static_cast<std::uint8_t>(v)); }
+  void field(std::string& s) { string(s); }
+  template <typename T, typename Each>
+  void list(std::vector<T>& items, std::uint64_t, const char*, Each&& each) {
+    value(static_cast<std::uint64_t>(items.size()));
+    for (T& item : items) each(item);
+  }
   template <typename T>
   void column(const char* name, const std::vector<T>& c) {
     string(name);
@@ -99,6 +111,21 @@ class Reader {
     T v;
     bytes(&v, sizeof v);
     return v;
+  }
+  // The two-way walk of transfer_state: a field is read into place; a list's
+  // length is checked against its bound before anything is allocated.
+  template <typename T>
+  void field(T& v) {
+    v = value<T>();
+  }
+  void field(bool& v) { v = value<std::uint8_t>() != 0; }
+  void field(std::string& s) { s = string(); }
+  template <typename T, typename Each>
+  void list(std::vector<T>& items, std::uint64_t most, const char* what, Each&& each) {
+    const auto n = value<std::uint64_t>();
+    if (n > most) fail("corrupt: " + std::to_string(n) + " " + what);
+    items.assign(n, T{});
+    for (T& item : items) each(item);
   }
   std::string string() {
     const auto n = value<std::uint64_t>();
@@ -175,6 +202,52 @@ void transfer_world(IO& io, W& world) {
   visit_columns(world.dwellings, columns);
   visit_columns(world.households, columns);
   visit_columns(world.market, columns);
+}
+
+// The rest of the World in a fixed order, one walk for both directions: the
+// Writer writes each field, the Reader reads it into place (so the two can
+// never disagree on the layout). Columns come last, through transfer_world.
+template <typename IO>
+void transfer_state(IO& io, World& world) {
+  io.field(world.tick);
+  io.field(world.initial_households);
+  io.field(world.total_arrivals);
+  io.field(world.total_departures);
+  Grid& g = world.grid;
+  io.field(g.width);
+  io.field(g.height);
+  io.field(g.cell_size_m);
+  io.field(g.neighbourhood_count);
+  io.field(g.relocation_site);
+  io.list(g.hazards, 1024, "hazard layers", [&](HazardLayer& layer) {
+    io.field(layer.name);
+    io.field(layer.unit);
+    io.column("values", layer.value);
+  });
+  MarketState& m = world.market;
+  io.field(m.initialised);
+  io.field(m.bands);
+  io.field(m.initial_mean_rent_index);
+  io.field(m.initial_mean_price_index);
+  DisasterState& ds = world.disasters;
+  io.field(ds.shelter_occupancy);
+  io.field(ds.camp_occupancy);
+  io.field(ds.shelter_capacity);
+  io.field(ds.camp_capacity);
+  io.field(ds.repair_cost_multiplier);
+  io.field(ds.repair_capacity_left);
+  io.column("event_start_tick", ds.event_start_tick);
+  io.list(world.policies.programmes, 100, "policy programmes", [&](ProgrammeLedger& ledger) {
+    io.field(ledger.spent_this_tick);
+    io.field(ledger.spent_this_year);
+    io.field(ledger.spent_total);
+    io.field(ledger.year);
+  });
+  io.list(world.policies.waiting, 100, "policy waiting lists",
+          [&](auto& list) { io.column("policy_waiting_list", list); });
+  io.field(world.policies.shelter_extra_places);
+  io.field(world.policies.camp_extra_places);
+  transfer_world(io, world);
 }
 
 // A number for messages: enums as their underlying value.
@@ -300,47 +373,7 @@ void write_checkpoint(const std::string& path, const std::string& previous_path,
     w.string(meta.scenario_hash);
     w.string(meta.scenario_json);
     w.value(meta.checkpoint_every);
-    w.value(world.tick);
-    w.value(world.initial_households);
-    w.value(world.total_arrivals);
-    w.value(world.total_departures);
-    const Grid& g = world.grid;
-    w.value(g.width);
-    w.value(g.height);
-    w.value(g.cell_size_m);
-    w.value(g.neighbourhood_count);
-    w.value(g.relocation_site);
-    w.value(static_cast<std::uint64_t>(g.hazards.size()));
-    for (const HazardLayer& layer : g.hazards) {
-      w.string(layer.name);
-      w.string(layer.unit);
-      w.column("values", layer.value);
-    }
-    const MarketState& m = world.market;
-    w.value(static_cast<std::uint8_t>(m.initialised));
-    w.value(m.bands);
-    w.value(m.initial_mean_rent_index);
-    w.value(m.initial_mean_price_index);
-    const DisasterState& ds = world.disasters;
-    w.value(ds.shelter_occupancy);
-    w.value(ds.camp_occupancy);
-    w.value(ds.shelter_capacity);
-    w.value(ds.camp_capacity);
-    w.value(ds.repair_cost_multiplier);
-    w.value(ds.repair_capacity_left);
-    w.column("event_start_tick", ds.event_start_tick);
-    w.value(static_cast<std::uint64_t>(world.policies.programmes.size()));
-    for (const ProgrammeLedger& ledger : world.policies.programmes) {
-      w.value(ledger.spent_this_tick);
-      w.value(ledger.spent_this_year);
-      w.value(ledger.spent_total);
-      w.value(ledger.year);
-    }
-    w.value(static_cast<std::uint64_t>(world.policies.waiting.size()));
-    for (const auto& list : world.policies.waiting) w.column("policy_waiting_list", list);
-    w.value(world.policies.shelter_extra_places);
-    w.value(world.policies.camp_extra_places);
-    transfer_world(w, const_cast<World&>(world));  // the walk only reads when writing
+    transfer_state(w, const_cast<World&>(world));  // the walk only reads when writing
     w.value(static_cast<std::uint64_t>(meta.output_sizes.size()));
     for (const auto& [name, size] : meta.output_sizes) {
       w.string(name);
@@ -435,60 +468,16 @@ World read_checkpoint(const std::string& path, CheckpointMeta& meta,
   meta.scenario_json = r.string();
   meta.checkpoint_every = r.value<std::int32_t>();
   World world;
-  world.tick = r.value<std::int32_t>();
-  world.initial_households = r.value<std::int64_t>();
-  world.total_arrivals = r.value<std::int64_t>();
-  world.total_departures = r.value<std::int64_t>();
-  Grid& g = world.grid;
-  g.width = r.value<std::int32_t>();
-  g.height = r.value<std::int32_t>();
-  g.cell_size_m = r.value<double>();
-  g.neighbourhood_count = r.value<std::int32_t>();
-  g.relocation_site = r.value<CellId>();
-  const auto layers = r.value<std::uint64_t>();
-  if (layers > 1024) r.fail("corrupt: " + std::to_string(layers) + " hazard layers");
-  for (std::uint64_t k = 0; k < layers; ++k) {
-    HazardLayer layer;
-    layer.name = r.string();
-    layer.unit = r.string();
-    r.column("values", layer.value);
-    g.hazards.push_back(std::move(layer));
-  }
-  MarketState& m = world.market;
-  m.initialised = r.value<std::uint8_t>() != 0;
-  m.bands = r.value<std::int32_t>();
-  m.initial_mean_rent_index = r.value<float>();
-  m.initial_mean_price_index = r.value<float>();
-  DisasterState& ds = world.disasters;
-  ds.shelter_occupancy = r.value<std::int64_t>();
-  ds.camp_occupancy = r.value<std::int64_t>();
-  ds.shelter_capacity = r.value<std::int64_t>();
-  ds.camp_capacity = r.value<std::int64_t>();
-  ds.repair_cost_multiplier = r.value<float>();
-  ds.repair_capacity_left = r.value<double>();
-  r.column("event_start_tick", ds.event_start_tick);
+  transfer_state(r, world);
+  const DisasterState& ds = world.disasters;
   if (ds.shelter_occupancy < 0 || ds.camp_occupancy < 0)
     r.fail("corrupt: negative shelter or camp occupancy");
-  const auto programmes = r.value<std::uint64_t>();
-  if (programmes > 100) r.fail("corrupt: " + std::to_string(programmes) + " policy programmes");
-  world.policies.programmes.resize(programmes);
-  for (ProgrammeLedger& ledger : world.policies.programmes) {
-    ledger.spent_this_tick = r.value<double>();
-    ledger.spent_this_year = r.value<double>();
-    ledger.spent_total = r.value<double>();
-    ledger.year = r.value<std::int32_t>();
+  for (const ProgrammeLedger& ledger : world.policies.programmes) {
     if (!(ledger.spent_this_tick >= 0 && ledger.spent_this_year >= 0 && ledger.spent_total >= 0))
       r.fail("corrupt: negative or NaN policy spending");
   }
-  const auto lists = r.value<std::uint64_t>();
-  if (lists > 100) r.fail("corrupt: " + std::to_string(lists) + " policy waiting lists");
-  world.policies.waiting.resize(lists);
-  for (auto& list : world.policies.waiting) r.column("policy_waiting_list", list);
-  world.policies.shelter_extra_places = r.value<std::int64_t>();
-  world.policies.camp_extra_places = r.value<std::int64_t>();
   if (world.policies.shelter_extra_places < 0 || world.policies.camp_extra_places < 0)
     r.fail("corrupt: negative policy shelter or camp places");
-  transfer_world(r, world);
   const auto outputs = r.value<std::uint64_t>();
   if (outputs > 64) r.fail("corrupt: " + std::to_string(outputs) + " output files");
   meta.output_sizes.clear();
@@ -507,6 +496,7 @@ World read_checkpoint(const std::string& path, CheckpointMeta& meta,
   }
   r.verify_checksum();
   // Columns must agree in length with each other and with the grid.
+  const Grid& g = world.grid;
   const std::size_t cells = static_cast<std::size_t>(g.width) * static_cast<std::size_t>(g.height);
   bool consistent = g.width > 0 && g.height > 0 && g.land_use.size() == cells;
   visit_columns(g, [&](const char*, auto& c, auto) { consistent &= c.size() == cells; });
