@@ -17,7 +17,7 @@
 #include "io/scenario_loader.hpp"
 #include "io/tract_reader.hpp"
 #include "parallel/parallel.hpp"
-#include "state/tract_city.hpp"
+#include "city/tract_city.hpp"
 
 namespace hearth::cli {
 namespace {

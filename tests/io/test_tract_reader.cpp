@@ -9,7 +9,7 @@
 #include "hearth/errors.hpp"
 #include "io/tract_reader.hpp"
 #include "state/invariants.hpp"
-#include "state/tract_city.hpp"
+#include "city/tract_city.hpp"
 #include "support/test_support.hpp"
 
 using namespace hearth;

@@ -13,7 +13,7 @@
 #include "parallel/parallel.hpp"
 #include "state/city_generator.hpp"
 #include "state/invariants.hpp"
-#include "state/tract_city.hpp"
+#include "city/tract_city.hpp"
 #include "sweep/plan.hpp"
 #include "support/test_support.hpp"
 

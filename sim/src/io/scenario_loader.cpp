@@ -22,7 +22,7 @@
 #include "io/tract_reader.hpp"
 #include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"
-#include "state/tract_city.hpp"
+#include "city/tract_city.hpp"
 
 namespace hearth {
 
