@@ -31,14 +31,14 @@ std::vector<std::pair<std::size_t, std::size_t>> river_line(
   if (n < 2) return edges;
   std::vector<double> best(n, std::numeric_limits<double>::infinity());
   std::vector<std::size_t> from(n, 0);
-  std::vector<char> in_tree(n, 0);
+  std::vector<bool> in_tree(n, false);
   best[0] = 0;
   for (std::size_t step = 0; step < n; ++step) {
     std::size_t next = n;
     for (std::size_t i = 0; i < n; ++i) {
       if (!in_tree[i] && (next == n || best[i] < best[next])) next = i;
     }
-    in_tree[next] = 1;
+    in_tree[next] = true;
     if (step > 0) edges.push_back({on_river[from[next]], on_river[next]});
     for (std::size_t i = 0; i < n; ++i) {
       if (in_tree[i]) continue;

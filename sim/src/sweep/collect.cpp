@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hearth/errors.hpp"
+#include "io/csv_reader.hpp"
 #include "io/csv_writer.hpp"
 #include "io/scenario_loader.hpp"
 #include "sweep/journal.hpp"
@@ -18,33 +19,6 @@
 namespace hearth::sweep {
 
 namespace {
-
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    start = end + 1;
-  }
-  return lines;
-}
-
-// Indicator files hold numbers and dates only, never quoted cells.
-std::vector<std::string_view> split_fields(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = line.find(',', start);
-    fields.push_back(line.substr(
-        start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-    if (comma == std::string_view::npos) return fields;
-    start = comma + 1;
-  }
-}
 
 double parse_number(std::string_view cell) {
   if (cell.empty()) return std::numeric_limits<double>::quiet_NaN();
@@ -63,9 +37,17 @@ std::string number(double value) {
 
 struct RunTable {
   std::string text;
-  std::string_view header;
-  std::vector<std::string_view> rows;  // data lines
+  std::vector<io::CsvRow> rows;  // the header, then the data rows
+  std::string_view header() const { return rows.front().text; }
 };
+
+// A run's indicators.csv as rows (io::CsvReader).
+std::vector<io::CsvRow> read_rows(const std::string& text, const std::string& path) {
+  std::vector<io::CsvRow> rows;
+  io::CsvReader csv(text, path);
+  for (io::CsvRow row; csv.next(row);) rows.push_back(std::move(row));
+  return rows;
+}
 
 // The ticks a complete run's manifest says it ran (-1 if it does not say).
 std::int64_t ticks_done_of(const std::string& dir, const std::string& run_id) {
@@ -83,19 +65,19 @@ std::int64_t ticks_done_of(const std::string& dir, const std::string& run_id) {
 // copying, a truncation) is that run's fault, and naming the run whose
 // header it was compared with instead would send the user to the wrong one.
 void check_whole(const std::string& dir, const std::string& run_id, const std::string& path,
-                 const std::string& text, const std::vector<std::string_view>& lines) {
+                 const std::string& text, const std::vector<io::CsvRow>& lines) {
   const std::string rerun = "; remove " + dir + "/results/" + run_id +
                             "/ and run `hearth sweep run " + dir + "` to run it again";
   if (lines.empty()) throw InputError(path, {{"", "empty indicators table" + rerun}});
   if (text.back() != '\n') {
-    throw InputError(path, {{"line " + std::to_string(lines.size()),
+    throw InputError(path, {{"line " + std::to_string(lines.back().line),
                              "cut short: the last line has no line end" + rerun}});
   }
-  const std::size_t columns = split_fields(lines[0]).size();
+  const std::size_t columns = lines[0].fields.size();
   for (std::size_t n = 1; n < lines.size(); ++n) {
-    const std::size_t fields = split_fields(lines[n]).size();
+    const std::size_t fields = lines[n].fields.size();
     if (fields != columns) {
-      throw InputError(path, {{"line " + std::to_string(n + 1),
+      throw InputError(path, {{"line " + std::to_string(lines[n].line),
                                std::to_string(fields) + " fields where the header has " +
                                    std::to_string(columns) + ": cut short or damaged" + rerun}});
     }
@@ -144,10 +126,8 @@ CollectResult collect(const std::string& dir, const CollectOptions& options) {
     }
     const std::string path = dir + "/results/" + run.run_id + "/indicators.csv";
     tables[i].text = io::read_text_file(path, std::size_t{1} << 31);
-    const auto lines = split_lines(tables[i].text);
-    check_whole(dir, run.run_id, path, tables[i].text, lines);
-    tables[i].header = lines[0];
-    tables[i].rows.assign(lines.begin() + 1, lines.end());
+    tables[i].rows = read_rows(tables[i].text, path);
+    check_whole(dir, run.run_id, path, tables[i].text, tables[i].rows);
     present[i] = true;
     ++result.runs;
   }
@@ -155,19 +135,19 @@ CollectResult collect(const std::string& dir, const CollectOptions& options) {
   // from another hearth version and is the one named.
   std::map<std::string_view, std::int64_t> header_counts;
   for (std::size_t i = 0; i < tables.size(); ++i) {
-    if (present[i]) ++header_counts[tables[i].header];
+    if (present[i]) ++header_counts[tables[i].header()];
   }
   std::string header;
   std::int64_t most = 0;
   for (std::size_t i = 0; i < tables.size(); ++i) {
     if (!present[i]) continue;
-    if (header_counts[tables[i].header] > most) {
-      most = header_counts[tables[i].header];
-      header = std::string(tables[i].header);
+    if (header_counts[tables[i].header()] > most) {
+      most = header_counts[tables[i].header()];
+      header = std::string(tables[i].header());
     }
   }
   for (std::size_t i = 0; i < tables.size(); ++i) {
-    if (!present[i] || tables[i].header == header) continue;
+    if (!present[i] || tables[i].header() == header) continue;
     const std::string path = dir + "/results/" + plan.runs[i].run_id + "/indicators.csv";
     throw InputError(path, {{"line 1", "its columns differ from those of " + std::to_string(most) +
                                            " other runs of this sweep; runs of one sweep must "
@@ -205,9 +185,9 @@ CollectResult collect(const std::string& dir, const CollectOptions& options) {
       prefix += csv_cell(v);
     }
     prefix += ",";
-    for (const auto& row : tables[i].rows) {
+    for (std::size_t r = 1; r < tables[i].rows.size(); ++r) {
       out += prefix;
-      out += row;
+      out += tables[i].rows[r].text;
       out += '\n';
       ++result.rows;
     }
@@ -215,7 +195,12 @@ CollectResult collect(const std::string& dir, const CollectOptions& options) {
   io::write_file_atomically(result.out, out);
 
   // Summary: columns after tick and date are the indicators.
-  const auto names = split_fields(header);
+  const std::vector<std::string>& names = [&]() -> const std::vector<std::string>& {
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+      if (present[i]) return tables[i].rows.front().fields;
+    }
+    throw InputError(dir, {{"", "no run is complete yet: nothing to collect"}});
+  }();
   std::string summary = "point" + params + ",tick,indicator,n,mean,lower,upper\n";
   std::size_t start = 0;
   while (start < plan.runs.size()) {
@@ -227,8 +212,8 @@ CollectResult collect(const std::string& dir, const CollectOptions& options) {
     for (std::size_t i = start; i < end; ++i) {
       if (!present[i]) continue;
       std::vector<std::vector<double>> rows;
-      for (std::size_t r = 0; r < tables[i].rows.size(); ++r) {
-        const auto fields = split_fields(tables[i].rows[r]);
+      for (std::size_t r = 1; r < tables[i].rows.size(); ++r) {
+        const std::vector<std::string>& fields = tables[i].rows[r].fields;
         if (replicate_values.empty()) ticks.emplace_back(fields[0]);
         std::vector<double> values(names.size(), std::numeric_limits<double>::quiet_NaN());
         for (std::size_t c = 2; c < fields.size() && c < names.size(); ++c)
