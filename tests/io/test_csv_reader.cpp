@@ -79,6 +79,5 @@ TEST_CASE("CSV text that is not UTF-8 is refused with the line", "[io][csv]") {
                                     4)),
              Catch::Contains("line 1: the file is UTF-16"));
   CHECK_THAT(text_error(std::string("a\nb\0", 4)), Catch::StartsWith("line 2: NUL byte"));
-  CHECK_THAT(text_error("a\n\xE9t\xE9\n"),
-             Catch::StartsWith("line 2: byte 233 is not valid UTF-8"));
+  CHECK_THAT(text_error("a\n\xFFt\n"), Catch::StartsWith("line 2: byte 255 is not valid UTF-8"));
 }
