@@ -69,23 +69,8 @@ std::vector<std::int64_t> draw_tract_households(const ScenarioDef& s, const io::
               static_cast<std::uint32_t>(t));
   }
   const std::vector<double> tract_median_income = tract_median_incomes(s, table);
-  const auto& groups = s.city.groups;
   parallel::for_each_index(hh.count(), [&](std::size_t i) {
-    Rng rng(s.seed, s.replicate, 0, RngStream::CityHouseholds, static_cast<std::uint32_t>(i));
-    const double drawn = std::exp(def.income_sigma_log * rng.normal());
-    draw_demographics(rng, s.city.household_size_shares, groups, groups.origin_shares, hh,
-                      static_cast<HouseholdId>(i));
-    const double origin_ratio[] = {
-        groups.origin_income_ratio.resident, groups.origin_income_ratio.rural_migrant,
-        groups.origin_income_ratio.internally_displaced, groups.origin_income_ratio.refugee};
-    const double relative =
-        drawn * (hh.female_headed[i] ? groups.female_headed_income_ratio : 1.0) *
-        (hh.head_age[i] == HeadAgeBand::Over65 ? groups.elderly_head_income_ratio : 1.0) *
-        (hh.disability[i] ? groups.disability_income_ratio : 1.0) *
-        origin_ratio[static_cast<int>(hh.origin[i])];
-    hh.base_income_per_month[i] = static_cast<float>(relative);
-    hh.savings[i] = static_cast<float>(s.economy.initial_savings_months_of_income * relative *
-                                       std::exp(0.8 * rng.normal() - 0.32));
+    draw_initial_household(s, def.income_sigma_log, hh, static_cast<HouseholdId>(i));
   });
   // The group ratios move the median of the relative draws: divide it out so
   // each tract's median is its own.

@@ -287,27 +287,8 @@ void draw_dwelling_attributes(const ScenarioDef& s, World& world) {
 void draw_households(const ScenarioDef& s, World& world) {
   Households& hh = world.households;
   hh.resize(static_cast<std::size_t>(s.city.households));
-  const auto& groups = s.city.groups;
-  const auto& sizes = s.city.household_size_shares;
-  const auto& origins = groups.origin_shares;
   parallel::for_each_index(hh.count(), [&](std::size_t i) {
-    Rng rng(s.seed, s.replicate, 0, RngStream::CityHouseholds, static_cast<std::uint32_t>(i));
-    const double drawn = std::exp(s.city.income.sigma_log * rng.normal());
-    draw_demographics(rng, sizes, groups, origins, hh, static_cast<HouseholdId>(i));
-    // Group income gaps multiply the draw (rescaled to the city median below).
-    const double origin_ratio[] = {groups.origin_income_ratio.resident,
-                                   groups.origin_income_ratio.rural_migrant,
-                                   groups.origin_income_ratio.internally_displaced,
-                                   groups.origin_income_ratio.refugee};
-    const double relative = drawn * (hh.female_headed[i] ? groups.female_headed_income_ratio : 1.0) *
-                            (hh.head_age[i] == HeadAgeBand::Over65 ? groups.elderly_head_income_ratio : 1.0) *
-                            (hh.disability[i] ? groups.disability_income_ratio : 1.0) *
-                            origin_ratio[static_cast<int>(hh.origin[i])];
-    hh.base_income_per_month[i] = static_cast<float>(relative);
-    hh.income_log_deviation[i] = 0.0f;
-    // Savings: lognormal around the scenario's months of income (scaled below).
-    hh.savings[i] = static_cast<float>(s.economy.initial_savings_months_of_income * relative *
-                                       std::exp(0.8 * rng.normal() - 0.32));
+    draw_initial_household(s, s.city.income.sigma_log, hh, static_cast<HouseholdId>(i));
   });
   // Scale so that the median income is the scenario's median.
   std::vector<float> relative(hh.base_income_per_month);
