@@ -1,5 +1,6 @@
 #include "sweep/collect.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -110,6 +111,75 @@ double student_t_975(std::int64_t df) {
          (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * n * n * n);
 }
 
+namespace {
+
+// summary.csv: per point, tick and indicator, the mean over the point's
+// replicates that finished and its 95% confidence interval. The columns
+// after tick and date (of `names`, the sweep's header) are the indicators.
+std::string summary_table(const PlanIndex& plan, const std::vector<RunTable>& tables,
+                          const std::vector<bool>& present, const std::vector<std::string>& names,
+                          const std::string& params) {
+  std::string summary = "point" + params + ",tick,indicator,n,mean,lower,upper\n";
+  std::size_t start = 0;
+  while (start < plan.runs.size()) {
+    std::size_t end = start;
+    while (end < plan.runs.size() && plan.runs[end].point == plan.runs[start].point) ++end;
+    // Replicates of this point that finished, as parsed tables.
+    std::vector<std::vector<std::vector<double>>> replicate_values;
+    std::vector<std::string> ticks;
+    for (std::size_t i = start; i < end; ++i) {
+      if (!present[i]) continue;
+      std::vector<std::vector<double>> rows;
+      for (std::size_t r = 1; r < tables[i].rows.size(); ++r) {
+        const std::vector<std::string>& fields = tables[i].rows[r].fields;
+        if (replicate_values.empty()) ticks.emplace_back(fields[0]);
+        std::vector<double> values(names.size(), std::numeric_limits<double>::quiet_NaN());
+        for (std::size_t c = 2; c < fields.size() && c < names.size(); ++c)
+          values[c] = parse_number(fields[c]);
+        rows.push_back(std::move(values));
+      }
+      replicate_values.push_back(std::move(rows));
+    }
+    std::string point_prefix = std::to_string(plan.runs[start].point);
+    for (const auto& v : plan.runs[start].values) {
+      point_prefix += ',';
+      point_prefix += csv_cell(v);
+    }
+    for (std::size_t t = 0; t < ticks.size(); ++t) {
+      for (std::size_t c = 2; c < names.size(); ++c) {
+        // Replicate order is fixed, so the sums (and the bytes) are too.
+        double sum = 0;
+        std::int64_t n = 0;
+        for (const auto& rows : replicate_values) {
+          if (t < rows.size() && !std::isnan(rows[t][c])) sum += rows[t][c], ++n;
+        }
+        const double mean =
+            n > 0 ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
+        double squares = 0;
+        for (const auto& rows : replicate_values) {
+          if (t < rows.size() && !std::isnan(rows[t][c]))
+            squares += (rows[t][c] - mean) * (rows[t][c] - mean);
+        }
+        double lower = std::numeric_limits<double>::quiet_NaN(), upper = lower;
+        if (n >= 2) {
+          const double half = student_t_975(n - 1) *
+                              std::sqrt(squares / static_cast<double>(n - 1)) /
+                              std::sqrt(static_cast<double>(n));
+          lower = mean - half;
+          upper = mean + half;
+        }
+        summary += point_prefix + "," + ticks[t] + "," + std::string(names[c]) + "," +
+                   std::to_string(n) + "," + number(mean) + "," + number(lower) + "," +
+                   number(upper) + "\n";
+      }
+    }
+    start = end;
+  }
+  return summary;
+}
+
+}  // namespace
+
 CollectResult collect(const std::string& dir, const CollectOptions& options) {
   const PlanIndex plan = read_plan(dir);
   CollectResult result;
@@ -194,69 +264,11 @@ CollectResult collect(const std::string& dir, const CollectOptions& options) {
   }
   io::write_file_atomically(result.out, out);
 
-  // Summary: columns after tick and date are the indicators.
-  const std::vector<std::string>& names = [&]() -> const std::vector<std::string>& {
-    for (std::size_t i = 0; i < tables.size(); ++i) {
-      if (present[i]) return tables[i].rows.front().fields;
-    }
-    throw InputError(dir, {{"", "no run is complete yet: nothing to collect"}});
-  }();
-  std::string summary = "point" + params + ",tick,indicator,n,mean,lower,upper\n";
-  std::size_t start = 0;
-  while (start < plan.runs.size()) {
-    std::size_t end = start;
-    while (end < plan.runs.size() && plan.runs[end].point == plan.runs[start].point) ++end;
-    // Replicates of this point that finished, as parsed tables.
-    std::vector<std::vector<std::vector<double>>> replicate_values;
-    std::vector<std::string> ticks;
-    for (std::size_t i = start; i < end; ++i) {
-      if (!present[i]) continue;
-      std::vector<std::vector<double>> rows;
-      for (std::size_t r = 1; r < tables[i].rows.size(); ++r) {
-        const std::vector<std::string>& fields = tables[i].rows[r].fields;
-        if (replicate_values.empty()) ticks.emplace_back(fields[0]);
-        std::vector<double> values(names.size(), std::numeric_limits<double>::quiet_NaN());
-        for (std::size_t c = 2; c < fields.size() && c < names.size(); ++c)
-          values[c] = parse_number(fields[c]);
-        rows.push_back(std::move(values));
-      }
-      replicate_values.push_back(std::move(rows));
-    }
-    std::string point_prefix = std::to_string(plan.runs[start].point);
-    for (const auto& v : plan.runs[start].values) {
-      point_prefix += ',';
-      point_prefix += csv_cell(v);
-    }
-    for (std::size_t t = 0; t < ticks.size(); ++t) {
-      for (std::size_t c = 2; c < names.size(); ++c) {
-        // Replicate order is fixed, so the sums (and the bytes) are too.
-        double sum = 0;
-        std::int64_t n = 0;
-        for (const auto& rows : replicate_values) {
-          if (t < rows.size() && !std::isnan(rows[t][c])) sum += rows[t][c], ++n;
-        }
-        const double mean =
-            n > 0 ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
-        double squares = 0;
-        for (const auto& rows : replicate_values) {
-          if (t < rows.size() && !std::isnan(rows[t][c]))
-            squares += (rows[t][c] - mean) * (rows[t][c] - mean);
-        }
-        double lower = std::numeric_limits<double>::quiet_NaN(), upper = lower;
-        if (n >= 2) {
-          const double half = student_t_975(n - 1) *
-                              std::sqrt(squares / static_cast<double>(n - 1)) /
-                              std::sqrt(static_cast<double>(n));
-          lower = mean - half;
-          upper = mean + half;
-        }
-        summary += point_prefix + "," + ticks[t] + "," + std::string(names[c]) + "," +
-                   std::to_string(n) + "," + number(mean) + "," + number(lower) + "," +
-                   number(upper) + "\n";
-      }
-    }
-    start = end;
-  }
+  // All present runs share the header (checked above): the first one's names.
+  const std::size_t first_present =
+      static_cast<std::size_t>(std::find(present.begin(), present.end(), true) - present.begin());
+  const std::string summary =
+      summary_table(plan, tables, present, tables[first_present].rows.front().fields, params);
   io::write_file_atomically(result.summary, summary);
   return result;
 }
