@@ -7,13 +7,13 @@
 #include <vector>
 
 #include "city/tenure_match.hpp"
+#include "city/tract_city.hpp"
 #include "hearth/errors.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "state/demographics.hpp"
-#include "city/tract_city.hpp"
-#include "state/tenancy.hpp"
 #include "state/rents.hpp"
+#include "state/tenancy.hpp"
 
 namespace hearth {
 namespace {
