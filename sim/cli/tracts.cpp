@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "city/tract_city.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "hearth/errors.hpp"
@@ -17,7 +18,6 @@
 #include "io/scenario_loader.hpp"
 #include "io/tract_reader.hpp"
 #include "parallel/parallel.hpp"
-#include "state/tract_city.hpp"
 
 namespace hearth::cli {
 namespace {

@@ -8,11 +8,11 @@
 #include <cstdint>
 #include <string>
 
+#include "city/tract_city.hpp"
 #include "hearth/errors.hpp"
 #include "hearth/scenario.hpp"
 #include "io/tract_reader.hpp"
 #include "state/invariants.hpp"
-#include "state/tract_city.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <string>
 
+#include "city/tract_city.hpp"
 #include "hearth/errors.hpp"
 #include "io/tract_reader.hpp"
 #include "state/invariants.hpp"
-#include "state/tract_city.hpp"
 #include "support/test_support.hpp"
 
 using namespace hearth;

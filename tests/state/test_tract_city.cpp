@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "city/tract_city.hpp"
 #include "hearth/errors.hpp"
 #include "io/hash.hpp"
 #include "io/scenario_loader.hpp"
@@ -13,9 +14,8 @@
 #include "parallel/parallel.hpp"
 #include "state/city_generator.hpp"
 #include "state/invariants.hpp"
-#include "state/tract_city.hpp"
-#include "sweep/plan.hpp"
 #include "support/test_support.hpp"
+#include "sweep/plan.hpp"
 
 using namespace hearth;
 

@@ -14,6 +14,7 @@
 #include <memory>
 #include <sstream>
 
+#include "city/tract_city.hpp"
 #include "embedded_schema.hpp"
 #include "io/asc_reader.hpp"
 #include "io/hash.hpp"
@@ -22,7 +23,6 @@
 #include "io/tract_reader.hpp"
 #include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"
-#include "state/tract_city.hpp"
 
 namespace hearth {
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "hearth/errors.hpp"
+#include "io/csv_reader.hpp"
 #include "io/scenario_loader.hpp"
 
 namespace hearth::io {
@@ -39,159 +40,6 @@ std::string excerpt(std::string_view s) {
   return out + "'";
 }
 
-// Rejects what is not UTF-8 text: UTF-16/32 (by their byte order marks or
-// NUL bytes), other control characters, and invalid UTF-8 sequences.
-void check_encoding(const std::string& text, const std::string& file) {
-  const auto* b = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
-    fail(file, 1, "", "the file is UTF-16 encoded; save it as UTF-8 (CSV UTF-8)");
-  }
-  std::int64_t line = 1;
-  for (std::size_t i = 0; i < n;) {
-    const unsigned char c = b[i];
-    if (c == '\n') {
-      ++line, ++i;
-      continue;
-    }
-    if (c < 0x80) {
-      if (c == 0) fail(file, line, "", "NUL byte: this is a binary file, not a CSV text file");
-      if (c < 0x20 && c != '\t' && c != '\r') {
-        fail(file, line, "",
-             "control character " + std::to_string(c) +
-                 ": this looks like a binary file, not a CSV text file");
-      }
-      if (c == 0x7f) fail(file, line, "", "control character 127: not a CSV text file");
-      ++i;
-      continue;
-    }
-    // Multi-byte UTF-8: lead byte, then 1..3 continuation bytes.
-    std::size_t extra = 0;
-    std::uint32_t code = 0;
-    if (c >= 0xC2 && c <= 0xDF)
-      extra = 1, code = c & 0x1Fu;
-    else if (c >= 0xE0 && c <= 0xEF)
-      extra = 2, code = c & 0x0Fu;
-    else if (c >= 0xF0 && c <= 0xF4)
-      extra = 3, code = c & 0x07u;
-    else {
-      fail(file, line, "",
-           "byte " + std::to_string(c) +
-               " is not valid UTF-8 (is the file Latin-1 or Windows-1252? save it as UTF-8)");
-    }
-    for (std::size_t k = 1; k <= extra; ++k) {
-      if (i + k >= n || (b[i + k] & 0xC0) != 0x80) {
-        fail(file, line, "", "invalid UTF-8 sequence (is the file Latin-1? save it as UTF-8)");
-      }
-      code = (code << 6) | (b[i + k] & 0x3Fu);
-    }
-    const std::uint32_t min_code[] = {0, 0x80, 0x800, 0x10000};
-    if (code < min_code[extra] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-      fail(file, line, "", "invalid UTF-8 sequence (overlong or a surrogate)");
-    }
-    i += extra + 1;
-  }
-}
-
-struct Row {
-  std::int64_t line = 0;  // line where the row starts
-  std::vector<std::string> fields;
-};
-
-// RFC 4180 CSV: comma separated, fields may be quoted with "..." and "" for
-// a quote; CRLF or LF line ends. Blank lines are skipped.
-class CsvReader {
- public:
-  CsvReader(const std::string& text, const std::string& file) : text_(text), file_(file) {}
-
-  bool next(Row& row) {
-    // Skip blank lines.
-    while (at_ < text_.size()) {
-      std::size_t end = text_.find('\n', at_);
-      if (end == std::string::npos) end = text_.size();
-      std::string_view line(text_.data() + at_, end - at_);
-      if (line.find_first_not_of(" \t\r") != std::string_view::npos) break;
-      at_ = end + 1;
-      ++line_;
-    }
-    if (at_ >= text_.size()) return false;
-    row.line = line_;
-    row.fields.clear();
-    std::string field;
-    bool quoted_field = false, after_quote = false;
-    while (true) {
-      if (at_ >= text_.size()) {
-        if (quoted_field) fail(file_, row.line, "", "a quoted field is not closed");
-        push(row, field);
-        return true;
-      }
-      const char c = text_[at_++];
-      if (quoted_field) {
-        if (c == '"') {
-          if (at_ < text_.size() && text_[at_] == '"') {
-            field += '"';
-            ++at_;
-          } else {
-            quoted_field = false;
-            after_quote = true;
-          }
-        } else {
-          if (c == '\n') ++line_;
-          field += c;
-          if (field.size() > (1u << 16)) fail(file_, row.line, "", "a field is longer than 64 KiB");
-        }
-        continue;
-      }
-      if (c == ',') {
-        push(row, field);
-        field.clear();
-        after_quote = false;
-        continue;
-      }
-      if (c == '\n' || (c == '\r' && (at_ >= text_.size() || text_[at_] == '\n'))) {
-        if (c == '\r') ++at_;
-        ++line_;
-        push(row, field);
-        return true;
-      }
-      if (c == '\r') {
-        // A CR not followed by LF ends no line here: the file has the
-        // CR-only line ends of classic Mac OS (and of Excel's "CSV
-        // (Macintosh)"), and would otherwise be read as one endless row.
-        fail(file_, line_, "",
-             "a carriage return (CR) without a line feed: the file uses CR-only (classic Mac) "
-             "line endings; convert it to LF or CRLF line endings");
-      }
-      if (c == '"') {
-        if (!field.empty() || after_quote) {
-          fail(file_, line_, "", "a quote inside an unquoted field (quote the whole field)");
-        }
-        quoted_field = true;
-        continue;
-      }
-      if (after_quote) {
-        if (c == ' ' || c == '\t') continue;
-        fail(file_, line_, "", "text after the closing quote of a field");
-      }
-      field += c;
-      if (field.size() > (1u << 16)) fail(file_, row.line, "", "a field is longer than 64 KiB");
-    }
-  }
-
- private:
-  void push(Row& row, const std::string& field) {
-    if (row.fields.size() >= kMaxFields) {
-      fail(file_, row.line, "", "more than " + std::to_string(kMaxFields) + " fields in a row");
-    }
-    row.fields.push_back(field);
-  }
-
-  const std::string& text_;
-  const std::string& file_;
-  std::size_t at_ = 0;
-  std::int64_t line_ = 1;
-};
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
@@ -207,20 +55,14 @@ struct Column {
 }  // namespace
 
 TractTable parse_tracts(const std::string& raw, const std::string& file) {
-  std::string_view body(raw);
-  // A UTF-8 byte order mark (Excel's "CSV UTF-8") is allowed and skipped.
-  if (body.size() >= 3 && static_cast<unsigned char>(body[0]) == 0xEF &&
-      static_cast<unsigned char>(body[1]) == 0xBB && static_cast<unsigned char>(body[2]) == 0xBF) {
-    body.remove_prefix(3);
-  }
-  const std::string text(body);
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+  const std::string_view text = without_utf8_bom(raw);
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     fail(file, 0, "", "file is empty; expected a CSV table of tracts with a header row");
   }
-  check_encoding(text, file);
+  check_csv_text(text, file);
 
-  CsvReader csv(text, file);
-  Row header;
+  CsvReader csv(text, file, {kMaxFields, kMaxFieldBytes});
+  CsvRow header;
   csv.next(header);
 
   // Columns by name; the value band columns follow the fixed ones.
@@ -258,7 +100,7 @@ TractTable parse_tracts(const std::string& raw, const std::string& file) {
   TractTable table;
   table.has_lstat = index[8].has_value();
   std::unordered_map<std::string, std::int64_t> seen;  // tract id -> line
-  Row row;
+  CsvRow row;
   while (csv.next(row)) {
     if (table.tracts.size() >= kMaxTracts) {
       fail(file, row.line, "", "more than " + std::to_string(kMaxTracts) + " tracts");

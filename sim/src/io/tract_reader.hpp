@@ -16,7 +16,8 @@
 // not a number, NaN or infinity, a negative count, an absurd size, a
 // duplicate tract id, a row with the wrong number of fields, an empty file,
 // binary content, a file that is not UTF-8) throws InputError naming the
-// file, the line, the column and the reason. Memory is bounded by the file
+// file, the line, the column and the reason. The CSV itself is read by
+// io/csv_reader. Memory is bounded by the file
 // size limit: nothing is allocated from a number read in the file.
 #include <array>
 #include <cstddef>
@@ -42,6 +43,7 @@ inline constexpr double kMaxTractPopulation = 1e8;  // persons in one tract
 inline constexpr double kMaxTotalPopulation = 2e9;  // persons in all tracts
 inline constexpr std::size_t kMaxTractFileBytes = std::size_t{64} << 20;
 inline constexpr std::size_t kMaxFields = 1000;  // columns in a row
+inline constexpr std::size_t kMaxFieldBytes = std::size_t{1} << 16;  // bytes in a field
 
 struct Tract {
   std::string id;    // poltract

@@ -9,12 +9,10 @@
 #include <limits>
 
 #include "hearth/errors.hpp"
+#include "io/csv_reader.hpp"
 #include "io/scenario_loader.hpp"
 
 namespace hearth::report {
-
-namespace {
-}
 
 bool parse_number(std::string_view text, double& value) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -42,93 +40,23 @@ bool parse_number(std::string_view text, double& value) {
 CsvTable CsvTable::parse(std::string_view text, const std::string& file) {
   CsvTable table;
   table.file_ = file;
-  if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
-      static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF) {
-    text.remove_prefix(3);  // a UTF-8 byte order mark from a spreadsheet
-  }
+  text = io::without_utf8_bom(text);  // a UTF-8 byte order mark from a spreadsheet
   // Name what the file is when it is plainly not CSV text.
-  if (text.size() >= 2 && ((static_cast<unsigned char>(text[0]) == 0xFF &&
-                            static_cast<unsigned char>(text[1]) == 0xFE) ||
-                           (static_cast<unsigned char>(text[0]) == 0xFE &&
-                            static_cast<unsigned char>(text[1]) == 0xFF))) {
-    throw InputError(file, {{"line 1", "the file is UTF-16 encoded; save it as UTF-8"}});
+  io::check_csv_text(text, file);
+  io::CsvReader csv(text, file);
+  io::CsvRow row;
+  if (!csv.next(row)) throw InputError(file, {{"", "empty file: no header row"}});
+  table.header_ = std::move(row.fields);
+  while (csv.next(row)) {
+    if (row.fields.size() != table.header_.size()) {
+      throw InputError(file, {{"line " + std::to_string(row.line),
+                               std::to_string(row.fields.size()) + " cells, but the header has " +
+                                   std::to_string(table.header_.size())}});
+    }
+    for (auto& c : row.fields) table.cells_.push_back(std::move(c));
+    table.lines_.push_back(static_cast<std::size_t>(row.line));
+    ++table.rows_;
   }
-  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-    const auto line_of_nul =
-        1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
-    throw InputError(file, {{"line " + std::to_string(line_of_nul),
-                             "NUL byte: this is a binary file, not a CSV table"}});
-  }
-  std::vector<std::string> row;
-  std::string cell;
-  std::size_t line = 1, row_line = 1;
-  bool header_done = false;
-  auto finish_row = [&] {
-    row.push_back(std::move(cell));
-    cell.clear();
-    if (row.size() == 1 && row[0].empty()) {  // a blank line
-      row.clear();
-      return;
-    }
-    if (!header_done) {
-      table.header_ = std::move(row);
-      header_done = true;
-    } else {
-      if (row.size() != table.header_.size()) {
-        throw InputError(file, {{"line " + std::to_string(row_line),
-                                 std::to_string(row.size()) + " cells, but the header has " +
-                                     std::to_string(table.header_.size())}});
-      }
-      for (auto& c : row) table.cells_.push_back(std::move(c));
-      table.lines_.push_back(row_line);
-      ++table.rows_;
-    }
-    row.clear();
-  };
-  std::size_t i = 0;
-  bool at_cell_start = true;
-  while (i < text.size()) {
-    const char c = text[i];
-    if (at_cell_start && c == '"') {
-      const std::size_t quote_line = line;
-      ++i;
-      for (;;) {
-        if (i >= text.size()) {
-          throw InputError(file,
-                           {{"line " + std::to_string(quote_line), "a quoted cell is not closed"}});
-        }
-        if (text[i] == '"') {
-          if (i + 1 < text.size() && text[i + 1] == '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        if (text[i] == '\n') ++line;
-        cell += text[i++];
-      }
-      at_cell_start = false;
-      continue;
-    }
-    if (c == ',') {
-      row.push_back(std::move(cell));
-      cell.clear();
-      at_cell_start = true;
-    } else if (c == '\n') {
-      finish_row();
-      ++line;
-      row_line = line;
-      at_cell_start = true;
-    } else if (c != '\r') {
-      cell += c;
-      at_cell_start = false;
-    }
-    ++i;
-  }
-  if (!cell.empty() || !row.empty()) finish_row();
-  if (!header_done) throw InputError(file, {{"", "empty file: no header row"}});
   return table;
 }
 

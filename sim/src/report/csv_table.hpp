@@ -14,10 +14,10 @@ namespace hearth::report {
 class CsvTable {
  public:
   CsvTable() = default;
-  // Parses RFC 4180 CSV (quoted cells may hold commas, quotes, line breaks).
-  // Throws InputError naming `file`, the line and the reason when the text
-  // is empty, a quote is not closed, or a row's cell count differs from the
-  // header's.
+  // Parses RFC 4180 CSV with io::CsvReader (quoted cells may hold commas,
+  // quotes, line breaks). Throws InputError naming `file`, the line and the
+  // reason when the text is empty or not UTF-8 text, the CSV is malformed,
+  // or a row's cell count differs from the header's.
   static CsvTable parse(std::string_view text, const std::string& file);
   // Reads and parses `path`; a missing or unreadable file is an InputError.
   static CsvTable read(const std::string& path);

@@ -1,19 +1,19 @@
 #include "state/city_generator.hpp"
 
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <utility>
 #include <vector>
 
+#include "city/tenure_match.hpp"
+#include "city/tract_city.hpp"
 #include "hearth/errors.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "state/demographics.hpp"
-#include "state/tract_city.hpp"
-#include "state/tenancy.hpp"
 #include "state/rents.hpp"
+#include "state/tenancy.hpp"
 
 namespace hearth {
 namespace {
@@ -287,27 +287,8 @@ void draw_dwelling_attributes(const ScenarioDef& s, World& world) {
 void draw_households(const ScenarioDef& s, World& world) {
   Households& hh = world.households;
   hh.resize(static_cast<std::size_t>(s.city.households));
-  const auto& groups = s.city.groups;
-  const auto& sizes = s.city.household_size_shares;
-  const auto& origins = groups.origin_shares;
   parallel::for_each_index(hh.count(), [&](std::size_t i) {
-    Rng rng(s.seed, s.replicate, 0, RngStream::CityHouseholds, static_cast<std::uint32_t>(i));
-    const double drawn = std::exp(s.city.income.sigma_log * rng.normal());
-    draw_demographics(rng, sizes, groups, origins, hh, static_cast<HouseholdId>(i));
-    // Group income gaps multiply the draw (rescaled to the city median below).
-    const double origin_ratio[] = {groups.origin_income_ratio.resident,
-                                   groups.origin_income_ratio.rural_migrant,
-                                   groups.origin_income_ratio.internally_displaced,
-                                   groups.origin_income_ratio.refugee};
-    const double relative = drawn * (hh.female_headed[i] ? groups.female_headed_income_ratio : 1.0) *
-                            (hh.head_age[i] == HeadAgeBand::Over65 ? groups.elderly_head_income_ratio : 1.0) *
-                            (hh.disability[i] ? groups.disability_income_ratio : 1.0) *
-                            origin_ratio[static_cast<int>(hh.origin[i])];
-    hh.base_income_per_month[i] = static_cast<float>(relative);
-    hh.income_log_deviation[i] = 0.0f;
-    // Savings: lognormal around the scenario's months of income (scaled below).
-    hh.savings[i] = static_cast<float>(s.economy.initial_savings_months_of_income * relative *
-                                       std::exp(0.8 * rng.normal() - 0.32));
+    draw_initial_household(s, s.city.income.sigma_log, hh, static_cast<HouseholdId>(i));
   });
   // Scale so that the median income is the scenario's median.
   std::vector<float> relative(hh.base_income_per_month);
@@ -321,15 +302,13 @@ void draw_households(const ScenarioDef& s, World& world) {
   });
 }
 
-using Keyed = std::pair<float, std::uint32_t>;  // (sort key, id): ties break by id
-
 // Ranks households into tenures by noisy income (richest own), then matches
-// each tenure's households to its dwellings by noisy value rank, leaving the
-// vacancies spread evenly over the value range.
+// each tenure's households to its dwellings by noisy value rank
+// (city/tenure_match.hpp).
 void match_households_to_dwellings(const ScenarioDef& s, const TenurePlan& plan, World& world) {
   Households& hh = world.households;
   Dwellings& dw = world.dwellings;
-  std::vector<Keyed> by_income(hh.count());
+  std::vector<RankKey> by_income(hh.count());
   parallel::for_each_index(hh.count(), [&](std::size_t i) {
     Rng rng(s.seed, s.replicate, 0, RngStream::CityTenureSort, static_cast<std::uint32_t>(i));
     by_income[i] = {static_cast<float>(std::log(hh.base_income_per_month[i]) +
@@ -337,39 +316,25 @@ void match_households_to_dwellings(const ScenarioDef& s, const TenurePlan& plan,
                     static_cast<std::uint32_t>(i)};
   });
   parallel::sort(by_income);
-  // Ascending income: informal, social, private renters, owners.
-  const Tenure ladder[] = {Tenure::Informal, Tenure::SocialRental, Tenure::PrivateRental,
-                           Tenure::OwnerOccupied};
-  std::vector<std::vector<Keyed>> tenure_households(kTenureCount);
+  std::vector<std::vector<RankKey>> tenure_households(kTenureCount);
   std::size_t next = 0;
-  for (Tenure t : ladder) {
+  for (Tenure t : kIncomeLadder) {
     const auto n = static_cast<std::size_t>(plan.households[static_cast<int>(t)]);
     auto& bucket = tenure_households[static_cast<int>(t)];
     bucket.reserve(n);
     for (std::size_t k = 0; k < n; ++k, ++next) {
-      const std::uint32_t h = by_income[next].second;
-      Rng rng(s.seed, s.replicate, 0, RngStream::CityMatching, h);
-      bucket.push_back({static_cast<float>(std::log(hh.base_income_per_month[h]) + 0.3 * rng.normal()), h});
+      bucket.push_back(household_match_key(s, hh, by_income[next].second));
     }
-    parallel::sort(bucket);
   }
-  std::vector<std::vector<Keyed>> tenure_dwellings(kTenureCount);
+  std::vector<std::vector<RankKey>> tenure_dwellings(kTenureCount);
   for (DwellingId d = 0; d < dw.count(); ++d) {
-    Rng rng(s.seed, s.replicate, 1, RngStream::CityMatching, d);
-    tenure_dwellings[static_cast<int>(dw.tenure[d])].push_back(
-        {static_cast<float>(std::log(std::max(1.0f, dw.value[d])) + 0.3 * rng.normal()), d});
+    tenure_dwellings[static_cast<int>(dw.tenure[d])].push_back(dwelling_match_key(s, dw, d));
   }
   const double monthly_owner_cost = s.economy.owner_cost_rate_per_year / 12.0;
   for (int t = 0; t < kTenureCount; ++t) {
-    auto& dwellings = tenure_dwellings[t];
-    parallel::sort(dwellings);
-    const auto& households = tenure_households[t];
-    const std::size_t n_h = households.size(), n_d = dwellings.size();
-    for (std::size_t r = 0; r < n_h && n_d > 0; ++r) {
-      const std::uint32_t h = households[r].second;
-      const DwellingId d = dwellings[std::min(n_d - 1, r * n_d / n_h)].second;
+    match_by_rank(tenure_households[t], tenure_dwellings[t], [&](HouseholdId h, DwellingId d) {
       tenancy::settle_at_start(s, world, h, d, static_cast<Tenure>(t), monthly_owner_cost);
-    }
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 #include "state/demographics.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace hearth {
 
@@ -32,6 +33,28 @@ void draw_demographics(Rng& rng, const std::array<double, 6>& size_shares, const
                  : u < o.resident + o.rural_migrant + o.internally_displaced
                      ? Origin::InternallyDisplaced
                      : Origin::Refugee;
+}
+
+void draw_initial_household(const ScenarioDef& s, double income_sigma_log, Households& hh,
+                            HouseholdId h) {
+  const auto& groups = s.city.groups;
+  Rng rng(s.seed, s.replicate, 0, RngStream::CityHouseholds, h);
+  const double drawn = std::exp(income_sigma_log * rng.normal());
+  draw_demographics(rng, s.city.household_size_shares, groups, groups.origin_shares, hh, h);
+  // Group income gaps multiply the draw (the callers rescale to their median).
+  const double origin_ratio[] = {
+      groups.origin_income_ratio.resident, groups.origin_income_ratio.rural_migrant,
+      groups.origin_income_ratio.internally_displaced, groups.origin_income_ratio.refugee};
+  const double relative =
+      drawn * (hh.female_headed[h] ? groups.female_headed_income_ratio : 1.0) *
+      (hh.head_age[h] == HeadAgeBand::Over65 ? groups.elderly_head_income_ratio : 1.0) *
+      (hh.disability[h] ? groups.disability_income_ratio : 1.0) *
+      origin_ratio[static_cast<int>(hh.origin[h])];
+  hh.base_income_per_month[h] = static_cast<float>(relative);
+  hh.income_log_deviation[h] = 0.0f;
+  // Savings: lognormal around the scenario's months of income.
+  hh.savings[h] = static_cast<float>(s.economy.initial_savings_months_of_income * relative *
+                                     std::exp(0.8 * rng.normal() - 0.32));
 }
 
 }  // namespace hearth

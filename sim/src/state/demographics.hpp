@@ -14,4 +14,13 @@ namespace hearth {
 void draw_demographics(Rng& rng, const std::array<double, 6>& size_shares, const GroupsDef& groups,
                        const OriginSharesDef& origin_shares, Households& hh, HouseholdId h);
 
+// An initial household of either city generator (stream CityHouseholds):
+// a lognormal income draw of spread `income_sigma_log`, its demographics,
+// the groups' income ratios on the draw, and savings around the scenario's
+// months of income. Writes slot h's demographics, base income (relative:
+// the caller scales it to its median) and savings, and a zero income
+// deviation.
+void draw_initial_household(const ScenarioDef& scenario, double income_sigma_log, Households& hh,
+                            HouseholdId h);
+
 }  // namespace hearth

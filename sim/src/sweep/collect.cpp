@@ -1,5 +1,6 @@
 #include "sweep/collect.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hearth/errors.hpp"
+#include "io/csv_reader.hpp"
 #include "io/csv_writer.hpp"
 #include "io/scenario_loader.hpp"
 #include "sweep/journal.hpp"
@@ -18,33 +20,6 @@
 namespace hearth::sweep {
 
 namespace {
-
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    start = end + 1;
-  }
-  return lines;
-}
-
-// Indicator files hold numbers and dates only, never quoted cells.
-std::vector<std::string_view> split_fields(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = line.find(',', start);
-    fields.push_back(line.substr(
-        start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-    if (comma == std::string_view::npos) return fields;
-    start = comma + 1;
-  }
-}
 
 double parse_number(std::string_view cell) {
   if (cell.empty()) return std::numeric_limits<double>::quiet_NaN();
@@ -63,9 +38,17 @@ std::string number(double value) {
 
 struct RunTable {
   std::string text;
-  std::string_view header;
-  std::vector<std::string_view> rows;  // data lines
+  std::vector<io::CsvRow> rows;  // the header, then the data rows
+  std::string_view header() const { return rows.front().text; }
 };
+
+// A run's indicators.csv as rows (io::CsvReader).
+std::vector<io::CsvRow> read_rows(const std::string& text, const std::string& path) {
+  std::vector<io::CsvRow> rows;
+  io::CsvReader csv(text, path);
+  for (io::CsvRow row; csv.next(row);) rows.push_back(std::move(row));
+  return rows;
+}
 
 // The ticks a complete run's manifest says it ran (-1 if it does not say).
 std::int64_t ticks_done_of(const std::string& dir, const std::string& run_id) {
@@ -83,19 +66,19 @@ std::int64_t ticks_done_of(const std::string& dir, const std::string& run_id) {
 // copying, a truncation) is that run's fault, and naming the run whose
 // header it was compared with instead would send the user to the wrong one.
 void check_whole(const std::string& dir, const std::string& run_id, const std::string& path,
-                 const std::string& text, const std::vector<std::string_view>& lines) {
+                 const std::string& text, const std::vector<io::CsvRow>& lines) {
   const std::string rerun = "; remove " + dir + "/results/" + run_id +
                             "/ and run `hearth sweep run " + dir + "` to run it again";
   if (lines.empty()) throw InputError(path, {{"", "empty indicators table" + rerun}});
   if (text.back() != '\n') {
-    throw InputError(path, {{"line " + std::to_string(lines.size()),
+    throw InputError(path, {{"line " + std::to_string(lines.back().line),
                              "cut short: the last line has no line end" + rerun}});
   }
-  const std::size_t columns = split_fields(lines[0]).size();
+  const std::size_t columns = lines[0].fields.size();
   for (std::size_t n = 1; n < lines.size(); ++n) {
-    const std::size_t fields = split_fields(lines[n]).size();
+    const std::size_t fields = lines[n].fields.size();
     if (fields != columns) {
-      throw InputError(path, {{"line " + std::to_string(n + 1),
+      throw InputError(path, {{"line " + std::to_string(lines[n].line),
                                std::to_string(fields) + " fields where the header has " +
                                    std::to_string(columns) + ": cut short or damaged" + rerun}});
     }
@@ -128,94 +111,14 @@ double student_t_975(std::int64_t df) {
          (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * n * n * n);
 }
 
-CollectResult collect(const std::string& dir, const CollectOptions& options) {
-  const PlanIndex plan = read_plan(dir);
-  CollectResult result;
-  result.out = options.out.empty() ? dir + "/collected.csv" : options.out;
-  result.summary = dir + "/summary.csv";
+namespace {
 
-  std::vector<RunTable> tables(plan.runs.size());
-  std::vector<bool> present(plan.runs.size(), false);
-  for (const auto& run : plan.runs) {
-    const auto i = static_cast<std::size_t>(run.index);
-    if (!run_complete(dir, run.run_id)) {
-      result.missing.push_back(run.index);
-      continue;
-    }
-    const std::string path = dir + "/results/" + run.run_id + "/indicators.csv";
-    tables[i].text = io::read_text_file(path, std::size_t{1} << 31);
-    const auto lines = split_lines(tables[i].text);
-    check_whole(dir, run.run_id, path, tables[i].text, lines);
-    tables[i].header = lines[0];
-    tables[i].rows.assign(lines.begin() + 1, lines.end());
-    present[i] = true;
-    ++result.runs;
-  }
-  // The columns most runs have are the sweep's; a run with others comes
-  // from another hearth version and is the one named.
-  std::map<std::string_view, std::int64_t> header_counts;
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    if (present[i]) ++header_counts[tables[i].header];
-  }
-  std::string header;
-  std::int64_t most = 0;
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    if (!present[i]) continue;
-    if (header_counts[tables[i].header] > most) {
-      most = header_counts[tables[i].header];
-      header = std::string(tables[i].header);
-    }
-  }
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    if (!present[i] || tables[i].header == header) continue;
-    const std::string path = dir + "/results/" + plan.runs[i].run_id + "/indicators.csv";
-    throw InputError(path, {{"line 1", "its columns differ from those of " + std::to_string(most) +
-                                           " other runs of this sweep; runs of one sweep must "
-                                           "come from the same hearth version"}});
-  }
-  if (!result.missing.empty() && !options.allow_missing) {
-    std::string list;
-    for (std::size_t k = 0; k < result.missing.size() && k < 20; ++k) {
-      if (k) list += ' ';
-      list += std::to_string(result.missing[k]);
-    }
-    if (result.missing.size() > 20) list += " ...";
-    throw InputError(
-        dir, {{"", std::to_string(result.missing.size()) + " of " +
-                       std::to_string(plan.runs.size()) + " runs are not complete (indices " +
-                       list + "); run the sweep again, or pass --allow-missing"}});
-  }
-  if (header.empty()) throw InputError(dir, {{"", "no run is complete yet: nothing to collect"}});
-
-  std::string params;
-  for (const auto& c : plan.columns) {
-    // Appended piecewise: "," + string trips a false GCC 12 -Wrestrict (bug 105329).
-    params += ',';
-    params += csv_quote(c);
-  }
-  std::string out = "run_id,index,point,replicate,seed" + params + "," + header + "\n";
-  for (const auto& run : plan.runs) {
-    const auto i = static_cast<std::size_t>(run.index);
-    if (!present[i]) continue;
-    std::string prefix = run.run_id + "," + std::to_string(run.index) + "," +
-                         std::to_string(run.point) + "," + std::to_string(run.replicate) + "," +
-                         std::to_string(run.seed);
-    for (const auto& v : run.values) {
-      prefix += ',';
-      prefix += csv_cell(v);
-    }
-    prefix += ",";
-    for (const auto& row : tables[i].rows) {
-      out += prefix;
-      out += row;
-      out += '\n';
-      ++result.rows;
-    }
-  }
-  io::write_file_atomically(result.out, out);
-
-  // Summary: columns after tick and date are the indicators.
-  const auto names = split_fields(header);
+// summary.csv: per point, tick and indicator, the mean over the point's
+// replicates that finished and its 95% confidence interval. The columns
+// after tick and date (of `names`, the sweep's header) are the indicators.
+std::string summary_table(const PlanIndex& plan, const std::vector<RunTable>& tables,
+                          const std::vector<bool>& present, const std::vector<std::string>& names,
+                          const std::string& params) {
   std::string summary = "point" + params + ",tick,indicator,n,mean,lower,upper\n";
   std::size_t start = 0;
   while (start < plan.runs.size()) {
@@ -227,8 +130,8 @@ CollectResult collect(const std::string& dir, const CollectOptions& options) {
     for (std::size_t i = start; i < end; ++i) {
       if (!present[i]) continue;
       std::vector<std::vector<double>> rows;
-      for (std::size_t r = 0; r < tables[i].rows.size(); ++r) {
-        const auto fields = split_fields(tables[i].rows[r]);
+      for (std::size_t r = 1; r < tables[i].rows.size(); ++r) {
+        const std::vector<std::string>& fields = tables[i].rows[r].fields;
         if (replicate_values.empty()) ticks.emplace_back(fields[0]);
         std::vector<double> values(names.size(), std::numeric_limits<double>::quiet_NaN());
         for (std::size_t c = 2; c < fields.size() && c < names.size(); ++c)
@@ -272,6 +175,100 @@ CollectResult collect(const std::string& dir, const CollectOptions& options) {
     }
     start = end;
   }
+  return summary;
+}
+
+}  // namespace
+
+CollectResult collect(const std::string& dir, const CollectOptions& options) {
+  const PlanIndex plan = read_plan(dir);
+  CollectResult result;
+  result.out = options.out.empty() ? dir + "/collected.csv" : options.out;
+  result.summary = dir + "/summary.csv";
+
+  std::vector<RunTable> tables(plan.runs.size());
+  std::vector<bool> present(plan.runs.size(), false);
+  for (const auto& run : plan.runs) {
+    const auto i = static_cast<std::size_t>(run.index);
+    if (!run_complete(dir, run.run_id)) {
+      result.missing.push_back(run.index);
+      continue;
+    }
+    const std::string path = dir + "/results/" + run.run_id + "/indicators.csv";
+    tables[i].text = io::read_text_file(path, std::size_t{1} << 31);
+    tables[i].rows = read_rows(tables[i].text, path);
+    check_whole(dir, run.run_id, path, tables[i].text, tables[i].rows);
+    present[i] = true;
+    ++result.runs;
+  }
+  // The columns most runs have are the sweep's; a run with others comes
+  // from another hearth version and is the one named.
+  std::map<std::string_view, std::int64_t> header_counts;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (present[i]) ++header_counts[tables[i].header()];
+  }
+  std::string header;
+  std::int64_t most = 0;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (!present[i]) continue;
+    if (header_counts[tables[i].header()] > most) {
+      most = header_counts[tables[i].header()];
+      header = std::string(tables[i].header());
+    }
+  }
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (!present[i] || tables[i].header() == header) continue;
+    const std::string path = dir + "/results/" + plan.runs[i].run_id + "/indicators.csv";
+    throw InputError(path, {{"line 1", "its columns differ from those of " + std::to_string(most) +
+                                           " other runs of this sweep; runs of one sweep must "
+                                           "come from the same hearth version"}});
+  }
+  if (!result.missing.empty() && !options.allow_missing) {
+    std::string list;
+    for (std::size_t k = 0; k < result.missing.size() && k < 20; ++k) {
+      if (k) list += ' ';
+      list += std::to_string(result.missing[k]);
+    }
+    if (result.missing.size() > 20) list += " ...";
+    throw InputError(
+        dir, {{"", std::to_string(result.missing.size()) + " of " +
+                       std::to_string(plan.runs.size()) + " runs are not complete (indices " +
+                       list + "); run the sweep again, or pass --allow-missing"}});
+  }
+  if (header.empty()) throw InputError(dir, {{"", "no run is complete yet: nothing to collect"}});
+
+  std::string params;
+  for (const auto& c : plan.columns) {
+    // Appended piecewise: "," + string trips a false GCC 12 -Wrestrict (bug 105329).
+    params += ',';
+    params += csv_quote(c);
+  }
+  std::string out = "run_id,index,point,replicate,seed" + params + "," + header + "\n";
+  for (const auto& run : plan.runs) {
+    const auto i = static_cast<std::size_t>(run.index);
+    if (!present[i]) continue;
+    std::string prefix = run.run_id + "," + std::to_string(run.index) + "," +
+                         std::to_string(run.point) + "," + std::to_string(run.replicate) + "," +
+                         std::to_string(run.seed);
+    for (const auto& v : run.values) {
+      prefix += ',';
+      prefix += csv_cell(v);
+    }
+    prefix += ",";
+    for (std::size_t r = 1; r < tables[i].rows.size(); ++r) {
+      out += prefix;
+      out += tables[i].rows[r].text;
+      out += '\n';
+      ++result.rows;
+    }
+  }
+  io::write_file_atomically(result.out, out);
+
+  // All present runs share the header (checked above): the first one's names.
+  const std::size_t first_present =
+      static_cast<std::size_t>(std::find(present.begin(), present.end(), true) - present.begin());
+  const std::string summary =
+      summary_table(plan, tables, present, tables[first_present].rows.front().fields, params);
   io::write_file_atomically(result.summary, summary);
   return result;
 }
