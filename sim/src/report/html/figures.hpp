@@ -1,0 +1,58 @@
+#pragma once
+// The report's figure catalogue: the headline figures, the charts over time,
+// the figures by group, and how each is computed from a run's files; shared
+// by the report of runs and the report of a sweep. Internal to report/html/.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "report/compare.hpp"
+#include "report/run_reader.hpp"
+#include "report/svg.hpp"
+
+namespace hearth::report::html {
+
+// ---- headline figures (the table) ------------------------------------------
+struct Headline {
+  std::string column;  // "public_spending": the total of the spending columns
+  Measure measure;
+  Unit unit;
+  std::string label;
+};
+const std::vector<Headline>& headlines();
+double headline_value(const RunData& run, const Headline& h, std::int32_t last_tick = kNoTickLimit);
+
+// ---- charts over time ------------------------------------------------------
+struct SeriesDef {
+  std::string column;
+  Unit unit;
+  std::string title;
+  bool skip_if_zero;  // leave the chart out when no run has a positive value
+};
+const std::vector<SeriesDef>& time_series();
+// A series in words for a chart's <desc>: first, highest and last values.
+std::string describe_series(const std::string& label, const std::vector<double>& y,
+                            const std::vector<std::int32_t>& ticks, Unit unit);
+// " Marked events: flood in month 3." (empty without events).
+std::string events_text(const std::vector<svg::Event>& events);
+std::vector<double> as_x(const std::vector<std::int32_t>& ticks);
+
+// ---- figures by group (bar charts) -----------------------------------------
+std::string kind_heading(const std::string& kind, const std::string& figure);
+std::string group_label(const std::string& kind, const std::string& group);
+// A group's away_from_home / households, tick by tick.
+std::vector<double> away_share(const RunData& run, const std::string& kind,
+                               const std::string& group);
+struct GroupFigure {
+  std::string id, column, title, what;
+  Measure measure;
+  Unit unit;
+};
+std::vector<GroupFigure> group_figures();
+double group_value(const RunData& run, const GroupFigure& f, const std::string& kind,
+                   const std::string& group, std::int32_t last_tick = kNoTickLimit);
+// Every (kind, group) of the runs but "all", kinds in the report's order.
+std::vector<std::pair<std::string, std::string>> groups_of(const std::vector<const RunData*>& runs);
+
+}  // namespace hearth::report::html
