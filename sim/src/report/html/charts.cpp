@@ -1,8 +1,3 @@
-// GCC 12 reports a false -Wrestrict inside libstdc++ when it inlines string
-// concatenation (GCC bug 105329); the pragma must precede the includes.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 // The sections of charts of a report of runs (sections.hpp): lines over
 // time and bars by group.
 #include <algorithm>
@@ -41,24 +36,17 @@ void add_line_charts(Page& page, const std::vector<const RunData*>& runs) {
     events.push_back({x, label});
   }
   for (const SeriesDef& def : time_series()) {
-    svg::LineChart chart;
-    chart.id = "ts-" + std::to_string(++id);
-    chart.title = def.title;
-    chart.unit = def.unit;
-    chart.events = events;
-    bool positive = false, finite = false;
+    svg::LineChart chart = line_chart_of(def, "ts-" + std::to_string(++id), events);
     std::string desc = def.title + ", by month. ";
     for (const RunData* r : runs) {
       svg::Series s;
       s.label = r->label;
       s.x = as_x(r->ticks);
       s.y = r->city(def.column);
-      positive = positive || any_positive(s.y);
-      finite = finite || any_finite(s.y);
       desc += describe_series(r->label, s.y, r->ticks, def.unit) + " ";
       chart.series.push_back(std::move(s));
     }
-    if (!finite || (def.skip_if_zero && !positive)) continue;
+    if (!worth_showing(def, chart.series)) continue;
     chart.desc = desc + events_text(events);
     page.figure(svg::line_chart(chart), trim(events_text(events)), def.title);
   }

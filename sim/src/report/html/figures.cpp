@@ -1,8 +1,3 @@
-// GCC 12 reports a false -Wrestrict inside libstdc++ when it inlines string
-// concatenation (GCC bug 105329); the pragma must precede the includes.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 // The figure catalogue (figures.hpp), and the events and intervals of
 // html_report.hpp that the figures use.
 #include "report/html/figures.hpp"
@@ -93,6 +88,25 @@ std::string events_text(const std::vector<svg::Event>& events) {
 
 std::vector<double> as_x(const std::vector<std::int32_t>& ticks) {
   return std::vector<double>(ticks.begin(), ticks.end());
+}
+
+svg::LineChart line_chart_of(const SeriesDef& def, const std::string& id,
+                             const std::vector<svg::Event>& events) {
+  svg::LineChart chart;
+  chart.id = id;
+  chart.title = def.title;
+  chart.unit = def.unit;
+  chart.events = events;
+  return chart;
+}
+
+bool worth_showing(const SeriesDef& def, const std::vector<svg::Series>& series) {
+  bool positive = false, finite = false;
+  for (const svg::Series& s : series) {
+    positive = positive || any_positive(s.y);
+    finite = finite || any_finite(s.y);
+  }
+  return finite && (!def.skip_if_zero || positive);
 }
 
 // The heading of a group kind's rows in the bar chart of `figure` (a

@@ -37,6 +37,12 @@ std::string describe_series(const std::string& label, const std::vector<double>&
 // " Marked events: flood in month 3." (empty without events).
 std::string events_text(const std::vector<svg::Event>& events);
 std::vector<double> as_x(const std::vector<std::int32_t>& ticks);
+// A line chart of `def` with its id and events, and no lines yet.
+svg::LineChart line_chart_of(const SeriesDef& def, const std::string& id,
+                             const std::vector<svg::Event>& events);
+// Whether a chart of `def` is shown: some value, and a positive one where
+// `def` leaves all-zero charts out.
+bool worth_showing(const SeriesDef& def, const std::vector<svg::Series>& series);
 
 // ---- figures by group (bar charts) -----------------------------------------
 std::string kind_heading(const std::string& kind, const std::string& figure);

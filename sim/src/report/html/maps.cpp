@@ -1,8 +1,3 @@
-// GCC 12 reports a false -Wrestrict inside libstdc++ when it inlines string
-// concatenation (GCC bug 105329); the pragma must precede the includes.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 // The maps section of a report (sections.hpp): neighbourhood values at
 // chosen ticks, the static land map, and difference maps.
 #include <algorithm>

@@ -1,8 +1,3 @@
-// GCC 12 reports a false -Wrestrict inside libstdc++ when it inlines string
-// concatenation (GCC bug 105329); the pragma must precede the includes.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 // The report of a sweep (sweep_report_html in html_report.hpp): every
 // figure as the mean across a point's replicates with a 95% interval.
 #include <cmath>
@@ -86,12 +81,7 @@ void add_sweep_lines(Page& page, const SweepData& sweep, const RunData& first) {
   int id = 0;
   const std::vector<svg::Event> events = events_of(first);
   for (const SeriesDef& def : time_series()) {
-    svg::LineChart chart;
-    chart.id = "sw-" + std::to_string(++id);
-    chart.title = def.title;
-    chart.unit = def.unit;
-    chart.events = events;
-    bool positive = false, finite = false;
+    svg::LineChart chart = line_chart_of(def, "sw-" + std::to_string(++id), events);
     std::string desc = def.title + ", mean across replicates by month. ";
     for (const auto& point : sweep.points) {
       if (point.replicates.empty()) continue;
@@ -112,12 +102,10 @@ void add_sweep_lines(Page& page, const SweepData& sweep, const RunData& first) {
         s.lower.push_back(iv.lower);
         s.upper.push_back(iv.upper);
       }
-      positive = positive || any_positive(s.y);
-      finite = finite || any_finite(s.y);
       desc += describe_series(point.label, s.y, base.ticks, def.unit) + " ";
       chart.series.push_back(std::move(s));
     }
-    if (!finite || (def.skip_if_zero && !positive)) continue;
+    if (!worth_showing(def, chart.series)) continue;
     chart.desc = desc + events_text(events);
     page.figure(svg::line_chart(chart),
                 "Mean across replicates; shaded: 95% interval." + events_text(events), def.title);

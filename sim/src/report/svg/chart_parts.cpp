@@ -1,8 +1,3 @@
-// GCC 12 reports a false -Wrestrict inside libstdc++ when it inlines string
-// concatenation (GCC bug 105329); the pragma must precede the includes.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 // The shared pieces of the charts (chart_parts.hpp) and the public helpers
 // of report/svg.hpp: escaping, axis ticks, the page's shared <defs>.
 #include "report/svg/chart_parts.hpp"

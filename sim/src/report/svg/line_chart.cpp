@@ -1,8 +1,3 @@
-// GCC 12 reports a false -Wrestrict inside libstdc++ when it inlines string
-// concatenation (GCC bug 105329); the pragma must precede the includes.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 // Line charts (report/svg.hpp): axes, events marked above the plot, a
 // legend, 95% bands, the lines with markers, and direct labels at the right.
 // line_chart lays the chart out once (LinePlot) and each part draws itself.

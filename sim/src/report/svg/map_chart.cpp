@@ -1,8 +1,3 @@
-// GCC 12 reports a false -Wrestrict inside libstdc++ when it inlines string
-// concatenation (GCC bug 105329); the pragma must precede the includes.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 // Maps on the cell grid (report/svg.hpp): neighbourhood values in classes,
 // the static land-use map, boundaries between neighbourhoods.
 #include <algorithm>
