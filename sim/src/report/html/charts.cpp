@@ -88,25 +88,17 @@ void add_group_bars(Page& page, const std::vector<const RunData*>& runs, std::in
     return;
   }
   for (const GroupFigure& f : group_figures()) {
-    svg::BarChart chart;
-    chart.id = f.id;
-    chart.title = f.title;
-    chart.unit = f.unit;
-    for (const RunData* r : runs) chart.series.push_back(r->label);
+    std::vector<std::string> labels;
+    for (const RunData* r : runs) labels.push_back(r->label);
+    svg::BarChart chart = bar_chart_of(f, f.id, std::move(labels));
     std::string last_kind;
-    bool positive = false, finite = false;
     std::string desc = f.title + ": " + f.what + ". ";
     for (const auto& [kind, group] : groups) {
-      if (kind != last_kind) {
-        chart.rows.push_back({kind_heading(kind, f.column), "", {}, {}, {}});
-        last_kind = kind;
-      }
+      add_kind_heading(chart, f, kind, last_kind);
       svg::BarRow row;
       row.label = group_label(kind, group);
       for (const RunData* r : runs) {
         const double v = group_value(*r, f, kind, group, last_tick);
-        positive = positive || v > 0;
-        finite = finite || !std::isnan(v);
         row.values.push_back(v);
       }
       desc += words(kind) + " " + group + ": ";
@@ -117,7 +109,7 @@ void add_group_bars(Page& page, const std::vector<const RunData*>& runs, std::in
       desc += ". ";
       chart.rows.push_back(std::move(row));
     }
-    if (!finite || (f.column == "away_share" && !positive)) continue;
+    if (!worth_showing(f, chart)) continue;
     chart.desc = desc + when;
     page.figure(svg::bar_chart(chart),
                 "Bars: " + f.what + "; the value is written at the end of each bar." + when,

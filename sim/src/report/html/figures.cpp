@@ -165,6 +165,32 @@ std::vector<GroupFigure> group_figures() {
   };
 }
 
+svg::BarChart bar_chart_of(const GroupFigure& f, const std::string& id,
+                           std::vector<std::string> series) {
+  svg::BarChart chart;
+  chart.id = id;
+  chart.title = f.title;
+  chart.unit = f.unit;
+  chart.series = std::move(series);
+  return chart;
+}
+
+void add_kind_heading(svg::BarChart& chart, const GroupFigure& f, const std::string& kind,
+                      std::string& last_kind) {
+  if (kind == last_kind) return;
+  chart.rows.push_back({kind_heading(kind, f.column), "", {}, {}, {}});
+  last_kind = kind;
+}
+
+bool worth_showing(const GroupFigure& f, const svg::BarChart& chart) {
+  bool positive = false, finite = false;
+  for (const svg::BarRow& row : chart.rows) {
+    positive = positive || any_positive(row.values);
+    finite = finite || any_finite(row.values);
+  }
+  return finite && (f.column != "away_share" || positive);
+}
+
 double group_value(const RunData& run, const GroupFigure& f, const std::string& kind,
                    const std::string& group, std::int32_t last_tick) {
   if (f.column == "away_share")

@@ -56,6 +56,16 @@ struct GroupFigure {
   Unit unit;
 };
 std::vector<GroupFigure> group_figures();
+// A bar chart of `f` with its id and a series per run or point, no rows yet.
+svg::BarChart bar_chart_of(const GroupFigure& f, const std::string& id,
+                           std::vector<std::string> series);
+// Before the first group of each kind (groups come sorted by kind), a
+// heading row; `last_kind` is the kind of the row before.
+void add_kind_heading(svg::BarChart& chart, const GroupFigure& f, const std::string& kind,
+                      std::string& last_kind);
+// Whether a chart of `f` is shown: some value, and for the share away from
+// home a positive one (no damage, no chart).
+bool worth_showing(const GroupFigure& f, const svg::BarChart& chart);
 double group_value(const RunData& run, const GroupFigure& f, const std::string& kind,
                    const std::string& group, std::int32_t last_tick = kNoTickLimit);
 // Every (kind, group) of the runs but "all", kinds in the report's order.

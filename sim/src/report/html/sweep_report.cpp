@@ -122,19 +122,13 @@ void add_sweep_group_bars(Page& page, const SweepData& sweep) {
   }
   const auto groups = groups_of(all);
   for (const GroupFigure& f : group_figures()) {
-    svg::BarChart chart;
-    chart.id = "sw-" + f.id;
-    chart.title = f.title;
-    chart.unit = f.unit;
-    for (const auto& point : sweep.points) chart.series.push_back(point.label);
+    std::vector<std::string> labels;
+    for (const auto& point : sweep.points) labels.push_back(point.label);
+    svg::BarChart chart = bar_chart_of(f, "sw-" + f.id, std::move(labels));
     std::string last_kind,
         desc = f.title + " (mean across replicates, 95% interval): " + f.what + ". ";
-    bool positive = false, finite = false;
     for (const auto& [kind, group] : groups) {
-      if (kind != last_kind) {
-        chart.rows.push_back({kind_heading(kind, f.column), "", {}, {}, {}});
-        last_kind = kind;
-      }
+      add_kind_heading(chart, f, kind, last_kind);
       svg::BarRow row;
       row.label = group_label(kind, group);
       desc += words(kind) + " " + group + ": ";
@@ -146,13 +140,11 @@ void add_sweep_group_bars(Page& page, const SweepData& sweep) {
         row.values.push_back(iv.mean);
         row.lower.push_back(iv.lower);
         row.upper.push_back(iv.upper);
-        positive = positive || iv.mean > 0;
-        finite = finite || !std::isnan(iv.mean);
         desc += format_value(iv.mean, f.unit) + " ";
       }
       chart.rows.push_back(std::move(row));
     }
-    if (!finite || (f.column == "away_share" && !positive)) continue;
+    if (!worth_showing(f, chart)) continue;
     chart.desc = desc;
     page.figure(svg::bar_chart(chart),
                 "Bars: mean across replicates of the " + f.what + "; whiskers: 95% interval.",
