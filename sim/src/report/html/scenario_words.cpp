@@ -97,6 +97,21 @@ std::string policy_words(const nlohmann::json& p, const std::vector<std::string>
   return s;
 }
 
+// The scenario's list under `key` as one sentence, "Hazards: a; b.", each
+// item in `item_words`; `none` when the list is absent or empty.
+std::string list_sentence(const nlohmann::json& sc, const char* key, const std::string& opening,
+                          const std::string& none, const std::vector<std::string>& dates,
+                          std::string (*item_words)(const nlohmann::json&,
+                                                    const std::vector<std::string>&)) {
+  const auto list = sc.find(key);
+  if (list == sc.end() || !list->is_array() || list->empty()) return none;
+  std::string text = opening;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    text += (i ? "; " : "") + item_words((*list)[i], dates);
+  }
+  return text + ".";
+}
+
 }  // namespace
 }  // namespace html
 
@@ -130,26 +145,11 @@ std::vector<std::string> describe_scenario(const nlohmann::json& sc,
                   " m at the bank and spreads " +
                   fmt(jnum(river, "floodplain_width_cells", 8) * cell, "%.0f") + " m from it.");
   }
-  const auto hazards = sc.find("hazards");
-  if (hazards == sc.end() || !hazards->is_array() || hazards->empty()) {
-    out.push_back("No hazards: no flood, earthquake or arrival wave is scheduled.");
-  } else {
-    std::string text = "Hazards: ";
-    for (std::size_t i = 0; i < hazards->size(); ++i) {
-      text += (i ? "; " : "") + hazard_words((*hazards)[i], dates);
-    }
-    out.push_back(text + ".");
-  }
-  const auto policies = sc.find("policies");
-  if (policies == sc.end() || !policies->is_array() || policies->empty()) {
-    out.push_back("Policies: none (no policy programme).");
-  } else {
-    std::string text = "Policies: ";
-    for (std::size_t i = 0; i < policies->size(); ++i) {
-      text += (i ? "; " : "") + policy_words((*policies)[i], dates);
-    }
-    out.push_back(text + ".");
-  }
+  out.push_back(list_sentence(
+      sc, "hazards", "Hazards: ", "No hazards: no flood, earthquake or arrival wave is scheduled.",
+      dates, hazard_words));
+  out.push_back(list_sentence(sc, "policies", "Policies: ", "Policies: none (no policy programme).",
+                              dates, policy_words));
   const auto ticks = jtick(sc, "ticks", 120);
   std::string horizon = std::to_string(ticks) + " months";
   const std::string start = jstr(sc, "start_date");
