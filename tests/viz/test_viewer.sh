@@ -24,7 +24,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 stats="python3 $src/tests/viz/png_stats.py"
-panel=390      # the side panel's width and the timeline's height (viz/src/viewer.cpp)
+panel=390      # the side panel's width and the timeline's height (viz/src/viewer/style.hpp)
 timeline=60
 size="--width 800 --height 600"
 fail() { echo "FAIL: $*"; exit 1; }
