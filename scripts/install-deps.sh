@@ -5,6 +5,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git
+  # clang-format: the format test enforces the tree's style (make format)
+  clang-format
   libtbb-dev libeigen3-dev nlohmann-json3-dev catch2
   libcli11-dev libvalijson-dev librandom123-dev
   # Open MPI: `hearth sweep run --mpi` (optional at build time; the sweep test uses it)

@@ -28,7 +28,7 @@ struct RunArgs {
   bool check_invariants = false;
   std::int32_t checkpoint_every = 0;
   std::int32_t record_frames_every = 0;  // frames.bin every K ticks (0: none)
-  std::string resume;  // run directory to continue
+  std::string resume;                    // run directory to continue
 };
 
 // Runs `body` and maps the project's errors to exit codes, printing them on

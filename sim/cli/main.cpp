@@ -49,8 +49,8 @@ int main(int argc, char** argv) {
       app.add_subcommand("validate", "Check scenario files and report every problem");
   validate_cmd->add_option("files", validate_files, "Scenario JSON files")->required();
 
-  auto* defaults_cmd = app.add_subcommand(
-      "defaults", "Print the engine's default of every scenario key, as JSON");
+  auto* defaults_cmd =
+      app.add_subcommand("defaults", "Print the engine's default of every scenario key, as JSON");
 
   auto view = add_view_command(app);
 

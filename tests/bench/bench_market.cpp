@@ -31,7 +31,8 @@ std::string cpu_model() {
     if (line.rfind("model name", 0) == 0) {
       const auto colon = line.find(':');
       std::string model = line.substr(colon + 2);
-      for (char& c : model) if (c == ',') c = ' ';
+      for (char& c : model)
+        if (c == ',') c = ' ';
       return model;
     }
   }
@@ -59,10 +60,14 @@ int main(int argc, char** argv) {
   }
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i], value = argv[i + 1];
-    if (key == "--households") sizes = parse_list(value);
-    else if (key == "--ticks") ticks = std::stoi(value);
-    else if (key == "--threads") threads = std::stoi(value);
-    else if (key == "--out") out = value;
+    if (key == "--households")
+      sizes = parse_list(value);
+    else if (key == "--ticks")
+      ticks = std::stoi(value);
+    else if (key == "--threads")
+      threads = std::stoi(value);
+    else if (key == "--out")
+      out = value;
     else {
       std::cerr << "unknown option " << key << "\n";
       return 2;
@@ -94,7 +99,8 @@ int main(int argc, char** argv) {
       hearth::run_displacement(ctx, world);
       const auto start = std::chrono::steady_clock::now();
       hearth::run_market(ctx, world);
-      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       hearth::run_recovery(ctx, world);
       world.tick = t;
       world.total_arrivals += world.flows.arrivals;
@@ -102,11 +108,13 @@ int main(int argc, char** argv) {
       if (t > 1) market_seconds += seconds, searchers += world.flows.searchers;
     }
     const double rate = static_cast<double>(n) * ticks / market_seconds;
-    std::printf("market phase: %ld households, %d ticks, %d threads: %.3f s, %.3g household-ticks/s, %.0f searchers/tick\n",
-                n, ticks, used_threads, market_seconds, rate, static_cast<double>(searchers) / ticks);
-    csv << n << ',' << ticks << ',' << used_threads << ',' << std::thread::hardware_concurrency() << ','
-        << cpu_model() << ',' << market_seconds << ',' << rate << ',' << searchers / ticks << ','
-        << hearth::build_info::kGitCommit << ",\"" << command << "\"\n";
+    std::printf(
+        "market phase: %ld households, %d ticks, %d threads: %.3f s, %.3g household-ticks/s, %.0f "
+        "searchers/tick\n",
+        n, ticks, used_threads, market_seconds, rate, static_cast<double>(searchers) / ticks);
+    csv << n << ',' << ticks << ',' << used_threads << ',' << std::thread::hardware_concurrency()
+        << ',' << cpu_model() << ',' << market_seconds << ',' << rate << ',' << searchers / ticks
+        << ',' << hearth::build_info::kGitCommit << ",\"" << command << "\"\n";
   }
   return 0;
 }

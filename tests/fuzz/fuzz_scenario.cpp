@@ -11,8 +11,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   try {
-    const auto loaded = hearth::io::load_scenario_json(
-        hearth::io::parse_json_text(text, "fuzz.json"), "fuzz.json");
+    const auto loaded =
+        hearth::io::load_scenario_json(hearth::io::parse_json_text(text, "fuzz.json"), "fuzz.json");
     // A valid scenario must round-trip through its resolved form.
     const auto again = hearth::io::load_scenario_json(loaded.resolved, "resolved");
     if (again.hash != loaded.hash) __builtin_trap();

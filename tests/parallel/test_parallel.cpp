@@ -15,14 +15,17 @@ TEST_CASE("for_each_index visits every index exactly once", "[parallel]") {
   for (int threads : {1, 2, 4}) {
     parallel::ThreadLimit limit(threads);
     std::vector<int> hits(100003, 0);
-    parallel::for_each_index(hits.size(), [&](std::size_t i) { hits[i] += 1; }, 1000);
+    parallel::for_each_index(
+        hits.size(), [&](std::size_t i) { hits[i] += 1; }, 1000);
     for (int h : hits) REQUIRE(h == 1);
   }
 }
 
-TEST_CASE("floating-point reductions are bit-identical at any thread count", "[parallel][determinism]") {
+TEST_CASE("floating-point reductions are bit-identical at any thread count",
+          "[parallel][determinism]") {
   std::vector<double> values(1'000'003);
-  for (std::size_t i = 0; i < values.size(); ++i) values[i] = std::sin(static_cast<double>(i)) * 1e6 + 1e-3 * i;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    values[i] = std::sin(static_cast<double>(i)) * 1e6 + 1e-3 * i;
   auto sum_at = [&](int threads) {
     parallel::ThreadLimit limit(threads);
     return parallel::reduce(

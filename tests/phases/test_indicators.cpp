@@ -52,7 +52,8 @@ TEST_CASE("city indicators agree with a direct count", "[indicators]") {
   CHECK(f.groups[kGroupCount - 5][static_cast<int>(GroupIndicator::owner_share)] == 1.0);
   // Neighbourhood rows add up to the city.
   std::int64_t rows_households = 0, rows_dwellings = 0;
-  for (const auto& row : f.neighbourhoods) rows_households += row.households, rows_dwellings += row.dwellings;
+  for (const auto& row : f.neighbourhoods)
+    rows_households += row.households, rows_dwellings += row.dwellings;
   CHECK(rows_households == in_city);
   CHECK(rows_dwellings == static_cast<std::int64_t>(w.dwellings.count()));
 }

@@ -43,8 +43,8 @@ ScenarioDef market_scenario(int ticks) {
 
 TEST_CASE("each dwelling takes its highest bid, ties to the lower household id", "[market]") {
   using market::Bid;
-  std::vector<Bid> bids = {{7, 900.0f, 3}, {2, 500.0f, 9}, {7, 950.0f, 8}, {7, 950.0f, 4},
-                           {2, 510.0f, 1}, {5, 100.0f, 2}};
+  std::vector<Bid> bids = {{7, 900.0f, 3}, {2, 500.0f, 9}, {7, 950.0f, 8},
+                           {7, 950.0f, 4}, {2, 510.0f, 1}, {5, 100.0f, 2}};
   std::vector<Bid> winners, losers;
   market::resolve_bids(bids, winners, losers);
   REQUIRE(winners.size() == 3);
@@ -167,7 +167,8 @@ TEST_CASE("an in-migration shock raises rents and the cost-burdened share", "[ma
         tail_mean(a, CityIndicator::median_rent_per_month, 12));
   CHECK(tail_mean(b, CityIndicator::cost_burdened_share, 12) >
         tail_mean(a, CityIndicator::cost_burdened_share, 12));
-  CHECK(tail_mean(b, CityIndicator::vacancy_rate, 12) < tail_mean(a, CityIndicator::vacancy_rate, 12));
+  CHECK(tail_mean(b, CityIndicator::vacancy_rate, 12) <
+        tail_mean(a, CityIndicator::vacancy_rate, 12));
 }
 
 TEST_CASE("added supply lowers rents, severe cost burden and homelessness", "[market]") {
@@ -213,7 +214,8 @@ TEST_CASE("a tighter loan-to-income cap lowers prices and the ownership rate", "
   // Prices are compared at constant quality (the submarket price index): the
   // median value of owner-occupied homes mixes in who still owns, and can
   // rise when tight credit shuts out the buyers of the cheapest homes.
-  CHECK(tail_mean(b, CityIndicator::owner_share, 12) < tail_mean(a, CityIndicator::owner_share, 12));
+  CHECK(tail_mean(b, CityIndicator::owner_share, 12) <
+        tail_mean(a, CityIndicator::owner_share, 12));
 }
 
 TEST_CASE("the unhoused go informal, then homeless when informal land is full", "[market]") {

@@ -15,9 +15,9 @@ namespace {
 
 template <typename T>
 std::uint64_t hash_column(const std::vector<T>& column, std::uint64_t state) {
-  return io::fnv1a64(std::string_view(reinterpret_cast<const char*>(column.data()),
-                                      column.size() * sizeof(T)),
-                     state);
+  return io::fnv1a64(
+      std::string_view(reinterpret_cast<const char*>(column.data()), column.size() * sizeof(T)),
+      state);
 }
 
 std::uint64_t hash_world(const World& w) {
@@ -36,7 +36,8 @@ std::uint64_t hash_world(const World& w) {
 
 }  // namespace
 
-TEST_CASE("the generated city has the households, tenures and links it was asked for", "[state][generator]") {
+TEST_CASE("the generated city has the households, tenures and links it was asked for",
+          "[state][generator]") {
   const ScenarioDef s = test::small_scenario(5000);
   const World w = generate_city(s);
   REQUIRE(w.households.count() == 5000);
@@ -56,7 +57,8 @@ TEST_CASE("the generated city has the households, tenures and links it was asked
   CHECK(vacant == static_cast<std::size_t>(std::llround(4650 * 0.05)));
 }
 
-TEST_CASE("informal dwellings stand on informal land, partly on the floodplain", "[state][generator]") {
+TEST_CASE("informal dwellings stand on informal land, partly on the floodplain",
+          "[state][generator]") {
   const World w = generate_city(test::small_scenario(5000));
   const auto& flood = w.grid.hazards[w.grid.hazard_index(kFloodDepth100yrLayer)].value;
   std::size_t informal = 0, on_floodplain = 0;
@@ -74,7 +76,8 @@ TEST_CASE("informal dwellings stand on informal land, partly on the floodplain",
   CHECK(on_floodplain < informal);
 }
 
-TEST_CASE("the grid has a river, a floodplain, a job centre and open periphery", "[state][generator]") {
+TEST_CASE("the grid has a river, a floodplain, a job centre and open periphery",
+          "[state][generator]") {
   const World w = generate_city(test::small_scenario());
   std::array<int, kLandUseCount> by_use{};
   for (LandUse u : w.grid.land_use) ++by_use[static_cast<int>(u)];
@@ -100,8 +103,10 @@ TEST_CASE("incomes follow the scenario's lognormal and group gaps", "[state][gen
   double female = 0, male = 0;
   int nf = 0, nm = 0;
   for (std::size_t i = 0; i < w.households.count(); ++i) {
-    if (w.households.female_headed[i]) female += w.households.income_per_month[i], ++nf;
-    else male += w.households.income_per_month[i], ++nm;
+    if (w.households.female_headed[i])
+      female += w.households.income_per_month[i], ++nf;
+    else
+      male += w.households.income_per_month[i], ++nm;
   }
   CHECK(nf == Approx(6000).epsilon(0.05));
   CHECK((female / nf) / (male / nm) == Approx(0.8).epsilon(0.06));

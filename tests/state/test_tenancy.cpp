@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "io/scenario_loader.hpp"
-#include "phases/placement.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
+#include "phases/placement.hpp"
 #include "state/city_generator.hpp"
 #include "state/invariants.hpp"
 #include "state/rents.hpp"
@@ -70,9 +70,10 @@ TEST_CASE("displaced and returned through the seam: links agree at every step",
   CHECK(w.households.returned_at_tick[h] == 2);
 }
 
-TEST_CASE("a social tenant returning to a social_housing programme's unit pays the programme's "
-          "share of income, not the city's",
-          "[tenancy][rents][return]") {
+TEST_CASE(
+    "a social tenant returning to a social_housing programme's unit pays the programme's "
+    "share of income, not the city's",
+    "[tenancy][rents][return]") {
   const ScenarioDef s = social_city();
   REQUIRE(s.city.social_rent_income_share != Approx(0.10));
   World w = generate_city(s);

@@ -257,7 +257,8 @@ TEST_CASE("a sweep over the tract city gives its runs the table's absolute path"
                               {"base", "scenarios/boston.json"},
                               {"replicates", 2},
                               {"parameters", {{{"pointer", "/ticks"}, {"values", {2}}}}}};
-  const sweep::Plan plan = sweep::expand(sweep::load_sweep_json(doc, "sweep.json", "."), "sweep.json");
+  const sweep::Plan plan =
+      sweep::expand(sweep::load_sweep_json(doc, "sweep.json", "."), "sweep.json");
   REQUIRE(plan.runs.size() == 2);
   for (const auto& run : plan.runs) {
     const std::filesystem::path file = run.scenario["city"]["tracts"]["file"].get<std::string>();

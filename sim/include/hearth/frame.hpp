@@ -19,110 +19,115 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // The city-wide indicators, one column each in indicators.csv (in this
 // order; names and meanings in docs/OUTPUTS.md). X(name, description)
-#define HEARTH_CITY_INDICATORS(X)                                                          \
-  X(households_in_city, "households living in the city (any status but left_city)")         \
-  X(owners, "households with status owner")                                                 \
-  X(renters, "households with status renter (private rental)")                              \
-  X(social_tenants, "households with status social_tenant")                                 \
-  X(informal_dwellers, "households with status informal_dweller")                           \
-  X(homeless, "households with status homeless")                                            \
-  X(displaced_shelter, "displaced households in a public shelter")                          \
-  X(displaced_host, "displaced households staying with a host household")                   \
-  X(displaced_camp, "displaced households in a camp")                                       \
-  X(left_city, "households that have left the city (cumulative)")                           \
-  X(arrivals, "households that arrived this tick")                                          \
-  X(departures, "households that left the city this tick")                                  \
-  X(moves, "households that moved dwelling this tick")                                      \
-  X(evictions, "households evicted this tick")                                              \
-  X(dwellings, "dwellings in the stock")                                                    \
-  X(vacant_dwellings, "formal dwellings without an occupant")                               \
-  X(vacancy_rate, "vacant formal dwellings / formal dwellings")                             \
-  X(median_income_per_month, "median monthly income of households in the city")             \
-  X(mean_income_per_month, "mean monthly income of households in the city")                 \
-  X(median_rent_per_month, "median rent of occupied private rentals")                       \
-  X(median_price, "median value of owner-occupied dwellings")                               \
-  X(rent_to_income, "median over private renters of rent / income")                        \
-  X(price_to_income, "median_price / (12 x median_income_per_month)")                       \
-  X(cost_burdened_share, "housed households paying over 30% of income for housing")         \
-  X(severely_cost_burdened_share, "housed households paying over 50% of income for housing") \
-  X(informal_share, "SDG 11.1.1 proxy: informal dwellers and homeless / households in city") \
-  X(mean_savings, "mean savings of households in the city")                                 \
-  X(households_in_arrears, "households owing unpaid housing costs")                         \
-  X(total_arrears, "sum of unpaid housing costs owed")                                      \
-  X(flood_exposed_share, "housed households in the 100-year floodplain")                    \
-  X(flood_exposed_share_q1, "same, lowest income quintile")                                 \
-  X(flood_exposed_share_q5, "same, highest income quintile")                                \
-  X(dissimilarity_q1_q5, "dissimilarity index of income quintile 1 vs 5 over neighbourhoods") \
-  X(owner_share, "owners / households in city")                                             \
-  X(searchers, "households that searched for a dwelling this tick")                         \
-  X(lettings, "private tenancies started this tick")                                        \
-  X(sales, "dwellings bought this tick")                                                    \
-  X(informal_entries, "households that went into the informal sector this tick")            \
-  X(informal_self_built, "informal dwellings self-built this tick")                         \
-  X(construction_starts, "formal dwellings started this tick")                              \
-  X(completions, "formal dwellings completed this tick")                                    \
-  X(dwellings_under_construction, "formal dwellings started and not yet completed")         \
-  X(mean_months_on_market, "mean months on the market of vacant formal dwellings")          \
-  X(rent_index_relative, "mean submarket rent index / its value at the start")              \
-  X(price_index_relative, "mean submarket price index / its value at the start")            \
-  X(households_with_mortgage, "owners with an outstanding mortgage")                        \
-  X(hazard_events, "hazard events that struck this tick (arrival waves: when they start)")  \
-  X(dwellings_damaged, "dwellings that took damage this tick")                              \
-  X(dwellings_ds1, "dwellings now in damage state DS1 (slight)")                            \
-  X(dwellings_ds2, "dwellings now in damage state DS2 (moderate)")                          \
-  X(dwellings_ds3, "dwellings now in damage state DS3 (extensive; uninhabitable)")          \
-  X(dwellings_ds4, "dwellings now in damage state DS4 (complete; uninhabitable)")           \
-  X(displaced_rental, "households away from a damaged home, renting elsewhere meanwhile")   \
-  X(displaced_total, "displaced households: shelter, host, camp and displaced_rental")      \
-  X(away_from_home, "households with a home of origin they may return to")                  \
-  X(new_displacements, "households displaced from their home by damage this tick")          \
-  X(damage_evictions, "tenants of damaged, habitable rentals whose landlord ended the tenancy this tick (also in evictions)") \
-  X(wave_arrivals, "households of arrival waves that arrived this tick")                    \
-  X(returns, "displaced households back in their home of origin this tick")                 \
-  X(settled_after_displacement, "displaced households that gave up returning this tick")    \
-  X(displaced_departures, "displaced households that left the city this tick")              \
-  X(displaced_again, "of new_displacements: households already away from a home of origin, which they keep") \
-  X(away_departures, "of displaced_departures: households away from a home of origin")     \
-  X(away_bought_out, "households away from home whose home of origin a buyout took this tick") \
-  X(median_months_displaced, "median months displaced (spells so far) of households in the city ever displaced") \
-  X(p90_months_displaced, "90th percentile of the same")                                    \
-  X(returned_share_6m, "of households displaced by an event 6+ months ago: share back home within 6 months") \
-  X(returned_share_12m, "same for 12 months")                                               \
-  X(returned_share_24m, "same for 24 months")                                               \
-  X(repair_backlog_crew_months, "repair work left on damaged dwellings, crew-months")       \
-  X(dwellings_awaiting_repair, "damaged dwellings whose repair is not yet funded")          \
-  X(repairs_completed, "damaged dwellings repaired this tick")                              \
-  X(repair_cost_multiplier, "demand surge: repair cost / normal repair cost")               \
-  X(shelter_occupancy, "households in public shelters")                                     \
-  X(shelter_occupancy_share, "shelter_occupancy / shelter capacity")                        \
-  X(camp_occupancy, "households in camps")                                                  \
-  X(camp_occupancy_share, "camp_occupancy / camp capacity")                                \
-  X(voucher_households, "households holding a housing voucher (vouchers)")                 \
-  X(voucher_waiting_list, "households on the waiting lists of voucher programmes")          \
-  X(social_programme_units, "social dwellings built by social_housing programmes (completed)") \
+#define HEARTH_CITY_INDICATORS(X)                                                                  \
+  X(households_in_city, "households living in the city (any status but left_city)")                \
+  X(owners, "households with status owner")                                                        \
+  X(renters, "households with status renter (private rental)")                                     \
+  X(social_tenants, "households with status social_tenant")                                        \
+  X(informal_dwellers, "households with status informal_dweller")                                  \
+  X(homeless, "households with status homeless")                                                   \
+  X(displaced_shelter, "displaced households in a public shelter")                                 \
+  X(displaced_host, "displaced households staying with a host household")                          \
+  X(displaced_camp, "displaced households in a camp")                                              \
+  X(left_city, "households that have left the city (cumulative)")                                  \
+  X(arrivals, "households that arrived this tick")                                                 \
+  X(departures, "households that left the city this tick")                                         \
+  X(moves, "households that moved dwelling this tick")                                             \
+  X(evictions, "households evicted this tick")                                                     \
+  X(dwellings, "dwellings in the stock")                                                           \
+  X(vacant_dwellings, "formal dwellings without an occupant")                                      \
+  X(vacancy_rate, "vacant formal dwellings / formal dwellings")                                    \
+  X(median_income_per_month, "median monthly income of households in the city")                    \
+  X(mean_income_per_month, "mean monthly income of households in the city")                        \
+  X(median_rent_per_month, "median rent of occupied private rentals")                              \
+  X(median_price, "median value of owner-occupied dwellings")                                      \
+  X(rent_to_income, "median over private renters of rent / income")                                \
+  X(price_to_income, "median_price / (12 x median_income_per_month)")                              \
+  X(cost_burdened_share, "housed households paying over 30% of income for housing")                \
+  X(severely_cost_burdened_share, "housed households paying over 50% of income for housing")       \
+  X(informal_share, "SDG 11.1.1 proxy: informal dwellers and homeless / households in city")       \
+  X(mean_savings, "mean savings of households in the city")                                        \
+  X(households_in_arrears, "households owing unpaid housing costs")                                \
+  X(total_arrears, "sum of unpaid housing costs owed")                                             \
+  X(flood_exposed_share, "housed households in the 100-year floodplain")                           \
+  X(flood_exposed_share_q1, "same, lowest income quintile")                                        \
+  X(flood_exposed_share_q5, "same, highest income quintile")                                       \
+  X(dissimilarity_q1_q5, "dissimilarity index of income quintile 1 vs 5 over neighbourhoods")      \
+  X(owner_share, "owners / households in city")                                                    \
+  X(searchers, "households that searched for a dwelling this tick")                                \
+  X(lettings, "private tenancies started this tick")                                               \
+  X(sales, "dwellings bought this tick")                                                           \
+  X(informal_entries, "households that went into the informal sector this tick")                   \
+  X(informal_self_built, "informal dwellings self-built this tick")                                \
+  X(construction_starts, "formal dwellings started this tick")                                     \
+  X(completions, "formal dwellings completed this tick")                                           \
+  X(dwellings_under_construction, "formal dwellings started and not yet completed")                \
+  X(mean_months_on_market, "mean months on the market of vacant formal dwellings")                 \
+  X(rent_index_relative, "mean submarket rent index / its value at the start")                     \
+  X(price_index_relative, "mean submarket price index / its value at the start")                   \
+  X(households_with_mortgage, "owners with an outstanding mortgage")                               \
+  X(hazard_events, "hazard events that struck this tick (arrival waves: when they start)")         \
+  X(dwellings_damaged, "dwellings that took damage this tick")                                     \
+  X(dwellings_ds1, "dwellings now in damage state DS1 (slight)")                                   \
+  X(dwellings_ds2, "dwellings now in damage state DS2 (moderate)")                                 \
+  X(dwellings_ds3, "dwellings now in damage state DS3 (extensive; uninhabitable)")                 \
+  X(dwellings_ds4, "dwellings now in damage state DS4 (complete; uninhabitable)")                  \
+  X(displaced_rental, "households away from a damaged home, renting elsewhere meanwhile")          \
+  X(displaced_total, "displaced households: shelter, host, camp and displaced_rental")             \
+  X(away_from_home, "households with a home of origin they may return to")                         \
+  X(new_displacements, "households displaced from their home by damage this tick")                 \
+  X(damage_evictions,                                                                              \
+    "tenants of damaged, habitable rentals whose landlord ended the tenancy this tick (also in "   \
+    "evictions)")                                                                                  \
+  X(wave_arrivals, "households of arrival waves that arrived this tick")                           \
+  X(returns, "displaced households back in their home of origin this tick")                        \
+  X(settled_after_displacement, "displaced households that gave up returning this tick")           \
+  X(displaced_departures, "displaced households that left the city this tick")                     \
+  X(displaced_again,                                                                               \
+    "of new_displacements: households already away from a home of origin, which they keep")        \
+  X(away_departures, "of displaced_departures: households away from a home of origin")             \
+  X(away_bought_out, "households away from home whose home of origin a buyout took this tick")     \
+  X(median_months_displaced,                                                                       \
+    "median months displaced (spells so far) of households in the city ever displaced")            \
+  X(p90_months_displaced, "90th percentile of the same")                                           \
+  X(returned_share_6m,                                                                             \
+    "of households displaced by an event 6+ months ago: share back home within 6 months")          \
+  X(returned_share_12m, "same for 12 months")                                                      \
+  X(returned_share_24m, "same for 24 months")                                                      \
+  X(repair_backlog_crew_months, "repair work left on damaged dwellings, crew-months")              \
+  X(dwellings_awaiting_repair, "damaged dwellings whose repair is not yet funded")                 \
+  X(repairs_completed, "damaged dwellings repaired this tick")                                     \
+  X(repair_cost_multiplier, "demand surge: repair cost / normal repair cost")                      \
+  X(shelter_occupancy, "households in public shelters")                                            \
+  X(shelter_occupancy_share, "shelter_occupancy / shelter capacity")                               \
+  X(camp_occupancy, "households in camps")                                                         \
+  X(camp_occupancy_share, "camp_occupancy / camp capacity")                                        \
+  X(voucher_households, "households holding a housing voucher (vouchers)")                         \
+  X(voucher_waiting_list, "households on the waiting lists of voucher programmes")                 \
+  X(social_programme_units, "social dwellings built by social_housing programmes (completed)")     \
   X(social_programme_tenants, "households in social dwellings built by social_housing programmes") \
-  X(evictions_deferred, "private tenants past the arrears tolerance kept housed by a moratorium") \
-  X(upgraded_dwellings, "informal dwellings upgraded in situ by upgrading programmes")      \
-  X(relocated_households, "households living in relocation units of upgrading programmes")  \
-  X(cleared_dwellings, "dwellings demolished by upgrading programmes (clearance, relocation)") \
-  X(retrofits, "dwellings retrofitted this tick by building_code programmes")              \
-  X(repair_grants, "damaged dwellings granted a reconstruction grant this tick")            \
-  X(buyouts, "dwellings bought out (and demolished) this tick by buyout programmes")        \
-  X(buyout_households, "households moved on this tick by buyouts (owners and tenants)")     \
-  X(bought_out_dwellings, "dwellings demolished by buyout programmes since the start")      \
-  X(policy_shelter_places, "shelter places kept open by shelter_capacity programmes")      \
-  X(policy_camp_places, "camp places kept open by shelter_capacity programmes")            \
-  X(records_restored, "lost tenure records restored this tick by record_restoration")      \
-  X(records_lost, "household-owned formal homes whose tenure record is lost")              \
-  X(spending_vouchers, "public money paid this tick by voucher programmes")                \
-  X(spending_social_housing, "public money spent this tick building social housing")       \
-  X(spending_upgrading, "public money spent this tick on informal settlement upgrading")   \
-  X(spending_building_code, "public money spent this tick on retrofit subsidies")          \
-  X(spending_reconstruction_grants, "public money paid this tick as reconstruction grants") \
-  X(spending_buyouts, "public money spent this tick buying out homes in a hazard zone")    \
-  X(spending_shelter_capacity, "public money spent this tick on extra shelter and camp places") \
-  X(spending_record_restoration, "public money spent this tick restoring property records") \
-  X(spending_total, "public money spent this tick by all policy programmes")               \
+  X(evictions_deferred, "private tenants past the arrears tolerance kept housed by a moratorium")  \
+  X(upgraded_dwellings, "informal dwellings upgraded in situ by upgrading programmes")             \
+  X(relocated_households, "households living in relocation units of upgrading programmes")         \
+  X(cleared_dwellings, "dwellings demolished by upgrading programmes (clearance, relocation)")     \
+  X(retrofits, "dwellings retrofitted this tick by building_code programmes")                      \
+  X(repair_grants, "damaged dwellings granted a reconstruction grant this tick")                   \
+  X(buyouts, "dwellings bought out (and demolished) this tick by buyout programmes")               \
+  X(buyout_households, "households moved on this tick by buyouts (owners and tenants)")            \
+  X(bought_out_dwellings, "dwellings demolished by buyout programmes since the start")             \
+  X(policy_shelter_places, "shelter places kept open by shelter_capacity programmes")              \
+  X(policy_camp_places, "camp places kept open by shelter_capacity programmes")                    \
+  X(records_restored, "lost tenure records restored this tick by record_restoration")              \
+  X(records_lost, "household-owned formal homes whose tenure record is lost")                      \
+  X(spending_vouchers, "public money paid this tick by voucher programmes")                        \
+  X(spending_social_housing, "public money spent this tick building social housing")               \
+  X(spending_upgrading, "public money spent this tick on informal settlement upgrading")           \
+  X(spending_building_code, "public money spent this tick on retrofit subsidies")                  \
+  X(spending_reconstruction_grants, "public money paid this tick as reconstruction grants")        \
+  X(spending_buyouts, "public money spent this tick buying out homes in a hazard zone")            \
+  X(spending_shelter_capacity, "public money spent this tick on extra shelter and camp places")    \
+  X(spending_record_restoration, "public money spent this tick restoring property records")        \
+  X(spending_total, "public money spent this tick by all policy programmes")                       \
   X(spending_cumulative, "public money spent by all policy programmes since the start")
 
 enum class CityIndicator : int {
@@ -137,16 +142,16 @@ std::string_view city_indicator_name(int index);
 std::string_view city_indicator_description(int index);
 
 // Figures for one group of households (groups.csv). X(name, description)
-#define HEARTH_GROUP_INDICATORS(X)                                                  \
-  X(households, "households of the group in the city")                              \
-  X(cost_burdened_share, "housed members paying over 30% of income for housing")    \
-  X(severely_cost_burdened_share, "housed members paying over 50%")                 \
-  X(informal_share, "informal dwellers and homeless / members in the city")         \
-  X(homeless, "members that are homeless")                                          \
-  X(displaced, "members displaced (shelter, host or camp)")                         \
-  X(mean_income_per_month, "mean monthly income of members in the city")            \
-  X(flood_exposed_share, "housed members in the 100-year floodplain")                \
-  X(owner_share, "members that are owner-occupiers / members in the city")          \
+#define HEARTH_GROUP_INDICATORS(X)                                                            \
+  X(households, "households of the group in the city")                                        \
+  X(cost_burdened_share, "housed members paying over 30% of income for housing")              \
+  X(severely_cost_burdened_share, "housed members paying over 50%")                           \
+  X(informal_share, "informal dwellers and homeless / members in the city")                   \
+  X(homeless, "members that are homeless")                                                    \
+  X(displaced, "members displaced (shelter, host or camp)")                                   \
+  X(mean_income_per_month, "mean monthly income of members in the city")                      \
+  X(flood_exposed_share, "housed members in the 100-year floodplain")                         \
+  X(owner_share, "members that are owner-occupiers / members in the city")                    \
   X(away_from_home, "members with a home of origin they may return to (displaced by damage)") \
   X(mean_months_displaced, "mean months displaced of members displaced now")
 
@@ -167,11 +172,11 @@ std::string_view group_kind(int group);
 std::string_view group_value(int group);
 
 struct NeighbourhoodRow {
-  std::int64_t households = 0;       // housed households whose dwelling is there
+  std::int64_t households = 0;  // housed households whose dwelling is there
   std::int64_t dwellings = 0;
   std::int64_t vacant_dwellings = 0;
   double mean_income_per_month = 0;
-  double mean_rent_per_month = 0;    // occupied private rentals
+  double mean_rent_per_month = 0;  // occupied private rentals
   double cost_burdened_share = 0;
   std::int64_t damaged_dwellings = 0;        // dwellings there in DS1..DS4
   std::int64_t uninhabitable_dwellings = 0;  // dwellings there in DS3 or DS4
@@ -184,21 +189,22 @@ struct NeighbourhoodRow {
 // asks for them (headless runs pay nothing). Values are quantised to 16 bits:
 // value = q * step; kMapNoData where the cell has nothing to show (no
 // dwellings, no rentals, no event yet). X(name, unit, step, description)
-#define HEARTH_MAP_LAYERS(X)                                                                      \
-  X(tenure, "category", 1.0,                                                                    \
+#define HEARTH_MAP_LAYERS(X)                                                                     \
+  X(tenure, "category", 1.0,                                                                     \
     "dominant tenure of the cell's dwellings: 0 owner-occupied, 1 private rental, "              \
     "2 social rental, 3 informal")                                                               \
-  X(rent, "currency/month", 1.0, "mean rent of the cell's occupied private rentals")            \
-  X(price, "currency", 100.0, "mean value of the cell's owner-occupied dwellings")              \
+  X(rent, "currency/month", 1.0, "mean rent of the cell's occupied private rentals")             \
+  X(price, "currency", 100.0, "mean value of the cell's owner-occupied dwellings")               \
   X(cost_burden, "share", 1e-4, "housed households there paying over 30% of income for housing") \
-  X(damage, "damage state", 1e-3, "mean damage state of the cell's dwellings (0 none .. 4 complete)") \
-  X(displaced, "households", 1.0, "households in the city away from a home in this cell")      \
-  X(flood_depth_100yr, "m", 1e-3, "depth of the 100-year flood")                                \
+  X(damage, "damage state", 1e-3,                                                                \
+    "mean damage state of the cell's dwellings (0 none .. 4 complete)")                          \
+  X(displaced, "households", 1.0, "households in the city away from a home in this cell")        \
+  X(flood_depth_100yr, "m", 1e-3, "depth of the 100-year flood")                                 \
   X(last_event, "m or g", 1e-3,                                                                  \
-    "intensity of the latest flood (depth, m) or earthquake (peak ground acceleration, g)")     \
-  X(informal, "share", 1e-4, "informal dwellings / dwellings in the cell")                     \
-  X(services, "share", 1e-4, "mean share served by water, sanitation and electricity")          \
-  X(households, "households", 1.0, "housed households living in the cell")                     \
+    "intensity of the latest flood (depth, m) or earthquake (peak ground acceleration, g)")      \
+  X(informal, "share", 1e-4, "informal dwellings / dwellings in the cell")                       \
+  X(services, "share", 1e-4, "mean share served by water, sanitation and electricity")           \
+  X(households, "households", 1.0, "housed households living in the cell")                       \
   X(dwellings, "dwellings", 1.0, "dwellings in the stock (not those still being built)")
 
 enum class MapLayer : int {
@@ -236,7 +242,7 @@ struct MapGrid {
   std::int32_t height = 0;
   double cell_size_m = 0;
   std::int32_t neighbourhood_count = 0;
-  std::vector<std::uint16_t> neighbourhood;  // per cell
+  std::vector<std::uint16_t> neighbourhood;   // per cell
   std::vector<float> centroid_x, centroid_y;  // per neighbourhood, in cells (cell centres)
 };
 
@@ -252,7 +258,7 @@ struct MapFlow {
 struct MapFrame {
   std::shared_ptr<const MapGrid> grid;
   std::array<std::vector<std::uint16_t>, kMapLayerCount> layers;  // per cell, quantised
-  std::vector<MapFlow> flows;  // sorted by (from, to); zero counts left out
+  std::vector<MapFlow> flows;   // sorted by (from, to); zero counts left out
   std::string last_event_type;  // "flood", "earthquake" or "" (none yet)
 
   // The value of a layer in a cell, NaN where there is none.

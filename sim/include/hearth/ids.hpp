@@ -18,7 +18,12 @@ enum class LandUse : std::uint8_t { Residential = 0, Jobs = 1, Open = 2, Water =
 inline constexpr int kLandUseCount = 5;
 
 // Who holds the dwelling and on what terms.
-enum class Tenure : std::uint8_t { OwnerOccupied = 0, PrivateRental = 1, SocialRental = 2, Informal = 3 };
+enum class Tenure : std::uint8_t {
+  OwnerOccupied = 0,
+  PrivateRental = 1,
+  SocialRental = 2,
+  Informal = 3
+};
 inline constexpr int kTenureCount = 4;
 
 // Structure classes carry their own fragility curves (the disasters issue).
@@ -33,11 +38,22 @@ inline constexpr int kStructureClassCount = 4;
 enum class OwnerKind : std::uint8_t { Household = 0, PrivateLandlord = 1, Public = 2, None = 3 };
 
 // Hazus damage states: DS0 none, DS1 slight, DS2 moderate, DS3 extensive, DS4 complete.
-enum class DamageState : std::uint8_t { None = 0, Slight = 1, Moderate = 2, Extensive = 3, Complete = 4 };
+enum class DamageState : std::uint8_t {
+  None = 0,
+  Slight = 1,
+  Moderate = 2,
+  Extensive = 3,
+  Complete = 4
+};
 
 enum class HeadAgeBand : std::uint8_t { Under30 = 0, From30To64 = 1, Over65 = 2 };
 
-enum class Origin : std::uint8_t { Resident = 0, RuralMigrant = 1, InternallyDisplaced = 2, Refugee = 3 };
+enum class Origin : std::uint8_t {
+  Resident = 0,
+  RuralMigrant = 1,
+  InternallyDisplaced = 2,
+  Refugee = 3
+};
 inline constexpr int kOriginCount = 4;
 
 // Exactly one status per household at any time (an invariant the tests check).
@@ -55,11 +71,15 @@ enum class Status : std::uint8_t {
 inline constexpr int kStatusCount = 9;
 
 // Statuses that occupy a dwelling of their own.
-constexpr bool is_housed(Status s) { return static_cast<std::uint8_t>(s) <= 3; }
+constexpr bool is_housed(Status s) {
+  return static_cast<std::uint8_t>(s) <= 3;
+}
 constexpr bool is_displaced(Status s) {
   return s == Status::DisplacedShelter || s == Status::DisplacedHost || s == Status::DisplacedCamp;
 }
-constexpr bool is_in_city(Status s) { return s != Status::LeftCity; }
+constexpr bool is_in_city(Status s) {
+  return s != Status::LeftCity;
+}
 
 std::string_view to_string(Status s);
 std::string_view to_string(Tenure t);

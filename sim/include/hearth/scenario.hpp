@@ -52,22 +52,23 @@ struct GroupsDef {
 
 struct RiverDef {
   bool enabled = true;
-  double x_fraction = 0.35;           // mean position of the river across the grid, 0..1
+  double x_fraction = 0.35;            // mean position of the river across the grid, 0..1
   double meander_amplitude_cells = 6;  // sideways swing of the channel
-  double width_cells = 2;             // channel width (land use water)
-  double floodplain_width_cells = 8;  // distance from the bank that floods
-  double flood_depth_100yr_m = 2.0;   // depth at the bank in the 100-year flood
+  double width_cells = 2;              // channel width (land use water)
+  double floodplain_width_cells = 8;   // distance from the bank that floods
+  double flood_depth_100yr_m = 2.0;    // depth at the bank in the 100-year flood
 };
 
 struct LayoutDef {
   std::int32_t neighbourhoods_per_side = 6;  // the grid is cut into n x n neighbourhoods
   double job_centre_x_fraction = 0.55;
   double job_centre_y_fraction = 0.5;
-  double job_centre_radius_cells = 6;   // land use jobs inside this radius
-  double density_decay_cells = 25;      // e-folding distance of residential density
-  double city_radius_fraction = 0.48;   // beyond this (of the grid's half-diagonal scale) land is open
-  double job_access_decay_cells = 30;   // e-folding distance of job accessibility
-  double informal_on_hazard_share = 0.6;  // share of informal settlement cells on the floodplain
+  double job_centre_radius_cells = 6;  // land use jobs inside this radius
+  double density_decay_cells = 25;     // e-folding distance of residential density
+  double city_radius_fraction =
+      0.48;  // beyond this (of the grid's half-diagonal scale) land is open
+  double job_access_decay_cells = 30;        // e-folding distance of job accessibility
+  double informal_on_hazard_share = 0.6;     // share of informal settlement cells on the floodplain
   double relocation_site_x_fraction = 0.92;  // peripheral site for resettlement programmes
   double relocation_site_y_fraction = 0.85;
   RiverDef river;
@@ -83,12 +84,13 @@ struct TractsDef {
   double persons_per_household = 3.0;  // persons per household (POP -> households)
   double value_scale = 1.0;            // multiplies the table's money (e.g. 1970 USD -> today)
   double value_to_income_ratio = 2.0;  // median value / median annual household income
-  double income_lower_status_coefficient = 1.0;  // log income per unit of (city median - LSTAT) / 100
-  double income_sigma_log = 0.5;       // s.d. of log income within a tract
-  double max_distance_m = 2500;        // cells farther from every tract centroid are open land
-  double job_access_decay = 4.0;       // job access = exp(-DIS / decay)
-  double flood_depth_100yr_m = 2.0;    // 100-year flood depth at the river (CHAS tracts)
-  double floodplain_width_m = 1000;    // depth falls to 0 this far from the river line
+  double income_lower_status_coefficient =
+      1.0;                           // log income per unit of (city median - LSTAT) / 100
+  double income_sigma_log = 0.5;     // s.d. of log income within a tract
+  double max_distance_m = 2500;      // cells farther from every tract centroid are open land
+  double job_access_decay = 4.0;     // job access = exp(-DIS / decay)
+  double flood_depth_100yr_m = 2.0;  // 100-year flood depth at the river (CHAS tracts)
+  double floodplain_width_m = 1000;  // depth falls to 0 this far from the river line
 };
 
 struct CityDef {
@@ -101,19 +103,20 @@ struct CityDef {
   TenureSharesDef tenure;
   GroupsDef groups;
   LayoutDef layout;
-  double median_price = 250000.0;        // median owner-occupied dwelling value, currency
+  double median_price = 250000.0;            // median owner-occupied dwelling value, currency
   double gross_rent_yield_per_year = 0.045;  // annual rent / value for private rentals
-  double social_rent_income_share = 0.25;   // social rent as a share of household income
-  double informal_rent_per_month = 150.0;   // rent or upkeep of an informal dwelling
-  TractsDef tracts;                         // a real city from census tracts (off when file is empty)
+  double social_rent_income_share = 0.25;    // social rent as a share of household income
+  double informal_rent_per_month = 150.0;    // rent or upkeep of an informal dwelling
+  TractsDef tracts;  // a real city from census tracts (off when file is empty)
 };
 
 struct EconomyDef {
-  double income_persistence = 0.95;         // AR(1) coefficient of log income per month
-  double income_shock_sigma_log = 0.05;     // s.d. of the monthly shock to log income
+  double income_persistence = 0.95;                 // AR(1) coefficient of log income per month
+  double income_shock_sigma_log = 0.05;             // s.d. of the monthly shock to log income
   double subsistence_per_person_per_month = 350.0;  // non-housing consumption floor
-  double consumption_share_of_surplus = 0.8;  // share of income above costs that is spent
-  double subsistence_floor_share = 0.6;     // share of subsistence a household cuts down to before missing rent
+  double consumption_share_of_surplus = 0.8;        // share of income above costs that is spent
+  double subsistence_floor_share =
+      0.6;  // share of subsistence a household cuts down to before missing rent
   double owner_cost_rate_per_year = 0.025;  // owners' user cost (mortgage, upkeep, tax) / value
   double initial_savings_months_of_income = 3.0;  // median savings at start, months of income
 };
@@ -122,29 +125,31 @@ struct EconomyDef {
 // in the scenario's currency; rates are per month unless the name says so.
 struct MarketDef {
   // Submarkets and indices.
-  std::int32_t quality_bands = 3;          // quality bands per neighbourhood (submarket = neighbourhood x band)
-  double natural_vacancy_rate = 0.07;      // vacancy at which an index is flat (Rosen and Smith 1983)
-  double vacancy_response = 0.004;         // index change per month per unit of relative vacancy gap
-  double excess_bid_response = 0.01;       // index change per month per losing bid per vacancy
+  std::int32_t quality_bands =
+      3;  // quality bands per neighbourhood (submarket = neighbourhood x band)
+  double natural_vacancy_rate = 0.07;  // vacancy at which an index is flat (Rosen and Smith 1983)
+  double vacancy_response = 0.004;     // index change per month per unit of relative vacancy gap
+  double excess_bid_response = 0.01;   // index change per month per losing bid per vacancy
   double max_index_change_per_month = 0.02;  // bound on an index's monthly change, either way
-  double vacancy_smoothing = 0.2;          // weight of this month in the smoothed vacancy rate
-  double asking_price_decay_per_month = 0.01;  // asking price cut per month on the market (Baptista et al. 2016)
-  double asking_price_floor = 0.85;        // asking price never falls below this share of index x hedonic
+  double vacancy_smoothing = 0.2;            // weight of this month in the smoothed vacancy rate
+  double asking_price_decay_per_month =
+      0.01;  // asking price cut per month on the market (Baptista et al. 2016)
+  double asking_price_floor = 0.85;  // asking price never falls below this share of index x hedonic
   // Hedonic factor: exp(sum of coefficient x (attribute - reference)).
-  double hedonic_quality = 0.8;            // per unit of quality (0..1), reference 0.6
-  double hedonic_rooms = 0.15;             // per room, reference 3
-  double hedonic_job_access = 0.6;         // per unit of job access (0..1), reference 0.5
-  double hedonic_services = 0.3;           // per unit of services (0..1), reference 0.8
-  double hedonic_flood_per_m = 0.08;       // discount per metre of 100-year flood depth
+  double hedonic_quality = 0.8;       // per unit of quality (0..1), reference 0.6
+  double hedonic_rooms = 0.15;        // per room, reference 3
+  double hedonic_job_access = 0.6;    // per unit of job access (0..1), reference 0.5
+  double hedonic_services = 0.3;      // per unit of services (0..1), reference 0.8
+  double hedonic_flood_per_m = 0.08;  // discount per metre of 100-year flood depth
   // Search.
   std::int32_t candidates_per_searcher = 8;  // affordable vacancies a searcher samples per round
-  std::int32_t rounds_per_tick = 3;        // bidding rounds per month; losers retry
-  double search_radius_cells = 12;         // s.d. of the distance of local candidates from the anchor
-  double local_search_share = 0.6;         // share of candidate draws near the anchor (rest city-wide)
-  double renter_move_rate_per_month = 0.035;   // voluntary searches of private renters
-  double owner_move_rate_per_month = 0.005;    // voluntary searches of owner-occupiers
-  double social_move_rate_per_month = 0.003;   // voluntary searches of social tenants
-  double informal_move_rate_per_month = 0.02;  // searches for formal housing by informal dwellers
+  std::int32_t rounds_per_tick = 3;          // bidding rounds per month; losers retry
+  double search_radius_cells = 12;  // s.d. of the distance of local candidates from the anchor
+  double local_search_share = 0.6;  // share of candidate draws near the anchor (rest city-wide)
+  double renter_move_rate_per_month = 0.035;     // voluntary searches of private renters
+  double owner_move_rate_per_month = 0.005;      // voluntary searches of owner-occupiers
+  double social_move_rate_per_month = 0.003;     // voluntary searches of social tenants
+  double informal_move_rate_per_month = 0.02;    // searches for formal housing by informal dwellers
   double burdened_search_share_of_income = 0.4;  // renters paying more than this share search more
   double burdened_search_rate_per_month = 0.1;   // their search rate
   double max_rent_share_of_income = 0.5;   // landlords' screen: rent at most this share of income
@@ -152,22 +157,23 @@ struct MarketDef {
   double moving_threshold_utility = 0.05;  // utility gain a voluntary mover needs to move
   // Utility weights (per unit of the attribute).
   double utility_quality = 1.0;
-  double utility_cost_share = 3.0;         // per unit of housing cost / income
+  double utility_cost_share = 3.0;  // per unit of housing cost / income
   double utility_job_access = 0.8;
   double utility_services = 0.5;
   double utility_flood_per_m = 0.3;
-  double utility_distance_per_10_cells = 0.15;  // staying close to the anchor (network, school, job)
-  double utility_owning = 0.25;            // preference for owning over renting
-  double utility_taste_sigma = 0.15;       // s.d. of idiosyncratic taste per candidate
+  double utility_distance_per_10_cells =
+      0.15;                           // staying close to the anchor (network, school, job)
+  double utility_owning = 0.25;       // preference for owning over renting
+  double utility_taste_sigma = 0.15;  // s.d. of idiosyncratic taste per candidate
   // Owning and credit.
-  double loan_to_value_cap = 0.9;          // largest loan / price
-  double loan_to_income_cap = 4.5;         // largest loan / annual income
+  double loan_to_value_cap = 0.9;                     // largest loan / price
+  double loan_to_income_cap = 4.5;                    // largest loan / annual income
   double max_mortgage_payment_share_of_income = 0.4;  // affordability test of lenders
   double mortgage_rate_per_year = 0.04;
   std::int32_t mortgage_term_years = 25;
-  double deposit_share_of_savings = 0.9;   // share of savings a buyer puts down
+  double deposit_share_of_savings = 0.9;     // share of savings a buyer puts down
   double owner_upkeep_rate_per_year = 0.01;  // maintenance and property tax / price, new owners
-  double selling_cost_share = 0.03;        // agent and transfer costs of a sale, share of value
+  double selling_cost_share = 0.03;          // agent and transfer costs of a sale, share of value
   // Buy-to-let investors (Baptista et al. 2016) tie prices to rents: they buy
   // dwellings for sale whose rent yield is high and sell vacant rentals whose
   // yield is low, switching the dwelling's tenure.
@@ -175,41 +181,43 @@ struct MarketDef {
   double investor_sell_yield_per_year = 0.035;  // below it landlords sell vacant rentals
   // Renting.
   std::int32_t eviction_tolerance_months = 3;  // months in arrears before a landlord evicts
-  std::int32_t rent_review_months = 12;    // sitting tenants' rents are reviewed this often
+  std::int32_t rent_review_months = 12;        // sitting tenants' rents are reviewed this often
   double max_rent_increase_per_review = 0.10;  // cap on the increase at a review
   // Supply.
-  double construction_cost_per_room = 80000;  // builders' cost of a new dwelling per room, land included
-  double builder_hurdle_margin = 0.15;     // profit margin (price / cost - 1) builders need
-  double build_rate_per_month = 0.002;     // starts / formal stock per unit of margin above the hurdle
-  std::int32_t construction_months = 12;   // from start to completion
-  double new_build_quality = 0.8;          // quality of a completed new dwelling
-  double new_build_rental_share = 0.4;     // share of new dwellings built to let (rest for sale)
+  double construction_cost_per_room =
+      80000;                            // builders' cost of a new dwelling per room, land included
+  double builder_hurdle_margin = 0.15;  // profit margin (price / cost - 1) builders need
+  double build_rate_per_month = 0.002;  // starts / formal stock per unit of margin above the hurdle
+  std::int32_t construction_months = 12;      // from start to completion
+  double new_build_quality = 0.8;             // quality of a completed new dwelling
+  double new_build_rental_share = 0.4;        // share of new dwellings built to let (rest for sale)
   double depreciation_rate_per_year = 0.004;  // net loss of quality per year (after routine upkeep)
-  double upzoning_factor = 1.0;            // multiplies formal zoning capacity at start
+  double upzoning_factor = 1.0;               // multiplies formal zoning capacity at start
   // A supply programme (e.g. a public-private affordable housing programme):
   // dwellings started per month regardless of profit, within zoning capacity.
   double programme_dwellings_per_month = 0;
   std::int32_t programme_start_tick = 1;
-  std::int32_t programme_end_tick = 0;     // last tick with starts; 0 = none
-  double programme_rental_share = 1.0;     // share of programme dwellings let (rest for sale)
-  double programme_quality = 0.5;          // quality of programme dwellings (modest, so they let cheaply)
+  std::int32_t programme_end_tick = 0;  // last tick with starts; 0 = none
+  double programme_rental_share = 1.0;  // share of programme dwellings let (rest for sale)
+  double programme_quality = 0.5;  // quality of programme dwellings (modest, so they let cheaply)
   // Social rental: vacant social dwellings go to the neediest eligible searcher.
   double social_income_limit_share_of_median = 0.8;  // eligibility: income below this x city median
   // Informal sector.
-  double informal_new_quality = 0.12;      // quality of a self-built dwelling
+  double informal_new_quality = 0.12;  // quality of a self-built dwelling
 };
 
 // Households arriving in and leaving the city.
 struct MigrationDef {
   double arrival_rate_per_month = 0.0016;  // arrivals per month / initial households
-  double shock_arrival_rate_per_month = 0;  // extra arrivals per month / initial households in the shock
+  double shock_arrival_rate_per_month =
+      0;  // extra arrivals per month / initial households in the shock
   std::int32_t shock_start_tick = 1;
-  std::int32_t shock_end_tick = 0;         // last tick of the shock; 0 = no shock
+  std::int32_t shock_end_tick = 0;  // last tick of the shock; 0 = no shock
   double arrival_income_median_per_month = 2000;
   double arrival_income_sigma_log = 0.6;
   double arrival_savings_months_of_income = 1.0;
   OriginSharesDef arrival_origin_shares{0.40, 0.45, 0.10, 0.05};
-  double departure_rate_per_month = 0.001;  // out-migration of housed households
+  double departure_rate_per_month = 0.001;          // out-migration of housed households
   double homeless_departure_rate_per_month = 0.03;  // out-migration of homeless households
 };
 
@@ -367,20 +375,23 @@ struct PolicyDef {
 
   // ---- rent_cap (docs/POLICIES.md#rent_cap)
   double rent_cap_max_increase_per_year = 0.03;  // largest rise of a sitting tenant's rent per year
-  bool rent_cap_vacancy_control = false;  // also cap the rent of a new tenancy (vs the previous one)
+  bool rent_cap_vacancy_control =
+      false;  // also cap the rent of a new tenancy (vs the previous one)
   double rent_cap_conversion_rate_per_month = 0.0;  // chance a vacant capped rental is sold off
-  double rent_cap_upkeep_cut_per_year = 0.0;  // extra quality loss per year of occupied capped rentals
+  double rent_cap_upkeep_cut_per_year =
+      0.0;  // extra quality loss per year of occupied capped rentals
 
   // ---- vouchers (docs/POLICIES.md#vouchers)
   double voucher_rent_share_of_income = 0.30;  // the holder pays this share of income (or more)
   double voucher_payment_standard_per_month = 1200;  // the largest rent the voucher covers
-  double voucher_income_limit_share_of_median = 0.5;  // eligibility: income below this x city median
+  double voucher_income_limit_share_of_median =
+      0.5;                                // eligibility: income below this x city median
   std::int32_t voucher_lapse_months = 6;  // months without a payment before a voucher lapses
 
   // ---- social_housing (docs/POLICIES.md#social_housing)
-  double social_units_per_year = 120;               // construction starts per year
-  std::vector<std::int32_t> social_sites;            // neighbourhood ids; empty = anywhere with room
-  double social_cost_per_unit = 0;                   // currency; 0 = 3 rooms x construction_cost_per_room
+  double social_units_per_year = 120;      // construction starts per year
+  std::vector<std::int32_t> social_sites;  // neighbourhood ids; empty = anywhere with room
+  double social_cost_per_unit = 0;         // currency; 0 = 3 rooms x construction_cost_per_room
   std::int32_t social_construction_months = 12;      // from start to completion
   double social_rent_share_of_income = 0.25;         // rent of the programme's units
   std::string social_allocation = "need";            // need, lottery or waiting_list
@@ -396,16 +407,16 @@ struct PolicyDef {
   double mortgage_payment_to_income_cap = 0;
 
   // ---- upgrading (docs/POLICIES.md#upgrading)
-  std::string upgrading_mode = "in_situ";        // in_situ, relocation or clearance
-  std::string upgrading_target = "all";          // all, floodplain or neighbourhoods
+  std::string upgrading_mode = "in_situ";              // in_situ, relocation or clearance
+  std::string upgrading_target = "all";                // all, floodplain or neighbourhoods
   std::vector<std::int32_t> upgrading_neighbourhoods;  // with target neighbourhoods
-  double upgrading_dwellings_per_month = 50;     // dwellings treated per month
-  double upgrading_cost_per_dwelling = 5000;     // currency, from the budget
-  double upgrading_services_level = 0.9;         // in_situ: water, sanitation, power of the cell
-  double upgrading_quality = 0.45;               // in_situ: dwelling quality at least this
+  double upgrading_dwellings_per_month = 50;           // dwellings treated per month
+  double upgrading_cost_per_dwelling = 5000;           // currency, from the budget
+  double upgrading_services_level = 0.9;  // in_situ: water, sanitation, power of the cell
+  double upgrading_quality = 0.45;        // in_situ: dwelling quality at least this
   std::string upgrading_structure = "unreinforced_masonry";  // in_situ: structure class after
-  double upgrading_drainage_depth_m = 0.0;       // in_situ: flood depth drainage takes off the cell
-  std::int32_t upgrading_site_cell = -1;         // relocation: site cell; -1 = the city's site
+  double upgrading_drainage_depth_m = 0.0;  // in_situ: flood depth drainage takes off the cell
+  std::int32_t upgrading_site_cell = -1;    // relocation: site cell; -1 = the city's site
   double upgrading_drift_back_rate_per_month = 0.02;  // relocation: at job access 0, per month
 
   // ---- building_code (docs/POLICIES.md#building_code)
@@ -416,11 +427,11 @@ struct PolicyDef {
   double code_rebuild_cost_premium = 0.01;  // extra share of the repair cost for building to code
   double retrofit_share_per_year = 0;       // share of eligible dwellings offered a retrofit a year
   std::string retrofit_eligible_structure = "unreinforced_masonry";  // this class or weaker
-  bool retrofit_informal = false;            // informal dwellings may be retrofitted too
+  bool retrofit_informal = false;                     // informal dwellings may be retrofitted too
   std::string retrofit_structure = "code_compliant";  // class after a retrofit
-  double retrofit_uptake = 0.5;              // share of the owners offered who accept
-  double retrofit_cost_per_dwelling = 20000;  // currency
-  double retrofit_subsidy_share = 0.5;       // share of the cost paid from the budget
+  double retrofit_uptake = 0.5;                       // share of the owners offered who accept
+  double retrofit_cost_per_dwelling = 20000;          // currency
+  double retrofit_subsidy_share = 0.5;                // share of the cost paid from the budget
 
   // ---- reconstruction_grants (docs/POLICIES.md#reconstruction_grants)
   std::string grants_targeting = "owners_only";  // owners_only, everyone, damage_based, need_based
@@ -429,20 +440,20 @@ struct PolicyDef {
   double grants_income_limit_share_of_median = 0.8;  // need_based: income below this x median
 
   // ---- buyout (docs/POLICIES.md#buyout)
-  std::string buyout_zone = "floodplain";   // floodplain (100-year depth) or damaged
-  double buyout_min_flood_depth_m = 0.5;    // floodplain: cells at least this deep
-  std::int32_t buyout_min_damage_state = 3;  // damaged: dwellings damaged at least this much
-  double buyout_price_share = 1.0;          // price as a share of the pre-event market value
-  double buyout_uptake_per_year = 0.3;      // chance per year that an offered owner sells
+  std::string buyout_zone = "floodplain";       // floodplain (100-year depth) or damaged
+  double buyout_min_flood_depth_m = 0.5;        // floodplain: cells at least this deep
+  std::int32_t buyout_min_damage_state = 3;     // damaged: dwellings damaged at least this much
+  double buyout_price_share = 1.0;              // price as a share of the pre-event market value
+  double buyout_uptake_per_year = 0.3;          // chance per year that an offered owner sells
   double buyout_tenant_relocation_months = 12;  // months of rent paid to each tenant rehoused
 
   // ---- shelter_capacity (docs/POLICIES.md#shelter_capacity)
-  std::int64_t shelter_extra_places = 0;  // public shelter places added, households
-  std::int64_t camp_extra_places = 0;     // camp places added, households
+  std::int64_t shelter_extra_places = 0;          // public shelter places added, households
+  std::int64_t camp_extra_places = 0;             // camp places added, households
   double shelter_cost_per_place_per_month = 300;  // currency per place open, used or not
 
   // ---- record_restoration (docs/POLICIES.md#record_restoration)
-  double records_per_month = 50;      // tenure records restored per month
+  double records_per_month = 50;        // tenure records restored per month
   double record_cost_per_record = 400;  // currency
 };
 
@@ -456,7 +467,7 @@ struct ScenarioDef {
   std::string description;
   std::uint64_t seed = 42;
   std::uint32_t replicate = 0;
-  std::int32_t ticks = 120;           // months simulated
+  std::int32_t ticks = 120;            // months simulated
   std::string start_date = "2026-01";  // YYYY-MM of tick 1
   CityDef city;
   EconomyDef economy;

@@ -23,10 +23,10 @@ struct PhaseProfile {
 };
 
 struct SimulationOptions {
-  bool check_invariants = false;       // heavy checks after the city is built and every tick
-  bool neighbourhood_frames = true;    // fill Frame::neighbourhoods
-  bool map_frames = false;             // fill Frame::map (the viewer, --record-frames) ...
-  std::int32_t map_every_ticks = 1;    // ... on ticks that are multiples of this, and the last
+  bool check_invariants = false;     // heavy checks after the city is built and every tick
+  bool neighbourhood_frames = true;  // fill Frame::neighbourhoods
+  bool map_frames = false;           // fill Frame::map (the viewer, --record-frames) ...
+  std::int32_t map_every_ticks = 1;  // ... on ticks that are multiples of this, and the last
   // Each phase may change only the columns its header declares
   // (phases/phases.hpp, phase_writes); checked by comparing a copy of every
   // column before and after it. Costs a copy of the state per phase: tests only.

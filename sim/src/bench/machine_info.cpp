@@ -43,9 +43,13 @@ MachineInfo machine_info() {
   return info;
 }
 
-std::int64_t peak_rss_bytes() { return status_kb_field("VmHWM"); }
+std::int64_t peak_rss_bytes() {
+  return status_kb_field("VmHWM");
+}
 
-std::int64_t current_rss_bytes() { return status_kb_field("VmRSS"); }
+std::int64_t current_rss_bytes() {
+  return status_kb_field("VmRSS");
+}
 
 bool reset_peak_rss() {
   std::ofstream out("/proc/self/clear_refs");

@@ -1,6 +1,5 @@
 #include "bench/schelling.hpp"
 
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -61,8 +60,7 @@ void gather(std::size_t n, Fill&& fill, std::vector<std::uint32_t>& scratch,
 void atomic_min(std::uint32_t& slot, std::uint32_t value) {
   std::atomic_ref<std::uint32_t> ref(slot);
   std::uint32_t current = ref.load(std::memory_order_relaxed);
-  while (value < current &&
-         !ref.compare_exchange_weak(current, value, std::memory_order_relaxed)) {
+  while (value < current && !ref.compare_exchange_weak(current, value, std::memory_order_relaxed)) {
   }
 }
 
@@ -128,8 +126,10 @@ SchellingModel::SchellingModel(const SchellingParams& params) : params_(params) 
   happy_.assign(cell_.size(), 0);
   winner_.assign(cells, kNone);
   claimed_.assign(cells, 0);
-  if (params.radius == 1) counts8_.assign(cells, 0);
-  else counts16_.assign(cells, 0);
+  if (params.radius == 1)
+    counts8_.assign(cells, 0);
+  else
+    counts16_.assign(cells, 0);
 }
 
 // Neighbour counts of every cell by row sweeps: each group's cells are coded
@@ -188,8 +188,10 @@ void SchellingModel::neighbour_counts_packed(std::vector<Count>& out) {
 }
 
 void SchellingModel::neighbour_counts() {
-  if (params_.radius == 1) neighbour_counts_packed<std::uint8_t, 4>(counts8_);
-  else neighbour_counts_packed<std::uint16_t, 8>(counts16_);
+  if (params_.radius == 1)
+    neighbour_counts_packed<std::uint8_t, 4>(counts8_);
+  else
+    neighbour_counts_packed<std::uint16_t, 8>(counts16_);
 }
 
 SchellingStepStats SchellingModel::step() {
@@ -200,8 +202,7 @@ SchellingStepStats SchellingModel::step() {
   {
     gather(
         cell_group_.size(),
-        [raster_data = cell_group_.data()](std::size_t begin, std::size_t end,
-                                           std::uint32_t* dst) {
+        [raster_data = cell_group_.data()](std::size_t begin, std::size_t end, std::uint32_t* dst) {
           // Branch-free: write every cell, advance only past empty ones.
           const std::uint8_t* const raster = raster_data;
           std::size_t n = 0;
@@ -246,8 +247,10 @@ SchellingStepStats SchellingModel::step() {
         },
         gather_scratch_, movers_);
   };
-  if (params_.radius == 1) evaluate(counts8_.data(), 4);
-  else evaluate(counts16_.data(), 8);
+  if (params_.radius == 1)
+    evaluate(counts8_.data(), 4);
+  else
+    evaluate(counts16_.data(), 8);
   const auto t2 = Clock::now();
   profile_.evaluate += std::chrono::duration<double>(t2 - t1).count();
 

@@ -25,10 +25,10 @@ namespace hearth::bench {
 
 struct SchellingParams {
   std::int64_t agents = 1000000;
-  double density = 0.8;         // agents / cells; the square grid is sized from it
-  std::int32_t homophily = 3;   // happy with at least this many same-group neighbours
-  std::int32_t radius = 1;      // Moore neighbourhood radius, 1..7
-  std::int32_t rounds = 3;      // bidding rounds per step; losers of the last round stay
+  double density = 0.8;        // agents / cells; the square grid is sized from it
+  std::int32_t homophily = 3;  // happy with at least this many same-group neighbours
+  std::int32_t radius = 1;     // Moore neighbourhood radius, 1..7
+  std::int32_t rounds = 3;     // bidding rounds per step; losers of the last round stay
   std::uint64_t seed = 42;
 };
 

@@ -28,22 +28,22 @@ inline constexpr std::int32_t kMaxGridSide = 4096;
 ScenarioDef synthetic_city(std::int64_t households, std::int32_t ticks, std::uint64_t seed = 42);
 
 struct HouseholdsBenchResult {
-  std::int64_t households = 0;      // at the start
-  std::int64_t dwellings = 0;       // at the start
-  std::int32_t grid_side = 0;       // cells
+  std::int64_t households = 0;  // at the start
+  std::int64_t dwellings = 0;   // at the start
+  std::int32_t grid_side = 0;   // cells
   std::int32_t ticks = 0;
   int threads = 0;
-  double wall_seconds = 0;          // stepping only (generation apart)
+  double wall_seconds = 0;                // stepping only (generation apart)
   double household_ticks_per_second = 0;  // households at the start x ticks / wall_seconds
-  PhaseProfile profile;             // per phase, and generation
-  std::int64_t peak_rss_bytes = 0;  // process peak while the workload ran
-  bool peak_rss_isolated = false;   // the peak was reset before the workload started
+  PhaseProfile profile;                   // per phase, and generation
+  std::int64_t peak_rss_bytes = 0;        // process peak while the workload ran
+  bool peak_rss_isolated = false;         // the peak was reset before the workload started
   std::int64_t households_in_city_end = 0;
 };
 
 // Memory held by one column of the state (capacity, not just size).
 struct ColumnMemory {
-  std::string table;   // households, dwellings, grid, market
+  std::string table;  // households, dwellings, grid, market
   std::string column;
   std::size_t bytes_per_entry = 0;
   std::size_t entries = 0;

@@ -79,7 +79,8 @@ void CsvWriter::end_row() {
 }
 
 void CsvWriter::put(std::string_view bytes) {
-  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) output_failure(path_, errno);
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
+    output_failure(path_, errno);
 }
 
 void CsvWriter::close() {

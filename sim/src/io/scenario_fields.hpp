@@ -6,29 +6,34 @@
 
 namespace hearth::io {
 
-template <typename V> void fields(GridDef& d, V& v) {
+template <typename V>
+void fields(GridDef& d, V& v) {
   v("width_cells", d.width_cells);
   v("height_cells", d.height_cells);
   v("cell_size_m", d.cell_size_m);
 }
-template <typename V> void fields(IncomeDef& d, V& v) {
+template <typename V>
+void fields(IncomeDef& d, V& v) {
   v("median_per_month", d.median_per_month);
   v("sigma_log", d.sigma_log);
 }
-template <typename V> void fields(TenureSharesDef& d, V& v) {
+template <typename V>
+void fields(TenureSharesDef& d, V& v) {
   v("owner", d.owner);
   v("private_renter", d.private_renter);
   v("social_renter", d.social_renter);
   v("informal", d.informal);
   v("sorting_noise_log", d.sorting_noise_log);
 }
-template <typename V> void fields(OriginSharesDef& d, V& v) {
+template <typename V>
+void fields(OriginSharesDef& d, V& v) {
   v("resident", d.resident);
   v("rural_migrant", d.rural_migrant);
   v("internally_displaced", d.internally_displaced);
   v("refugee", d.refugee);
 }
-template <typename V> void fields(GroupsDef& d, V& v) {
+template <typename V>
+void fields(GroupsDef& d, V& v) {
   v("female_headed_share", d.female_headed_share);
   v("elderly_head_share", d.elderly_head_share);
   v("young_head_share", d.young_head_share);
@@ -39,7 +44,8 @@ template <typename V> void fields(GroupsDef& d, V& v) {
   v("disability_income_ratio", d.disability_income_ratio);
   v("origin_income_ratio", d.origin_income_ratio);
 }
-template <typename V> void fields(RiverDef& d, V& v) {
+template <typename V>
+void fields(RiverDef& d, V& v) {
   v("enabled", d.enabled);
   v("x_fraction", d.x_fraction);
   v("meander_amplitude_cells", d.meander_amplitude_cells);
@@ -47,7 +53,8 @@ template <typename V> void fields(RiverDef& d, V& v) {
   v("floodplain_width_cells", d.floodplain_width_cells);
   v("flood_depth_100yr_m", d.flood_depth_100yr_m);
 }
-template <typename V> void fields(LayoutDef& d, V& v) {
+template <typename V>
+void fields(LayoutDef& d, V& v) {
   v("neighbourhoods_per_side", d.neighbourhoods_per_side);
   v("job_centre_x_fraction", d.job_centre_x_fraction);
   v("job_centre_y_fraction", d.job_centre_y_fraction);
@@ -60,7 +67,8 @@ template <typename V> void fields(LayoutDef& d, V& v) {
   v("relocation_site_y_fraction", d.relocation_site_y_fraction);
   v("river", d.river);
 }
-template <typename V> void fields(TractsDef& d, V& v) {
+template <typename V>
+void fields(TractsDef& d, V& v) {
   v("file", d.file);
   v("population_scale", d.population_scale);
   v("persons_per_household", d.persons_per_household);
@@ -73,7 +81,8 @@ template <typename V> void fields(TractsDef& d, V& v) {
   v("flood_depth_100yr_m", d.flood_depth_100yr_m);
   v("floodplain_width_m", d.floodplain_width_m);
 }
-template <typename V> void fields(CityDef& d, V& v) {
+template <typename V>
+void fields(CityDef& d, V& v) {
   v("grid", d.grid);
   v("households", d.households);
   v("vacancy_rate", d.vacancy_rate);
@@ -88,7 +97,8 @@ template <typename V> void fields(CityDef& d, V& v) {
   v("informal_rent_per_month", d.informal_rent_per_month);
   v("tracts", d.tracts);
 }
-template <typename V> void fields(EconomyDef& d, V& v) {
+template <typename V>
+void fields(EconomyDef& d, V& v) {
   v("income_persistence", d.income_persistence);
   v("income_shock_sigma_log", d.income_shock_sigma_log);
   v("subsistence_per_person_per_month", d.subsistence_per_person_per_month);
@@ -97,7 +107,8 @@ template <typename V> void fields(EconomyDef& d, V& v) {
   v("owner_cost_rate_per_year", d.owner_cost_rate_per_year);
   v("initial_savings_months_of_income", d.initial_savings_months_of_income);
 }
-template <typename V> void fields(MarketDef& d, V& v) {
+template <typename V>
+void fields(MarketDef& d, V& v) {
   v("quality_bands", d.quality_bands);
   v("natural_vacancy_rate", d.natural_vacancy_rate);
   v("vacancy_response", d.vacancy_response);
@@ -161,7 +172,8 @@ template <typename V> void fields(MarketDef& d, V& v) {
   v("programme_quality", d.programme_quality);
   v("informal_new_quality", d.informal_new_quality);
 }
-template <typename V> void fields(MigrationDef& d, V& v) {
+template <typename V>
+void fields(MigrationDef& d, V& v) {
   v("arrival_rate_per_month", d.arrival_rate_per_month);
   v("shock_arrival_rate_per_month", d.shock_arrival_rate_per_month);
   v("shock_start_tick", d.shock_start_tick);
@@ -173,7 +185,8 @@ template <typename V> void fields(MigrationDef& d, V& v) {
   v("departure_rate_per_month", d.departure_rate_per_month);
   v("homeless_departure_rate_per_month", d.homeless_departure_rate_per_month);
 }
-template <typename V> void fields(HazardEventDef& d, V& v) {
+template <typename V>
+void fields(HazardEventDef& d, V& v) {
   v("type", d.type);
   v("tick", d.tick);
   v("annual_probability", d.annual_probability);
@@ -193,11 +206,13 @@ template <typename V> void fields(HazardEventDef& d, V& v) {
   v("internally_displaced_share", d.internally_displaced_share);
   v("refugee_share", d.refugee_share);
 }
-template <typename V> void fields(FragilityCurveDef& d, V& v) {
+template <typename V>
+void fields(FragilityCurveDef& d, V& v) {
   v("median", d.median);
   v("beta", d.beta);
 }
-template <typename V> void fields(FragilityDef& d, V& v) {
+template <typename V>
+void fields(FragilityDef& d, V& v) {
   v("earthquake_informal", d.earthquake_informal);
   v("earthquake_unreinforced_masonry", d.earthquake_unreinforced_masonry);
   v("earthquake_rc_frame", d.earthquake_rc_frame);
@@ -209,14 +224,16 @@ template <typename V> void fields(FragilityDef& d, V& v) {
   v("loss_ratio", d.loss_ratio);
   v("repair_crew_months", d.repair_crew_months);
 }
-template <typename V> void fields(AttenuationDef& d, V& v) {
+template <typename V>
+void fields(AttenuationDef& d, V& v) {
   v("c0", d.c0);
   v("c1", d.c1);
   v("c2", d.c2);
   v("c3", d.c3);
   v("c4", d.c4);
 }
-template <typename V> void fields(DislocationDef& d, V& v) {
+template <typename V>
+void fields(DislocationDef& d, V& v) {
   v("intercept", d.intercept);
   v("per_loss_percent", d.per_loss_percent);
   v("owner", d.owner);
@@ -233,7 +250,8 @@ template <typename V> void fields(DislocationDef& d, V& v) {
   v("landlord_eviction_probability_ds2", d.landlord_eviction_probability_ds2);
   v("displaced_departure_rate_per_month", d.displaced_departure_rate_per_month);
 }
-template <typename V> void fields(RecoveryDef& d, V& v) {
+template <typename V>
+void fields(RecoveryDef& d, V& v) {
   v("crew_months_per_month_per_1000_dwellings", d.crew_months_per_month_per_1000_dwellings);
   v("max_crew_months_per_dwelling_per_month", d.max_crew_months_per_dwelling_per_month);
   v("demand_surge_slope", d.demand_surge_slope);
@@ -246,15 +264,18 @@ template <typename V> void fields(RecoveryDef& d, V& v) {
   v("savings_buffer_months", d.savings_buffer_months);
   v("build_back_better", d.build_back_better);
 }
-template <typename V> void fields(ReturnDef& d, V& v) {
+template <typename V>
+void fields(ReturnDef& d, V& v) {
   v("return_probability_per_month", d.return_probability_per_month);
   v("return_decay_months", d.return_decay_months);
   v("give_up_rate_per_month", d.give_up_rate_per_month);
 }
-template <typename V> void fields(LivelihoodDef& d, V& v) {
+template <typename V>
+void fields(LivelihoodDef& d, V& v) {
   v("income_loss_at_full_damage", d.income_loss_at_full_damage);
 }
-template <typename V> void fields(DisastersDef& d, V& v) {
+template <typename V>
+void fields(DisastersDef& d, V& v) {
   v("fragility", d.fragility);
   v("attenuation", d.attenuation);
   v("dislocation", d.dislocation);
@@ -262,7 +283,8 @@ template <typename V> void fields(DisastersDef& d, V& v) {
   v("return", d.return_home);
   v("livelihood", d.livelihood);
 }
-template <typename V> void fields(PolicyDef& d, V& v) {
+template <typename V>
+void fields(PolicyDef& d, V& v) {
   v("type", d.type);
   v("label", d.label);
   v("start_tick", d.start_tick);
@@ -337,10 +359,12 @@ template <typename V> void fields(PolicyDef& d, V& v) {
   v("records_per_month", d.records_per_month);
   v("record_cost_per_record", d.record_cost_per_record);
 }
-template <typename V> void fields(OutputsDef& d, V& v) {
+template <typename V>
+void fields(OutputsDef& d, V& v) {
   v("neighbourhood_table", d.neighbourhood_table);
 }
-template <typename V> void fields(ScenarioDef& d, V& v) {
+template <typename V>
+void fields(ScenarioDef& d, V& v) {
   v("schema_version", d.schema_version);
   v("name", d.name);
   v("description", d.description);

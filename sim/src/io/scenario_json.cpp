@@ -9,7 +9,9 @@ namespace hearth::io {
 namespace {
 
 template <typename T, typename V>
-concept HasFields = requires(T& t, V& v) { fields(t, v); };
+concept HasFields = requires(T& t, V& v) {
+  fields(t, v);
+};
 
 template <typename T>
 struct IsVector : std::false_type {};

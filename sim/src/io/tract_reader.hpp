@@ -42,7 +42,7 @@ inline constexpr std::size_t kMaxTracts = 60000;    // neighbourhood ids are 16-
 inline constexpr double kMaxTractPopulation = 1e8;  // persons in one tract
 inline constexpr double kMaxTotalPopulation = 2e9;  // persons in all tracts
 inline constexpr std::size_t kMaxTractFileBytes = std::size_t{64} << 20;
-inline constexpr std::size_t kMaxFields = 1000;  // columns in a row
+inline constexpr std::size_t kMaxFields = 1000;                      // columns in a row
 inline constexpr std::size_t kMaxFieldBytes = std::size_t{1} << 16;  // bytes in a field
 
 struct Tract {

@@ -21,6 +21,8 @@ ThreadLimit::ThreadLimit(int threads)
 
 ThreadLimit::~ThreadLimit() = default;
 
-int hardware_threads() { return tbb::info::default_concurrency(); }
+int hardware_threads() {
+  return tbb::info::default_concurrency();
+}
 
 }  // namespace hearth::parallel

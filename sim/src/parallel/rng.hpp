@@ -27,13 +27,13 @@ enum class RngStream : std::uint32_t {
   Dislocation = 32,  // who leaves a damaged dwelling, and who leaves the city at once
   Hosting = 33,      // households willing to host (tick 0: a lasting trait) and host search starts
   ArrivalWave = 34,  // households of arrival waves
-  DamageEvictions = 35,  // landlords ending tenancies of damaged, habitable rentals
-  Market = 40,       // market-wide draws (builders' rounding, informal allocation)
+  DamageEvictions = 35,   // landlords ending tenancies of damaged, habitable rentals
+  Market = 40,            // market-wide draws (builders' rounding, informal allocation)
   MarketHouseholds = 41,  // who searches this tick
   MarketSearch = 42,      // candidate draws and tastes; round r uses MarketSearch + r (42..49)
   Recovery = 50,
   Return = 60,
-  Schelling = 70,  // the Schelling benchmark (sim/src/bench/schelling.cpp)
+  Schelling = 70,            // the Schelling benchmark (sim/src/bench/schelling.cpp)
   PolicyRentCap = 80,        // rent_cap: landlords selling off vacant capped rentals (dwelling)
   PolicySocialHousing = 81,  // social_housing: lottery allocation (household)
   PolicyUpgrading = 82,      // upgrading: relocated households drifting back (household)

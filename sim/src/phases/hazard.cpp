@@ -14,16 +14,16 @@
 #include <algorithm>
 #include <cmath>
 
+#include "indicators/map_payload.hpp"
 #include "io/asc_reader.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "phases/dislocation.hpp"
 #include "phases/fragility.hpp"
 #include "phases/livelihoods.hpp"
-#include "phases/placement.hpp"
-#include "indicators/map_payload.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
+#include "phases/placement.hpp"
 #include "state/city_generator.hpp"
 
 namespace hearth {

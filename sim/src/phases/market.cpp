@@ -34,10 +34,10 @@ void refresh(const ScenarioDef& s, World& world, std::int32_t tick) {
   const MarketDef& m = s.market;
   // A rent_cap programme lowers the cap on the rise at a review (docs/POLICIES.md).
   const PolicyDef* cap = policy::rent_cap_in_force(s, tick);
-  const double max_increase =
-      cap != nullptr ? policy::capped_increase_per_review(*cap, m.max_rent_increase_per_review,
-                                                          m.rent_review_months)
-                     : m.max_rent_increase_per_review;
+  const double max_increase = cap != nullptr
+                                  ? policy::capped_increase_per_review(
+                                        *cap, m.max_rent_increase_per_review, m.rent_review_months)
+                                  : m.max_rent_increase_per_review;
   const MarketState& state = world.market;
   Dwellings& dw = world.dwellings;
   Households& hh = world.households;
@@ -208,7 +208,8 @@ void informal_sector(const ScenarioDef& s, World& world, std::int32_t tick,
   std::vector<DwellingId> vacant = market::collect_ids(dw.count(), [&](std::size_t d) {
     return dw.tenure[d] == Tenure::Informal && dw.occupant[d] == kNone &&
            dw.owner_household[d] == kNone && dw.work_remaining_months[d] <= 0.0f &&
-           dw.damage[d] < DamageState::Extensive && !policy::demolished(dw, static_cast<DwellingId>(d));
+           dw.damage[d] < DamageState::Extensive &&
+           !policy::demolished(dw, static_cast<DwellingId>(d));
   });
   std::vector<CellId> land;  // informal cells with room, ascending
   std::vector<std::uint32_t> room;
@@ -277,9 +278,9 @@ void investors(const ScenarioDef& s, World& world, const std::vector<DwellingId>
       ++world.flows.sales;
     } else if (dw.tenure[d] == Tenure::PrivateRental) {
       if (rent >= m.investor_sell_yield_per_year * state.price_index[sm] * dw.hedonic[d] &&
-          !(conversion > 0 && Rng(s.seed, s.replicate, static_cast<std::uint32_t>(tick),
-                                  RngStream::PolicyRentCap, d)
-                                  .bernoulli(conversion))) {
+          !(conversion > 0 &&
+            Rng(s.seed, s.replicate, static_cast<std::uint32_t>(tick), RngStream::PolicyRentCap, d)
+                .bernoulli(conversion))) {
         continue;
       }
       dw.tenure[d] = Tenure::OwnerOccupied;

@@ -19,7 +19,7 @@ namespace hearth::market {
 
 struct Bid {
   DwellingId dwelling = kNone;  // kNone: no bid this round
-  float amount = 0;             // rent or price offered (social rentals: minus income, neediest first)
+  float amount = 0;  // rent or price offered (social rentals: minus income, neediest first)
   HouseholdId household = kNone;
 };
 
@@ -30,9 +30,10 @@ void resolve_bids(std::vector<Bid>& bids, std::vector<Bid>& winners, std::vector
 
 // Vacancies offered this round, with a per-neighbourhood index for local draws.
 struct VacancyIndex {
-  std::vector<DwellingId> dwellings;          // ascending ids
-  std::vector<float> asking;                  // asking rent or price, aligned with dwellings
-  std::vector<std::uint32_t> by_neighbourhood;  // positions into dwellings, grouped by neighbourhood
+  std::vector<DwellingId> dwellings;  // ascending ids
+  std::vector<float> asking;          // asking rent or price, aligned with dwellings
+  std::vector<std::uint32_t>
+      by_neighbourhood;  // positions into dwellings, grouped by neighbourhood
   std::vector<std::uint32_t> neighbourhood_start;  // CSR offsets, neighbourhood_count + 1
 };
 void build_vacancy_index(const ScenarioDef& scenario, const World& world, VacancyIndex& index);

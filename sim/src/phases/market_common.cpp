@@ -50,9 +50,11 @@ void refresh_dwelling(const ScenarioDef& scenario, World& world, DwellingId d) {
   const Grid& grid = world.grid;
   const CellId c = dw.cell[d];
   const std::int32_t bands = world.market.bands;
-  dw.hedonic[d] = hedonic_factor(scenario.market, grid, dw.quality[d], dw.rooms[d], c, flood_depth(grid, c));
-  dw.submarket[d] = static_cast<std::uint32_t>(grid.neighbourhood[c]) * static_cast<std::uint32_t>(bands) +
-                    band_of(dw.quality[d], bands);
+  dw.hedonic[d] =
+      hedonic_factor(scenario.market, grid, dw.quality[d], dw.rooms[d], c, flood_depth(grid, c));
+  dw.submarket[d] =
+      static_cast<std::uint32_t>(grid.neighbourhood[c]) * static_cast<std::uint32_t>(bands) +
+      band_of(dw.quality[d], bands);
 }
 
 void recount_stock(World& world) {
@@ -63,15 +65,19 @@ void recount_stock(World& world) {
   for (DwellingId d = 0; d < dw.count(); ++d) {
     // Under construction (damaged dwellings under repair stay in the stock).
     if (dw.work_remaining_months[d] > 0 && dw.damage[d] == DamageState::None) continue;
-    if (dw.tenure[d] == Tenure::PrivateRental) ++state.rental_stock[dw.submarket[d]];
-    else if (dw.tenure[d] == Tenure::OwnerOccupied) ++state.sale_stock[dw.submarket[d]];
+    if (dw.tenure[d] == Tenure::PrivateRental)
+      ++state.rental_stock[dw.submarket[d]];
+    else if (dw.tenure[d] == Tenure::OwnerOccupied)
+      ++state.sale_stock[dw.submarket[d]];
   }
 }
 
 void count_built(World& world, DwellingId d) {
   const Dwellings& dw = world.dwellings;
-  if (dw.tenure[d] == Tenure::PrivateRental) ++world.market.rental_stock[dw.submarket[d]];
-  else if (dw.tenure[d] == Tenure::OwnerOccupied) ++world.market.sale_stock[dw.submarket[d]];
+  if (dw.tenure[d] == Tenure::PrivateRental)
+    ++world.market.rental_stock[dw.submarket[d]];
+  else if (dw.tenure[d] == Tenure::OwnerOccupied)
+    ++world.market.sale_stock[dw.submarket[d]];
 }
 
 void ensure_initialised(const ScenarioDef& scenario, World& world) {
@@ -96,14 +102,16 @@ void ensure_initialised(const ScenarioDef& scenario, World& world) {
   state.dwellings_in_cell.assign(grid.cell_count(), 0);
   for (DwellingId d = 0; d < dw.count(); ++d) {
     ++state.dwellings_in_cell[dw.cell[d]];
-    if (dw.work_remaining_months[d] > 0 && dw.occupant[d] == kNone) state.under_construction.push_back(d);
+    if (dw.work_remaining_months[d] > 0 && dw.occupant[d] == kNone)
+      state.under_construction.push_back(d);
   }
   parallel::for_each_index(dw.count(), [&](std::size_t d) {
     refresh_dwelling(scenario, world, static_cast<DwellingId>(d));
   });
   parallel::for_each_index(hh.count(), [&](std::size_t h) {
     const DwellingId d = hh.dwelling[h];
-    hh.anchor_cell[h] = d != kNone ? dw.cell[d] : (grid.relocation_site != kNone ? grid.relocation_site : 0);
+    hh.anchor_cell[h] =
+        d != kNone ? dw.cell[d] : (grid.relocation_site != kNone ? grid.relocation_site : 0);
   });
 
   // Indices: what the generated stock implies per hedonic unit.
@@ -128,9 +136,12 @@ void ensure_initialised(const ScenarioDef& scenario, World& world) {
   state.rental_vacancy.assign(submarkets, static_cast<float>(m.natural_vacancy_rate));
   state.sale_vacancy.assign(submarkets, static_cast<float>(m.natural_vacancy_rate));
   double rent_sum = 0, price_sum = 0;
-  for (std::size_t s = 0; s < submarkets; ++s) rent_sum += state.rent_index[s], price_sum += state.price_index[s];
-  state.initial_mean_rent_index = static_cast<float>(rent_sum / std::max<std::size_t>(1, submarkets));
-  state.initial_mean_price_index = static_cast<float>(price_sum / std::max<std::size_t>(1, submarkets));
+  for (std::size_t s = 0; s < submarkets; ++s)
+    rent_sum += state.rent_index[s], price_sum += state.price_index[s];
+  state.initial_mean_rent_index =
+      static_cast<float>(rent_sum / std::max<std::size_t>(1, submarkets));
+  state.initial_mean_price_index =
+      static_cast<float>(price_sum / std::max<std::size_t>(1, submarkets));
   recount_stock(world);
   state.initialised = true;
 }
@@ -142,12 +153,12 @@ DwellingId append_dwelling(const ScenarioDef& scenario, World& world, CellId cel
   dw.resize(dw.count() + 1);
   dw.cell[d] = cell;
   dw.tenure[d] = tenure;
-  dw.structure[d] =
-      tenure == Tenure::Informal ? StructureClass::InformalMakeshift : StructureClass::CodeCompliant;
+  dw.structure[d] = tenure == Tenure::Informal ? StructureClass::InformalMakeshift
+                                               : StructureClass::CodeCompliant;
   dw.rooms[d] = rooms;
   dw.quality[d] = quality;
   dw.work_remaining_months[d] = work_months;
-  dw.owner_kind[d] = tenure == Tenure::PrivateRental ? OwnerKind::PrivateLandlord
+  dw.owner_kind[d] = tenure == Tenure::PrivateRental  ? OwnerKind::PrivateLandlord
                      : tenure == Tenure::SocialRental ? OwnerKind::Public
                                                       : OwnerKind::None;
   dw.record_intact[d] = tenure == Tenure::Informal ? 0 : 1;
@@ -161,8 +172,10 @@ DwellingId append_dwelling(const ScenarioDef& scenario, World& world, CellId cel
                       ? static_cast<float>(scenario.city.informal_rent_per_month)
                       : 0.0f);
   ++world.market.dwellings_in_cell[cell];
-  if (work_months > 0) world.market.under_construction.push_back(d);
-  else count_built(world, d);
+  if (work_months > 0)
+    world.market.under_construction.push_back(d);
+  else
+    count_built(world, d);
   return d;
 }
 

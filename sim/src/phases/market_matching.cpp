@@ -17,8 +17,10 @@ void resolve_bids(std::vector<Bid>& bids, std::vector<Bid>& winners, std::vector
   winners.clear();
   losers.clear();
   for (std::size_t i = 0; i < bids.size(); ++i) {
-    if (i == 0 || bids[i].dwelling != bids[i - 1].dwelling) winners.push_back(bids[i]);
-    else losers.push_back(bids[i]);
+    if (i == 0 || bids[i].dwelling != bids[i - 1].dwelling)
+      winners.push_back(bids[i]);
+    else
+      losers.push_back(bids[i]);
   }
 }
 

@@ -9,8 +9,8 @@
 #include <limits>
 
 #include "parallel/rng.hpp"
-#include "phases/market.hpp"
 #include "phases/economy.hpp"
+#include "phases/market.hpp"
 #include "phases/market_common.hpp"
 #include "policy/housing_levers.hpp"
 
@@ -27,10 +27,13 @@ void build_vacancy_index(const ScenarioDef& scenario, const World& world, Vacanc
   // Counting sort by neighbourhood; positions stay ascending within one.
   const auto hoods = static_cast<std::size_t>(grid.neighbourhood_count);
   index.neighbourhood_start.assign(hoods + 1, 0);
-  for (const DwellingId d : index.dwellings) ++index.neighbourhood_start[grid.neighbourhood[dw.cell[d]] + 1];
-  for (std::size_t i = 0; i < hoods; ++i) index.neighbourhood_start[i + 1] += index.neighbourhood_start[i];
+  for (const DwellingId d : index.dwellings)
+    ++index.neighbourhood_start[grid.neighbourhood[dw.cell[d]] + 1];
+  for (std::size_t i = 0; i < hoods; ++i)
+    index.neighbourhood_start[i + 1] += index.neighbourhood_start[i];
   index.by_neighbourhood.resize(n);
-  std::vector<std::uint32_t> next(index.neighbourhood_start.begin(), index.neighbourhood_start.end() - 1);
+  std::vector<std::uint32_t> next(index.neighbourhood_start.begin(),
+                                  index.neighbourhood_start.end() - 1);
   for (std::size_t k = 0; k < n; ++k) {
     index.by_neighbourhood[next[grid.neighbourhood[dw.cell[index.dwellings[k]]]]++] =
         static_cast<std::uint32_t>(k);
@@ -45,7 +48,8 @@ double max_price(const MarketDef& m, double income, double wealth) {
   // With a loan: the loan-to-value cap, the loan-to-income cap and the
   // payment test each bound the price; all three must hold.
   double with_loan = down + m.loan_to_income_cap * 12.0 * income;
-  if (m.loan_to_value_cap < 1.0) with_loan = std::min(with_loan, down / (1.0 - m.loan_to_value_cap));
+  if (m.loan_to_value_cap < 1.0)
+    with_loan = std::min(with_loan, down / (1.0 - m.loan_to_value_cap));
   with_loan = std::min(with_loan, (budget + f * down) / (f + upkeep));
   // Cash buyers only need to afford the upkeep.
   const double cash = std::min(down, upkeep > 0 ? budget / upkeep : down);
@@ -83,7 +87,8 @@ Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyInd
   const double rent_budget = std::min(m.max_rent_share_of_income * income, residual);
   // Landlords count a housing voucher towards the rent (docs/POLICIES.md#vouchers).
   const double rent_limit = policy::voucher_rent_limit(scenario, hh, h, rent_budget);
-  const double price_budget = max_price(m, std::min(income, residual / m.max_mortgage_payment_share_of_income), wealth);
+  const double price_budget =
+      max_price(m, std::min(income, residual / m.max_mortgage_payment_share_of_income), wealth);
   const bool social_eligible =
       income < m.social_income_limit_share_of_median * scenario.city.income.median_per_month;
   const CellId anchor = hh.anchor_cell[h];
@@ -109,9 +114,11 @@ Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyInd
       // Near the anchor: a normal offset in cells, then any vacancy of the
       // neighbourhood it lands in (city-wide if that one has none).
       const auto x = std::clamp<std::int32_t>(
-          static_cast<std::int32_t>(std::floor(ax + m.search_radius_cells * rng.normal())), 0, grid.width - 1);
+          static_cast<std::int32_t>(std::floor(ax + m.search_radius_cells * rng.normal())), 0,
+          grid.width - 1);
       const auto y = std::clamp<std::int32_t>(
-          static_cast<std::int32_t>(std::floor(ay + m.search_radius_cells * rng.normal())), 0, grid.height - 1);
+          static_cast<std::int32_t>(std::floor(ay + m.search_radius_cells * rng.normal())), 0,
+          grid.height - 1);
       const NeighbourhoodId n = grid.neighbourhood[grid.cell_at(x, y)];
       const std::uint32_t begin = vacancies.neighbourhood_start[n];
       const std::uint32_t len = vacancies.neighbourhood_start[n + 1] - begin;
@@ -158,7 +165,8 @@ Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyInd
   if (best.dwelling == kNone) return {};
   if (kind == SearchKind::Voluntary && current != kNone) {
     // Movers compare with staying (no taste draw: they know their home).
-    const double here = utility(current, hh.housing_cost_per_month[h], hh.status[h] == Status::Owner);
+    const double here =
+        utility(current, hh.housing_cost_per_month[h], hh.status[h] == Status::Owner);
     if (best.utility < here + m.moving_threshold_utility) return {};
   }
   return {best.dwelling, best.bid, h};

@@ -18,8 +18,8 @@
 #include <cmath>
 #include <tuple>
 
-#include "phases/repairs.hpp"
 #include "phases/market_common.hpp"
+#include "phases/repairs.hpp"
 #include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"
 
@@ -116,9 +116,7 @@ class GrantFunding final : public policy::RepairFunding {
  public:
   GrantFunding(const ScenarioDef& s, World& world, double multiplier, const PolicyDef* code)
       : s_(s), world_(world), multiplier_(multiplier), code_(code) {}
-  double gap(DwellingId d) const override {
-    return repair_gap(s_, world_, d, multiplier_, code_);
-  }
+  double gap(DwellingId d) const override { return repair_gap(s_, world_, d, multiplier_, code_); }
   bool can_fund(DwellingId d, double grant) const override {
     return pay(s_, world_, d, std::max(0.0, gap(d) - grant), false);
   }

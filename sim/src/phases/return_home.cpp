@@ -17,9 +17,9 @@
 
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
-#include "phases/placement.hpp"
 #include "phases/market_common.hpp"
 #include "phases/phases.hpp"
+#include "phases/placement.hpp"
 #include "state/rents.hpp"
 #include "state/tenancy.hpp"
 
@@ -131,7 +131,8 @@ void run_return(const PhaseContext& ctx, World& world) {
 
   // Guests whose stay ended elsewhere (housed by the market, returned) drop their host.
   parallel::for_each_index(hh.count(), [&](std::size_t i) {
-    if (hh.status[i] != Status::DisplacedHost) tenancy::leave_host(world, static_cast<HouseholdId>(i));
+    if (hh.status[i] != Status::DisplacedHost)
+      tenancy::leave_host(world, static_cast<HouseholdId>(i));
   });
   disasters::recount_occupancy(world);
 }

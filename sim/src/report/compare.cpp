@@ -3,8 +3,8 @@
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
-#include "hearth/frame.hpp"
 #include "report/compare.hpp"
+#include "hearth/frame.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,7 +18,6 @@
 namespace hearth::report {
 
 namespace {
-
 
 bool starts_with(const std::string& s, const char* prefix) {
   return s.rfind(prefix, 0) == 0;

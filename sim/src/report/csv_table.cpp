@@ -1,5 +1,5 @@
-#include "hearth/frame.hpp"
 #include "report/csv_table.hpp"
+#include "hearth/frame.hpp"
 
 #include <algorithm>
 #include <cerrno>

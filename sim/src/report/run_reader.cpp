@@ -1,5 +1,5 @@
-#include "hearth/frame.hpp"
 #include "report/run_reader.hpp"
+#include "hearth/frame.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,7 +18,6 @@ namespace hearth::report {
 namespace fs = std::filesystem;
 
 namespace {
-
 
 nlohmann::json read_json_object(const std::string& path) {
   // parse_json_text gives the line and column, and names UTF-16 or binary files.

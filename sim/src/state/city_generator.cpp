@@ -21,7 +21,7 @@ namespace {
 constexpr double kTwoPi = 6.283185307179586;
 
 struct CellGeometry {
-  double distance_to_centre = 0;  // cells
+  double distance_to_centre = 0;   // cells
   double distance_to_channel = 0;  // cells, from the channel's centre line
 };
 
@@ -81,7 +81,8 @@ std::vector<std::int64_t> split_by_shares(std::int64_t n, const std::vector<doub
     remainders.push_back({-(exact - counts[i]), i});
   }
   std::sort(remainders.begin(), remainders.end());
-  for (std::size_t k = 0; assigned < n; ++k, ++assigned) ++counts[remainders[k % shares.size()].second];
+  for (std::size_t k = 0; assigned < n; ++k, ++assigned)
+    ++counts[remainders[k % shares.size()].second];
   return counts;
 }
 
@@ -101,21 +102,25 @@ void build_grid(const ScenarioDef& s, World& world) {
     const auto x = static_cast<std::int32_t>(c % g.width_cells);
     const auto y = static_cast<std::int32_t>(c / g.width_cells);
     const CellGeometry geo = geometry(s, x, y);
-    grid.neighbourhood[c] = static_cast<NeighbourhoodId>((x * n / g.width_cells) +
-                                                         n * (y * n / g.height_cells));
-    grid.job_access[c] = static_cast<float>(std::exp(-geo.distance_to_centre /
-                                                     layout.job_access_decay_cells));
+    grid.neighbourhood[c] =
+        static_cast<NeighbourhoodId>((x * n / g.width_cells) + n * (y * n / g.height_cells));
+    grid.job_access[c] =
+        static_cast<float>(std::exp(-geo.distance_to_centre / layout.job_access_decay_cells));
     const double bank_distance = geo.distance_to_channel - half_channel;
-    grid.elevation_m[c] = static_cast<float>(5.0 + 0.3 * std::max(0.0, bank_distance) *
-                                                       g.cell_size_m / 100.0);
+    grid.elevation_m[c] =
+        static_cast<float>(5.0 + 0.3 * std::max(0.0, bank_distance) * g.cell_size_m / 100.0);
     if (bank_distance >= 0 && bank_distance < layout.river.floodplain_width_cells) {
-      flood.value[c] = static_cast<float>(layout.river.flood_depth_100yr_m *
-                                          (1.0 - bank_distance / layout.river.floodplain_width_cells));
+      flood.value[c] =
+          static_cast<float>(layout.river.flood_depth_100yr_m *
+                             (1.0 - bank_distance / layout.river.floodplain_width_cells));
     }
     LandUse use = LandUse::Residential;
-    if (bank_distance < 0) use = LandUse::Water;
-    else if (geo.distance_to_centre <= layout.job_centre_radius_cells) use = LandUse::Jobs;
-    else if (geo.distance_to_centre > city_radius) use = LandUse::Open;
+    if (bank_distance < 0)
+      use = LandUse::Water;
+    else if (geo.distance_to_centre <= layout.job_centre_radius_cells)
+      use = LandUse::Jobs;
+    else if (geo.distance_to_centre > city_radius)
+      use = LandUse::Open;
     grid.land_use[c] = use;
     // Services fall from full at the centre to half at the city's edge.
     const double edge = std::min(1.0, geo.distance_to_centre / city_radius);
@@ -127,9 +132,11 @@ void build_grid(const ScenarioDef& s, World& world) {
   grid.hazards.push_back(std::move(flood));
 
   const auto site_x = std::min<std::int32_t>(
-      g.width_cells - 1, static_cast<std::int32_t>(layout.relocation_site_x_fraction * g.width_cells));
+      g.width_cells - 1,
+      static_cast<std::int32_t>(layout.relocation_site_x_fraction * g.width_cells));
   const auto site_y = std::min<std::int32_t>(
-      g.height_cells - 1, static_cast<std::int32_t>(layout.relocation_site_y_fraction * g.height_cells));
+      g.height_cells - 1,
+      static_cast<std::int32_t>(layout.relocation_site_y_fraction * g.height_cells));
   grid.relocation_site = grid.cell_at(site_x, site_y);
 }
 
@@ -157,14 +164,16 @@ void place_informal_settlements(const ScenarioDef& s, World& world) {
     if (flood[c] > 0 && (use == LandUse::Residential || use == LandUse::Open)) {
       floodplain.push_back({rng.uniform(), c});
     } else if (use == LandUse::Open) {
-      const double beyond = geometry(s, grid.x_of(c), grid.y_of(c)).distance_to_centre - city_radius;
+      const double beyond =
+          geometry(s, grid.x_of(c), grid.y_of(c)).distance_to_centre - city_radius;
       periphery.push_back({beyond + 3.0 * rng.uniform(), c});
     }
   }
   std::sort(floodplain.begin(), floodplain.end());
   std::sort(periphery.begin(), periphery.end());
-  std::size_t on_hazard = std::min(floodplain.size(),
-                                   static_cast<std::size_t>(std::round(wanted * layout.informal_on_hazard_share)));
+  std::size_t on_hazard =
+      std::min(floodplain.size(),
+               static_cast<std::size_t>(std::round(wanted * layout.informal_on_hazard_share)));
   std::size_t on_periphery = std::min(periphery.size(), wanted - on_hazard);
   // Top up from the other kind of land when one runs out.
   on_hazard = std::min(floodplain.size(), wanted - on_periphery);
@@ -193,13 +202,17 @@ void place_dwellings(const ScenarioDef& s, const TenurePlan& plan, World& world)
   for (CellId c = 0; c < cells; ++c) {
     const double d = geometry(s, grid.x_of(c), grid.y_of(c)).distance_to_centre;
     const double density = std::exp(-d / layout.density_decay_cells);
-    if (grid.land_use[c] == LandUse::Residential) formal_weight[c] = density;
-    else if (grid.land_use[c] == LandUse::Jobs) formal_weight[c] = 0.3 * density;  // mixed use
-    else if (grid.land_use[c] == LandUse::Informal) informal_weight[c] = 1.0;
+    if (grid.land_use[c] == LandUse::Residential)
+      formal_weight[c] = density;
+    else if (grid.land_use[c] == LandUse::Jobs)
+      formal_weight[c] = 0.3 * density;  // mixed use
+    else if (grid.land_use[c] == LandUse::Informal)
+      informal_weight[c] = 1.0;
   }
   if (std::accumulate(formal_weight.begin(), formal_weight.end(), 0.0) <= 0) {
-    throw InputError("scenario", {{"/city/layout", "the layout leaves no residential land; "
-                                                   "widen city_radius_fraction or the grid"}});
+    throw InputError("scenario", {{"/city/layout",
+                                   "the layout leaves no residential land; "
+                                   "widen city_radius_fraction or the grid"}});
   }
   std::vector<std::vector<std::uint32_t>> per_tenure(kTenureCount);
   for (int t = 0; t < kTenureCount; ++t) {
@@ -348,8 +361,8 @@ World generate_city(const ScenarioDef& s) {
 
   const auto& t = s.city.tenure;
   TenurePlan plan;
-  plan.households = split_by_shares(s.city.households,
-                                    {t.owner, t.private_renter, t.social_renter, t.informal});
+  plan.households =
+      split_by_shares(s.city.households, {t.owner, t.private_renter, t.social_renter, t.informal});
   plan.dwellings.resize(kTenureCount);
   for (int k = 0; k < kTenureCount; ++k) {
     // Formal stock has the scenario's vacancy; informal stock is built by its
@@ -357,7 +370,9 @@ World generate_city(const ScenarioDef& s) {
     const bool informal = k == static_cast<int>(Tenure::Informal);
     plan.dwellings[k] =
         plan.households[k] +
-        (informal ? 0 : static_cast<std::int64_t>(std::llround(plan.households[k] * s.city.vacancy_rate)));
+        (informal
+             ? 0
+             : static_cast<std::int64_t>(std::llround(plan.households[k] * s.city.vacancy_rate)));
   }
   place_dwellings(s, plan, world);
   draw_dwelling_attributes(s, world);
@@ -370,7 +385,7 @@ World generate_city(const ScenarioDef& s) {
 }
 
 void create_dwellings(World& world, const std::vector<std::uint64_t>& offset,
-                     const std::function<std::uint32_t(std::size_t cell, int tenure)>& count) {
+                      const std::function<std::uint32_t(std::size_t cell, int tenure)>& count) {
   Dwellings& dw = world.dwellings;
   const std::size_t cells = offset.size() - 1;
   dw.resize(offset[cells]);

@@ -16,21 +16,22 @@ struct Dwellings {
   std::vector<Tenure> tenure;
   std::vector<StructureClass> structure;
   std::vector<std::uint8_t> rooms;
-  std::vector<float> quality;                 // 0..1
-  std::vector<float> value;                   // market value, currency
-  std::vector<float> rent_per_month;          // current rent (contract or asking)
+  std::vector<float> quality;         // 0..1
+  std::vector<float> value;           // market value, currency
+  std::vector<float> rent_per_month;  // current rent (contract or asking)
   std::vector<DamageState> damage;
-  std::vector<float> work_remaining_months;   // repair or construction left, crew-months
-  std::vector<HouseholdId> occupant;          // kNone when vacant
+  std::vector<float> work_remaining_months;  // repair or construction left, crew-months
+  std::vector<HouseholdId> occupant;         // kNone when vacant
   std::vector<OwnerKind> owner_kind;
-  std::vector<HouseholdId> owner_household;   // owning household, kNone unless owner_kind is Household
-  std::vector<std::uint8_t> record_intact;    // tenure record exists (0 or 1)
+  std::vector<HouseholdId>
+      owner_household;  // owning household, kNone unless owner_kind is Household
+  std::vector<std::uint8_t> record_intact;      // tenure record exists (0 or 1)
   std::vector<std::uint16_t> months_on_market;  // months listed and vacant (asking prices decay)
 
   // Housing market caches (market and recovery phases): refreshed when quality changes.
-  std::vector<float> hedonic;                 // hedonic factor: asking = submarket index x hedonic
-  std::vector<std::uint32_t> submarket;       // neighbourhood x quality band
-  std::vector<std::uint16_t> lease_months;    // months since the tenancy started (rent reviews)
+  std::vector<float> hedonic;               // hedonic factor: asking = submarket index x hedonic
+  std::vector<std::uint32_t> submarket;     // neighbourhood x quality band
+  std::vector<std::uint16_t> lease_months;  // months since the tenancy started (rent reviews)
 
   // Disasters (hazard and recovery phases; docs/MODEL.md 7.2, 7.5).
   std::vector<std::uint8_t> insured;  // hazard insurance in force (0 or 1), drawn when damaged

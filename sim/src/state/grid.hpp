@@ -30,14 +30,16 @@ struct Grid {
   std::vector<float> service_water;
   std::vector<float> service_sanitation;
   std::vector<float> service_electricity;
-  std::vector<float> job_access;          // 0..1, 1 at the job centre
+  std::vector<float> job_access;               // 0..1, 1 at the job centre
   std::vector<std::uint32_t> zoning_capacity;  // dwellings the cell may hold
-  std::vector<float> drainage_m;  // flood depth that drainage (upgrading) takes off, m
+  std::vector<float> drainage_m;               // flood depth that drainage (upgrading) takes off, m
   std::vector<HazardLayer> hazards;
   CellId relocation_site = kNone;  // peripheral site for resettlement programmes
 
   std::size_t cell_count() const { return static_cast<std::size_t>(width) * height; }
-  CellId cell_at(std::int32_t x, std::int32_t y) const { return static_cast<CellId>(y * width + x); }
+  CellId cell_at(std::int32_t x, std::int32_t y) const {
+    return static_cast<CellId>(y * width + x);
+  }
   std::int32_t x_of(CellId c) const { return static_cast<std::int32_t>(c % width); }
   std::int32_t y_of(CellId c) const { return static_cast<std::int32_t>(c / width); }
   float services(CellId c) const {

@@ -15,31 +15,31 @@ struct Households {
   std::vector<float> savings;                 // liquid savings, never negative
   std::vector<float> housing_cost_per_month;  // rent, mortgage or user cost now paid
   std::vector<Status> status;
-  std::vector<DwellingId> dwelling;           // current dwelling, kNone when not housed
+  std::vector<DwellingId> dwelling;  // current dwelling, kNone when not housed
 
   // Income process state (economy phase).
-  std::vector<float> base_income_per_month;   // permanent income, median of the AR(1)
-  std::vector<float> income_log_deviation;    // AR(1) state of log income around the base
+  std::vector<float> base_income_per_month;  // permanent income, median of the AR(1)
+  std::vector<float> income_log_deviation;   // AR(1) state of log income around the base
 
   // Demographics and groups (set at generation or arrival, read by indicators).
-  std::vector<std::uint8_t> size;             // persons
+  std::vector<std::uint8_t> size;  // persons
   std::vector<HeadAgeBand> head_age;
-  std::vector<std::uint8_t> female_headed;    // 0 or 1
-  std::vector<std::uint8_t> disability;       // 0 or 1
+  std::vector<std::uint8_t> female_headed;  // 0 or 1
+  std::vector<std::uint8_t> disability;     // 0 or 1
   std::vector<Origin> origin;
 
   // Displacement and market history (filled by later phases).
-  std::vector<DwellingId> origin_dwelling;    // dwelling before displacement, kNone if never
+  std::vector<DwellingId> origin_dwelling;  // dwelling before displacement, kNone if never
   std::vector<std::uint16_t> months_displaced;
-  std::vector<float> rent_arrears;            // unpaid housing cost owed
-  std::vector<std::uint16_t> moves;           // moves since the run started
+  std::vector<float> rent_arrears;   // unpaid housing cost owed
+  std::vector<std::uint16_t> moves;  // moves since the run started
 
   // Housing market (market and displacement phases).
-  std::vector<std::uint16_t> months_in_arrears;  // consecutive months with rent_arrears > 0
-  std::vector<float> mortgage_balance;        // outstanding mortgage principal, 0 if none
+  std::vector<std::uint16_t> months_in_arrears;   // consecutive months with rent_arrears > 0
+  std::vector<float> mortgage_balance;            // outstanding mortgage principal, 0 if none
   std::vector<float> mortgage_payment_per_month;  // annuity payment while a balance remains
-  std::vector<CellId> anchor_cell;            // where the household's life is (last home, or
-                                              // where an arrival's network is); search centres here
+  std::vector<CellId> anchor_cell;                // where the household's life is (last home, or
+                                    // where an arrival's network is); search centres here
 
   // Disasters (displacement and return phases; docs/MODEL.md 7.3, 7.6).
   std::vector<HouseholdId> host;  // the hosting household while DisplacedHost, else kNone
@@ -51,7 +51,7 @@ struct Households {
       origin_housing_cost_per_month;  // housing cost there (owners resume it on return)
 
   // Housing policy levers (docs/POLICIES.md).
-  std::vector<std::uint8_t> voucher;  // 0: none; k + 1: holds a voucher of programme k
+  std::vector<std::uint8_t> voucher;             // 0: none; k + 1: holds a voucher of programme k
   std::vector<float> housing_subsidy_per_month;  // voucher paid towards this month's rent
   std::vector<std::uint8_t> voucher_months_unpaid;  // months in a row a holder was owed nothing
 

@@ -15,15 +15,15 @@ namespace hearth {
 struct MarketState {
   bool initialised = false;
   std::int32_t bands = 3;
-  std::vector<float> rent_index;         // per submarket: rent per month of a hedonic-1 dwelling
-  std::vector<float> price_index;        // per submarket: price of a hedonic-1 dwelling
-  std::vector<float> rental_vacancy;     // per submarket: smoothed vacancy rate of private rentals
-  std::vector<float> sale_vacancy;       // per submarket: smoothed vacancy rate of for-sale stock
+  std::vector<float> rent_index;      // per submarket: rent per month of a hedonic-1 dwelling
+  std::vector<float> price_index;     // per submarket: price of a hedonic-1 dwelling
+  std::vector<float> rental_vacancy;  // per submarket: smoothed vacancy rate of private rentals
+  std::vector<float> sale_vacancy;    // per submarket: smoothed vacancy rate of for-sale stock
   std::vector<std::uint32_t> rental_stock;  // per submarket: built private rentals
   std::vector<std::uint32_t> sale_stock;    // per submarket: built owner-occupied (or for sale)
   std::vector<std::uint32_t> dwellings_in_cell;  // all dwellings (built or under construction)
   std::vector<DwellingId> under_construction;    // ids, ascending; occupiable when work is done
-  float initial_mean_rent_index = 0;     // for indicators: indices relative to the start
+  float initial_mean_rent_index = 0;             // for indicators: indices relative to the start
   float initial_mean_price_index = 0;
 
   std::size_t submarket_count() const { return rent_index.size(); }

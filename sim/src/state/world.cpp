@@ -15,9 +15,13 @@ struct Resize {
 };
 }  // namespace
 
-void Households::resize(std::size_t n) { visit_columns(*this, Resize{n}); }
+void Households::resize(std::size_t n) {
+  visit_columns(*this, Resize{n});
+}
 
-void Dwellings::resize(std::size_t n) { visit_columns(*this, Resize{n}); }
+void Dwellings::resize(std::size_t n) {
+  visit_columns(*this, Resize{n});
+}
 
 std::int64_t World::households_in_city() const {
   const auto& status = households.status;
@@ -33,46 +37,68 @@ std::int64_t World::households_in_city() const {
 
 std::string_view to_string(Status s) {
   switch (s) {
-    case Status::Owner: return "owner";
-    case Status::Renter: return "renter";
-    case Status::SocialTenant: return "social_tenant";
-    case Status::InformalDweller: return "informal_dweller";
-    case Status::Homeless: return "homeless";
-    case Status::DisplacedShelter: return "displaced_shelter";
-    case Status::DisplacedHost: return "displaced_host";
-    case Status::DisplacedCamp: return "displaced_camp";
-    case Status::LeftCity: return "left_city";
+    case Status::Owner:
+      return "owner";
+    case Status::Renter:
+      return "renter";
+    case Status::SocialTenant:
+      return "social_tenant";
+    case Status::InformalDweller:
+      return "informal_dweller";
+    case Status::Homeless:
+      return "homeless";
+    case Status::DisplacedShelter:
+      return "displaced_shelter";
+    case Status::DisplacedHost:
+      return "displaced_host";
+    case Status::DisplacedCamp:
+      return "displaced_camp";
+    case Status::LeftCity:
+      return "left_city";
   }
   return "invalid";
 }
 
 std::string_view to_string(Tenure t) {
   switch (t) {
-    case Tenure::OwnerOccupied: return "owner_occupied";
-    case Tenure::PrivateRental: return "private_rental";
-    case Tenure::SocialRental: return "social_rental";
-    case Tenure::Informal: return "informal";
+    case Tenure::OwnerOccupied:
+      return "owner_occupied";
+    case Tenure::PrivateRental:
+      return "private_rental";
+    case Tenure::SocialRental:
+      return "social_rental";
+    case Tenure::Informal:
+      return "informal";
   }
   return "invalid";
 }
 
 std::string_view to_string(LandUse u) {
   switch (u) {
-    case LandUse::Residential: return "residential";
-    case LandUse::Jobs: return "jobs";
-    case LandUse::Open: return "open";
-    case LandUse::Water: return "water";
-    case LandUse::Informal: return "informal";
+    case LandUse::Residential:
+      return "residential";
+    case LandUse::Jobs:
+      return "jobs";
+    case LandUse::Open:
+      return "open";
+    case LandUse::Water:
+      return "water";
+    case LandUse::Informal:
+      return "informal";
   }
   return "invalid";
 }
 
 std::string_view to_string(Origin o) {
   switch (o) {
-    case Origin::Resident: return "resident";
-    case Origin::RuralMigrant: return "rural_migrant";
-    case Origin::InternallyDisplaced: return "internally_displaced";
-    case Origin::Refugee: return "refugee";
+    case Origin::Resident:
+      return "resident";
+    case Origin::RuralMigrant:
+      return "rural_migrant";
+    case Origin::InternallyDisplaced:
+      return "internally_displaced";
+    case Origin::Refugee:
+      return "refugee";
   }
   return "invalid";
 }
