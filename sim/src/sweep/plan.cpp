@@ -255,6 +255,46 @@ std::vector<std::vector<double>> latin_hypercube(std::int64_t samples, std::size
   return points;
 }
 
+namespace {
+
+// The replicates of one point of the plan, each a run with its own id (the
+// hash of its resolved scenario); a point that repeats an earlier one is refused.
+void add_replicates(Plan& plan, const ScenarioDef& point_scenario, std::int64_t point,
+                    const std::vector<nlohmann::json>& values, std::set<std::string>& seen,
+                    const std::string& label) {
+  for (std::int64_t r = 0; r < plan.def.replicates; ++r) {
+    ScenarioDef scenario = point_scenario;
+    scenario.replicate = static_cast<std::uint32_t>(r);
+    // Runs start in the sweep directory, so the files a scenario names
+    // relative to the working directory (a tract table, flood depth
+    // rasters) are made absolute now, where they were just read.
+    auto absolute = [](std::string& path) {
+      if (!path.empty() && fs::path(path).is_relative())
+        path = fs::absolute(path).lexically_normal().string();
+    };
+    absolute(scenario.city.tracts.file);
+    for (auto& event : scenario.hazards) absolute(event.depth_file);
+    const io::LoadedScenario run = io::resolve(scenario);
+    PlannedRun planned;
+    planned.index = static_cast<std::int64_t>(plan.runs.size());
+    planned.run_id = run.hash;
+    planned.point = point;
+    planned.replicate = r;
+    planned.seed = scenario.seed;
+    planned.values = values;
+    planned.scenario = run.resolved;
+    if (!seen.insert(run.hash).second) {
+      throw InputError(
+          label, {{"/parameters", "point " + std::to_string(point) +
+                                      " repeats an earlier point (same resolved scenario, run id " +
+                                      run.hash + "): remove the repeated value"}});
+    }
+    plan.runs.push_back(std::move(planned));
+  }
+}
+
+}  // namespace
+
 Plan expand(const SweepDef& def, const std::string& label) {
   Plan plan;
   plan.def = def;
@@ -366,36 +406,7 @@ Plan expand(const SweepDef& def, const std::string& label) {
         ++point;
         continue;
       }
-      for (std::int64_t r = 0; r < def.replicates; ++r) {
-        ScenarioDef scenario = loaded.def;
-        scenario.replicate = static_cast<std::uint32_t>(r);
-        // Runs start in the sweep directory, so the files a scenario names
-        // relative to the working directory (a tract table, flood depth
-        // rasters) are made absolute now, where they were just read.
-        auto absolute = [](std::string& path) {
-          if (!path.empty() && fs::path(path).is_relative())
-            path = fs::absolute(path).lexically_normal().string();
-        };
-        absolute(scenario.city.tracts.file);
-        for (auto& event : scenario.hazards) absolute(event.depth_file);
-        const io::LoadedScenario run = io::resolve(scenario);
-        PlannedRun planned;
-        planned.index = static_cast<std::int64_t>(plan.runs.size());
-        planned.run_id = run.hash;
-        planned.point = point;
-        planned.replicate = r;
-        planned.seed = scenario.seed;
-        planned.values = values;
-        planned.scenario = run.resolved;
-        if (!seen.insert(run.hash).second) {
-          throw InputError(
-              label,
-              {{"/parameters", "point " + std::to_string(point) +
-                                   " repeats an earlier point (same resolved scenario, run id " +
-                                   run.hash + "): remove the repeated value"}});
-        }
-        plan.runs.push_back(std::move(planned));
-      }
+      add_replicates(plan, loaded.def, point, values, seen, label);
       ++point;
     }
     // Odometer over the list levels, last parameter fastest.
