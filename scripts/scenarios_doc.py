@@ -144,10 +144,11 @@ What the schema cannot say, refused by the loader (exit 2):
 is denser than any real one: more than 500 households per hectare over the
 whole grid (`households` / (`width_cells` x `height_cells` x
 `cell_size_m`^2 / 10,000)). This limit is an assumption, not a measured
-maximum: the densest neighbourhoods on record (parts of Dharavi in Mumbai
-or Mong Kok in Hong Kong) hold on the order of 1,000 to 3,000 persons per
-hectare, and a whole city grid averaging 500 households (some 1,500
-persons at 3 per household) is beyond any city. The schema's largest city,
+maximum. For scale: Dharavi in Mumbai, among the densest settlements on
+record, holds an estimated 0.7 to 1 million people on 2.1 to 2.4 km2
+(Wikipedia, "Dharavi", 2016 estimate), about 3,000 to 4,800 persons per
+hectare in one neighbourhood; a whole city grid averaging 500 households
+(some 1,500 persons at 3 per household) is beyond any city's average. The schema's largest city,
 20 million households on the default 120 x 120 hectares, is 1,389 per
 hectare. A city from tracts takes its sizes from the table and is not
 checked here.
