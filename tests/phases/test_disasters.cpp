@@ -65,6 +65,15 @@ std::string uniform_asc(int cols, int rows, double value) {
   return text;
 }
 
+// The generated city after the hazard phase of ctx.tick (its events strike then).
+World struck_city(const PhaseContext& ctx) {
+  World world = generate_city(ctx.scenario);
+  market::ensure_initialised(ctx.scenario, world);
+  world.tick = ctx.tick - 1;
+  run_hazard(ctx, world);
+  return world;
+}
+
 // Binomial z-score of k successes in n trials against probability p.
 double z_score(std::int64_t k, std::int64_t n, double p) {
   const double sd = std::sqrt(n * p * (1 - p));
@@ -520,11 +529,8 @@ TEST_CASE("Lin's dislocation logistic, with IN-CORE's coefficients", "[disasters
 TEST_CASE("households leave damaged homes as often as Lin's logistic says, in every damage state",
           "[disasters][dislocation]") {
   const ScenarioDef s = load(with_hazards(test::small_scenario_json(6000, 6), quake_at(2, 7.0)));
-  World world = generate_city(s);
-  market::ensure_initialised(s, world);
   const PhaseContext ctx{s, 2};
-  world.tick = 1;
-  run_hazard(ctx, world);
+  World world = struck_city(ctx);
   const Households& hh = world.households;
   const Dwellings& dw = world.dwellings;
   const auto single = disasters::single_family_dwellings(s.disasters.dislocation, world);
@@ -563,11 +569,8 @@ TEST_CASE("households in flooded cells who stay evacuate for days, as often as s
   auto doc = with_hazards(test::small_scenario_json(6000, 6), flood_at(2));
   doc["disasters"] = {{"evacuation", {{"probability", 0.4}, {"mean_days", 5.0}}}};
   const ScenarioDef s = load(doc);
-  World world = generate_city(s);
-  market::ensure_initialised(s, world);
   const PhaseContext ctx{s, 2};
-  world.tick = 1;
-  run_hazard(ctx, world);
+  World world = struck_city(ctx);
   std::vector<DwellingId> home(world.households.dwelling);
   disasters::run_dislocation(ctx, world);
   // Those still at home in a flooded cell could evacuate.
