@@ -13,9 +13,11 @@
 #include "hearth/errors.hpp"
 #include "hearth/run.hpp"
 #include "hearth/simulation.hpp"
+#include "indicators/map_payload.hpp"
 #include "io/asc_reader.hpp"
 #include "io/scenario_loader.hpp"
 #include "parallel/rng.hpp"
+#include "phases/depth_damage.hpp"
 #include "phases/dislocation.hpp"
 #include "phases/fragility.hpp"
 #include "phases/market_common.hpp"
@@ -63,6 +65,15 @@ std::string uniform_asc(int cols, int rows, double value) {
   return text;
 }
 
+// The generated city after the hazard phase of ctx.tick (its events strike then).
+World struck_city(const PhaseContext& ctx) {
+  World world = generate_city(ctx.scenario);
+  market::ensure_initialised(ctx.scenario, world);
+  world.tick = ctx.tick - 1;
+  run_hazard(ctx, world);
+  return world;
+}
+
 // Binomial z-score of k successes in n trials against probability p.
 double z_score(std::int64_t k, std::int64_t n, double p) {
   const double sd = std::sqrt(n * p * (1 - p));
@@ -72,16 +83,16 @@ double z_score(std::int64_t k, std::int64_t n, double p) {
 
 }  // namespace
 
-TEST_CASE("damage frequencies agree with the fragility curves (binomial z-test)",
+TEST_CASE("earthquake damage frequencies agree with the fragility curves (binomial z-test)",
           "[disasters][fragility]") {
   const FragilityDef f;
   // One draw per dwelling, as the hazard phase makes it, at several intensities.
   constexpr std::int64_t kN = 20000;
   int tests = 0;
-  for (bool earthquake : {true, false}) {
+  {
     for (int c = 0; c < kStructureClassCount; ++c) {
       const FragilityCurveDef& curve =
-          disasters::curve_for(f, earthquake, static_cast<StructureClass>(c));
+          disasters::earthquake_curve(f, static_cast<StructureClass>(c));
       for (double x : {curve.median[0], curve.median[1], curve.median[2] * 1.3}) {
         std::array<std::int64_t, 5> at_least{};
         for (std::uint32_t d = 0; d < kN; ++d) {
@@ -91,54 +102,123 @@ TEST_CASE("damage frequencies agree with the fragility curves (binomial z-test)"
         }
         for (int k = 1; k <= 4; ++k) {
           const double p = disasters::exceedance(curve, k, x);
-          INFO((earthquake ? "earthquake" : "flood")
-               << " class " << c << " x " << x << " DS>=" << k << ": " << at_least[k] << " of "
-               << kN << ", expected p " << p);
-          // 96 tests: |z| < 4 has a family-wise false alarm rate under 1%.
+          INFO("earthquake class " << c << " x " << x << " DS>=" << k << ": " << at_least[k]
+                                   << " of " << kN << ", expected p " << p);
+          // 48 tests: |z| < 4 has a family-wise false alarm rate under 1%.
           CHECK(std::fabs(z_score(at_least[k], kN, p)) < 4.0);
           ++tests;
         }
       }
     }
   }
-  CHECK(tests == 96);
+  CHECK(tests == 48);
   // At the median of DS2 half the dwellings reach DS2.
-  CHECK(disasters::exceedance(f.flood_rc_frame, 2, f.flood_rc_frame.median[1]) == Approx(0.5));
+  CHECK(disasters::exceedance(f.earthquake_rc_frame, 2, f.earthquake_rc_frame.median[1]) ==
+        Approx(0.5));
 }
 
-TEST_CASE("the hazard phase damages dwellings as the curves say (a uniform flood raster)",
-          "[disasters][fragility]") {
+TEST_CASE("flood depth-damage functions give the published values", "[disasters][flood]") {
+  using disasters::DepthDamageCurve;
+  using disasters::flood_loss;
+  constexpr double ft = 0.3048;
+  const auto usace = DepthDamageCurve::UsaceOneStoryNoBasement;
+  // USACE EGM 01-03, one story without basement: structure and contents, % of structure value.
+  CHECK(flood_loss(usace, -3 * ft).structure == 0.0);
+  CHECK(flood_loss(usace, -1 * ft).structure == Approx(0.025));
+  CHECK(flood_loss(usace, 0.0).structure == Approx(0.134));
+  CHECK(flood_loss(usace, 1 * ft).structure == Approx(0.233));
+  CHECK(flood_loss(usace, 1 * ft).contents == Approx(0.133));
+  CHECK(flood_loss(usace, 4 * ft).structure == Approx(0.471));
+  CHECK(flood_loss(usace, 16 * ft).structure == Approx(0.807));
+  CHECK(flood_loss(usace, 30 * ft).structure == Approx(0.807));  // the table's last row
+  CHECK(flood_loss(usace, 1.5 * ft).structure == Approx((0.233 + 0.321) / 2));
+  // JRC (Huizinga et al. 2017), residential, Asia: damage factor by metres of water.
+  const auto jrc = DepthDamageCurve::JrcAsiaResidential;
+  CHECK(flood_loss(jrc, -0.2).structure == 0.0);
+  CHECK(flood_loss(jrc, 0.5).structure == Approx(0.33));
+  CHECK(flood_loss(jrc, 1.0).structure == Approx(0.49));
+  CHECK(flood_loss(jrc, 0.25).structure == Approx(0.165));
+  CHECK(flood_loss(jrc, 3.0).structure == Approx(0.87));
+  CHECK(flood_loss(jrc, 9.0).structure == Approx(1.0));
+  CHECK(flood_loss(jrc, 1.0).contents == Approx(0.245));
+  // Losses map to damage states by the smallest loss of each state.
+  const std::array<double, 4> min_loss = FloodDamageDef{}.damage_state_min_loss;
+  CHECK(disasters::damage_state_of_loss(min_loss, 0.0) == DamageState::None);
+  CHECK(disasters::damage_state_of_loss(min_loss, 0.025) == DamageState::Slight);
+  CHECK(disasters::damage_state_of_loss(min_loss, 0.233) == DamageState::Moderate);
+  CHECK(disasters::damage_state_of_loss(min_loss, 0.401) == DamageState::Extensive);
+  CHECK(disasters::damage_state_of_loss(min_loss, 0.807) == DamageState::Complete);
+}
+
+TEST_CASE("the hazard phase damages dwellings at the depth above their first floor",
+          "[disasters][flood]") {
   test::TempDir dir;
   const std::string asc = dir.file("depth.asc");
   test::write_file(asc, uniform_asc(40, 40, 1.2));
   auto doc =
       with_hazards(test::small_scenario_json(4000, 6),
                    nlohmann::json::array({{{"type", "flood"}, {"tick", 1}, {"depth_file", asc}}}));
-  const ScenarioDef s = load(doc);
-  World world = generate_city(s);
-  run_hazard(PhaseContext{s, 1}, world);
-  const Dwellings& dw = world.dwellings;
-  std::array<std::array<std::int64_t, 5>, kStructureClassCount> at_least{};
-  std::array<std::int64_t, kStructureClassCount> n{};
-  for (DwellingId d = 0; d < dw.count(); ++d) {
-    if (dw.work_remaining_months[d] > 0 && dw.damage[d] == DamageState::None)
-      continue;  // being built
-    const int c = static_cast<int>(dw.structure[d]);
-    ++n[c];
-    for (int k = 1; k <= static_cast<int>(dw.damage[d]); ++k) ++at_least[c][k];
-  }
-  for (int c = 0; c < kStructureClassCount; ++c) {
-    if (n[c] < 100) continue;
-    const FragilityCurveDef& curve =
-        disasters::curve_for(s.disasters.fragility, false, static_cast<StructureClass>(c));
-    for (int k = 1; k <= 4; ++k) {
-      const double p = disasters::exceedance(curve, k, 1.2);
-      INFO("class " << c << " DS>=" << k << ": " << at_least[c][k] << " of " << n[c] << ", p "
-                    << p);
-      CHECK(std::fabs(z_score(at_least[c][k], n[c], p)) < 4.0);
+  auto by_class = [&](double spread) {
+    doc["disasters"] = {{"fragility", {{"flood", {{"first_floor_height_sd_m", spread}}}}}};
+    const ScenarioDef s = load(doc);
+    World world = generate_city(s);
+    run_hazard(PhaseContext{s, 1}, world);
+    const Dwellings& dw = world.dwellings;
+    std::array<std::vector<double>, kStructureClassCount> losses;
+    for (DwellingId d = 0; d < dw.count(); ++d) {
+      if (dw.work_remaining_months[d] > 0 && dw.damage[d] == DamageState::None)
+        continue;  // being built
+      const double loss = dw.damage[d] == DamageState::None ? 0.0 : dw.damage_loss_ratio[d];
+      losses[static_cast<std::size_t>(dw.structure[d])].push_back(loss);
+      // The state is the one the loss maps to.
+      REQUIRE(dw.damage[d] == disasters::damage_state_of_loss(
+                                  s.disasters.fragility.flood.damage_state_min_loss, loss));
+    }
+    CHECK(world.flows.dwellings_damaged > 0);
+    CHECK(world.flows.structure_loss > 0);
+    CHECK(world.flows.contents_loss > 0);
+    return std::pair{s, losses};
+  };
+  // Without spread every dwelling of a class loses what its curve says at
+  // 1.2 m less its first-floor height.
+  {
+    const auto [s, losses] = by_class(0.0);
+    const FloodDamageDef& f = s.disasters.fragility.flood;
+    for (int c = 0; c < kStructureClassCount; ++c) {
+      const auto cls = static_cast<StructureClass>(c);
+      const double expected =
+          disasters::flood_loss(disasters::curve_of_class(f, cls), 1.2 - f.first_floor_height_m[c])
+              .structure;
+      INFO("class " << c << " expected " << expected);
+      for (double loss : losses[c]) REQUIRE(loss == Approx(expected).epsilon(1e-6));
     }
   }
-  CHECK(world.flows.dwellings_damaged > 0);
+  // With spread the mean loss of a class is the curve averaged over the
+  // first-floor heights (normal, cut at ground level): a z-test per class.
+  const auto [s, losses] = by_class(0.15);
+  const FloodDamageDef& f = s.disasters.fragility.flood;
+  for (int c = 0; c < kStructureClassCount; ++c) {
+    if (losses[c].size() < 100) continue;
+    const auto cls = static_cast<StructureClass>(c);
+    double mean = 0, second = 0;
+    constexpr int kQuantiles = 4000;
+    for (int q = 0; q < kQuantiles; ++q) {
+      const double z = Rng::inverse_normal_cdf((q + 0.5) / kQuantiles);
+      const double floor = std::max(0.0, f.first_floor_height_m[c] + 0.15 * z);
+      const double loss =
+          disasters::flood_loss(disasters::curve_of_class(f, cls), 1.2 - floor).structure;
+      mean += loss / kQuantiles;
+      second += loss * loss / kQuantiles;
+    }
+    double observed = 0;
+    for (double loss : losses[c]) observed += loss;
+    observed /= static_cast<double>(losses[c].size());
+    const double se =
+        std::sqrt(std::max(1e-12, second - mean * mean) / static_cast<double>(losses[c].size()));
+    INFO("class " << c << ": mean loss " << observed << ", expected " << mean << " (se " << se
+                  << ")");
+    CHECK(std::fabs(observed - mean) < 4 * se);
+  }
 }
 
 TEST_CASE("earthquake shaking falls with distance (Campbell 1981)", "[disasters][hazard]") {
@@ -236,7 +316,8 @@ TEST_CASE(
     "damaged place is a home bought since",
     "[disasters][displacement]") {
   auto doc = with_hazards(test::small_scenario_json(2000, 6), flood_at(3));
-  doc["disasters"] = {{"dislocation", {{"leave_city_share", 0.0}}}};
+  // Everyone in a damaged place leaves (an intercept far above Lin's).
+  doc["disasters"] = {{"dislocation", {{"leave_city_share", 0.0}, {"intercept", 20.0}}}};
   const ScenarioDef s = load(doc);
   World w = generate_city(s);
   market::ensure_initialised(s, w);
@@ -272,7 +353,7 @@ TEST_CASE(
     dw.owner_household[home] = h;
     dw.owner_kind[home] = OwnerKind::Household;
   }
-  // The places they live in now are destroyed this tick (DS3: all leave).
+  // The places they live in now are destroyed this tick.
   const PhaseContext ctx{s, 3};
   w.tick = 2;
   const DwellingId place_a = hh.dwelling[renter], bought_b = hh.dwelling[owner];
@@ -429,6 +510,99 @@ TEST_CASE("an arrival wave enters through hosts, shelter and camp", "[disasters]
   CHECK(non_residents > 0);
 }
 
+TEST_CASE("Lin's dislocation logistic, with IN-CORE's coefficients", "[disasters][dislocation]") {
+  DislocationDef d;
+  // Without the neighbourhood shares: the intercept, the loss and the single-family terms.
+  d.percent_black_block_group = 0;
+  d.percent_hispanic_block_group = 0;
+  CHECK(disasters::dislocation_probability(d, 0, false) == Approx(0.39527).epsilon(1e-4));
+  CHECK(disasters::dislocation_probability(d, 100, false) == Approx(0.88641).epsilon(1e-4));
+  CHECK(disasters::dislocation_probability(d, 100, true) == Approx(0.82536).epsilon(1e-4));
+  // The defaults' shares (percent Black 12.4, Hispanic 18.7) lower the odds.
+  const DislocationDef defaults;
+  CHECK(disasters::dislocation_probability(defaults, 44.7, false) ==
+        Approx(1 / (1 + std::exp(-(-0.42523 + 0.0248 * 44.7 - 0.01826 * 12.4 - 0.01198 * 18.7)))));
+  CHECK(disasters::dislocation_probability(defaults, 10, true) <
+        disasters::dislocation_probability(defaults, 10, false));
+}
+
+TEST_CASE("households leave damaged homes as often as Lin's logistic says, in every damage state",
+          "[disasters][dislocation]") {
+  const ScenarioDef s = load(with_hazards(test::small_scenario_json(6000, 6), quake_at(2, 7.0)));
+  const PhaseContext ctx{s, 2};
+  World world = struck_city(ctx);
+  const Households& hh = world.households;
+  const Dwellings& dw = world.dwellings;
+  const auto single = disasters::single_family_dwellings(s.disasters.dislocation, world);
+  // Expected leavers per damage state: the sum of the probabilities.
+  std::array<double, 5> expected{}, variance{};
+  std::array<std::int64_t, 5> households{}, left{};
+  std::vector<DwellingId> home(hh.count(), kNone);
+  for (HouseholdId h = 0; h < hh.count(); ++h) {
+    const DwellingId d = hh.dwelling[h];
+    if (d == kNone || !is_housed(hh.status[h]) || dw.damaged_at_tick[d] != ctx.tick) continue;
+    home[h] = d;
+    const auto ds = static_cast<std::size_t>(dw.damage[d]);
+    const double p = disasters::dislocation_probability(
+        s.disasters.dislocation, 100.0 * dw.damage_loss_ratio[d], single[d] != 0);
+    expected[ds] += p;
+    variance[ds] += p * (1 - p);
+    ++households[ds];
+  }
+  disasters::run_dislocation(ctx, world);
+  for (HouseholdId h = 0; h < hh.count(); ++h) {
+    if (home[h] != kNone && hh.dwelling[h] != home[h])
+      ++left[static_cast<std::size_t>(dw.damage[home[h]])];
+  }
+  for (std::size_t ds = 1; ds <= 4; ++ds) {
+    INFO("DS" << ds << ": " << left[ds] << " of " << households[ds] << " left, expected "
+              << expected[ds]);
+    REQUIRE(households[ds] >= 30);
+    CHECK(std::fabs(left[ds] - expected[ds]) < 4 * std::sqrt(variance[ds]));
+    // Nobody is forced out: some stay even in DS3 and DS4.
+    CHECK(left[ds] < households[ds]);
+  }
+}
+
+TEST_CASE("households in flooded cells who stay evacuate for days, as often as set",
+          "[disasters][evacuation]") {
+  auto doc = with_hazards(test::small_scenario_json(6000, 6), flood_at(2));
+  doc["disasters"] = {{"evacuation", {{"probability", 0.4}, {"mean_days", 5.0}}}};
+  const ScenarioDef s = load(doc);
+  const PhaseContext ctx{s, 2};
+  World world = struck_city(ctx);
+  std::vector<DwellingId> home(world.households.dwelling);
+  disasters::run_dislocation(ctx, world);
+  // Those still at home in a flooded cell could evacuate.
+  const std::vector<float> depth = event_intensity(s, world.grid, 0);
+  std::int64_t stayed = 0;
+  const Households& hh = world.households;
+  for (HouseholdId h = 0; h < home.size(); ++h) {
+    const DwellingId d = home[h];
+    if (d == kNone || hh.dwelling[h] != d || !is_housed(hh.status[h])) continue;
+    stayed += depth[world.dwellings.cell[d]] > 0;
+  }
+  const std::int64_t n = world.flows.evacuations;
+  INFO(n << " of " << stayed << " evacuated, " << world.flows.evacuee_days << " days");
+  REQUIRE(stayed >= 100);
+  CHECK(std::fabs(z_score(n, stayed, 0.4)) < 4.0);
+  // Days: ceil of an exponential with mean 5, at least 1, at most 30.
+  double mean_days = 0, second = 0;
+  for (int k = 1; k <= 30; ++k) {
+    const double p = k < 30 ? std::exp(-(k - 1) / 5.0) - std::exp(-k / 5.0) : std::exp(-29 / 5.0);
+    mean_days += k * p;
+    second += k * k * p;
+  }
+  const double observed = static_cast<double>(world.flows.evacuee_days) / static_cast<double>(n);
+  CHECK(std::fabs(observed - mean_days) <
+        4 * std::sqrt((second - mean_days * mean_days) / static_cast<double>(n)));
+  // Nobody evacuates without a flood.
+  World dry = generate_city(s);
+  market::ensure_initialised(s, dry);
+  disasters::run_dislocation(PhaseContext{s, 3}, dry);
+  CHECK(dry.flows.evacuations == 0);
+}
+
 TEST_CASE("the fragility data file holds the built-in defaults", "[disasters][fragility]") {
   const auto file =
       nlohmann::json::parse(test::read_file(HEARTH_SOURCE_DIR "/scenarios/data/fragility.json"));
@@ -468,8 +642,15 @@ TEST_CASE("hazard keys are validated", "[disasters][scenario]") {
   REQUIRE(missing.size() == 1);
   CHECK(missing[0].location == "/hazards/0/depth_file");
   nlohmann::json doc = test::small_scenario_json(1000, 1);
-  doc["disasters"] = {{"fragility", {{"flood_rc_frame", {{"median", {1.0, 0.5, 2.0, 3.0}}}}}}};
+  doc["disasters"] = {{"fragility", {{"earthquake_rc_frame", {{"median", {1.0, 0.5, 2.0, 3.0}}}}}}};
   CHECK_FALSE(io::validate_scenario_json(doc).empty());  // medians must not fall
+  doc["disasters"] = {
+      {"fragility", {{"flood", {{"damage_state_min_loss", {0.01, 0.5, 0.3, 0.7}}}}}}};
+  auto order = io::validate_scenario_json(doc);
+  REQUIRE(order.size() == 1);
+  CHECK(order[0].location == "/disasters/fragility/flood/damage_state_min_loss");
+  doc["disasters"] = {{"fragility", {{"flood", {{"curve_formal", "usace_two_story"}}}}}};
+  CHECK_FALSE(io::validate_scenario_json(doc).empty());
 }
 
 TEST_CASE("the .asc reader is strict and says where", "[disasters][io]") {

@@ -55,7 +55,9 @@ TEST_CASE("landlords end some tenancies of damaged, habitable rentals",
   // now was let again after the eviction (a new lease).
   const World& w = all->world();
   for (std::size_t d = 0; d < w.dwellings.count(); ++d) {
-    if (w.dwellings.damaged_at_tick[d] != 2 || w.dwellings.tenure[d] != Tenure::PrivateRental)
+    // DS3+ tenants who stayed are not among the landlords' evictions (docs/MODEL.md 7.3).
+    if (w.dwellings.damaged_at_tick[d] != 2 || w.dwellings.tenure[d] != Tenure::PrivateRental ||
+        w.dwellings.damage[d] >= DamageState::Extensive)
       continue;
     const HouseholdId h = w.dwellings.occupant[d];
     if (h == kNone) continue;

@@ -79,6 +79,11 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   X(damage_evictions,                                                                              \
     "tenants of damaged, habitable rentals whose landlord ended the tenancy this tick (also in "   \
     "evictions)")                                                                                  \
+  X(evacuations,                                                                                   \
+    "households in flooded cells that left a habitable home for days this tick (back within it)")  \
+  X(evacuee_days, "days away of this tick's evacuations")                                          \
+  X(structure_loss, "value lost by dwellings damaged this tick (currency)")                        \
+  X(contents_loss, "flood losses of contents this tick (currency; not charged to households)")     \
   X(wave_arrivals, "households of arrival waves that arrived this tick")                           \
   X(returns, "displaced households back in their home of origin this tick")                        \
   X(settled_after_displacement, "displaced households that gave up returning this tick")           \

@@ -259,19 +259,35 @@ struct FragilityCurveDef {
   double beta = 0.6;               // log standard deviation
 };
 
-// Per structure class: informal/makeshift, unreinforced masonry, RC frame, code-compliant.
-// Defaults: scenarios/fragility.json (its sources there and in docs/MODEL.md 7.2).
+// Flood damage from depth-damage functions (docs/MODEL.md 7.2): the share of a
+// dwelling's value lost to the structure (and, reported, to its contents) at
+// the water depth above its first floor, mapped to a damage state for the
+// rest of the model (repairs, habitability). Curves: "usace_one_story_no_basement"
+// (USACE EGM 01-03, 2000) or "jrc_asia_residential" (Huizinga, de Moel and
+// Szewczyk 2017). Per-class arrays: informal, unreinforced masonry, RC frame,
+// code-compliant.
+struct FloodDamageDef {
+  std::string curve_formal = "usace_one_story_no_basement";
+  std::string curve_informal = "jrc_asia_residential";
+  std::array<double, 4> first_floor_height_m{0.15, 0.3, 0.3, 0.6};  // above ground
+  double first_floor_height_sd_m = 0.15;  // spread of the first floor between dwellings
+  // Smallest structure loss ratio of DS1..DS4.
+  std::array<double, 4> damage_state_min_loss{0.005, 0.05, 0.30, 0.70};
+};
+
+// Earthquake fragility per structure class: informal/makeshift, unreinforced
+// masonry, RC frame, code-compliant. Defaults: scenarios/fragility.json (its
+// sources there and in docs/MODEL.md 7.2).
 struct FragilityDef {
   FragilityCurveDef earthquake_informal{{0.08, 0.12, 0.20, 0.32}, 0.64};
   FragilityCurveDef earthquake_unreinforced_masonry{{0.13, 0.17, 0.26, 0.37}, 0.64};
   FragilityCurveDef earthquake_rc_frame{{0.16, 0.22, 0.40, 0.70}, 0.64};
   FragilityCurveDef earthquake_code_compliant{{0.26, 0.44, 0.88, 1.55}, 0.64};
-  FragilityCurveDef flood_informal{{0.10, 0.30, 0.70, 1.20}, 0.50};
-  FragilityCurveDef flood_unreinforced_masonry{{0.15, 0.60, 1.50, 3.00}, 0.50};
-  FragilityCurveDef flood_rc_frame{{0.20, 0.80, 2.00, 4.00}, 0.50};
-  FragilityCurveDef flood_code_compliant{{0.30, 1.00, 2.50, 5.00}, 0.50};
-  // Loss (repair cost / value) per damage state DS1..DS4 (Hazus residential).
-  std::array<double, 4> loss_ratio{0.02, 0.10, 0.50, 1.00};
+  FloodDamageDef flood;
+  // Loss (repair cost / replacement value) per damage state DS1..DS4: Hazus
+  // RES1 structural + acceleration- + drift-sensitive non-structural
+  // (Hazus-MH MR4 EQ Technical Manual Tables 15.2-15.4).
+  std::array<double, 4> loss_ratio{0.02, 0.10, 0.447, 1.00};
   // Repair work per damage state, crew-months.
   std::array<double, 4> repair_crew_months{0.25, 1.5, 6.0, 12.0};
 };
@@ -286,14 +302,23 @@ struct AttenuationDef {
   double c4 = 0.700;
 };
 
-// Household dislocation from a dwelling in DS1 or DS2 (DS3+ always leave):
-// logit p = intercept + loss x loss_ratio_percent + owner x [owner-occupier]
-//           + log_income x ln(income / city median). Form after Lin (2009) / IN-CORE.
+// Household dislocation from a damaged dwelling, every damage state (Lin 2009,
+// as used by IN-CORE): logit p = intercept + per_loss_percent x value lost (%)
+//   + single_family x [single-family structure]
+//   + per_percent_black_block_group x percent_black_block_group
+//   + per_percent_hispanic_block_group x percent_hispanic_block_group.
 struct DislocationDef {
-  double intercept = -0.42;
-  double per_loss_percent = 0.02;
-  double owner = -0.6;
-  double log_income = -0.5;
+  double intercept = -0.42523;
+  double per_loss_percent = 0.02480;
+  double single_family = -0.50166;
+  double per_percent_black_block_group = -0.01826;
+  double per_percent_hispanic_block_group = -0.01198;
+  // The neighbourhood shares (percent): Hearth has no race; the city's stated composition.
+  double percent_black_block_group = 12.4;
+  double percent_hispanic_block_group = 18.7;
+  // A formal dwelling counts as single-family where its cell holds at most this
+  // many dwellings per hectare; informal dwellings always do.
+  double single_family_max_dwellings_per_hectare = 25;
   double record_loss_probability = 0.15;  // a DS3+ dwelling's tenure record is lost
   // Where the displaced go, in order: a host, a public shelter, a camp, else away.
   double host_share = 0.25;  // share of eligible households willing to host one household
@@ -348,10 +373,21 @@ struct LivelihoodDef {
   double income_loss_at_full_damage = 0.3;
 };
 
+// Short evacuation (docs/MODEL.md 7.3): households in a flooded cell whose
+// home stays habitable leave for days and are back within the tick; their
+// tenancy is untouched.
+struct EvacuationDef {
+  double probability = 0.5;  // of a household in a cell flooded deeper than min_depth_m
+  double min_depth_m = 0.0;  // depth above ground at the cell
+  double mean_days = 7;      // exponential stay, capped at max_days
+  double max_days = 30;
+};
+
 struct DisastersDef {
   FragilityDef fragility;
   AttenuationDef attenuation;
   DislocationDef dislocation;
+  EvacuationDef evacuation;
   RecoveryDef recovery;
   ReturnDef return_home;
   LivelihoodDef livelihood;

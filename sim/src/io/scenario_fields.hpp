@@ -212,15 +212,20 @@ void fields(FragilityCurveDef& d, V& v) {
   v("beta", d.beta);
 }
 template <typename V>
+void fields(FloodDamageDef& d, V& v) {
+  v("curve_formal", d.curve_formal);
+  v("curve_informal", d.curve_informal);
+  v("first_floor_height_m", d.first_floor_height_m);
+  v("first_floor_height_sd_m", d.first_floor_height_sd_m);
+  v("damage_state_min_loss", d.damage_state_min_loss);
+}
+template <typename V>
 void fields(FragilityDef& d, V& v) {
   v("earthquake_informal", d.earthquake_informal);
   v("earthquake_unreinforced_masonry", d.earthquake_unreinforced_masonry);
   v("earthquake_rc_frame", d.earthquake_rc_frame);
   v("earthquake_code_compliant", d.earthquake_code_compliant);
-  v("flood_informal", d.flood_informal);
-  v("flood_unreinforced_masonry", d.flood_unreinforced_masonry);
-  v("flood_rc_frame", d.flood_rc_frame);
-  v("flood_code_compliant", d.flood_code_compliant);
+  v("flood", d.flood);
   v("loss_ratio", d.loss_ratio);
   v("repair_crew_months", d.repair_crew_months);
 }
@@ -236,8 +241,12 @@ template <typename V>
 void fields(DislocationDef& d, V& v) {
   v("intercept", d.intercept);
   v("per_loss_percent", d.per_loss_percent);
-  v("owner", d.owner);
-  v("log_income", d.log_income);
+  v("single_family", d.single_family);
+  v("per_percent_black_block_group", d.per_percent_black_block_group);
+  v("per_percent_hispanic_block_group", d.per_percent_hispanic_block_group);
+  v("percent_black_block_group", d.percent_black_block_group);
+  v("percent_hispanic_block_group", d.percent_hispanic_block_group);
+  v("single_family_max_dwellings_per_hectare", d.single_family_max_dwellings_per_hectare);
   v("record_loss_probability", d.record_loss_probability);
   v("host_share", d.host_share);
   v("host_min_income_multiple", d.host_min_income_multiple);
@@ -249,6 +258,13 @@ void fields(DislocationDef& d, V& v) {
   v("landlord_eviction_probability_ds1", d.landlord_eviction_probability_ds1);
   v("landlord_eviction_probability_ds2", d.landlord_eviction_probability_ds2);
   v("displaced_departure_rate_per_month", d.displaced_departure_rate_per_month);
+}
+template <typename V>
+void fields(EvacuationDef& d, V& v) {
+  v("probability", d.probability);
+  v("min_depth_m", d.min_depth_m);
+  v("mean_days", d.mean_days);
+  v("max_days", d.max_days);
 }
 template <typename V>
 void fields(RecoveryDef& d, V& v) {
@@ -279,6 +295,7 @@ void fields(DisastersDef& d, V& v) {
   v("fragility", d.fragility);
   v("attenuation", d.attenuation);
   v("dislocation", d.dislocation);
+  v("evacuation", d.evacuation);
   v("recovery", d.recovery);
   v("return", d.return_home);
   v("livelihood", d.livelihood);

@@ -21,6 +21,7 @@
 #include "io/json_schema.hpp"
 #include "io/scenario_json.hpp"
 #include "io/tract_reader.hpp"
+#include "phases/depth_damage.hpp"
 #include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"
 
@@ -121,11 +122,7 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
       {"earthquake_informal", &f.earthquake_informal},
       {"earthquake_unreinforced_masonry", &f.earthquake_unreinforced_masonry},
       {"earthquake_rc_frame", &f.earthquake_rc_frame},
-      {"earthquake_code_compliant", &f.earthquake_code_compliant},
-      {"flood_informal", &f.flood_informal},
-      {"flood_unreinforced_masonry", &f.flood_unreinforced_masonry},
-      {"flood_rc_frame", &f.flood_rc_frame},
-      {"flood_code_compliant", &f.flood_code_compliant}};
+      {"earthquake_code_compliant", &f.earthquake_code_compliant}};
   for (const auto& [name, curve] : curves) {
     for (int k = 1; k < 4; ++k) {
       if (curve->median[k] < curve->median[k - 1]) {
@@ -133,6 +130,22 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
                             "medians must not decrease from DS1 to DS4"});
         break;
       }
+    }
+  }
+  // Flood depth-damage: known curves; damage states in order of their losses.
+  for (const auto& [key, name] : {std::pair{"curve_formal", &f.flood.curve_formal},
+                                  std::pair{"curve_informal", &f.flood.curve_informal}}) {
+    if (!disasters::depth_damage_curve(*name)) {
+      problems.push_back({std::string("/disasters/fragility/flood/") + key,
+                          "unknown depth-damage curve '" + *name +
+                              "' (usace_one_story_no_basement or jrc_asia_residential)"});
+    }
+  }
+  for (int k = 1; k < 4; ++k) {
+    if (f.flood.damage_state_min_loss[k] < f.flood.damage_state_min_loss[k - 1]) {
+      problems.push_back({"/disasters/fragility/flood/damage_state_min_loss",
+                          "the smallest losses must not decrease from DS1 to DS4"});
+      break;
     }
   }
   // Neighbourhoods: one per tract of a city from tracts, else the layout's n x n.

@@ -1,20 +1,24 @@
 // Displacement phase, disaster part (docs/MODEL.md 7.3), called from
 // run_displacement before the market's evictions: households leave dwellings
-// damaged this tick (DS3+ always; DS1-DS2 with a dislocation probability
-// that rises with the loss and falls with ownership and income), guests whose
-// hosts are gone move on, and arrival waves enter. All of them go through
+// damaged this tick with the dislocation probability of Lin (2009) (every
+// damage state; it rises with the value lost), households in flooded cells
+// who stay evacuate for days, guests whose hosts are gone move on, and
+// arrival waves enter. All of them go through
 // the same serial placement: a host nearby, a shelter, a camp, or away.
-// Reads: Dwellings (damage, damaged_at_tick, owner_household), Households
+// Reads: Dwellings (damage_loss_ratio, damaged_at_tick, owner_household, cell,
+//        structure), flood depths of the tick's floods, Households
 //        (status, dwelling, income, host), the scenario's hazards.
 // Writes: decisions per household in parallel (own slot); the serial commit
 //        in id order writes status, dwelling links, origin_dwelling,
 //        origin_status, origin_housing_cost_per_month, months_displaced,
 //        displaced_at_tick, returned_at_tick, host, rent_arrears; appends
 //        wave households. Counts flows.new_displacements, arrivals,
-//        wave_arrivals, departures, displaced_departures.
+//        wave_arrivals, departures, displaced_departures, evacuations,
+//        evacuee_days.
 #include <algorithm>
 #include <cmath>
 
+#include "indicators/map_payload.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "phases/dislocation.hpp"
@@ -54,17 +58,63 @@ std::vector<HouseholdId> add_wave(const PhaseContext& ctx, World& world, const H
   return ids;
 }
 
+// Households in cells flooded this tick that stay (decision kStay) evacuate
+// for days with probability EvacuationDef::probability and are back within
+// the tick: counted, their tenancy untouched.
+void evacuate(const PhaseContext& ctx, World& world, const std::vector<std::uint8_t>& decision) {
+  const ScenarioDef& s = ctx.scenario;
+  const EvacuationDef& e = s.disasters.evacuation;
+  std::vector<float> depth;  // deepest flood of the tick per cell, above ground
+  for (std::size_t k = 0; k < s.hazards.size(); ++k) {
+    if (s.hazards[k].type != "flood" || world.disasters.event_start_tick[k] != ctx.tick) continue;
+    const std::vector<float> event = event_intensity(s, world.grid, k);
+    depth.resize(event.size(), 0.0f);
+    for (std::size_t c = 0; c < event.size(); ++c)
+      depth[c] = std::max(depth[c], event[c] - world.grid.drainage_m[c]);
+  }
+  if (depth.empty() || e.probability <= 0) return;
+  const Households& hh = world.households;
+  const Dwellings& dw = world.dwellings;
+  std::vector<std::uint8_t> days(hh.count(), 0);
+  parallel::for_each_index(hh.count(), [&](std::size_t i) {
+    const DwellingId d = hh.dwelling[i];
+    if (decision[i] != kStay || d == kNone || !is_housed(hh.status[i])) return;
+    if (!(depth[dw.cell[d]] > e.min_depth_m)) return;
+    Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::Evacuation,
+            static_cast<std::uint32_t>(i));
+    if (!rng.bernoulli(e.probability)) return;
+    // An exponential stay of mean_days, whole days, at least one and capped.
+    const double stay = std::ceil(-e.mean_days * std::log(rng.uniform()));
+    days[i] = static_cast<std::uint8_t>(std::clamp(stay, 1.0, e.max_days));
+  });
+  for (const std::uint8_t n : days) {
+    world.flows.evacuations += n > 0;
+    world.flows.evacuee_days += n;
+  }
+}
+
 }  // namespace
 
-double dislocation_probability(const DislocationDef& d, const FragilityDef& f, DamageState ds,
-                               bool owner, double income_per_month, double median_income) {
-  if (ds >= DamageState::Extensive) return 1.0;  // uninhabitable
-  if (ds == DamageState::None) return 0.0;
-  const double loss_percent = 100.0 * f.loss_ratio[static_cast<int>(ds) - 1];
-  const double relative = std::max(income_per_month, 1.0) / std::max(median_income, 1.0);
-  const double logit = d.intercept + d.per_loss_percent * loss_percent + (owner ? d.owner : 0.0) +
-                       d.log_income * std::log(relative);
+double dislocation_probability(const DislocationDef& d, double value_loss_percent,
+                               bool single_family) {
+  const double logit = d.intercept + d.per_loss_percent * value_loss_percent +
+                       (single_family ? d.single_family : 0.0) +
+                       d.per_percent_black_block_group * d.percent_black_block_group +
+                       d.per_percent_hispanic_block_group * d.percent_hispanic_block_group;
   return 1.0 / (1.0 + std::exp(-logit));
+}
+
+std::vector<std::uint8_t> single_family_dwellings(const DislocationDef& d, const World& world) {
+  const Dwellings& dw = world.dwellings;
+  std::vector<std::int32_t> per_cell(world.grid.cell_count(), 0);
+  for (std::size_t i = 0; i < dw.count(); ++i) ++per_cell[dw.cell[i]];
+  const double hectares = world.grid.cell_size_m * world.grid.cell_size_m / 10000.0;
+  std::vector<std::uint8_t> single(dw.count(), 0);
+  for (std::size_t i = 0; i < dw.count(); ++i) {
+    single[i] = dw.structure[i] == StructureClass::InformalMakeshift ||
+                per_cell[dw.cell[i]] <= d.single_family_max_dwellings_per_hectare * hectares;
+  }
+  return single;
 }
 
 double median_income(const World& world) {
@@ -84,27 +134,27 @@ void run_dislocation(const PhaseContext& ctx, World& world) {
   if (s.hazards.empty()) return;
   ensure_event_state(s, world);
   const DislocationDef& p = s.disasters.dislocation;
-  const FragilityDef& f = s.disasters.fragility;
   Households& hh = world.households;
   Dwellings& dw = world.dwellings;
   recount_occupancy(world);
 
-  // Parallel: each household in a dwelling damaged this tick decides.
+  // Parallel: each household in a dwelling damaged this tick decides (Lin's
+  // logistic, every damage state).
   std::vector<std::uint8_t> decision(hh.count(), kStay);
   if (world.flows.dwellings_damaged > 0) {
-    const double median = median_income(world);
+    const std::vector<std::uint8_t> single_family = single_family_dwellings(p, world);
     parallel::for_each_index(hh.count(), [&](std::size_t i) {
       const DwellingId d = hh.dwelling[i];
       if (d == kNone || !is_housed(hh.status[i]) || dw.damaged_at_tick[d] != ctx.tick) return;
-      const bool owner = dw.owner_household[d] == i;
       const double prob =
-          dislocation_probability(p, f, dw.damage[d], owner, hh.income_per_month[i], median);
+          dislocation_probability(p, 100.0 * dw.damage_loss_ratio[d], single_family[d] != 0);
       Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::Dislocation,
               static_cast<std::uint32_t>(i));
       if (!rng.bernoulli(prob)) return;
       decision[i] = rng.bernoulli(p.leave_city_share) ? kDislocateAndLeave : kDislocate;
     });
   }
+  evacuate(ctx, world, decision);
 
   // Serial commit in id order: leave the dwelling, keep the claim on it.
   const auto leaving =

@@ -2,6 +2,7 @@
 // Dislocation (docs/MODEL.md 7.3): who leaves a damaged home, and arrival
 // waves. Part of the displacement phase, run before evictions.
 #include <cstdint>
+#include <vector>
 
 #include "hearth/scenario.hpp"
 #include "phases/phases.hpp"
@@ -9,9 +10,14 @@
 
 namespace hearth::disasters {
 
-// Probability that a household leaves a dwelling in damage state ds (DS3+: 1).
-double dislocation_probability(const DislocationDef& d, const FragilityDef& f, DamageState ds,
-                               bool owner, double income_per_month, double median_income);
+// Probability that a household leaves a damaged dwelling that lost
+// value_loss_percent of its value (Lin 2009's logistic; docs/MODEL.md 7.3).
+double dislocation_probability(const DislocationDef& d, double value_loss_percent,
+                               bool single_family);
+
+// Per dwelling, 1 where it counts as a single-family structure: informal, or
+// in a cell of at most single_family_max_dwellings_per_hectare dwellings.
+std::vector<std::uint8_t> single_family_dwellings(const DislocationDef& d, const World& world);
 
 // Median income of the households in the city (0 if none).
 double median_income(const World& world);

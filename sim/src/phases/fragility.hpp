@@ -1,6 +1,7 @@
 #pragma once
-// Damage from hazard intensity (docs/MODEL.md 7.2): lognormal fragility
-// curves per structure class and the attenuation of ground shaking.
+// Earthquake damage (docs/MODEL.md 7.2): lognormal fragility curves per
+// structure class and the attenuation of ground shaking. Floods use
+// depth-damage functions instead (depth_damage.hpp).
 #include <cmath>
 
 #include "hearth/ids.hpp"
@@ -19,8 +20,8 @@ inline double exceedance(const FragilityCurveDef& curve, int ds, double x) {
   return normal_cdf(std::log(x / curve.median[ds - 1]) / curve.beta);
 }
 
-// The curve of a structure class for an earthquake (pga) or a flood (depth).
-const FragilityCurveDef& curve_for(const FragilityDef& f, bool earthquake, StructureClass c);
+// The earthquake fragility curve (PGA, g) of a structure class.
+const FragilityCurveDef& earthquake_curve(const FragilityDef& f, StructureClass c);
 
 // The damage state a uniform draw u in (0, 1) gives at intensity x: the
 // highest ds with u < P(DS >= ds | x). One draw per dwelling, so the states

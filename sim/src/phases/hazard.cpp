@@ -1,16 +1,17 @@
 // Hazard phase (docs/MODEL.md 7.2): scheduled and stochastic events and the
 // damage they do. A flood's intensity is the water depth per cell (an ESRI
 // ASCII grid, or the generated 100-year depth scaled to a return period); an
-// earthquake's is the peak ground acceleration from an attenuation law. Each
-// dwelling's damage state is drawn from its structure class's lognormal
-// fragility curve. Arrival waves only start here; their households enter in
-// the displacement phase.
-// Reads: Grid (hazard layers, size), Dwellings (cell, structure, tenure,
+// earthquake's is the peak ground acceleration from an attenuation law. A
+// flood's damage comes from depth-damage functions at the depth above each
+// dwelling's first floor; an earthquake's damage state is drawn from the
+// structure class's lognormal fragility curve. Arrival waves only start here; their households
+// enter in the displacement phase. Reads: Grid (hazard layers, size), Dwellings (cell, structure,
+// tenure,
 //        occupant, owner_kind, damage, work_remaining_months), incomes.
-// Writes: slot d of Dwellings::damage, work_remaining_months, value,
-//        record_intact, insured, repair_funded, damaged_at_tick (parallel);
+// Writes: slot d of Dwellings::damage, damage_loss_ratio, work_remaining_months,
+//        value, record_intact, insured, repair_funded, damaged_at_tick (parallel);
 //        DisasterState::event_start_tick (serial). Counts flows.hazard_events,
-//        dwellings_damaged.
+//        dwellings_damaged, structure_loss, contents_loss.
 #include <algorithm>
 #include <cmath>
 
@@ -18,6 +19,7 @@
 #include "io/asc_reader.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
+#include "phases/depth_damage.hpp"
 #include "phases/dislocation.hpp"
 #include "phases/fragility.hpp"
 #include "phases/livelihoods.hpp"
@@ -61,9 +63,42 @@ std::vector<float> pga_per_cell(const HazardEventDef& e, const AttenuationDef& a
   return pga;
 }
 
-// Damage from event k: one Rng per dwelling, three draws per event.
+// What event k does to one dwelling: its new damage state (None: no new
+// damage) and the share of its value lost, of the structure and of contents.
+struct DwellingDamage {
+  DamageState state = DamageState::None;
+  double structure_loss = 0;
+  double contents_loss = 0;
+};
+
+// Earthquake: the state from the class's fragility curve, the loss from the
+// Hazus loss ratio of that state.
+DwellingDamage quake_damage(const FragilityDef& f, StructureClass c, double pga, double u) {
+  DwellingDamage out;
+  out.state = disasters::draw_damage(disasters::earthquake_curve(f, c), pga, u);
+  if (out.state != DamageState::None)
+    out.structure_loss = f.loss_ratio[static_cast<std::size_t>(out.state) - 1];
+  return out;
+}
+
+// Flood: the loss from the class's depth-damage function at the depth above
+// the first floor (its height drawn around the class's value), the state
+// from the loss.
+DwellingDamage flood_damage(const FloodDamageDef& f, StructureClass c, double depth_m, double u) {
+  const auto k = static_cast<std::size_t>(c);
+  const double first_floor = std::max(
+      0.0, f.first_floor_height_m[k] + f.first_floor_height_sd_m * Rng::inverse_normal_cdf(u));
+  const disasters::FloodLoss loss =
+      disasters::flood_loss(disasters::curve_of_class(f, c), depth_m - first_floor);
+  return {disasters::damage_state_of_loss(f.damage_state_min_loss, loss.structure), loss.structure,
+          loss.contents};
+}
+
+// Damage from event k: one Rng per dwelling, three draws per event. Writes
+// each damaged dwelling's value lost and contents lost into its slot.
 void apply_damage(const PhaseContext& ctx, World& world, std::size_t k, bool earthquake,
-                  const std::vector<float>& intensity) {
+                  const std::vector<float>& intensity, std::vector<double>& value_lost,
+                  std::vector<double>& contents_lost) {
   const ScenarioDef& s = ctx.scenario;
   const FragilityDef& f = s.disasters.fragility;
   const RecoveryDef& r = s.disasters.recovery;
@@ -84,21 +119,24 @@ void apply_damage(const PhaseContext& ctx, World& world, std::size_t k, bool ear
     for (std::size_t skip = 0; skip < 3 * k; ++skip)
       rng.uniform();  // three uniforms per earlier event
     const double u_damage = rng.uniform(), u_record = rng.uniform(), u_insured = rng.uniform();
-    const DamageState drawn =
-        disasters::draw_damage(disasters::curve_for(f, earthquake, dw.structure[d]), x, u_damage);
-    if (drawn <= dw.damage[d]) return;
-    const int ds = static_cast<int>(drawn);
-    const double lost_before =
-        dw.damage[d] == DamageState::None ? 0.0 : f.loss_ratio[static_cast<int>(dw.damage[d]) - 1];
-    dw.value[d] = static_cast<float>(dw.value[d] * (1.0 - f.loss_ratio[ds - 1]) /
-                                     std::max(1e-6, 1.0 - lost_before));
-    dw.value[d] = std::max(0.0f, dw.value[d]);
-    dw.damage[d] = drawn;
+    const DwellingDamage hit = earthquake ? quake_damage(f, dw.structure[d], x, u_damage)
+                                          : flood_damage(f.flood, dw.structure[d], x, u_damage);
+    if (hit.state <= dw.damage[d]) return;
+    const int ds = static_cast<int>(hit.state);
+    const double lost_before = dw.damage[d] == DamageState::None ? 0.0 : dw.damage_loss_ratio[d];
+    const double value_before = dw.value[d];
+    const double remaining =
+        std::max(0.0, 1.0 - hit.structure_loss) / std::max(1e-6, 1.0 - lost_before);
+    dw.value[d] = std::max(0.0f, static_cast<float>(value_before * std::min(1.0, remaining)));
+    value_lost[i] += value_before - dw.value[d];
+    contents_lost[i] += hit.contents_loss * value_before;
+    dw.damage[d] = hit.state;
+    dw.damage_loss_ratio[d] = static_cast<float>(hit.structure_loss);
     dw.work_remaining_months[d] = static_cast<float>(f.repair_crew_months[ds - 1]);
     dw.repair_funded[d] = 0;  // assessed anew
     dw.repair_grant[d] = 0;   // a grant was for the earlier damage
     dw.damaged_at_tick[d] = ctx.tick;
-    if (drawn >= DamageState::Extensive && u_record < record_loss) dw.record_intact[d] = 0;
+    if (hit.state >= DamageState::Extensive && u_record < record_loss) dw.record_intact[d] = 0;
     // Insurance in force: owner-occupiers by income, landlords at their rate;
     // the public landlord self-insures and informal dwellings are uninsured.
     double take_up = 0;
@@ -139,17 +177,29 @@ void run_hazard(const PhaseContext& ctx, World& world) {
   if (s.hazards.empty()) return;
   market::ensure_initialised(s, world);
   disasters::ensure_event_state(s, world);
+  std::vector<double> value_lost, contents_lost;  // per dwelling, this tick
   for (std::size_t k = 0; k < s.hazards.size(); ++k) {
     const HazardEventDef& e = s.hazards[k];
     if (!strikes(ctx, world, e, k)) continue;
     world.disasters.event_start_tick[k] = ctx.tick;
     ++world.flows.hazard_events;
-    if (e.type == "flood") {
-      apply_damage(ctx, world, k, false, flood_depth_m(e, world.grid));
-    } else if (e.type == "earthquake") {
-      apply_damage(ctx, world, k, true, pga_per_cell(e, s.disasters.attenuation, world.grid));
-    }
+    if (e.type != "flood" && e.type != "earthquake") continue;
+    value_lost.resize(world.dwellings.count(), 0.0);
+    contents_lost.resize(world.dwellings.count(), 0.0);
+    const bool earthquake = e.type == "earthquake";
+    apply_damage(ctx, world, k, earthquake,
+                 earthquake ? pga_per_cell(e, s.disasters.attenuation, world.grid)
+                            : flood_depth_m(e, world.grid),
+                 value_lost, contents_lost);
   }
+  // Summed serially in id order: the same total at any thread count.
+  double structure = 0, contents = 0;
+  for (std::size_t d = 0; d < value_lost.size(); ++d) {
+    structure += value_lost[d];
+    contents += contents_lost[d];
+  }
+  world.flows.structure_loss += std::llround(structure);
+  world.flows.contents_loss += std::llround(contents);
   const Dwellings& dw = world.dwellings;
   world.flows.dwellings_damaged += parallel::reduce(
       dw.count(), std::int64_t{0},

@@ -33,9 +33,10 @@ struct ColumnWriters {
   unsigned phases;  // bits of the phases that may write it
 };
 
-constexpr std::array<ColumnWriters, 58> kWriters = {{
+constexpr std::array<ColumnWriters, 59> kWriters = {{
     {"dwellings.damage", kPolicy | kHazard | kRecovery},
     {"dwellings.damaged_at_tick", kHazard},
+    {"dwellings.damage_loss_ratio", kHazard},
     {"dwellings.grant_tenant", kPolicy | kDisplacement | kRecovery | kReturn},
     {"dwellings.hedonic", kPolicy | kRecovery},
     {"dwellings.insured", kHazard},

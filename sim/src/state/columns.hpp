@@ -67,6 +67,7 @@ void visit_columns(Table& d, V&& v) {
   v("insured", d.insured, std::uint8_t{0});
   v("repair_funded", d.repair_funded, std::uint8_t{0});
   v("damaged_at_tick", d.damaged_at_tick, std::int32_t{0});
+  v("damage_loss_ratio", d.damage_loss_ratio, 0.0f);
   v("repair_grant", d.repair_grant, 0.0f);
   v("grant_tenant", d.grant_tenant, kNone);
   v("programme", d.programme, std::uint8_t{0});

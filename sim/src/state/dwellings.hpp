@@ -37,6 +37,7 @@ struct Dwellings {
   std::vector<std::uint8_t> insured;  // hazard insurance in force (0 or 1), drawn when damaged
   std::vector<std::uint8_t> repair_funded;    // repair paid for and under way (0 or 1)
   std::vector<std::int32_t> damaged_at_tick;  // tick of the latest damage, 0 if never
+  std::vector<float> damage_loss_ratio;       // share of value lost in the latest damage (0..1)
   // Reconstruction grant paid for the repair of the latest damage (currency,
   // 0 if none; docs/POLICIES.md#reconstruction_grants): a landlord's grant
   // binds the rent of the displaced tenant's return to its pre-event rent.

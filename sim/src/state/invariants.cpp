@@ -164,10 +164,16 @@ void check_invariants(const World& world) {
                std::to_string(flows.away_bought_out) + ")");
     }
   }
+  // Households may stay in a DS3+ home (dislocation is a choice, docs/MODEL.md
+  // 7.3), but nobody returns to one: its occupant lives there and did not come
+  // back after the damage (the market and placement never offer one).
   d = first_bad(dw.count(), [&](std::size_t i) {
-    return dw.damage[i] >= DamageState::Extensive && dw.occupant[i] != kNone;
+    if (dw.damage[i] < DamageState::Extensive || dw.occupant[i] == kNone) return false;
+    const HouseholdId o = dw.occupant[i];
+    return hh.dwelling[o] != i || hh.returned_at_tick[o] > dw.damaged_at_tick[i];
   });
-  if (d != kClean) fail(world, "DS3+ dwellings are uninhabitable", "dwelling " + std::to_string(d));
+  if (d != kClean)
+    fail(world, "nobody moves into a DS3+ dwelling", "dwelling " + std::to_string(d));
 
   h = first_bad(hh.count(), [&](std::size_t i) {
     return negative_or_nan(hh.income_per_month[i]) || negative_or_nan(hh.savings[i]) ||

@@ -41,6 +41,10 @@ struct TickFlows {
       0;  // of which: away from a home of origin here (origin_dwelling set)
   std::int64_t away_bought_out = 0;    // away from home, and a buyout took the home of origin
   std::int64_t repairs_completed = 0;  // damaged dwellings repaired this tick
+  std::int64_t evacuations = 0;        // households evacuated for days (home habitable)
+  std::int64_t evacuee_days = 0;       // days away of those evacuations
+  std::int64_t structure_loss = 0;     // value lost by damaged dwellings (currency, rounded)
+  std::int64_t contents_loss = 0;      // flood losses of contents (currency, rounded)
   // Disaster policy levers (docs/POLICIES.md).
   std::int64_t retrofits = 0;          // dwellings retrofitted by building_code programmes
   std::int64_t repair_grants = 0;      // dwellings granted a reconstruction grant
