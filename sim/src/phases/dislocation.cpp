@@ -15,12 +15,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "housing/household_economy.hpp"
+#include "housing/market_model.hpp"
+#include "housing/placement.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "phases/dislocation.hpp"
-#include "phases/market_common.hpp"
 #include "phases/migration.hpp"
-#include "phases/placement.hpp"
 #include "state/demographics.hpp"
 #include "state/tenancy.hpp"
 
@@ -65,18 +66,6 @@ double dislocation_probability(const DislocationDef& d, const FragilityDef& f, D
   const double logit = d.intercept + d.per_loss_percent * loss_percent + (owner ? d.owner : 0.0) +
                        d.log_income * std::log(relative);
   return 1.0 / (1.0 + std::exp(-logit));
-}
-
-double median_income(const World& world) {
-  std::vector<float> incomes;
-  const Households& hh = world.households;
-  for (std::size_t i = 0; i < hh.count(); ++i) {
-    if (is_in_city(hh.status[i])) incomes.push_back(hh.income_per_month[i]);
-  }
-  if (incomes.empty()) return 0;
-  auto mid = incomes.begin() + static_cast<std::ptrdiff_t>(incomes.size() / 2);
-  std::nth_element(incomes.begin(), mid, incomes.end());
-  return *mid;
 }
 
 void run_dislocation(const PhaseContext& ctx, World& world) {

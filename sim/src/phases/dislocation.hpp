@@ -13,9 +13,6 @@ namespace hearth::disasters {
 double dislocation_probability(const DislocationDef& d, const FragilityDef& f, DamageState ds,
                                bool owner, double income_per_month, double median_income);
 
-// Median income of the households in the city (0 if none).
-double median_income(const World& world);
-
 // Displacement phase, disaster part: dislocation from damaged dwellings,
 // re-placement of guests whose hosts are gone, and arrival waves.
 void run_dislocation(const PhaseContext& ctx, World& world);
