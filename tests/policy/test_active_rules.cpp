@@ -9,20 +9,13 @@
 #include <variant>
 
 #include "io/scenario_json.hpp"
-#include "io/scenario_loader.hpp"
 #include "phases/phases.hpp"
-#include "support/test_support.hpp"
+#include "policy/housing_policy_support.hpp"
 
 using namespace hearth;
 using nlohmann::json;
 
 namespace {
-
-ScenarioDef with_programmes(const json& policies) {
-  json doc = test::small_scenario_json(500, 6);
-  doc["policies"] = policies;
-  return io::load_scenario_json(doc, "policies").def;
-}
 
 // The lever a programme's key belongs to, as the schema's documentation of
 // the keys groups them (prefix -> type).
@@ -56,9 +49,8 @@ TEST_CASE("every mode name of the schema reads into a lever and writes back unch
       if (key == "retrofit_structure") programme["retrofit_eligible_structure"] = "informal";
       if (key == "retrofit_eligible_structure") programme["retrofit_structure"] = "code_compliant";
       INFO(name.get<std::string>());
-      json doc = test::small_scenario_json(500, 6);
-      doc["policies"] = json::array({programme});
-      const ScenarioDef s = io::load_scenario_json(doc, "modes").def;
+      const ScenarioDef s =
+          test::housing_scenario(test::small_scenario_json(500, 6), json::array({programme}));
       CHECK(io::scenario_to_json(s)["policies"][0][key] == name);
       ++names;
     }
@@ -67,29 +59,31 @@ TEST_CASE("every mode name of the schema reads into a lever and writes back unch
 }
 
 TEST_CASE("the active rules are those of the programmes in force at the tick", "[policy]") {
-  const ScenarioDef s = with_programmes(json::array({
-      {{"type", "rent_cap"},
-       {"start_tick", 3},
-       {"rent_cap_max_increase_per_year", 0.02},
-       {"rent_cap_conversion_rate_per_month", 0.01}},
-      {{"type", "rent_cap"}, {"start_tick", 1}, {"rent_cap_max_increase_per_year", 0.05}},
-      {{"type", "mortgage_rules"},
-       {"start_tick", 2},
-       {"end_tick", 4},
-       {"mortgage_loan_to_value_cap", 0.8}},
-      {{"type", "eviction_moratorium"},
-       {"start_tick", 5},
-       {"moratorium_window", "months_after_event"},
-       {"moratorium_months", 4}},
-      {{"type", "eviction_moratorium"},
-       {"start_tick", 5},
-       {"moratorium_window", "months_after_event"},
-       {"moratorium_months", 9}},
-      {{"type", "vouchers"},
-       {"budget_per_year", 1000.0},
-       {"voucher_payment_standard_per_month", 900.0}},
-      {{"type", "building_code"}, {"start_tick", 6}, {"code_new_structure", "rc_frame"}},
-  }));
+  const ScenarioDef s = test::housing_scenario(
+      test::small_scenario_json(500, 6),
+      json::array({
+          {{"type", "rent_cap"},
+           {"start_tick", 3},
+           {"rent_cap_max_increase_per_year", 0.02},
+           {"rent_cap_conversion_rate_per_month", 0.01}},
+          {{"type", "rent_cap"}, {"start_tick", 1}, {"rent_cap_max_increase_per_year", 0.05}},
+          {{"type", "mortgage_rules"},
+           {"start_tick", 2},
+           {"end_tick", 4},
+           {"mortgage_loan_to_value_cap", 0.8}},
+          {{"type", "eviction_moratorium"},
+           {"start_tick", 5},
+           {"moratorium_window", "months_after_event"},
+           {"moratorium_months", 4}},
+          {{"type", "eviction_moratorium"},
+           {"start_tick", 5},
+           {"moratorium_window", "months_after_event"},
+           {"moratorium_months", 9}},
+          {{"type", "vouchers"},
+           {"budget_per_year", 1000.0},
+           {"voucher_payment_standard_per_month", 900.0}},
+          {{"type", "building_code"}, {"start_tick", 6}, {"code_new_structure", "rc_frame"}},
+      }));
   const MarketDef& m = s.market;
 
   const PhaseContext first{s, 1};
