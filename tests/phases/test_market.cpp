@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "hearth/simulation.hpp"
+#include "housing/market_model.hpp"
 #include "parallel/parallel.hpp"
 #include "phases/market.hpp"
-#include "phases/market_common.hpp"
 #include "state/world.hpp"
 #include "support/test_support.hpp"
 

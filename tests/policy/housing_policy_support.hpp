@@ -32,7 +32,7 @@ inline World run_each(const ScenarioDef& s, const std::function<void(const World
 }
 
 // Money a programme spent in each programme year must stay within its budget.
-inline void check_yearly_budget(const std::vector<double>& spent_per_tick, const PolicyDef& p) {
+inline void check_yearly_budget(const std::vector<double>& spent_per_tick, const ProgrammeDef& p) {
   std::vector<double> per_year;
   for (std::size_t t = 1; t < spent_per_tick.size(); ++t) {
     if (static_cast<std::int32_t>(t) < p.start_tick) continue;

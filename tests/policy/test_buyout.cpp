@@ -40,9 +40,9 @@ TEST_CASE("a buyout of destroyed homes takes them out of the stock and their hou
         for (DwellingId d = 0; d < now.dwellings.count(); ++d) {
           if (gone[d]) {
             // Once demolished, always demolished, empty and unclaimed.
-            REQUIRE(policy::bought_out(now.dwellings, d));
+            REQUIRE(bought_out(now.dwellings, d));
           }
-          if (!policy::bought_out(now.dwellings, d)) continue;
+          if (!bought_out(now.dwellings, d)) continue;
           gone[d] = 1;
           REQUIRE(now.dwellings.occupant[d] == kNone);
           REQUIRE(now.dwellings.owner_household[d] == kNone);
@@ -51,7 +51,7 @@ TEST_CASE("a buyout of destroyed homes takes them out of the stock and their hou
         // Nobody still claims a demolished home.
         for (HouseholdId h = 0; h < now.households.count(); ++h) {
           const DwellingId o = now.households.origin_dwelling[h];
-          if (o != kNone) REQUIRE_FALSE(policy::bought_out(now.dwellings, o));
+          if (o != kNone) REQUIRE_FALSE(bought_out(now.dwellings, o));
         }
       },
       &log);
@@ -69,7 +69,7 @@ TEST_CASE("a buyout of destroyed homes takes them out of the stock and their hou
     const std::size_t first = sim.world().dwellings.count();
     for (int t = 0; t < sc.ticks; ++t) sim.step();
     std::int64_t left = 0;
-    for (DwellingId d = 0; d < first; ++d) left += !policy::bought_out(sim.world().dwellings, d);
+    for (DwellingId d = 0; d < first; ++d) left += !bought_out(sim.world().dwellings, d);
     return left;
   };
   CHECK(first_dwellings_left(test::load_doc(doc)) - first_dwellings_left(s) == bought);
@@ -88,7 +88,7 @@ TEST_CASE("a floodplain buyout pays no more than its budget and buys only in the
   const int layer = w.grid.hazard_index("flood_depth_100yr_m");
   REQUIRE(layer >= 0);
   for (DwellingId d = 0; d < w.dwellings.count(); ++d) {
-    if (policy::bought_out(w.dwellings, d))
+    if (bought_out(w.dwellings, d))
       CHECK(w.grid.hazards[static_cast<std::size_t>(layer)].value[w.dwellings.cell[d]] >= 0.5f);
   }
   // With a budget of 3 million a year, each programme year buys what it can afford, no more.

@@ -92,7 +92,7 @@ TEST_CASE("every disaster lever spends in the all-levers run", "[policy]") {
   CHECK(restored > 0);
   CHECK(places == 60);
   for (std::size_t k = 0; k < s.policies.size(); ++k) {
-    INFO("programme " << k << " (" << s.policies[k].type << ")");
+    INFO("programme " << k << " (" << policy::lever_name(policy::lever_of(s.policies[k])) << ")");
     CHECK(log.by_programme[k] > 0);
   }
   log.check_budgets(s);

@@ -28,7 +28,7 @@ World world_for(const ScenarioDef& scenario) {
 }  // namespace
 
 TEST_CASE("a programme acts from its start tick to its end tick", "[policy]") {
-  PolicyDef programme;
+  ProgrammeDef programme;
   programme.start_tick = 3;
   programme.end_tick = 5;
   CHECK_FALSE(policy::active(programme, 2));

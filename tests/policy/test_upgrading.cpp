@@ -91,7 +91,7 @@ TEST_CASE("relocation moves households to the site and some drift back; the budg
   test::run_each(s, [&](const World& now) {
     most_relocated = std::max(most_relocated, policy::count_housing(s, now).relocated_households);
     for (DwellingId d = 0; d < now.dwellings.count(); ++d) {
-      if (now.dwellings.programme[d] == 0 || policy::demolished(now.dwellings, d)) continue;
+      if (now.dwellings.programme[d] == 0 || demolished(now.dwellings, d)) continue;
       REQUIRE(now.dwellings.cell[d] == now.grid.relocation_site);
       REQUIRE(now.dwellings.tenure[d] == Tenure::SocialRental);
     }

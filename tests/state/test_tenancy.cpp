@@ -5,10 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "housing/market_model.hpp"
+#include "housing/placement.hpp"
 #include "io/scenario_loader.hpp"
-#include "phases/market_common.hpp"
 #include "phases/phases.hpp"
-#include "phases/placement.hpp"
 #include "state/city_generator.hpp"
 #include "state/invariants.hpp"
 #include "state/rents.hpp"

@@ -6,7 +6,10 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <variant>
 #include <vector>
+
+#include "hearth/ids.hpp"
 
 namespace hearth {
 
@@ -393,104 +396,145 @@ struct DisastersDef {
   LivelihoodDef livelihood;
 };
 
-// One programme of the `policies` list (docs/POLICIES.md). `type` picks the
-// lever; a programme acts from start_tick to end_tick (inclusive; 0 = to the
-// end of the run) through the model's mechanisms, never on an indicator.
-// Programmes that cost public money draw on budget_per_year: each programme
-// year (12 ticks from start_tick) it may spend at most that much; what is not
-// spent does not carry over. The lever's own parameters follow, grouped by
-// lever; a lever reads only its own group (the schema rejects unknown keys).
-struct PolicyDef {
-  std::string type;   // rent_cap, vouchers, social_housing, upgrading, building_code,
-                      // reconstruction_grants, eviction_moratorium, buyout,
-                      // shelter_capacity, record_restoration, mortgage_rules
-  std::string label;  // free text for outputs and reports; defaults to the type
-  std::int32_t start_tick = 1;
-  std::int32_t end_tick = 0;   // last tick the programme acts; 0 = to the end of the run
-  double budget_per_year = 0;  // public money a programme year may spend (costly levers)
+// The policy programmes of the `policies` list (docs/POLICIES.md). Each
+// lever's parameters are their own struct, holding only that lever's keys
+// (member names are the scenario keys); modes are enums, named in the
+// scenario by io/scenario_fields.hpp, the one place that maps names to them.
+// Structure classes use the one enum StructureClass (hearth/ids.hpp) in every
+// lever; the keys keep their historic spellings (upgrading_structure says
+// informal_makeshift / reinforced_concrete_frame, the building_code keys say
+// informal / rc_frame), so scenario files are unchanged.
 
-  // ---- rent_cap (docs/POLICIES.md#rent_cap)
+struct RentCapLever {                            // docs/POLICIES.md#rent_cap
   double rent_cap_max_increase_per_year = 0.03;  // largest rise of a sitting tenant's rent per year
   bool rent_cap_vacancy_control =
       false;  // also cap the rent of a new tenancy (vs the previous one)
   double rent_cap_conversion_rate_per_month = 0.0;  // chance a vacant capped rental is sold off
   double rent_cap_upkeep_cut_per_year =
       0.0;  // extra quality loss per year of occupied capped rentals
+};
 
-  // ---- vouchers (docs/POLICIES.md#vouchers)
+struct VouchersLever {                         // docs/POLICIES.md#vouchers
   double voucher_rent_share_of_income = 0.30;  // the holder pays this share of income (or more)
   double voucher_payment_standard_per_month = 1200;  // the largest rent the voucher covers
   double voucher_income_limit_share_of_median =
       0.5;                                // eligibility: income below this x city median
   std::int32_t voucher_lapse_months = 6;  // months without a payment before a voucher lapses
+};
 
-  // ---- social_housing (docs/POLICIES.md#social_housing)
+enum class SocialAllocation : std::uint8_t { Need, Lottery, WaitingList };
+
+struct SocialHousingLever {                // docs/POLICIES.md#social_housing
   double social_units_per_year = 120;      // construction starts per year
   std::vector<std::int32_t> social_sites;  // neighbourhood ids; empty = anywhere with room
   double social_cost_per_unit = 0;         // currency; 0 = 3 rooms x construction_cost_per_room
-  std::int32_t social_construction_months = 12;      // from start to completion
-  double social_rent_share_of_income = 0.25;         // rent of the programme's units
-  std::string social_allocation = "need";            // need, lottery or waiting_list
+  std::int32_t social_construction_months = 12;  // from start to completion
+  double social_rent_share_of_income = 0.25;     // rent of the programme's units
+  SocialAllocation social_allocation = SocialAllocation::Need;
   double social_income_limit_share_of_median = 0.8;  // eligibility for the programme's units
+};
 
-  // ---- eviction_moratorium (docs/POLICIES.md#eviction_moratorium)
-  std::string moratorium_window = "fixed";  // fixed (start_tick..end_tick) or months_after_event
-  std::int32_t moratorium_months = 6;       // length after each event (months_after_event)
+enum class UpgradingMode : std::uint8_t { InSitu, Relocation, Clearance };
+enum class UpgradingTarget : std::uint8_t { All, Floodplain, Neighbourhoods };
 
-  // ---- mortgage_rules (docs/POLICIES.md#mortgage_rules); 0 = keep the market's default
-  double mortgage_loan_to_value_cap = 0;
-  double mortgage_loan_to_income_cap = 0;
-  double mortgage_payment_to_income_cap = 0;
-
-  // ---- upgrading (docs/POLICIES.md#upgrading)
-  std::string upgrading_mode = "in_situ";              // in_situ, relocation or clearance
-  std::string upgrading_target = "all";                // all, floodplain or neighbourhoods
+struct UpgradingLever {  // docs/POLICIES.md#upgrading
+  UpgradingMode upgrading_mode = UpgradingMode::InSitu;
+  UpgradingTarget upgrading_target = UpgradingTarget::All;
   std::vector<std::int32_t> upgrading_neighbourhoods;  // with target neighbourhoods
   double upgrading_dwellings_per_month = 50;           // dwellings treated per month
   double upgrading_cost_per_dwelling = 5000;           // currency, from the budget
   double upgrading_services_level = 0.9;  // in_situ: water, sanitation, power of the cell
   double upgrading_quality = 0.45;        // in_situ: dwelling quality at least this
-  std::string upgrading_structure = "unreinforced_masonry";  // in_situ: structure class after
+  StructureClass upgrading_structure = StructureClass::UnreinforcedMasonry;  // in_situ: after
   double upgrading_drainage_depth_m = 0.0;  // in_situ: flood depth drainage takes off the cell
   std::int32_t upgrading_site_cell = -1;    // relocation: site cell; -1 = the city's site
   double upgrading_drift_back_rate_per_month = 0.02;  // relocation: at job access 0, per month
+};
 
-  // ---- building_code (docs/POLICIES.md#building_code)
-  // Structure classes: informal, unreinforced_masonry, rc_frame, code_compliant.
-  std::string code_new_structure = "code_compliant";      // class of new formal dwellings
-  std::string code_rebuild_structure = "code_compliant";  // repaired stock is brought up to this
+struct BuildingCodeLever {  // docs/POLICIES.md#building_code
+  StructureClass code_new_structure = StructureClass::CodeCompliant;      // new formal dwellings
+  StructureClass code_rebuild_structure = StructureClass::CodeCompliant;  // repaired stock
   std::int32_t code_rebuild_min_damage_state = 3;  // repairs from this damage state rebuild to code
   double code_rebuild_cost_premium = 0.01;  // extra share of the repair cost for building to code
   double retrofit_share_per_year = 0;       // share of eligible dwellings offered a retrofit a year
-  std::string retrofit_eligible_structure = "unreinforced_masonry";  // this class or weaker
-  bool retrofit_informal = false;                     // informal dwellings may be retrofitted too
-  std::string retrofit_structure = "code_compliant";  // class after a retrofit
-  double retrofit_uptake = 0.5;                       // share of the owners offered who accept
-  double retrofit_cost_per_dwelling = 20000;          // currency
-  double retrofit_subsidy_share = 0.5;                // share of the cost paid from the budget
+  StructureClass retrofit_eligible_structure =
+      StructureClass::UnreinforcedMasonry;  // this class or weaker
+  bool retrofit_informal = false;           // informal dwellings may be retrofitted too
+  StructureClass retrofit_structure = StructureClass::CodeCompliant;  // class after a retrofit
+  double retrofit_uptake = 0.5;               // share of the owners offered who accept
+  double retrofit_cost_per_dwelling = 20000;  // currency
+  double retrofit_subsidy_share = 0.5;        // share of the cost paid from the budget
+};
 
-  // ---- reconstruction_grants (docs/POLICIES.md#reconstruction_grants)
-  std::string grants_targeting = "owners_only";  // owners_only, everyone, damage_based, need_based
-  double grants_cap_per_dwelling = 75000;        // currency (damage_based: x the loss ratio)
-  std::int32_t grants_min_damage_state = 1;      // dwellings damaged at least this much
+enum class GrantsTargeting : std::uint8_t { OwnersOnly, Everyone, DamageBased, NeedBased };
+
+struct ReconstructionGrantsLever {  // docs/POLICIES.md#reconstruction_grants
+  GrantsTargeting grants_targeting = GrantsTargeting::OwnersOnly;
+  double grants_cap_per_dwelling = 75000;            // currency (damage_based: x the loss ratio)
+  std::int32_t grants_min_damage_state = 1;          // dwellings damaged at least this much
   double grants_income_limit_share_of_median = 0.8;  // need_based: income below this x median
+};
 
-  // ---- buyout (docs/POLICIES.md#buyout)
-  std::string buyout_zone = "floodplain";       // floodplain (100-year depth) or damaged
+enum class MoratoriumWindow : std::uint8_t {
+  Fixed,            // start_tick..end_tick
+  MonthsAfterEvent  // moratorium_months after each hazard event within the window
+};
+
+struct EvictionMoratoriumLever {  // docs/POLICIES.md#eviction_moratorium
+  MoratoriumWindow moratorium_window = MoratoriumWindow::Fixed;
+  std::int32_t moratorium_months = 6;  // length after each event (months_after_event)
+};
+
+enum class BuyoutZone : std::uint8_t {
+  Floodplain,  // cells of at least buyout_min_flood_depth_m (100-year depth)
+  Damaged      // dwellings damaged at least buyout_min_damage_state
+};
+
+struct BuyoutLever {  // docs/POLICIES.md#buyout
+  BuyoutZone buyout_zone = BuyoutZone::Floodplain;
   double buyout_min_flood_depth_m = 0.5;        // floodplain: cells at least this deep
   std::int32_t buyout_min_damage_state = 3;     // damaged: dwellings damaged at least this much
   double buyout_price_share = 1.0;              // price as a share of the pre-event market value
   double buyout_uptake_per_year = 0.3;          // chance per year that an offered owner sells
   double buyout_tenant_relocation_months = 12;  // months of rent paid to each tenant rehoused
+};
 
-  // ---- shelter_capacity (docs/POLICIES.md#shelter_capacity)
+struct ShelterCapacityLever {                     // docs/POLICIES.md#shelter_capacity
   std::int64_t shelter_extra_places = 0;          // public shelter places added, households
   std::int64_t camp_extra_places = 0;             // camp places added, households
   double shelter_cost_per_place_per_month = 300;  // currency per place open, used or not
+};
 
-  // ---- record_restoration (docs/POLICIES.md#record_restoration)
+struct RecordRestorationLever {         // docs/POLICIES.md#record_restoration
   double records_per_month = 50;        // tenure records restored per month
   double record_cost_per_record = 400;  // currency
+};
+
+struct MortgageRulesLever {  // docs/POLICIES.md#mortgage_rules; 0 = keep the market's default
+  double mortgage_loan_to_value_cap = 0;
+  double mortgage_loan_to_income_cap = 0;
+  double mortgage_payment_to_income_cap = 0;
+};
+
+// The lever of a programme and its parameters. The alternatives are in the
+// order of policy::Lever (policy/policies.hpp), whose names are the `type` key.
+using LeverDef =
+    std::variant<RentCapLever, VouchersLever, SocialHousingLever, UpgradingLever, BuildingCodeLever,
+                 ReconstructionGrantsLever, EvictionMoratoriumLever, BuyoutLever,
+                 ShelterCapacityLever, RecordRestorationLever, MortgageRulesLever>;
+
+// One programme of the `policies` list: the fields every lever has, and its
+// lever. A programme acts from start_tick to end_tick (inclusive; 0 = to the
+// end of the run) through the model's mechanisms, never on an indicator.
+// Programmes that cost public money draw on budget_per_year: each programme
+// year (12 ticks from start_tick) it may spend at most that much; what is not
+// spent does not carry over.
+struct ProgrammeDef {
+  std::string label;  // free text for outputs and reports; defaults to the type
+  std::int32_t start_tick = 1;
+  std::int32_t end_tick = 0;   // last tick the programme acts; 0 = to the end of the run
+  double budget_per_year = 0;  // public money a programme year may spend (costly levers)
+  LeverDef lever;              // the `type` key and the lever's own keys
 };
 
 struct OutputsDef {
@@ -511,7 +555,7 @@ struct ScenarioDef {
   MigrationDef migration;
   std::vector<HazardEventDef> hazards;  // disasters and arrival waves
   DisastersDef disasters;
-  std::vector<PolicyDef> policies;  // policy programmes (docs/POLICIES.md)
+  std::vector<ProgrammeDef> policies;  // policy programmes (docs/POLICIES.md)
   OutputsDef outputs;
 };
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "parallel/parallel.hpp"
-#include "policy/disaster_levers.hpp"
+#include "state/dwellings.hpp"
 
 namespace hearth {
 namespace {
@@ -48,7 +48,7 @@ void sum_chunk(const World& world, const IncomeQuintiles& quintiles, std::size_t
       // Dwellings still being built are neither stock nor vacancies yet
       // (damaged ones under repair are stock, vacant or not).
       if (dw.work_remaining_months[d] > 0 && h == kNone && damage == DamageState::None) {
-        if (policy::bought_out(dw, static_cast<DwellingId>(d))) continue;  // demolished
+        if (bought_out(dw, static_cast<DwellingId>(d))) continue;  // demolished
         ++p.building;
         continue;
       }

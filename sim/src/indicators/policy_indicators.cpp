@@ -23,7 +23,7 @@ void set_spending(Frame& frame, const ScenarioDef& scenario, const World& world)
   double spent_total = 0, spent_cumulative = 0;
   for (std::size_t k = 0; k < world.policies.programmes.size(); ++k) {
     const ProgrammeLedger& ledger = world.policies.programmes[k];
-    spent_by_lever[static_cast<int>(policy::lever_of(scenario.policies[k].type))] +=
+    spent_by_lever[static_cast<int>(policy::lever_of(scenario.policies[k]))] +=
         ledger.spent_this_tick;
     spent_total += ledger.spent_this_tick;
     spent_cumulative += ledger.spent_total;
@@ -72,7 +72,7 @@ void set_disaster_lever_outcomes(CityValues& c, const ScenarioDef& scenario, con
   std::int64_t bought_out = 0, records_lost = 0;
   if (!scenario.policies.empty() || !scenario.hazards.empty()) {
     for (DwellingId d = 0; d < dw.count(); ++d) {
-      bought_out += policy::bought_out(dw, d);
+      bought_out += hearth::bought_out(dw, d);
       records_lost += !dw.record_intact[d] && dw.tenure[d] != Tenure::Informal &&
                       dw.owner_kind[d] == OwnerKind::Household && dw.owner_household[d] != kNone;
     }

@@ -2,6 +2,11 @@
 // The one list of scenario keys: each struct of ScenarioDef names its fields
 // once here, and the JSON reader and writer both walk these lists. A key added
 // to the schema must be added here (the round-trip test catches a miss).
+#include <array>
+#include <cstddef>
+#include <utility>
+#include <variant>
+
 #include "hearth/scenario.hpp"
 
 namespace hearth::io {
@@ -300,81 +305,184 @@ void fields(DisastersDef& d, V& v) {
   v("return", d.return_home);
   v("livelihood", d.livelihood);
 }
+// ---- policy programmes. The names of every lever mode, in one place: the
+// reader turns a name into its enum (the schema admits only these names), the
+// writer the enum back into the same name.
+template <typename E>
+struct Named {
+  E value;
+  const char* name;
+};
+inline constexpr std::array<Named<SocialAllocation>, 3> kSocialAllocationNames{{
+    {SocialAllocation::Need, "need"},
+    {SocialAllocation::Lottery, "lottery"},
+    {SocialAllocation::WaitingList, "waiting_list"},
+}};
+inline constexpr std::array<Named<UpgradingMode>, 3> kUpgradingModeNames{{
+    {UpgradingMode::InSitu, "in_situ"},
+    {UpgradingMode::Relocation, "relocation"},
+    {UpgradingMode::Clearance, "clearance"},
+}};
+inline constexpr std::array<Named<UpgradingTarget>, 3> kUpgradingTargetNames{{
+    {UpgradingTarget::All, "all"},
+    {UpgradingTarget::Floodplain, "floodplain"},
+    {UpgradingTarget::Neighbourhoods, "neighbourhoods"},
+}};
+inline constexpr std::array<Named<GrantsTargeting>, 4> kGrantsTargetingNames{{
+    {GrantsTargeting::OwnersOnly, "owners_only"},
+    {GrantsTargeting::Everyone, "everyone"},
+    {GrantsTargeting::DamageBased, "damage_based"},
+    {GrantsTargeting::NeedBased, "need_based"},
+}};
+inline constexpr std::array<Named<MoratoriumWindow>, 2> kMoratoriumWindowNames{{
+    {MoratoriumWindow::Fixed, "fixed"},
+    {MoratoriumWindow::MonthsAfterEvent, "months_after_event"},
+}};
+inline constexpr std::array<Named<BuyoutZone>, 2> kBuyoutZoneNames{{
+    {BuyoutZone::Floodplain, "floodplain"},
+    {BuyoutZone::Damaged, "damaged"},
+}};
+// One StructureClass, two historic spellings (scenario files keep theirs):
+// upgrading_structure spells the classes out, the building_code keys abbreviate.
+inline constexpr std::array<Named<StructureClass>, 4> kUpgradingStructureNames{{
+    {StructureClass::InformalMakeshift, "informal_makeshift"},
+    {StructureClass::UnreinforcedMasonry, "unreinforced_masonry"},
+    {StructureClass::ReinforcedConcreteFrame, "reinforced_concrete_frame"},
+    {StructureClass::CodeCompliant, "code_compliant"},
+}};
+inline constexpr std::array<Named<StructureClass>, 4> kCodeStructureNames{{
+    {StructureClass::InformalMakeshift, "informal"},
+    {StructureClass::UnreinforcedMasonry, "unreinforced_masonry"},
+    {StructureClass::ReinforcedConcreteFrame, "rc_frame"},
+    {StructureClass::CodeCompliant, "code_compliant"},
+}};
+
+// The name of a mode (for messages); "?" for a value without one.
+template <typename E, std::size_t N>
+const char* name_of(E value, const std::array<Named<E>, N>& names) {
+  for (const auto& n : names) {
+    if (n.value == value) return n.name;
+  }
+  return "?";
+}
+
 template <typename V>
-void fields(PolicyDef& d, V& v) {
-  v("type", d.type);
-  v("label", d.label);
-  v("start_tick", d.start_tick);
-  v("end_tick", d.end_tick);
-  v("budget_per_year", d.budget_per_year);
-  // rent_cap
+void fields(RentCapLever& d, V& v) {
   v("rent_cap_max_increase_per_year", d.rent_cap_max_increase_per_year);
   v("rent_cap_vacancy_control", d.rent_cap_vacancy_control);
   v("rent_cap_conversion_rate_per_month", d.rent_cap_conversion_rate_per_month);
   v("rent_cap_upkeep_cut_per_year", d.rent_cap_upkeep_cut_per_year);
-  // vouchers
+}
+template <typename V>
+void fields(VouchersLever& d, V& v) {
   v("voucher_rent_share_of_income", d.voucher_rent_share_of_income);
   v("voucher_payment_standard_per_month", d.voucher_payment_standard_per_month);
   v("voucher_income_limit_share_of_median", d.voucher_income_limit_share_of_median);
   v("voucher_lapse_months", d.voucher_lapse_months);
-  // social_housing
+}
+template <typename V>
+void fields(SocialHousingLever& d, V& v) {
   v("social_units_per_year", d.social_units_per_year);
   v("social_sites", d.social_sites);
   v("social_cost_per_unit", d.social_cost_per_unit);
   v("social_construction_months", d.social_construction_months);
   v("social_rent_share_of_income", d.social_rent_share_of_income);
-  v("social_allocation", d.social_allocation);
+  v("social_allocation", d.social_allocation, kSocialAllocationNames);
   v("social_income_limit_share_of_median", d.social_income_limit_share_of_median);
-  // eviction_moratorium
-  v("moratorium_window", d.moratorium_window);
+}
+template <typename V>
+void fields(EvictionMoratoriumLever& d, V& v) {
+  v("moratorium_window", d.moratorium_window, kMoratoriumWindowNames);
   v("moratorium_months", d.moratorium_months);
-  // mortgage_rules
+}
+template <typename V>
+void fields(MortgageRulesLever& d, V& v) {
   v("mortgage_loan_to_value_cap", d.mortgage_loan_to_value_cap);
   v("mortgage_loan_to_income_cap", d.mortgage_loan_to_income_cap);
   v("mortgage_payment_to_income_cap", d.mortgage_payment_to_income_cap);
-  // upgrading
-  v("upgrading_mode", d.upgrading_mode);
-  v("upgrading_target", d.upgrading_target);
+}
+template <typename V>
+void fields(UpgradingLever& d, V& v) {
+  v("upgrading_mode", d.upgrading_mode, kUpgradingModeNames);
+  v("upgrading_target", d.upgrading_target, kUpgradingTargetNames);
   v("upgrading_neighbourhoods", d.upgrading_neighbourhoods);
   v("upgrading_dwellings_per_month", d.upgrading_dwellings_per_month);
   v("upgrading_cost_per_dwelling", d.upgrading_cost_per_dwelling);
   v("upgrading_services_level", d.upgrading_services_level);
   v("upgrading_quality", d.upgrading_quality);
-  v("upgrading_structure", d.upgrading_structure);
+  v("upgrading_structure", d.upgrading_structure, kUpgradingStructureNames);
   v("upgrading_drainage_depth_m", d.upgrading_drainage_depth_m);
   v("upgrading_site_cell", d.upgrading_site_cell);
   v("upgrading_drift_back_rate_per_month", d.upgrading_drift_back_rate_per_month);
-  // building_code
-  v("code_new_structure", d.code_new_structure);
-  v("code_rebuild_structure", d.code_rebuild_structure);
+}
+template <typename V>
+void fields(BuildingCodeLever& d, V& v) {
+  v("code_new_structure", d.code_new_structure, kCodeStructureNames);
+  v("code_rebuild_structure", d.code_rebuild_structure, kCodeStructureNames);
   v("code_rebuild_min_damage_state", d.code_rebuild_min_damage_state);
   v("code_rebuild_cost_premium", d.code_rebuild_cost_premium);
   v("retrofit_share_per_year", d.retrofit_share_per_year);
-  v("retrofit_eligible_structure", d.retrofit_eligible_structure);
+  v("retrofit_eligible_structure", d.retrofit_eligible_structure, kCodeStructureNames);
   v("retrofit_informal", d.retrofit_informal);
-  v("retrofit_structure", d.retrofit_structure);
+  v("retrofit_structure", d.retrofit_structure, kCodeStructureNames);
   v("retrofit_uptake", d.retrofit_uptake);
   v("retrofit_cost_per_dwelling", d.retrofit_cost_per_dwelling);
   v("retrofit_subsidy_share", d.retrofit_subsidy_share);
-  // reconstruction_grants
-  v("grants_targeting", d.grants_targeting);
+}
+template <typename V>
+void fields(ReconstructionGrantsLever& d, V& v) {
+  v("grants_targeting", d.grants_targeting, kGrantsTargetingNames);
   v("grants_cap_per_dwelling", d.grants_cap_per_dwelling);
   v("grants_min_damage_state", d.grants_min_damage_state);
   v("grants_income_limit_share_of_median", d.grants_income_limit_share_of_median);
-  // buyout
-  v("buyout_zone", d.buyout_zone);
+}
+template <typename V>
+void fields(BuyoutLever& d, V& v) {
+  v("buyout_zone", d.buyout_zone, kBuyoutZoneNames);
   v("buyout_min_flood_depth_m", d.buyout_min_flood_depth_m);
   v("buyout_min_damage_state", d.buyout_min_damage_state);
   v("buyout_price_share", d.buyout_price_share);
   v("buyout_uptake_per_year", d.buyout_uptake_per_year);
   v("buyout_tenant_relocation_months", d.buyout_tenant_relocation_months);
-  // shelter_capacity
+}
+template <typename V>
+void fields(ShelterCapacityLever& d, V& v) {
   v("shelter_extra_places", d.shelter_extra_places);
   v("camp_extra_places", d.camp_extra_places);
   v("shelter_cost_per_place_per_month", d.shelter_cost_per_place_per_month);
-  // record_restoration
+}
+template <typename V>
+void fields(RecordRestorationLever& d, V& v) {
   v("records_per_month", d.records_per_month);
   v("record_cost_per_record", d.record_cost_per_record);
+}
+
+// The keys of lever L in a programme: its own values when the programme is an
+// L, else L's defaults (the writer lists every lever's keys, as resolved
+// scenarios always have; the reader drops them, and the loader rejects any
+// that does not hold its default).
+template <typename L, typename V>
+void lever_keys(LeverDef& lever, V& v) {
+  if (L* own = std::get_if<L>(&lever)) {
+    fields(*own, v);
+  } else {
+    L other;
+    fields(other, v);
+  }
+}
+template <typename V, std::size_t... I>
+void every_lever_keys(LeverDef& lever, V& v, std::index_sequence<I...>) {
+  (lever_keys<std::variant_alternative_t<I, LeverDef>>(lever, v), ...);
+}
+
+template <typename V>
+void fields(ProgrammeDef& d, V& v) {
+  v("type", d.lever);  // first: the reader picks the lever before reading its keys
+  v("label", d.label);
+  v("start_tick", d.start_tick);
+  v("end_tick", d.end_tick);
+  v("budget_per_year", d.budget_per_year);
+  every_lever_keys(d.lever, v, std::make_index_sequence<std::variant_size_v<LeverDef>>{});
 }
 template <typename V>
 void fields(OutputsDef& d, V& v) {

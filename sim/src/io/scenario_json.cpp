@@ -1,9 +1,12 @@
 #include "io/scenario_json.hpp"
 
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 #include <vector>
 
 #include "io/scenario_fields.hpp"
+#include "policy/policies.hpp"
 
 namespace hearth::io {
 namespace {
@@ -22,8 +25,35 @@ struct IsVector<std::vector<T>> : std::true_type {};
 template <typename T, typename V>
 concept ListOfFields = IsVector<T>::value && HasFields<typename T::value_type, V>;
 
+// The lever of index `index` (policy::Lever order), with its defaults.
+template <std::size_t... I>
+LeverDef lever_at(std::size_t index, std::index_sequence<I...>) {
+  LeverDef lever;
+  ((index == I ? (lever.template emplace<I>(), 0) : 0), ...);
+  return lever;
+}
+
 struct Reader {
   const nlohmann::json* node;
+  template <typename E, std::size_t N>
+  void operator()(const char* key, E& field, const std::array<Named<E>, N>& names) {
+    auto it = node->find(key);
+    if (it == node->end()) return;
+    const auto name = it->get<std::string>();
+    for (const auto& n : names) {
+      if (name == n.name) {
+        field = n.value;
+        return;
+      }
+    }
+    throw std::invalid_argument("unknown " + std::string(key) + " '" + name + "'");
+  }
+  void operator()(const char* key, LeverDef& lever) {
+    auto it = node->find(key);
+    if (it == node->end()) return;
+    const auto index = static_cast<std::size_t>(policy::lever_of(it->get<std::string>()));
+    lever = lever_at(index, std::make_index_sequence<std::variant_size_v<LeverDef>>{});
+  }
   template <typename T>
   void operator()(const char* key, T& field) {
     auto it = node->find(key);
@@ -48,6 +78,13 @@ struct Reader {
 
 struct Writer {
   nlohmann::json* node;
+  template <typename E, std::size_t N>
+  void operator()(const char* key, E& field, const std::array<Named<E>, N>& names) {
+    (*node)[key] = name_of(field, names);
+  }
+  void operator()(const char* key, LeverDef& lever) {
+    (*node)[key] = policy::lever_name(static_cast<policy::Lever>(lever.index()));
+  }
   template <typename T>
   void operator()(const char* key, T& field) {
     if constexpr (HasFields<T, Writer>) {

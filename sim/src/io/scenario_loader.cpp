@@ -19,10 +19,10 @@
 #include "io/asc_reader.hpp"
 #include "io/hash.hpp"
 #include "io/json_schema.hpp"
+#include "io/scenario_fields.hpp"
 #include "io/scenario_json.hpp"
 #include "io/tract_reader.hpp"
 #include "phases/depth_damage.hpp"
-#include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"
 
 namespace hearth {
@@ -88,13 +88,117 @@ void check_within_run(const ScenarioDef& s, std::vector<InputProblem>& problems)
     }
   }
   for (std::size_t k = 0; k < s.policies.size(); ++k) {
-    const PolicyDef& programme = s.policies[k];
+    const ProgrammeDef& programme = s.policies[k];
     if (programme.start_tick > s.ticks) {
-      problems.push_back(
-          {"/policies/" + std::to_string(k) + "/start_tick",
-           never_happens(with_article(programme.type) + " programme starting at tick",
-                         programme.start_tick, s.ticks)});
+      const std::string type(policy::lever_name(policy::lever_of(programme)));
+      problems.push_back({"/policies/" + std::to_string(k) + "/start_tick",
+                          never_happens(with_article(type) + " programme starting at tick",
+                                        programme.start_tick, s.ticks)});
     }
+  }
+}
+
+// The checks of programme k (/policies/k) that JSON Schema cannot make.
+void check_programme(const nlohmann::json& doc, const ScenarioDef& s, std::size_t k,
+                     std::int64_t neighbourhood_count, std::vector<InputProblem>& problems) {
+  const ProgrammeDef& programme = s.policies[k];
+  const std::string type(policy::lever_name(policy::lever_of(programme)));
+  const std::string at = "/policies/" + std::to_string(k);
+  static const std::vector<std::int32_t> kNone;
+  const auto* social = std::get_if<SocialHousingLever>(&programme.lever);
+  const auto* upgrading = std::get_if<UpgradingLever>(&programme.lever);
+  const std::pair<const char*, const std::vector<std::int32_t>*> neighbourhood_lists[] = {
+      {"social_sites", social != nullptr ? &social->social_sites : &kNone},
+      {"upgrading_neighbourhoods",
+       upgrading != nullptr ? &upgrading->upgrading_neighbourhoods : &kNone}};
+  for (const auto& [key, list] : neighbourhood_lists) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      if ((*list)[i] >= neighbourhood_count) {
+        problems.push_back({at + "/" + key + "/" + std::to_string(i),
+                            "neighbourhood " + std::to_string((*list)[i]) +
+                                " does not exist: the city has " +
+                                std::to_string(neighbourhood_count) + " (numbered 0 to " +
+                                std::to_string(neighbourhood_count - 1) + ")"});
+      }
+    }
+  }
+  if (programme.end_tick != 0 && programme.end_tick < programme.start_tick) {
+    problems.push_back({at + "/end_tick", "must be 0 (to the end) or at least start_tick (" +
+                                              std::to_string(programme.start_tick) + ")"});
+  }
+  if (policy::needs_budget(policy::lever_of(programme)) && !(programme.budget_per_year > 0)) {
+    problems.push_back({at + "/budget_per_year", "a " + type +
+                                                     " programme spends public money: give it a "
+                                                     "budget_per_year > 0"});
+  }
+  // A key of one lever given to another would be ignored silently, so it is
+  // an error, unless it holds the default (resolved scenarios, as in
+  // checkpoints, list every key).
+  static const nlohmann::json kDefaultPolicy = [] {
+    ScenarioDef one;
+    one.policies.resize(1);
+    return io::scenario_to_json(one)["policies"][0];
+  }();
+  static const std::pair<const char*, const char*> kLeverPrefixes[] = {
+      {"rent_cap_", "rent_cap"},
+      {"voucher_", "vouchers"},
+      {"social_", "social_housing"},
+      {"moratorium_", "eviction_moratorium"},
+      {"mortgage_", "mortgage_rules"},
+      {"upgrading_", "upgrading"},
+      {"code_", "building_code"},
+      {"retrofit_", "building_code"},
+      {"grants_", "reconstruction_grants"},
+      {"buyout_", "buyout"},
+      {"shelter_", "shelter_capacity"},
+      {"camp_extra_", "shelter_capacity"},
+      {"record", "record_restoration"}};
+  if (doc.contains("policies") && doc["policies"].is_array() && k < doc["policies"].size() &&
+      doc["policies"][k].is_object()) {
+    for (const auto& [key, value] : doc["policies"][k].items()) {
+      for (const auto& [prefix, lever] : kLeverPrefixes) {
+        if (key.rfind(prefix, 0) == 0 && type != lever &&
+            !(kDefaultPolicy.contains(key) && kDefaultPolicy[key] == value)) {
+          problems.push_back({at + "/" + key,
+                              "is a key of " + std::string(lever) + " programmes, not of " + type});
+        }
+      }
+    }
+  }
+  if (upgrading != nullptr) {
+    const auto cells =
+        static_cast<std::int64_t>(s.city.grid.width_cells) * s.city.grid.height_cells;
+    if (upgrading->upgrading_site_cell >= cells) {
+      problems.push_back({at + "/upgrading_site_cell", "must be a cell of the grid (below " +
+                                                           std::to_string(cells) + ") or -1"});
+    }
+    if (upgrading->upgrading_target == UpgradingTarget::Neighbourhoods &&
+        upgrading->upgrading_neighbourhoods.empty()) {
+      problems.push_back({at + "/upgrading_neighbourhoods",
+                          "upgrading_target is neighbourhoods: list at least one"});
+    }
+  }
+  const auto* code = std::get_if<BuildingCodeLever>(&programme.lever);
+  if (code != nullptr && code->retrofit_share_per_year > 0) {
+    if (code->retrofit_subsidy_share > 0 && code->retrofit_cost_per_dwelling > 0 &&
+        !(programme.budget_per_year > 0)) {
+      problems.push_back({at + "/budget_per_year",
+                          "a retrofit programme with a subsidy spends public money: give it a "
+                          "budget_per_year > 0 (or retrofit_subsidy_share 0)"});
+    }
+    if (code->retrofit_structure <= code->retrofit_eligible_structure) {
+      problems.push_back({at + "/retrofit_structure",
+                          "must be a better class than retrofit_eligible_structure (" +
+                              std::string(io::name_of(code->retrofit_eligible_structure,
+                                                      io::kCodeStructureNames)) +
+                              ")"});
+    }
+  }
+  const auto* shelter = std::get_if<ShelterCapacityLever>(&programme.lever);
+  if (shelter != nullptr && shelter->shelter_extra_places == 0 && shelter->camp_extra_places == 0) {
+    problems.push_back({at + "/shelter_extra_places",
+                        "a shelter_capacity programme adds places: give shelter_extra_places "
+                        "or camp_extra_places > 0"});
   }
 }
 
@@ -201,107 +305,7 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
     }
   }
   for (std::size_t k = 0; k < s.policies.size(); ++k) {
-    const PolicyDef& programme = s.policies[k];
-    const std::string at = "/policies/" + std::to_string(k);
-    const std::pair<const char*, const std::vector<std::int32_t>*> neighbourhood_lists[] = {
-        {"social_sites", &programme.social_sites},
-        {"upgrading_neighbourhoods", &programme.upgrading_neighbourhoods}};
-    for (const auto& [key, list] : neighbourhood_lists) {
-      for (std::size_t i = 0; i < list->size(); ++i) {
-        if ((*list)[i] >= neighbourhood_count) {
-          problems.push_back({at + "/" + key + "/" + std::to_string(i),
-                              "neighbourhood " + std::to_string((*list)[i]) +
-                                  " does not exist: the city has " +
-                                  std::to_string(neighbourhood_count) + " (numbered 0 to " +
-                                  std::to_string(neighbourhood_count - 1) + ")"});
-        }
-      }
-    }
-    if (programme.end_tick != 0 && programme.end_tick < programme.start_tick) {
-      problems.push_back({at + "/end_tick", "must be 0 (to the end) or at least start_tick (" +
-                                                std::to_string(programme.start_tick) + ")"});
-    }
-    if (policy::needs_budget(policy::lever_of(programme.type)) &&
-        !(programme.budget_per_year > 0)) {
-      problems.push_back({at + "/budget_per_year", "a " + programme.type +
-                                                       " programme spends public money: give it a "
-                                                       "budget_per_year > 0"});
-    }
-    // Housing levers (docs/POLICIES.md): a key of one lever given to another
-    // would be ignored silently, so it is an error, unless it holds the
-    // default (resolved scenarios, as in checkpoints, list every key).
-    static const nlohmann::json kDefaultPolicy = [] {
-      ScenarioDef one;
-      one.policies.resize(1);
-      return io::scenario_to_json(one)["policies"][0];
-    }();
-    static const std::pair<const char*, const char*> kHousingPrefixes[] = {
-        {"rent_cap_", "rent_cap"},       {"voucher_", "vouchers"},
-        {"social_", "social_housing"},   {"moratorium_", "eviction_moratorium"},
-        {"mortgage_", "mortgage_rules"}, {"upgrading_", "upgrading"}};
-    if (doc.contains("policies") && doc["policies"].is_array() && k < doc["policies"].size() &&
-        doc["policies"][k].is_object()) {
-      for (const auto& [key, value] : doc["policies"][k].items()) {
-        for (const auto& [prefix, lever] : kHousingPrefixes) {
-          if (key.rfind(prefix, 0) == 0 && programme.type != lever &&
-              !(kDefaultPolicy.contains(key) && kDefaultPolicy[key] == value)) {
-            problems.push_back({at + "/" + key, "is a key of " + std::string(lever) +
-                                                    " programmes, not of " + programme.type});
-          }
-        }
-      }
-    }
-    if (programme.type == "upgrading") {
-      const auto cells =
-          static_cast<std::int64_t>(s.city.grid.width_cells) * s.city.grid.height_cells;
-      if (programme.upgrading_site_cell >= cells) {
-        problems.push_back({at + "/upgrading_site_cell", "must be a cell of the grid (below " +
-                                                             std::to_string(cells) + ") or -1"});
-      }
-      if (programme.upgrading_target == "neighbourhoods" &&
-          programme.upgrading_neighbourhoods.empty()) {
-        problems.push_back({at + "/upgrading_neighbourhoods",
-                            "upgrading_target is neighbourhoods: list at least one"});
-      }
-    }
-    // Disaster levers: the same rule for their keys (defaults are fine).
-    static const std::pair<const char*, const char*> kDisasterPrefixes[] = {
-        {"code_", "building_code"},           {"retrofit_", "building_code"},
-        {"grants_", "reconstruction_grants"}, {"buyout_", "buyout"},
-        {"shelter_", "shelter_capacity"},     {"camp_extra_", "shelter_capacity"},
-        {"record", "record_restoration"}};
-    if (doc.contains("policies") && doc["policies"].is_array() && k < doc["policies"].size() &&
-        doc["policies"][k].is_object()) {
-      for (const auto& [key, value] : doc["policies"][k].items()) {
-        for (const auto& [prefix, lever] : kDisasterPrefixes) {
-          if (key.rfind(prefix, 0) == 0 && programme.type != lever &&
-              !(kDefaultPolicy.contains(key) && kDefaultPolicy[key] == value)) {
-            problems.push_back({at + "/" + key, "is a key of " + std::string(lever) +
-                                                    " programmes, not of " + programme.type});
-          }
-        }
-      }
-    }
-    if (programme.type == "building_code" && programme.retrofit_share_per_year > 0) {
-      if (programme.retrofit_subsidy_share > 0 && programme.retrofit_cost_per_dwelling > 0 &&
-          !(programme.budget_per_year > 0)) {
-        problems.push_back({at + "/budget_per_year",
-                            "a retrofit programme with a subsidy spends public money: give it a "
-                            "budget_per_year > 0 (or retrofit_subsidy_share 0)"});
-      }
-      if (policy::structure_class_of(programme.retrofit_structure) <=
-          policy::structure_class_of(programme.retrofit_eligible_structure)) {
-        problems.push_back({at + "/retrofit_structure",
-                            "must be a better class than retrofit_eligible_structure (" +
-                                programme.retrofit_eligible_structure + ")"});
-      }
-    }
-    if (programme.type == "shelter_capacity" && programme.shelter_extra_places == 0 &&
-        programme.camp_extra_places == 0) {
-      problems.push_back({at + "/shelter_extra_places",
-                          "a shelter_capacity programme adds places: give shelter_extra_places "
-                          "or camp_extra_places > 0"});
-    }
+    check_programme(doc, s, k, neighbourhood_count, problems);
   }
   const auto& g = s.city.grid;
   if (s.city.layout.neighbourhoods_per_side > std::min(g.width_cells, g.height_cells)) {

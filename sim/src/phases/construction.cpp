@@ -5,9 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "housing/market_model.hpp"
 #include "parallel/rng.hpp"
-#include "phases/market_common.hpp"
-#include "policy/disaster_levers.hpp"
 
 namespace hearth::construction {
 namespace {
@@ -153,7 +152,13 @@ void start_new_dwellings(const PhaseContext& ctx, World& world) {
     if (months <= 0) ++world.flows.completions;
   }
   world.flows.construction_starts += static_cast<std::int64_t>(starts.size());
-  policy::apply_code_to_new_stock(s, world, ctx.tick, first_new);  // a building code in force
+  // A building code in force sets the class of the new formal dwellings.
+  if (const BuildingCodeLever* code = ctx.rules.building_code) {
+    Dwellings& dw = world.dwellings;
+    for (DwellingId d = first_new; d < dw.count(); ++d) {
+      if (dw.tenure[d] != Tenure::Informal) dw.structure[d] = code->code_new_structure;
+    }
+  }
 }
 
 }  // namespace hearth::construction

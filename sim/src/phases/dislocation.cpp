@@ -18,13 +18,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "housing/household_economy.hpp"
+#include "housing/market_model.hpp"
+#include "housing/placement.hpp"
 #include "indicators/map_payload.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "phases/dislocation.hpp"
-#include "phases/market_common.hpp"
 #include "phases/migration.hpp"
-#include "phases/placement.hpp"
 #include "state/demographics.hpp"
 #include "state/tenancy.hpp"
 
@@ -115,18 +116,6 @@ std::vector<std::uint8_t> single_family_dwellings(const DislocationDef& d, const
                 per_cell[dw.cell[i]] <= d.single_family_max_dwellings_per_hectare * hectares;
   }
   return single;
-}
-
-double median_income(const World& world) {
-  std::vector<float> incomes;
-  const Households& hh = world.households;
-  for (std::size_t i = 0; i < hh.count(); ++i) {
-    if (is_in_city(hh.status[i])) incomes.push_back(hh.income_per_month[i]);
-  }
-  if (incomes.empty()) return 0;
-  auto mid = incomes.begin() + static_cast<std::ptrdiff_t>(incomes.size() / 2);
-  std::nth_element(incomes.begin(), mid, incomes.end());
-  return *mid;
 }
 
 void run_dislocation(const PhaseContext& ctx, World& world) {

@@ -19,9 +19,6 @@ double dislocation_probability(const DislocationDef& d, double value_loss_percen
 // in a cell of at most single_family_max_dwellings_per_hectare dwellings.
 std::vector<std::uint8_t> single_family_dwellings(const DislocationDef& d, const World& world);
 
-// Median income of the households in the city (0 if none).
-double median_income(const World& world);
-
 // Displacement phase, disaster part: dislocation from damaged dwellings,
 // re-placement of guests whose hosts are gone, and arrival waves.
 void run_dislocation(const PhaseContext& ctx, World& world);

@@ -1,21 +1,21 @@
 // Displacement phase: who leaves a home this month, in this order
 // (docs/MODEL.md, "Submodel: housing market"; 7.3 for disasters):
 //   1. dislocation from dwellings damaged this tick, and arrival waves
-//      (phases/dislocation.cpp), each placed at once (phases/placement.cpp);
+//      (phases/dislocation.cpp), each placed at once (housing/placement.cpp);
 //   2. evictions by landlords (phases/evictions.cpp);
 //   3. departures from the city and arrivals (phases/migration.cpp);
-//   4. guests whose stay ended are placed again (phases/placement.cpp).
+//   4. guests whose stay ended are placed again (housing/placement.cpp).
 // Steps 2 and 3 share one parallel pass over the households: a household
 // evicted this tick does not also draw a departure.
 // Reads and writes: see each step's header.
+#include "housing/market_model.hpp"
+#include "housing/placement.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "phases/dislocation.hpp"
 #include "phases/evictions.hpp"
-#include "phases/market_common.hpp"
 #include "phases/migration.hpp"
 #include "phases/phases.hpp"
-#include "phases/placement.hpp"
 
 namespace hearth {
 namespace {

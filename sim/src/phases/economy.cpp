@@ -4,11 +4,10 @@
 // Writes: slot i of income_per_month, income_log_deviation, savings, rent_arrears.
 #include <cmath>
 
+#include "housing/household_economy.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
-#include "phases/economy.hpp"
 #include "phases/phases.hpp"
-#include "policy/housing_levers.hpp"
 
 namespace hearth {
 
@@ -25,7 +24,7 @@ void run_economy(const PhaseContext& ctx, World& world) {
   Households& hh = world.households;
   // Housing vouchers pay part of this month's rent (serial; nothing without
   // a voucher programme, docs/POLICIES.md#vouchers).
-  policy::pay_vouchers(ctx, world);
+  if (ctx.rules.pay_vouchers != nullptr) ctx.rules.pay_vouchers(ctx, world);
 
   parallel::for_range(hh.count(), [&](std::size_t begin, std::size_t end) {
     LaneRng rng(seed, replicate, tick, RngStream::Economy);

@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "parallel/rng.hpp"
-#include "policy/housing_levers.hpp"
 #include "state/tenancy.hpp"
 
 namespace hearth::evictions {
@@ -34,7 +33,7 @@ Rule::Rule(const PhaseContext& ctx, const World& world)
       tolerance_months_(static_cast<std::uint16_t>(ctx.scenario.market.eviction_tolerance_months)),
       // An eviction moratorium stops evictions for arrears; arrears and months
       // in arrears keep counting (docs/POLICIES.md#eviction_moratorium).
-      moratorium_(policy::moratorium_in_force(ctx.scenario, world, ctx.tick)) {}
+      moratorium_(moratorium_in_force(ctx.rules, ctx.scenario, world, ctx.tick)) {}
 
 Eviction Rule::decide(World& world, HouseholdId i) const {
   Households& hh = world.households;

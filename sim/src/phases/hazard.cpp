@@ -15,6 +15,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "housing/household_economy.hpp"
+#include "housing/market_model.hpp"
+#include "housing/placement.hpp"
 #include "indicators/map_payload.hpp"
 #include "io/asc_reader.hpp"
 #include "parallel/parallel.hpp"
@@ -23,9 +26,7 @@
 #include "phases/dislocation.hpp"
 #include "phases/fragility.hpp"
 #include "phases/livelihoods.hpp"
-#include "phases/market_common.hpp"
 #include "phases/phases.hpp"
-#include "phases/placement.hpp"
 #include "state/city_generator.hpp"
 
 namespace hearth {
@@ -105,7 +106,7 @@ void apply_damage(const PhaseContext& ctx, World& world, std::size_t k, bool ear
   const double record_loss = s.disasters.dislocation.record_loss_probability;
   Dwellings& dw = world.dwellings;
   const Households& hh = world.households;
-  const double median = disasters::median_income(world);
+  const double median = median_income(world);
   const auto tick = static_cast<std::uint32_t>(ctx.tick);
   parallel::for_each_index(dw.count(), [&](std::size_t i) {
     const auto d = static_cast<DwellingId>(i);

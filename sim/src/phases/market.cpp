@@ -15,9 +15,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "housing/market_model.hpp"
 #include "parallel/rng.hpp"
-#include "phases/market_common.hpp"
-#include "policy/housing_levers.hpp"
 #include "state/rents.hpp"
 #include "state/tenancy.hpp"
 
@@ -30,14 +29,11 @@ using market::SearchKind;
 // Stage 1: values marked to market, rent reviews of sitting tenants, mortgage
 // amortisation. Dwelling d writes its own slot and its occupant's housing
 // cost (one occupant per dwelling, so no two dwellings write one household).
-void refresh(const ScenarioDef& s, World& world, std::int32_t tick) {
+void refresh(const PhaseContext& ctx, World& world) {
+  const ScenarioDef& s = ctx.scenario;
   const MarketDef& m = s.market;
   // A rent_cap programme lowers the cap on the rise at a review (docs/POLICIES.md).
-  const PolicyDef* cap = policy::rent_cap_in_force(s, tick);
-  const double max_increase = cap != nullptr
-                                  ? policy::capped_increase_per_review(
-                                        *cap, m.max_rent_increase_per_review, m.rent_review_months)
-                                  : m.max_rent_increase_per_review;
+  const double max_increase = ctx.rules.max_rent_increase_per_review;
   const MarketState& state = world.market;
   Dwellings& dw = world.dwellings;
   Households& hh = world.households;
@@ -134,7 +130,8 @@ std::vector<std::uint8_t> decide_searchers(const ScenarioDef& s, const World& wo
 
 // Serial commit of one winning bid; returns the dwelling the household left
 // (kNone if it had none).
-DwellingId commit(const ScenarioDef& s, World& world, const Bid& bid, std::int32_t tick) {
+DwellingId commit(const PhaseContext& ctx, World& world, const Bid& bid) {
+  const ScenarioDef& s = ctx.scenario;
   const MarketDef& m = s.market;
   Households& hh = world.households;
   Dwellings& dw = world.dwellings;
@@ -153,7 +150,7 @@ DwellingId commit(const ScenarioDef& s, World& world, const Bid& bid, std::int32
       // The landlord sets the rent at the tenancy's start: the winning bid
       // (under a rent_cap with vacancy control, at most the previous rent
       // raised by the annual cap).
-      const float rent = rents::letting_rent(s, tick, bid.amount, dw.rent_per_month[d]);
+      const float rent = rents::letting_rent(ctx.rules.rent_cap, bid.amount, dw.rent_per_month[d]);
       rents::set_rent(world, d, rent);
       dw.owner_kind[d] = OwnerKind::PrivateLandlord;
       tenancy::occupy(world, h, d, Status::Renter, rent);
@@ -161,7 +158,8 @@ DwellingId commit(const ScenarioDef& s, World& world, const Bid& bid, std::int32
       break;
     }
     case Tenure::OwnerOccupied: {
-      const market::Purchase p = market::finance_purchase(m, bid.amount, income, wealth);
+      const market::Purchase p =
+          market::finance_purchase(m, ctx.rules.credit, bid.amount, income, wealth);
       const float down = std::min(p.down_payment, hh.savings[h]);
       hh.savings[h] -= down;
       const double loan = bid.amount - down;
@@ -208,8 +206,7 @@ void informal_sector(const ScenarioDef& s, World& world, std::int32_t tick,
   std::vector<DwellingId> vacant = market::collect_ids(dw.count(), [&](std::size_t d) {
     return dw.tenure[d] == Tenure::Informal && dw.occupant[d] == kNone &&
            dw.owner_household[d] == kNone && dw.work_remaining_months[d] <= 0.0f &&
-           dw.damage[d] < DamageState::Extensive &&
-           !policy::demolished(dw, static_cast<DwellingId>(d));
+           dw.damage[d] < DamageState::Extensive && !demolished(dw, static_cast<DwellingId>(d));
   });
   std::vector<CellId> land;  // informal cells with room, ascending
   std::vector<std::uint32_t> room;
@@ -255,13 +252,13 @@ void informal_sector(const ScenarioDef& s, World& world, std::int32_t tick,
 // Stage 4b: buy-to-let arbitrage on what stayed vacant. Serial over the
 // vacancy list (ascending ids); a switched dwelling moves between the rental
 // and for-sale stock of its submarket.
-void investors(const ScenarioDef& s, World& world, const std::vector<DwellingId>& vacant,
-               std::int32_t tick) {
+void investors(const PhaseContext& ctx, World& world, const std::vector<DwellingId>& vacant) {
+  const ScenarioDef& s = ctx.scenario;
+  const std::int32_t tick = ctx.tick;
   const MarketDef& m = s.market;
   // Under a rent_cap, landlords also sell vacant rentals to owner-occupiers
   // at the programme's conversion rate (Diamond, McQuade and Qian 2019).
-  const PolicyDef* cap = policy::rent_cap_in_force(s, tick);
-  const double conversion = cap != nullptr ? cap->rent_cap_conversion_rate_per_month : 0.0;
+  const double conversion = ctx.rules.capped_rental_conversion_rate_per_month;
   MarketState& state = world.market;
   Dwellings& dw = world.dwellings;
   for (const DwellingId d : vacant) {
@@ -322,13 +319,13 @@ void update_indices(const ScenarioDef& s, World& world, const Pressure& p) {
 }  // namespace
 
 void run_market(const PhaseContext& ctx, World& world) {
-  // A mortgage_rules programme replaces the lenders' caps while it is active.
-  ScenarioDef with_rules;
-  const ScenarioDef& s = policy::with_mortgage_rules(ctx.scenario, ctx.tick, with_rules);
+  // A mortgage_rules programme replaces the lenders' caps while it is active
+  // (ActiveRules::credit, read where loans are tested).
+  const ScenarioDef& s = ctx.scenario;
   market::ensure_initialised(s, world);
   Households& hh = world.households;
   Dwellings& dw = world.dwellings;
-  refresh(s, world, ctx.tick);
+  refresh(ctx, world);
 
   const std::vector<std::uint8_t> kind = decide_searchers(s, world, ctx.tick);
   std::vector<HouseholdId> active =
@@ -351,7 +348,7 @@ void run_market(const PhaseContext& ctx, World& world) {
     parallel::for_each_index(
         active.size(),
         [&](std::size_t k) {
-          bids[k] = market::search_one(s, world, vacancies, ctx.tick, round, active[k],
+          bids[k] = market::search_one(ctx, world, vacancies, round, active[k],
                                        static_cast<SearchKind>(kind[active[k]]));
         },
         256);
@@ -371,7 +368,7 @@ void run_market(const PhaseContext& ctx, World& world) {
     // Serial commit in dwelling order; a mover's old home is listed next round.
     freed.clear();
     for (const Bid& b : winners) {
-      const DwellingId old = commit(s, world, b, ctx.tick);
+      const DwellingId old = commit(ctx, world, b);
       matched[b.household] = 1;
       if (old != kNone && market::is_listed(dw, old)) freed.push_back(old);
     }
@@ -414,7 +411,7 @@ void run_market(const PhaseContext& ctx, World& world) {
       ++pressure.sale_vacant[dw.submarket[d]];
   }
   update_indices(s, world, pressure);
-  investors(s, world, vacancies.dwellings, ctx.tick);
+  investors(ctx, world, vacancies.dwellings);
 }
 
 }  // namespace hearth

@@ -42,10 +42,12 @@ enum class SearchKind : std::uint8_t { None = 0, Forced = 1, Voluntary = 2 };
 
 // One searcher's bid in round `round`: samples candidates it can afford,
 // scores them and bids on the best (or returns no bid). Reads only.
-Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyIndex& vacancies,
-               std::int32_t tick, std::int32_t round, HouseholdId h, SearchKind kind);
+// The scenario, the tick and the credit limits come from ctx.
+Bid search_one(const PhaseContext& ctx, const World& world, const VacancyIndex& vacancies,
+               std::int32_t round, HouseholdId h, SearchKind kind);
 
-// Highest price household h could pay under the lender's caps (0 if none).
-double max_price(const MarketDef& m, double income_per_month, double wealth);
+// Highest price household h could pay under the lenders' caps (0 if none).
+double max_price(const MarketDef& m, const CreditLimits& credit, double income_per_month,
+                 double wealth);
 
 }  // namespace hearth::market

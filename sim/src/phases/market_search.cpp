@@ -8,11 +8,10 @@
 #include <cmath>
 #include <limits>
 
+#include "housing/household_economy.hpp"
+#include "housing/market_model.hpp"
 #include "parallel/rng.hpp"
-#include "phases/economy.hpp"
 #include "phases/market.hpp"
-#include "phases/market_common.hpp"
-#include "policy/housing_levers.hpp"
 
 namespace hearth::market {
 
@@ -40,16 +39,16 @@ void build_vacancy_index(const ScenarioDef& scenario, const World& world, Vacanc
   }
 }
 
-double max_price(const MarketDef& m, double income, double wealth) {
+double max_price(const MarketDef& m, const CreditLimits& credit, double income, double wealth) {
   const double down = m.deposit_share_of_savings * wealth;
   const double f = annuity_payment(1.0, m.mortgage_rate_per_year, m.mortgage_term_years);
   const double upkeep = m.owner_upkeep_rate_per_year / 12.0;
-  const double budget = m.max_mortgage_payment_share_of_income * income;
+  const double budget = credit.max_payment_share_of_income * income;
   // With a loan: the loan-to-value cap, the loan-to-income cap and the
   // payment test each bound the price; all three must hold.
-  double with_loan = down + m.loan_to_income_cap * 12.0 * income;
-  if (m.loan_to_value_cap < 1.0)
-    with_loan = std::min(with_loan, down / (1.0 - m.loan_to_value_cap));
+  double with_loan = down + credit.loan_to_income_cap * 12.0 * income;
+  if (credit.loan_to_value_cap < 1.0)
+    with_loan = std::min(with_loan, down / (1.0 - credit.loan_to_value_cap));
   with_loan = std::min(with_loan, (budget + f * down) / (f + upkeep));
   // Cash buyers only need to afford the upkeep.
   const double cash = std::min(down, upkeep > 0 ? budget / upkeep : down);
@@ -66,8 +65,11 @@ struct Scored {
 
 }  // namespace
 
-Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyIndex& vacancies,
-               std::int32_t tick, std::int32_t round, HouseholdId h, SearchKind kind) {
+Bid search_one(const PhaseContext& ctx, const World& world, const VacancyIndex& vacancies,
+               std::int32_t round, HouseholdId h, SearchKind kind) {
+  const ScenarioDef& scenario = ctx.scenario;
+  const std::int32_t tick = ctx.tick;
+  const CreditLimits& credit = ctx.rules.credit;
   const MarketDef& m = scenario.market;
   const Households& hh = world.households;
   const Dwellings& dw = world.dwellings;
@@ -86,9 +88,9 @@ Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyInd
   const double residual = std::max(0.0, income - needs);
   const double rent_budget = std::min(m.max_rent_share_of_income * income, residual);
   // Landlords count a housing voucher towards the rent (docs/POLICIES.md#vouchers).
-  const double rent_limit = policy::voucher_rent_limit(scenario, hh, h, rent_budget);
+  const double rent_limit = voucher_rent_limit(ctx.rules, hh, h, rent_budget);
   const double price_budget =
-      max_price(m, std::min(income, residual / m.max_mortgage_payment_share_of_income), wealth);
+      max_price(m, credit, std::min(income, residual / credit.max_payment_share_of_income), wealth);
   const bool social_eligible =
       income < m.social_income_limit_share_of_median * scenario.city.income.median_per_month;
   const CellId anchor = hh.anchor_cell[h];
@@ -137,14 +139,14 @@ Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyInd
         // Bidders with room in their budget offer up to max_overbid_share more.
         const double slack = (rent_limit - ask) / ask;
         bid = std::min(rent_limit, ask * (1.0 + m.max_overbid_share * std::min(1.0, slack)));
-        cost = bid - policy::voucher_subsidy(scenario, hh, h, bid);
+        cost = bid - voucher_subsidy(ctx.rules, hh, h, bid);
         break;
       }
       case Tenure::OwnerOccupied: {
         if (ask > price_budget) continue;
         const double slack = (price_budget - ask) / ask;
         bid = std::min(price_budget, ask * (1.0 + m.max_overbid_share * std::min(1.0, slack)));
-        const Purchase p = finance_purchase(m, bid, income, wealth);
+        const Purchase p = finance_purchase(m, credit, bid, income, wealth);
         if (!p.ok) continue;  // rounding at the edge of a cap
         cost = p.cost_per_month;
         owning = true;

@@ -12,6 +12,7 @@
 
 #include "hearth/frame.hpp"
 #include "hearth/scenario.hpp"
+#include "rules/active_rules.hpp"
 #include "state/world.hpp"
 
 namespace hearth {
@@ -40,9 +41,16 @@ inline constexpr std::array<std::string_view, kPhaseCount> kPhaseNames = {
 // phases/phase_writes.cpp, beside the reason for each column.
 std::span<const std::string_view> phase_writes(Phase phase);
 
+// What every phase of a tick receives: the scenario, the tick, and the rules
+// the policy programmes in force set for it (built once, here).
 struct PhaseContext {
+  PhaseContext(const ScenarioDef& scenario_def, std::int32_t tick_number)
+      : scenario(scenario_def),
+        tick(tick_number),
+        rules(rules_in_force(scenario_def, tick_number)) {}
   const ScenarioDef& scenario;
   std::int32_t tick;  // the tick being simulated, 1-based
+  ActiveRules rules;
 };
 
 // Each phase's steps have their own files and headers, which say what they

@@ -6,8 +6,8 @@
 //   4. private builders and programmes start new dwellings
 //      (phases/construction.cpp), under a building code in force.
 // Reads and writes: see each step's header.
+#include "housing/market_model.hpp"
 #include "phases/construction.hpp"
-#include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 #include "phases/repairs.hpp"
 

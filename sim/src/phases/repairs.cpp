@@ -18,10 +18,8 @@
 #include <cmath>
 #include <tuple>
 
-#include "phases/market_common.hpp"
+#include "housing/market_model.hpp"
 #include "phases/repairs.hpp"
-#include "policy/disaster_levers.hpp"
-#include "policy/policies.hpp"
 
 namespace hearth::disasters {
 namespace {
@@ -37,15 +35,15 @@ int priority_of(const Dwellings& dw, DwellingId d) {
 }
 
 // A building_code programme's rebuild rule applies to d's repair.
-bool rebuilds_to_code(const PolicyDef* code, const Dwellings& dw, DwellingId d) {
+bool rebuilds_to_code(const BuildingCodeLever* code, const Dwellings& dw, DwellingId d) {
   return code != nullptr && dw.tenure[d] != Tenure::Informal &&
          static_cast<int>(dw.damage[d]) >= code->code_rebuild_min_damage_state &&
-         dw.structure[d] < policy::structure_class_of(code->code_rebuild_structure);
+         dw.structure[d] < code->code_rebuild_structure;
 }
 
 // What the repair of d costs at this month's prices and what insurance leaves to pay.
 double repair_gap(const ScenarioDef& s, const World& world, DwellingId d, double multiplier,
-                  const PolicyDef* code) {
+                  const BuildingCodeLever* code) {
   const RecoveryDef& r = s.disasters.recovery;
   const FragilityDef& f = s.disasters.fragility;
   const Dwellings& dw = world.dwellings;
@@ -107,14 +105,15 @@ bool pay(const ScenarioDef& s, World& world, DwellingId d, double gap, bool comm
 
 // Tries to fund the repair of d at this month's cost; true if paid for.
 bool fund(const ScenarioDef& s, World& world, DwellingId d, double multiplier,
-          const PolicyDef* code) {
+          const BuildingCodeLever* code) {
   return pay(s, world, d, repair_gap(s, world, d, multiplier, code), true);
 }
 
-// Funding with a reconstruction grant towards the gap (policy/reconstruction_grants.cpp).
-class GrantFunding final : public policy::RepairFunding {
+// Funding with a reconstruction grant towards the gap (policy/reconstruction_grants.cpp,
+// called through ActiveRules::pay_reconstruction_grants).
+class GrantFunding final : public RepairFunding {
  public:
-  GrantFunding(const ScenarioDef& s, World& world, double multiplier, const PolicyDef* code)
+  GrantFunding(const ScenarioDef& s, World& world, double multiplier, const BuildingCodeLever* code)
       : s_(s), world_(world), multiplier_(multiplier), code_(code) {}
   double gap(DwellingId d) const override { return repair_gap(s_, world_, d, multiplier_, code_); }
   bool can_fund(DwellingId d, double grant) const override {
@@ -128,7 +127,7 @@ class GrantFunding final : public policy::RepairFunding {
   const ScenarioDef& s_;
   World& world_;
   double multiplier_;
-  const PolicyDef* code_;
+  const BuildingCodeLever* code_;
 };
 
 }  // namespace
@@ -154,12 +153,12 @@ void run_repairs(const PhaseContext& ctx, World& world) {
       1.0 + std::min(r.demand_surge_max, r.demand_surge_slope * std::max(0.0, over));
   world.disasters.repair_cost_multiplier = static_cast<float>(multiplier);
 
-  const PolicyDef* code = policy::building_code_in_force(s, ctx.tick);
+  const BuildingCodeLever* code = ctx.rules.building_code;
   // Reconstruction grants first (they decide in their own order), then the
   // owners' own means for the rest.
-  if (!policy::active_programmes(s, policy::Lever::ReconstructionGrants, ctx.tick).empty()) {
+  if (ctx.rules.pay_reconstruction_grants != nullptr) {
     GrantFunding funding(s, world, multiplier, code);
-    policy::pay_reconstruction_grants(ctx, world, damaged, funding);
+    ctx.rules.pay_reconstruction_grants(ctx, world, damaged, funding);
   }
   std::vector<std::tuple<int, DwellingId>> queue;
   for (const DwellingId d : damaged) {
@@ -182,8 +181,7 @@ void run_repairs(const PhaseContext& ctx, World& world) {
       dw.structure[d] = StructureClass::CodeCompliant;
     }
     // A building code in force: rebuilt to its class (never down).
-    if (rebuilds_to_code(code, dw, d))
-      dw.structure[d] = policy::structure_class_of(code->code_rebuild_structure);
+    if (rebuilds_to_code(code, dw, d)) dw.structure[d] = code->code_rebuild_structure;
     dw.damage[d] = DamageState::None;
     dw.repair_funded[d] = 0;
     market::refresh_dwelling(s, world, d);

@@ -15,11 +15,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "housing/market_model.hpp"
+#include "housing/placement.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
-#include "phases/market_common.hpp"
 #include "phases/phases.hpp"
-#include "phases/placement.hpp"
 #include "state/rents.hpp"
 #include "state/tenancy.hpp"
 

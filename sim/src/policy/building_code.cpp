@@ -1,8 +1,8 @@
 // building_code (docs/POLICIES.md#building_code): the structure class of new
 // and rebuilt stock, and a retrofit programme for weak existing stock.
 // New stock: formal dwellings started while the programme acts get
-// code_new_structure (run_recovery calls apply_code_to_new_stock). Rebuilt
-// stock: see repairs.cpp (code_rebuild_structure, with its cost premium).
+// code_new_structure (construction.cpp reads ActiveRules::building_code).
+// Rebuilt stock: see repairs.cpp (code_rebuild_structure, with its cost premium).
 // Retrofits (policy phase): each month every eligible dwelling (undamaged,
 // built, of retrofit_eligible_structure or weaker, informal ones only with
 // retrofit_informal) is offered a retrofit with the monthly chance of
@@ -19,42 +19,19 @@
 
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
-#include "phases/market_common.hpp"
 #include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"
 
 namespace hearth::policy {
 
-StructureClass structure_class_of(std::string_view name) {
-  if (name == "informal") return StructureClass::InformalMakeshift;
-  if (name == "unreinforced_masonry") return StructureClass::UnreinforcedMasonry;
-  if (name == "rc_frame") return StructureClass::ReinforcedConcreteFrame;
-  return StructureClass::CodeCompliant;
-}
-
-const PolicyDef* building_code_in_force(const ScenarioDef& scenario, std::int32_t tick) {
-  const auto found = active_programmes(scenario, Lever::BuildingCode, tick);
-  return found.empty() ? nullptr : &scenario.policies[found.front()];
-}
-
-void apply_code_to_new_stock(const ScenarioDef& scenario, World& world, std::int32_t tick,
-                             DwellingId first) {
-  const PolicyDef* code = building_code_in_force(scenario, tick);
-  if (code == nullptr) return;
-  const StructureClass c = structure_class_of(code->code_new_structure);
-  Dwellings& dw = world.dwellings;
-  for (DwellingId d = first; d < dw.count(); ++d) {
-    if (dw.tenure[d] != Tenure::Informal) dw.structure[d] = c;
-  }
-}
-
 void run_retrofits(const PhaseContext& ctx, World& world) {
   const ScenarioDef& s = ctx.scenario;
   for (const int k : active_programmes(s, Lever::BuildingCode, ctx.tick)) {
-    const PolicyDef& p = s.policies[k];
+    const ProgrammeDef& programme = s.policies[k];
+    const auto& p = std::get<BuildingCodeLever>(programme.lever);
     if (p.retrofit_share_per_year <= 0) continue;
-    const StructureClass eligible = structure_class_of(p.retrofit_eligible_structure);
-    const StructureClass target = structure_class_of(p.retrofit_structure);
+    const StructureClass eligible = p.retrofit_eligible_structure;
+    const StructureClass target = p.retrofit_structure;
     const double offer = 1.0 - std::pow(1.0 - p.retrofit_share_per_year, 1.0 / 12.0);
     Dwellings& dw = world.dwellings;
     Households& hh = world.households;

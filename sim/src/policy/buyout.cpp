@@ -25,9 +25,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "housing/market_model.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
-#include "phases/market_common.hpp"
 #include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"
 #include "state/city_generator.hpp"
@@ -37,10 +37,10 @@
 namespace hearth::policy {
 namespace {
 
-bool in_zone(const PolicyDef& p, const World& world, const std::vector<float>* depth100,
+bool in_zone(const BuyoutLever& p, const World& world, const std::vector<float>* depth100,
              DwellingId d) {
   const Dwellings& dw = world.dwellings;
-  if (p.buyout_zone == "damaged")
+  if (p.buyout_zone == BuyoutZone::Damaged)
     return static_cast<int>(dw.damage[d]) >= p.buyout_min_damage_state;
   return depth100 != nullptr && (*depth100)[dw.cell[d]] >= p.buyout_min_flood_depth_m;
 }
@@ -68,7 +68,8 @@ void run_buyouts(const PhaseContext& ctx, World& world) {
       layer < 0 ? nullptr : &world.grid.hazards[static_cast<std::size_t>(layer)].value;
   bool any = false;
   for (const int k : programmes) {
-    const PolicyDef& p = s.policies[k];
+    const ProgrammeDef& programme = s.policies[k];
+    const auto& p = std::get<BuyoutLever>(programme.lever);
     const double accept = 1.0 - std::pow(1.0 - p.buyout_uptake_per_year, 1.0 / 12.0);
     std::vector<std::uint8_t> sells(dw.count(), 0);
     parallel::for_each_index(dw.count(), [&](std::size_t i) {

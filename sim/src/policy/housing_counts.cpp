@@ -19,7 +19,7 @@ HousingCounts count_housing(const ScenarioDef& scenario, const World& world) {
                               hh.months_in_arrears[h] >= tolerance;
   }
   for (std::size_t k = 0; k < world.policies.waiting.size() && k < scenario.policies.size(); ++k) {
-    if (scenario.policies[k].type == "vouchers")
+    if (std::holds_alternative<VouchersLever>(scenario.policies[k].lever))
       out.voucher_waiting_list += static_cast<std::int64_t>(world.policies.waiting[k].size());
   }
   for (DwellingId d = 0; d < dw.count(); ++d) {
@@ -30,12 +30,12 @@ HousingCounts count_housing(const ScenarioDef& scenario, const World& world) {
       continue;
     }
     if (mark > scenario.policies.size()) continue;
-    const PolicyDef& p = scenario.policies[mark - 1u];
-    if (p.type == "social_housing") {
+    const LeverDef& lever = scenario.policies[mark - 1u].lever;
+    if (std::holds_alternative<SocialHousingLever>(lever)) {
       if (dw.work_remaining_months[d] <= 0.0f) ++out.social_programme_units;
       out.social_programme_tenants += dw.occupant[d] != kNone;
-    } else if (p.type == "upgrading") {
-      if (p.upgrading_mode == "in_situ")
+    } else if (const auto* upgrading = std::get_if<UpgradingLever>(&lever)) {
+      if (upgrading->upgrading_mode == UpgradingMode::InSitu)
         ++out.upgraded_dwellings;
       else
         out.relocated_households += dw.occupant[d] != kNone;

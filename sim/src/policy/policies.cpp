@@ -30,22 +30,22 @@ bool needs_budget(Lever lever) {
   }
 }
 
-bool active(const PolicyDef& programme, std::int32_t tick) {
+bool active(const ProgrammeDef& programme, std::int32_t tick) {
   return tick >= programme.start_tick && (programme.end_tick == 0 || tick <= programme.end_tick);
 }
 
 std::vector<int> active_programmes(const ScenarioDef& scenario, Lever lever, std::int32_t tick) {
   std::vector<int> found;
   for (std::size_t k = 0; k < scenario.policies.size(); ++k) {
-    const PolicyDef& programme = scenario.policies[k];
-    if (lever_of(programme.type) == lever && active(programme, tick)) {
+    const ProgrammeDef& programme = scenario.policies[k];
+    if (lever_of(programme) == lever && active(programme, tick)) {
       found.push_back(static_cast<int>(k));
     }
   }
   return found;
 }
 
-std::int32_t programme_year(const PolicyDef& programme, std::int32_t tick) {
+std::int32_t programme_year(const ProgrammeDef& programme, std::int32_t tick) {
   return std::max<std::int32_t>(0, (tick - programme.start_tick) / 12);
 }
 
@@ -67,7 +67,7 @@ ProgrammeLedger& ledger_at(const ScenarioDef& scenario, World& world, int progra
 
 double budget_left(const ScenarioDef& scenario, const World& world, int programme,
                    std::int32_t tick) {
-  const PolicyDef& def = scenario.policies[programme];
+  const ProgrammeDef& def = scenario.policies[programme];
   if (!active(def, tick)) return 0;
   const ProgrammeLedger& ledger = world.policies.programmes.at(static_cast<std::size_t>(programme));
   const double spent = ledger.year == programme_year(def, tick) ? ledger.spent_this_year : 0;

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "hearth/scenario.hpp"
@@ -51,6 +52,11 @@ inline constexpr std::array<std::string_view, kLeverCount> kLeverNames = {"rent_
 
 // The lever of a `type` (validated by the schema); throws std::invalid_argument otherwise.
 Lever lever_of(std::string_view type);
+// The lever of a programme (its LeverDef alternative).
+static_assert(std::variant_size_v<LeverDef> == kLeverCount, "one LeverDef alternative per Lever");
+inline Lever lever_of(const ProgrammeDef& programme) {
+  return static_cast<Lever>(programme.lever.index());
+}
 inline std::string_view lever_name(Lever lever) {
   return kLeverNames[static_cast<int>(lever)];
 }
@@ -58,11 +64,11 @@ inline std::string_view lever_name(Lever lever) {
 bool needs_budget(Lever lever);
 
 // Whether the programme acts at the tick (start_tick <= tick <= end_tick, or to the end).
-bool active(const PolicyDef& programme, std::int32_t tick);
+bool active(const ProgrammeDef& programme, std::int32_t tick);
 // Indices into scenario.policies of the lever's programmes active at the tick, in list order.
 std::vector<int> active_programmes(const ScenarioDef& scenario, Lever lever, std::int32_t tick);
 // Programme year of a tick: 0 for the first 12 ticks from start_tick, then 1, ...
-std::int32_t programme_year(const PolicyDef& programme, std::int32_t tick);
+std::int32_t programme_year(const ProgrammeDef& programme, std::int32_t tick);
 
 // Money a programme may still spend in the tick's programme year (0 when inactive).
 double budget_left(const ScenarioDef& scenario, const World& world, int programme,

@@ -23,7 +23,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "phases/dislocation.hpp"
+#include "housing/household_economy.hpp"
 #include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"
 
@@ -43,12 +43,13 @@ void pay_reconstruction_grants(const PhaseContext& ctx, World& world,
         !is_housed(hh.status[h]))
       tenant[d] = h;
   }
-  const double median = disasters::median_income(world);
+  const double median = median_income(world);
   for (const int k : active_programmes(s, Lever::ReconstructionGrants, ctx.tick)) {
-    const PolicyDef& p = s.policies[k];
-    const bool owners_only = p.grants_targeting == "owners_only";
-    const bool need_based = p.grants_targeting == "need_based";
-    const bool damage_based = p.grants_targeting == "damage_based";
+    const ProgrammeDef& programme = s.policies[k];
+    const auto& p = std::get<ReconstructionGrantsLever>(programme.lever);
+    const bool owners_only = p.grants_targeting == GrantsTargeting::OwnersOnly;
+    const bool need_based = p.grants_targeting == GrantsTargeting::NeedBased;
+    const bool damage_based = p.grants_targeting == GrantsTargeting::DamageBased;
     // (damage state descending, income ascending, dwelling id)
     std::vector<std::tuple<int, float, DwellingId>> ranked;
     for (const DwellingId d : damaged) {

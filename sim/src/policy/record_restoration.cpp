@@ -37,8 +37,9 @@ void run_record_restoration(const PhaseContext& ctx, World& world) {
   std::sort(lost.begin(), lost.end());
   std::size_t next = 0;
   for (const int k : programmes) {
-    const PolicyDef& p = s.policies[k];
-    const std::int32_t elapsed = ctx.tick - p.start_tick;
+    const ProgrammeDef& programme = s.policies[k];
+    const auto& p = std::get<RecordRestorationLever>(programme.lever);
+    const std::int32_t elapsed = ctx.tick - programme.start_tick;
     const auto quota = static_cast<std::int64_t>(std::floor(p.records_per_month * (elapsed + 1))) -
                        static_cast<std::int64_t>(std::floor(p.records_per_month * elapsed));
     for (std::int64_t n = 0; n < quota && next < lost.size(); ++n) {

@@ -9,35 +9,20 @@
 #include <algorithm>
 #include <cmath>
 
+#include "housing/market_model.hpp"
 #include "parallel/parallel.hpp"
-#include "phases/market_common.hpp"
 #include "policy/housing_levers.hpp"
 #include "policy/policies.hpp"
 
 namespace hearth::policy {
 
-const PolicyDef* rent_cap_in_force(const ScenarioDef& scenario, std::int32_t tick) {
-  for (const PolicyDef& p : scenario.policies) {
-    if (p.type == "rent_cap" && active(p, tick)) return &p;
-  }
-  return nullptr;
-}
-
-double capped_increase_per_review(const PolicyDef& cap, double market_cap,
-                                  std::int32_t review_months) {
-  // An annual cap compounds over the months between reviews.
-  const double per_review =
-      std::pow(1.0 + cap.rent_cap_max_increase_per_year, review_months / 12.0) - 1.0;
-  return std::min(market_cap, per_review);
-}
-
 void run_rent_cap(const PhaseContext& ctx, World& world) {
   const ScenarioDef& s = ctx.scenario;
-  const PolicyDef* cap = rent_cap_in_force(s, ctx.tick);
+  const RentCapLever* cap = ctx.rules.rent_cap;
   if (cap == nullptr || cap->rent_cap_upkeep_cut_per_year <= 0) return;
   // Once a programme year, at its last tick: landlords of capped tenancies
   // defer maintenance, so quality falls faster than the market's depreciation.
-  if ((ctx.tick - cap->start_tick) % 12 != 11) return;
+  if ((ctx.tick - ctx.rules.rent_cap_programme->start_tick) % 12 != 11) return;
   market::ensure_initialised(s, world);
   Dwellings& dw = world.dwellings;
   const auto keep = static_cast<float>(1.0 - cap->rent_cap_upkeep_cut_per_year);

@@ -16,7 +16,7 @@
 #include <cmath>
 #include <tuple>
 
-#include "phases/placement.hpp"
+#include "housing/placement.hpp"
 #include "policy/disaster_levers.hpp"
 #include "policy/policies.hpp"
 
@@ -51,7 +51,8 @@ void run_shelter_capacity(const PhaseContext& ctx, World& world) {
   if (programmes.empty() && ps.shelter_extra_places == 0 && ps.camp_extra_places == 0) return;
   std::int64_t shelter = 0, camp = 0;
   for (const int k : programmes) {
-    const PolicyDef& p = s.policies[k];
+    const ProgrammeDef& programme = s.policies[k];
+    const auto& p = std::get<ShelterCapacityLever>(programme.lever);
     const double cost = p.shelter_cost_per_place_per_month;
     const auto affordable =
         static_cast<std::int64_t>(std::floor(budget_left(s, world, k, ctx.tick) / cost));

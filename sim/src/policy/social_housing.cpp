@@ -12,8 +12,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "housing/market_model.hpp"
 #include "parallel/rng.hpp"
-#include "phases/market_common.hpp"
 #include "policy/housing_levers.hpp"
 #include "policy/policies.hpp"
 #include "state/rents.hpp"
@@ -29,7 +29,8 @@ bool formal_land(LandUse u) {
 // Households that may be allocated a unit: private renters, the homeless and
 // informal dwellers below the income limit (not owners, social tenants or
 // households displaced by a disaster, who have their own path home).
-bool eligible(const ScenarioDef& s, const PolicyDef& p, const Households& hh, HouseholdId h) {
+bool eligible(const ScenarioDef& s, const SocialHousingLever& p, const Households& hh,
+              HouseholdId h) {
   const Status st = hh.status[h];
   if (st != Status::Renter && st != Status::Homeless && st != Status::InformalDweller) return false;
   return hh.income_per_month[h] <
@@ -38,11 +39,12 @@ bool eligible(const ScenarioDef& s, const PolicyDef& p, const Households& hh, Ho
 
 void start_units(const PhaseContext& ctx, World& world, int k) {
   const ScenarioDef& s = ctx.scenario;
-  const PolicyDef& p = s.policies[static_cast<std::size_t>(k)];
+  const ProgrammeDef& programme = s.policies[static_cast<std::size_t>(k)];
+  const auto& p = std::get<SocialHousingLever>(programme.lever);
   const Grid& grid = world.grid;
   // Starts this tick: the whole-unit steps of units_per_year / 12 per month.
   const double rate = p.social_units_per_year / 12.0;
-  const double before = rate * (ctx.tick - p.start_tick);
+  const double before = rate * (ctx.tick - programme.start_tick);
   const auto n = static_cast<std::int64_t>(std::floor(before + rate)) -
                  static_cast<std::int64_t>(std::floor(before));
   if (n <= 0) return;
@@ -81,7 +83,8 @@ void start_units(const PhaseContext& ctx, World& world, int k) {
 // Lets the programme's vacant, finished, habitable units by its rule.
 void allocate(const PhaseContext& ctx, World& world, int k) {
   const ScenarioDef& s = ctx.scenario;
-  const PolicyDef& p = s.policies[static_cast<std::size_t>(k)];
+  const ProgrammeDef& programme = s.policies[static_cast<std::size_t>(k)];
+  const auto& p = std::get<SocialHousingLever>(programme.lever);
   Households& hh = world.households;
   Dwellings& dw = world.dwellings;
   const auto mark = static_cast<std::uint8_t>(k + 1);
@@ -93,7 +96,7 @@ void allocate(const PhaseContext& ctx, World& world, int k) {
       vacant.push_back(d);
     }
   }
-  const bool by_list = p.social_allocation == "waiting_list";
+  const bool by_list = p.social_allocation == SocialAllocation::WaitingList;
   std::vector<HouseholdId>& list = world.policies.waiting[static_cast<std::size_t>(k)];
   std::vector<HouseholdId> ranked;
   if (by_list) {
@@ -117,7 +120,7 @@ void allocate(const PhaseContext& ctx, World& world, int k) {
     for (HouseholdId h = 0; h < hh.count(); ++h) {
       if (!eligible(s, p, hh, h)) continue;
       double key = hh.income_per_month[h];  // need: the lowest income first
-      if (p.social_allocation == "lottery") {
+      if (p.social_allocation == SocialAllocation::Lottery) {
         key = Rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick),
                   RngStream::PolicySocialHousing, h)
                   .uniform();
@@ -152,10 +155,12 @@ void run_social_housing(const PhaseContext& ctx, World& world) {
   const ScenarioDef& s = ctx.scenario;
   world.policies.waiting.resize(s.policies.size());
   for (std::size_t k = 0; k < s.policies.size(); ++k) {
-    const PolicyDef& p = s.policies[k];
-    if (p.type != "social_housing" || ctx.tick < p.start_tick) continue;
+    const ProgrammeDef& programme = s.policies[k];
+    if (!std::holds_alternative<SocialHousingLever>(programme.lever) ||
+        ctx.tick < programme.start_tick)
+      continue;
     market::ensure_initialised(s, world);
-    if (active(p, ctx.tick)) start_units(ctx, world, static_cast<int>(k));
+    if (active(programme, ctx.tick)) start_units(ctx, world, static_cast<int>(k));
     // Units built stay social housing and are let by the programme's rule
     // after the programme's end too.
     allocate(ctx, world, static_cast<int>(k));

@@ -21,8 +21,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "housing/market_model.hpp"
 #include "parallel/rng.hpp"
-#include "phases/market_common.hpp"
 #include "policy/disaster_levers.hpp"
 #include "policy/housing_levers.hpp"
 #include "policy/policies.hpp"
@@ -32,14 +32,7 @@
 namespace hearth::policy {
 namespace {
 
-StructureClass structure_of(const std::string& name) {
-  if (name == "informal_makeshift") return StructureClass::InformalMakeshift;
-  if (name == "reinforced_concrete_frame") return StructureClass::ReinforcedConcreteFrame;
-  if (name == "code_compliant") return StructureClass::CodeCompliant;
-  return StructureClass::UnreinforcedMasonry;
-}
-
-CellId site_of(const PolicyDef& p, const Grid& grid) {
+CellId site_of(const UpgradingLever& p, const Grid& grid) {
   if (p.upgrading_site_cell >= 0 &&
       static_cast<std::size_t>(p.upgrading_site_cell) < grid.cell_count())
     return static_cast<CellId>(p.upgrading_site_cell);
@@ -47,7 +40,7 @@ CellId site_of(const PolicyDef& p, const Grid& grid) {
 }
 
 // Targeted informal dwellings not yet treated, by cell then id; at most n.
-std::vector<DwellingId> targets(const PolicyDef& p, const World& world, std::int64_t n) {
+std::vector<DwellingId> targets(const UpgradingLever& p, const World& world, std::int64_t n) {
   const Dwellings& dw = world.dwellings;
   const Grid& grid = world.grid;
   std::vector<std::uint8_t> hood(static_cast<std::size_t>(grid.neighbourhood_count), 0);
@@ -61,8 +54,10 @@ std::vector<DwellingId> targets(const PolicyDef& p, const World& world, std::int
     // Not a home held by a household away (displaced): it is not cleared under them.
     if (dw.owner_household[d] != kNone && dw.owner_household[d] != dw.occupant[d]) continue;
     const CellId c = dw.cell[d];
-    if (p.upgrading_target == "floodplain" && !(market::flood_depth(grid, c) > 0.0f)) continue;
-    if (p.upgrading_target == "neighbourhoods" && !hood[grid.neighbourhood[c]]) continue;
+    if (p.upgrading_target == UpgradingTarget::Floodplain && !(market::flood_depth(grid, c) > 0.0f))
+      continue;
+    if (p.upgrading_target == UpgradingTarget::Neighbourhoods && !hood[grid.neighbourhood[c]])
+      continue;
     found.push_back({c, d});
   }
   std::sort(found.begin(), found.end());
@@ -86,7 +81,8 @@ void demolish(World& world, DwellingId d) {
 
 void drift_back(const PhaseContext& ctx, World& world, int k) {
   const ScenarioDef& s = ctx.scenario;
-  const PolicyDef& p = s.policies[static_cast<std::size_t>(k)];
+  const ProgrammeDef& programme = s.policies[static_cast<std::size_t>(k)];
+  const auto& p = std::get<UpgradingLever>(programme.lever);
   if (p.upgrading_drift_back_rate_per_month <= 0) return;
   Households& hh = world.households;
   const Dwellings& dw = world.dwellings;
@@ -117,14 +113,16 @@ void drift_back(const PhaseContext& ctx, World& world, int k) {
 void run_upgrading(const PhaseContext& ctx, World& world) {
   const ScenarioDef& s = ctx.scenario;
   for (std::size_t kk = 0; kk < s.policies.size(); ++kk) {
-    const PolicyDef& p = s.policies[kk];
-    if (p.type != "upgrading" || ctx.tick < p.start_tick) continue;
+    const ProgrammeDef& programme = s.policies[kk];
+    if (!std::holds_alternative<UpgradingLever>(programme.lever) || ctx.tick < programme.start_tick)
+      continue;
+    const auto& p = std::get<UpgradingLever>(programme.lever);
     const int k = static_cast<int>(kk);
     market::ensure_initialised(s, world);
-    if (p.upgrading_mode == "relocation") drift_back(ctx, world, k);
-    if (!active(p, ctx.tick)) continue;
+    if (p.upgrading_mode == UpgradingMode::Relocation) drift_back(ctx, world, k);
+    if (!active(programme, ctx.tick)) continue;
     const double rate = p.upgrading_dwellings_per_month;
-    const double before = rate * (ctx.tick - p.start_tick);
+    const double before = rate * (ctx.tick - programme.start_tick);
     const auto n = static_cast<std::int64_t>(std::floor(before + rate)) -
                    static_cast<std::int64_t>(std::floor(before));
     if (n <= 0) continue;
@@ -133,15 +131,16 @@ void run_upgrading(const PhaseContext& ctx, World& world) {
     Grid& grid = world.grid;
     const auto mark = static_cast<std::uint8_t>(k + 1);
     const CellId site = site_of(p, grid);
-    if (p.upgrading_mode == "relocation" && site == kNone) continue;  // no site: nothing to do
+    if (p.upgrading_mode == UpgradingMode::Relocation && site == kNone)
+      continue;  // no site: nothing to do
     std::vector<std::uint8_t> touched(grid.cell_count(), 0);
     for (const DwellingId d : targets(p, world, n)) {
       if (!try_spend(s, world, k, ctx.tick, p.upgrading_cost_per_dwelling)) break;
       const CellId c = dw.cell[d];
       const HouseholdId h = dw.occupant[d];
-      if (p.upgrading_mode == "in_situ") {
+      if (p.upgrading_mode == UpgradingMode::InSitu) {
         dw.quality[d] = std::max(dw.quality[d], static_cast<float>(p.upgrading_quality));
-        dw.structure[d] = std::max(dw.structure[d], structure_of(p.upgrading_structure));
+        dw.structure[d] = std::max(dw.structure[d], p.upgrading_structure);
         dw.record_intact[d] = 1;  // a title: secure tenure
         dw.programme[d] = mark;
         const auto level = static_cast<float>(p.upgrading_services_level);
@@ -151,7 +150,7 @@ void run_upgrading(const PhaseContext& ctx, World& world) {
         grid.drainage_m[c] =
             std::max(grid.drainage_m[c], static_cast<float>(p.upgrading_drainage_depth_m));
         touched[c] = 1;
-      } else if (p.upgrading_mode == "relocation") {
+      } else if (p.upgrading_mode == UpgradingMode::Relocation) {
         if (h != kNone) {
           tenancy::vacate(s, world, h);
           const DwellingId unit =
@@ -178,7 +177,7 @@ void run_upgrading(const PhaseContext& ctx, World& world) {
         grid.land_use[c] = LandUse::Open;  // no rebuilding on cleared land
       }
     }
-    if (p.upgrading_mode == "in_situ") {
+    if (p.upgrading_mode == UpgradingMode::InSitu) {
       // Services enter the hedonic factor of every dwelling of a touched cell.
       for (DwellingId d = 0; d < dw.count(); ++d) {
         if (touched[dw.cell[d]]) market::refresh_dwelling(s, world, d);

@@ -3,7 +3,7 @@
 // income, up to the payment standard. Eligibility by income (a share of the
 // city's median); vouchers are issued within the programme year's budget,
 // first come, first served from a waiting list in order of application.
-// Reads: the programme's voucher_* keys; Households (status, dwelling,
+// Reads: the programme's VouchersLever; Households (status, dwelling,
 //        income_per_month, housing_cost_per_month); Dwellings::tenure.
 // Writes: Households::voucher, housing_subsidy_per_month (serial, id order);
 //        PolicyState::waiting; the programme's ledger.
@@ -17,11 +17,7 @@
 namespace hearth::policy {
 namespace {
 
-bool is_voucher_programme(const PolicyDef& p) {
-  return p.type == "vouchers";
-}
-
-bool income_eligible(const ScenarioDef& s, const PolicyDef& p, const Households& hh,
+bool income_eligible(const ScenarioDef& s, const VouchersLever& p, const Households& hh,
                      HouseholdId h) {
   return hh.income_per_month[h] <
          p.voucher_income_limit_share_of_median * s.city.income.median_per_month;
@@ -43,7 +39,7 @@ bool rents_privately(const World& world, HouseholdId h) {
 // The monthly payment a holder (or applicant) is committed: the most the
 // voucher could pay at its income (payment standard - share x income), so
 // that rent rises at reviews and moves do not outrun the budget.
-double expected_payment(const World& world, HouseholdId h, const PolicyDef& p) {
+double expected_payment(const World& world, HouseholdId h, const VouchersLever& p) {
   const Households& hh = world.households;
   const double share = p.voucher_rent_share_of_income * hh.income_per_month[h];
   return std::max(0.0, p.voucher_payment_standard_per_month - share);
@@ -51,40 +47,12 @@ double expected_payment(const World& world, HouseholdId h, const PolicyDef& p) {
 
 }  // namespace
 
-double voucher_subsidy(const ScenarioDef& scenario, const Households& hh, HouseholdId h,
-                       double rent_per_month) {
-  const std::uint8_t k = hh.voucher[h];
-  if (k == 0) return 0.0;
-  const PolicyDef& p = scenario.policies[k - 1u];
-  // In whole currency units, rounded up (the holder pays at most its share).
-  const double gap = std::min(rent_per_month, p.voucher_payment_standard_per_month) -
-                     p.voucher_rent_share_of_income * hh.income_per_month[h];
-  return std::clamp(std::ceil(gap), 0.0, std::max(0.0, rent_per_month));
-}
-
-double voucher_rent_limit(const ScenarioDef& scenario, const Households& hh, HouseholdId h,
-                          double rent_budget) {
-  const std::uint8_t k = hh.voucher[h];
-  if (k == 0) return rent_budget;
-  const PolicyDef& p = scenario.policies[k - 1u];
-  const double income = hh.income_per_month[h];
-  // At lease-up the holder's own share may not exceed 40% of income (or the
-  // programme's share, if higher), as in the US programme.
-  const double own = std::min(rent_budget, std::max(p.voucher_rent_share_of_income, 0.4) * income);
-  return own + voucher_top_up(scenario, hh, h);
-}
-
-double voucher_top_up(const ScenarioDef& scenario, const Households& hh, HouseholdId h) {
-  const std::uint8_t k = hh.voucher[h];
-  if (k == 0) return 0.0;
-  const PolicyDef& p = scenario.policies[k - 1u];
-  return std::max(0.0, p.voucher_payment_standard_per_month -
-                           p.voucher_rent_share_of_income * hh.income_per_month[h]);
-}
-
 void pay_vouchers(const PhaseContext& ctx, World& world) {
   const ScenarioDef& s = ctx.scenario;
-  if (std::none_of(s.policies.begin(), s.policies.end(), is_voucher_programme)) return;
+  const ActiveRules& rules = ctx.rules;
+  if (std::none_of(rules.voucher_terms.begin(), rules.voucher_terms.end(),
+                   [](const VouchersLever* terms) { return terms != nullptr; }))
+    return;
   Households& hh = world.households;
   // Serial, in id order: who gets the last of a year's budget does not
   // depend on the thread count. The payment is set on last month's income
@@ -93,8 +61,9 @@ void pay_vouchers(const PhaseContext& ctx, World& world) {
     hh.housing_subsidy_per_month[h] = 0.0f;
     if (hh.voucher[h] == 0) continue;
     const int k = hh.voucher[h] - 1;
-    const double owed =
-        rents_privately(world, h) ? voucher_subsidy(s, hh, h, hh.housing_cost_per_month[h]) : 0.0;
+    const double owed = rents_privately(world, h)
+                            ? voucher_subsidy(rules, hh, h, hh.housing_cost_per_month[h])
+                            : 0.0;
     // Months in a row the holder was owed nothing (still searching, or an
     // income at which 30% covers the rent): the voucher lapses after a while.
     hh.voucher_months_unpaid[h] =
@@ -109,11 +78,13 @@ void run_vouchers(const PhaseContext& ctx, World& world) {
   auto& waiting = world.policies.waiting;
   waiting.resize(s.policies.size());
   for (std::size_t k = 0; k < s.policies.size(); ++k) {
-    const PolicyDef& p = s.policies[k];
-    if (!is_voucher_programme(p)) continue;
+    const ProgrammeDef& programme = s.policies[k];
+    const auto* terms = std::get_if<VouchersLever>(&programme.lever);
+    if (terms == nullptr) continue;
+    const VouchersLever& p = *terms;
     const auto mark = static_cast<std::uint8_t>(k + 1);
-    const bool on = active(p, ctx.tick);
-    if (!on && ctx.tick < p.start_tick) continue;
+    const bool on = active(programme, ctx.tick);
+    if (!on && ctx.tick < programme.start_tick) continue;
     // 1. Holders who left, became owners or social tenants, or were owed
     //    nothing for voucher_lapse_months in a row give the voucher up (all of
     //    them once the programme ends). The income limit applies at entry
@@ -158,14 +129,14 @@ void run_vouchers(const PhaseContext& ctx, World& world) {
     //    expected payments both to the end of this programme year (from what
     //    is left of it) and over a whole year (so that the commitments carry
     //    into the next year too).
-    const std::int32_t months_left = 11 - (ctx.tick - p.start_tick) % 12;
+    const std::int32_t months_left = 11 - (ctx.tick - programme.start_tick) % 12;
     const double left = budget_left(s, world, static_cast<int>(k), ctx.tick);
     std::size_t issued = 0;
     for (const HouseholdId h : list) {
       const double add = expected_payment(world, h, p);
       const double monthly = committed + add;
       // First come, first served: the list is never skipped.
-      if (monthly * months_left > left || monthly * 12 > p.budget_per_year) break;
+      if (monthly * months_left > left || monthly * 12 > programme.budget_per_year) break;
       committed += add;
       hh.voucher[h] = mark;
       hh.voucher_months_unpaid[h] = 0;

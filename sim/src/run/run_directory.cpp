@@ -34,6 +34,7 @@
 #include "io/hash.hpp"
 #include "io/scenario_loader.hpp"
 #include "parallel/parallel.hpp"
+#include "policy/policies.hpp"
 #include "report/csv_table.hpp"
 #include "run/progress.hpp"
 #include "state/invariants.hpp"
@@ -183,10 +184,10 @@ class RunWriters {
     }
     if (policies_) {
       for (std::size_t k = 0; k < policies_def_.size(); ++k) {
-        const PolicyDef& programme = policies_def_[k];
+        const ProgrammeDef& programme = policies_def_[k];
+        const std::string type(policy::lever_name(policy::lever_of(programme)));
         policies_->field(tick).field(frame.date).field(static_cast<long long>(k));
-        policies_->field(programme.type)
-            .field(programme.label.empty() ? programme.type : programme.label);
+        policies_->field(type).field(programme.label.empty() ? type : programme.label);
         policies_->field(
             static_cast<long long>(frame.tick >= programme.start_tick &&
                                    (programme.end_tick == 0 || frame.tick <= programme.end_tick)));
@@ -299,7 +300,7 @@ class RunWriters {
   std::optional<io::CsvWriter> policies_;
   std::optional<io::FramesWriter> frames_;
   std::int32_t last_tick_ = 0;
-  std::vector<PolicyDef> policies_def_;
+  std::vector<ProgrammeDef> policies_def_;
   std::map<std::string, OutputDigest> digests_;
   std::uint64_t cells_checksum_ = kFnvStart;
 };

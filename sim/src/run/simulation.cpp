@@ -6,8 +6,8 @@
 
 #include "hearth/errors.hpp"
 
+#include "housing/market_model.hpp"
 #include "indicators/map_payload.hpp"
-#include "phases/market_common.hpp"
 #include "phases/phases.hpp"
 #include "policy/policies.hpp"
 #include "state/city_generator.hpp"

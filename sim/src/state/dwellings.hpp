@@ -3,6 +3,7 @@
 // holds at most one household (occupant); the link is kept both ways with
 // Households::dwelling, which the invariant checks verify.
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "hearth/ids.hpp"
@@ -54,5 +55,19 @@ struct Dwellings {
   std::size_t count() const { return cell.size(); }
   void resize(std::size_t n);
 };
+
+// Whether an upgrading programme has cleared the dwelling (it is never occupied again).
+inline bool demolished(const Dwellings& dw, DwellingId d) {
+  return dw.programme[d] == kDemolished;
+}
+
+// A dwelling bought out and demolished keeps its row (ids are stable) but
+// leaves the stock for good: its work never ends, so the market, the hazard,
+// repairs and the construction pipeline pass it by, and its place in the cell
+// keeps the land from being built on again.
+inline constexpr float kDemolishedWorkMonths = std::numeric_limits<float>::max();
+inline bool bought_out(const Dwellings& dw, DwellingId d) {
+  return dw.work_remaining_months[d] == kDemolishedWorkMonths;
+}
 
 }  // namespace hearth

@@ -3,7 +3,7 @@
 // dwelling: the rent and price index of every submarket (neighbourhood x
 // quality band), their smoothed vacancy, the construction pipeline and the
 // dwellings per cell (for zoning capacity). Owned by World; written by the
-// market, displacement and recovery phases (phases/market_common.hpp builds
+// market, displacement and recovery phases (housing/market_model.hpp builds
 // it on first use), read by the indicators.
 #include <cstdint>
 #include <vector>

@@ -33,9 +33,9 @@ inline float reviewed_rent(float current, float market, double max_increase) {
 }
 
 // The rent a landlord sets at the start of a tenancy: the winning bid; under
-// a rent_cap with vacancy control in force at `tick`, at most the previous
-// rent raised by the cap.
-float letting_rent(const ScenarioDef& scenario, std::int32_t tick, float bid, float previous);
+// the rent cap in force (`cap`, nullptr for none; ActiveRules::rent_cap) with
+// vacancy control, at most the previous rent raised by the cap.
+float letting_rent(const RentCapLever* cap, float bid, float previous);
 
 // Writes dwelling d's rent; a sitting tenant pays it from now on.
 void set_rent(World& world, DwellingId d, float rent_per_month);

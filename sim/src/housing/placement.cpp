@@ -1,14 +1,14 @@
 // Placement of displaced households (see placement.hpp): hosts, shelters,
 // camps and departures when the places are full, and the re-placement of
 // guests whose stay ended.
-#include "phases/placement.hpp"
+#include "housing/placement.hpp"
 
 #include <algorithm>
 
+#include "housing/household_economy.hpp"
+#include "housing/market_model.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
-#include "phases/economy.hpp"
-#include "phases/market_common.hpp"
 #include "state/tenancy.hpp"
 
 namespace hearth::disasters {

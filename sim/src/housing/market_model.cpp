@@ -1,9 +1,9 @@
-// Shared housing-market bookkeeping (see market_common.hpp).
+// Shared housing-market bookkeeping (see market_model.hpp).
 // Initialisation reads the generated dwellings and writes the market state,
 // Dwellings::hedonic and ::submarket, Households::anchor_cell and
 // Grid::zoning_capacity (upzoning). vacate/occupy/append_dwelling are serial
 // commits that keep the household <-> dwelling links in agreement.
-#include "phases/market_common.hpp"
+#include "housing/market_model.hpp"
 #include "state/rents.hpp"
 
 #include <algorithm>

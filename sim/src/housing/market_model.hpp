@@ -9,6 +9,7 @@
 
 #include "hearth/scenario.hpp"
 #include "parallel/parallel.hpp"
+#include "rules/active_rules.hpp"
 #include "state/world.hpp"
 
 namespace hearth::market {
@@ -80,19 +81,20 @@ struct Purchase {
 };
 
 // Deposit from savings (and the equity of a home being sold); the loan must
-// pass the loan-to-value and loan-to-income caps and the payment the
-// affordability test.
-inline Purchase finance_purchase(const MarketDef& m, double price, double income_per_month,
-                                 double wealth) {
+// pass the lenders' loan-to-value and loan-to-income caps and the payment the
+// affordability test (`credit`: the market's, or a mortgage_rules
+// programme's, ActiveRules::credit).
+inline Purchase finance_purchase(const MarketDef& m, const CreditLimits& credit, double price,
+                                 double income_per_month, double wealth) {
   Purchase p;
   if (price <= 0) return p;
   const double down = std::min(price, std::max(0.0, m.deposit_share_of_savings * wealth));
   const double loan = price - down;
-  if (loan > m.loan_to_value_cap * price + 1e-3) return p;
-  if (loan > m.loan_to_income_cap * 12.0 * income_per_month + 1e-3) return p;
+  if (loan > credit.loan_to_value_cap * price + 1e-3) return p;
+  if (loan > credit.loan_to_income_cap * 12.0 * income_per_month + 1e-3) return p;
   const double payment = annuity_payment(loan, m.mortgage_rate_per_year, m.mortgage_term_years);
   const double cost = payment + m.owner_upkeep_rate_per_year / 12.0 * price;
-  if (cost > m.max_mortgage_payment_share_of_income * income_per_month) return p;
+  if (cost > credit.max_payment_share_of_income * income_per_month) return p;
   p.ok = true;
   p.down_payment = static_cast<float>(down);
   p.loan = static_cast<float>(loan);

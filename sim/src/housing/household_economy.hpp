@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "hearth/scenario.hpp"
+#include "state/world.hpp"
 
 namespace hearth {
 
@@ -13,5 +14,8 @@ inline double equivalence_scale(std::uint8_t size) {
 inline double needs_per_month(const EconomyDef& e, std::uint8_t size) {
   return e.subsistence_per_person_per_month * equivalence_scale(size);
 }
+
+// Median income of the households in the city (0 if none).
+double median_income(const World& world);
 
 }  // namespace hearth
