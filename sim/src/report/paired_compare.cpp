@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 #include "hearth/errors.hpp"
@@ -149,12 +150,31 @@ PairedComparison compare_paired(const std::vector<RunData>& a, const std::vector
 
 namespace {
 
+// A difference as format_difference writes it, except that one rounding to
+// zero but not zero keeps two significant digits ("-0.006 pp", "+0.011"):
+// a small but distinguishable difference does not read as none.
+std::string difference_text(double x, Unit unit) {
+  const std::string text = format_difference(x, unit);
+  if (std::isnan(x) || x == 0 || text.find_first_of("123456789") != std::string::npos) return text;
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%+.2g", unit == Unit::Share ? 100.0 * x : x);
+  return std::string(buffer) + (unit == Unit::Share ? " pp" : "");
+}
+
+// The mean difference: more digits only where the interval says which way it
+// goes (otherwise they would be noise).
+std::string mean_text(const PairedInterval& d, Unit unit) {
+  const Verdict v = verdict_of(d);
+  return v == Verdict::Higher || v == Verdict::Lower ? difference_text(d.mean, unit)
+                                                     : format_difference(d.mean, unit);
+}
+
 // An interval's bounds in the figure's unit, e.g. "[-12, +3]", "[+0.4, +1.9] pp".
 std::string interval_text(const PairedInterval& d, Unit unit) {
   if (std::isnan(d.lower)) return "n/a";
   const bool share = unit == Unit::Share;
   auto bound = [&](double x) {
-    std::string text = format_difference(x, unit);
+    std::string text = difference_text(x, unit);
     if (share && text.size() > 3) text.resize(text.size() - 3);  // one " pp" after the pair
     return text;
   };
@@ -230,7 +250,7 @@ std::string paired_table(const PairedComparison& c, bool all_rows) {
            pad_right(measure_text(row, c.runs), measure_width) +
            pad_left(format_value(f.mean_a, unit), kValue) +
            pad_left(format_value(f.mean_b, unit), kValue) +
-           pad_left(format_difference(f.difference.mean, unit), kValue) +
+           pad_left(mean_text(f.difference, unit), kValue) +
            pad_left(interval_text(f.difference, unit), interval_width) +
            pad_left(std::to_string(f.difference.n), kPairs) + "  " +
            verdict_text(verdict_of(f.difference)) + "\n";
