@@ -208,7 +208,8 @@ TEST_CASE("shelter and camp capacities are never exceeded", "[disasters][displac
 }
 
 TEST_CASE(
-    "households are conserved through displacement and return; none returns to an unrepaired home",
+    "households are conserved through displacement and return, and none returns to an unrepaired "
+    "home",
     "[disasters][return]") {
   const ScenarioDef s = load(with_hazards(test::small_scenario_json(4000, 36), flood_at(3)));
   Simulation sim(s, SimulationOptions{.check_invariants = true, .neighbourhood_frames = false});
