@@ -335,7 +335,7 @@ TEST_CASE("the displacement flows in indicators.csv balance the stock away from 
 // lowest fifth minus highest); over seeds, their 95% interval must lie above
 // zero (support/paired_seeds.hpp: arm A is 0, arm B the difference).
 TEST_CASE("renters stay displaced longer than owners, and low incomes longer than high (emergent)",
-          "[disasters][return]") {
+          "[disasters][return][paired][slow]") {
   auto mean = [](const std::vector<double>& v) {
     double sum = 0;
     for (double x : v) sum += x;

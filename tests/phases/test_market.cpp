@@ -158,7 +158,8 @@ TEST_CASE("without shocks the market settles over 30 years", "[market]") {
 // The directions below are paired over seeds (support/paired_seeds.hpp):
 // each seed's city runs with and without the shock or lever, and a claim
 // holds when the 95% interval of the paired difference excludes zero.
-TEST_CASE("an in-migration shock raises rents and the cost-burdened share", "[market]") {
+TEST_CASE("an in-migration shock raises rents and the cost-burdened share",
+          "[market][paired][slow]") {
   const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
     ScenarioDef s = market_scenario(60);
     s.seed = seed;
@@ -186,7 +187,8 @@ TEST_CASE("an in-migration shock raises rents and the cost-burdened share", "[ma
   test::check_b_lower(runs["vacancy rate"]);
 }
 
-TEST_CASE("added supply lowers rents, severe cost burden and homelessness", "[market]") {
+TEST_CASE("added supply lowers rents, severe cost burden and homelessness",
+          "[market][paired][slow]") {
   // The plain 30% share can rise with supply: households that were homeless
   // are housed and join the denominator as burdened tenants. Counted over
   // all households, burdened or homeless, the need falls.
@@ -229,7 +231,8 @@ TEST_CASE("added supply lowers rents, severe cost burden and homelessness", "[ma
   test::check_b_lower(runs["homeless"]);
 }
 
-TEST_CASE("a tighter loan-to-income cap lowers prices and the ownership rate", "[market]") {
+TEST_CASE("a tighter loan-to-income cap lowers prices and the ownership rate",
+          "[market][paired][slow]") {
   const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
     ScenarioDef s = market_scenario(120);
     s.seed = seed;

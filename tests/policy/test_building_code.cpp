@@ -31,7 +31,8 @@ std::int64_t count_class(const World& w, StructureClass c) {
 
 // The damage is compared paired over seeds (support/paired_seeds.hpp); the
 // stock and cost accounting is exact, so it is checked in every run.
-TEST_CASE("retrofits before an earthquake lower the damage it does", "[policy][building_code]") {
+TEST_CASE("retrofits before an earthquake lower the damage it does",
+          "[policy][building_code][paired]") {
   auto heavy = [](const World& w) {
     std::int64_t n = 0;
     for (const DamageState ds : w.dwellings.damage) n += ds >= DamageState::Extensive;

@@ -39,7 +39,7 @@ TEST_CASE("mortgage rules bind every new loan under tight caps", "[policy][mortg
 }
 
 TEST_CASE("looser mortgage rules mean more mortgages (paired over seeds)",
-          "[policy][mortgage_rules]") {
+          "[policy][mortgage_rules][paired]") {
   auto count_mortgages = [](const World& w) {
     std::int64_t n = 0;
     for (HouseholdId h = 0; h < w.households.count(); ++h)

@@ -59,7 +59,7 @@ Outcome run(const ScenarioDef& s) {
 // city under both arms; the claims hold when the 95% interval of the paired
 // difference excludes zero.
 TEST_CASE("grants for everyone shorten tenants' displacement against grants for owners only",
-          "[policy][reconstruction_grants][slow]") {
+          "[policy][reconstruction_grants][slow][paired]") {
   const auto share = [](std::int64_t k, std::int64_t n) {
     return n ? static_cast<double>(k) / static_cast<double>(n) : 0.0;
   };
@@ -82,7 +82,7 @@ TEST_CASE("grants for everyone shorten tenants' displacement against grants for 
 }
 
 TEST_CASE("grants for owners help displaced owners home against no grants",
-          "[policy][reconstruction_grants][slow]") {
+          "[policy][reconstruction_grants][slow][paired]") {
   const test::PairedRuns runs = test::paired_over_seeds([&](int arm, std::uint64_t seed) {
     auto doc = test::disaster_city(6000, 36, test::flood_event(kFloodTick));
     doc["seed"] = seed;

@@ -40,7 +40,7 @@ std::int64_t owners_returned(const World& w) {
 // Owners' returns are compared paired over seeds (support/paired_seeds.hpp);
 // the programme's rate and cost are exact, so they are checked in every run.
 TEST_CASE("restoring lost records lets displaced owners return",
-          "[policy][record_restoration][slow]") {
+          "[policy][record_restoration][slow][paired]") {
   const test::PairedRuns runs = test::paired_over_seeds([&](int arm, std::uint64_t seed) {
     auto doc = records_lost_city();
     doc["seed"] = seed;

@@ -71,7 +71,7 @@ TEST_CASE("a rent cap holds sitting tenants' rent rises to the cap", "[policy][r
 }
 
 TEST_CASE("sitting tenants pay less under a rent cap than without (paired over seeds)",
-          "[policy][rent_cap]") {
+          "[policy][rent_cap][paired]") {
   const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
     auto doc = pressured_city();
     doc["seed"] = seed;
@@ -82,7 +82,7 @@ TEST_CASE("sitting tenants pay less under a rent cap than without (paired over s
 }
 
 TEST_CASE("landlords' responses to a rent cap shrink and run down the rental stock",
-          "[policy][rent_cap]") {
+          "[policy][rent_cap][paired]") {
   const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
     auto doc = pressured_city();
     doc["seed"] = seed;

@@ -71,7 +71,7 @@ Watch run(const ScenarioDef& s) {
 // Departures are compared paired over seeds (support/paired_seeds.hpp); the
 // capacities and the cost are exact, so they are checked in every run.
 TEST_CASE("extra shelter and camp places keep displaced households in the city",
-          "[policy][shelter_capacity]") {
+          "[policy][shelter_capacity][paired]") {
   const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
     auto doc = crowded_city();
     doc["seed"] = seed;

@@ -67,7 +67,7 @@ Outcome run(const ScenarioDef& s) {
 }  // namespace
 
 TEST_CASE("social housing builds within its budget and houses eligible households",
-          "[policy][social_housing]") {
+          "[policy][social_housing][paired]") {
   const auto doc = test::small_scenario_json(3000, 24);
   const ScenarioDef s = test::housing_scenario(doc, programme("need"));
   const Outcome with = run(s);
@@ -92,7 +92,7 @@ TEST_CASE("social housing builds within its budget and houses eligible household
 }
 
 TEST_CASE("social housing by need lets to poorer households than by lottery",
-          "[policy][social_housing]") {
+          "[policy][social_housing][paired]") {
   const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
     auto doc = test::small_scenario_json(3000, 20);
     doc["seed"] = seed;

@@ -62,7 +62,7 @@ Outcome run(const ScenarioDef& s) {
 // The directions are paired over seeds (support/paired_seeds.hpp); each
 // programme's cost is exact, so it is checked in every run.
 TEST_CASE("in-situ upgrading displaces fewer households than clearance before a flood",
-          "[policy][upgrading]") {
+          "[policy][upgrading][paired][slow]") {
   auto city_of = [](std::uint64_t seed) {
     auto doc = city();
     doc["seed"] = seed;

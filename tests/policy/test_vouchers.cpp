@@ -37,7 +37,7 @@ double burdened_share_of_eligible(const ScenarioDef& s, const World& w) {
 }  // namespace
 
 TEST_CASE("vouchers lower the cost-burdened share among eligible households",
-          "[policy][vouchers]") {
+          "[policy][vouchers][paired]") {
   // Paired over seeds (support/paired_seeds.hpp): at least 10 points lower on the interval.
   const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
     auto doc = test::small_scenario_json(3000, 18);

@@ -12,7 +12,7 @@
 namespace hearth::report {
 
 TEST_CASE("the paired interval is the mean difference +- t(0.975, n-1) sd / sqrt(n)",
-          "[report][paired]") {
+          "[report][paired_stats]") {
   SECTION("five differences, all positive: B higher") {
     // mean 3, sd sqrt(2.5) = 1.58114, half-width 2.77645 * 1.58114 / sqrt(5) = 1.96324
     const PairedInterval d = paired_interval({1, 2, 3, 4, 5});
@@ -47,7 +47,8 @@ TEST_CASE("the paired interval is the mean difference +- t(0.975, n-1) sd / sqrt
   }
 }
 
-TEST_CASE("the paired interval leaves out undefined pairs and needs two", "[report][paired]") {
+TEST_CASE("the paired interval leaves out undefined pairs and needs two",
+          "[report][paired_stats]") {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const PairedInterval d = paired_interval({1, nan, 2, 3, nan, 4, 5});
   CHECK(d.n == 5);
@@ -70,7 +71,7 @@ TEST_CASE("the paired interval leaves out undefined pairs and needs two", "[repo
   CHECK(verdict_of(paired_interval({2, 2, 2})) == Verdict::Higher);
 }
 
-TEST_CASE("the variance of large, close differences is exact", "[report][paired]") {
+TEST_CASE("the variance of large, close differences is exact", "[report][paired_stats]") {
   // A naive sum of squares loses these to rounding.
   const PairedInterval d = paired_interval({1e9 + 1, 1e9 + 2, 1e9 + 3});
   CHECK(d.sd == Approx(1.0).epsilon(1e-9));
