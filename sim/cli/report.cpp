@@ -43,7 +43,9 @@ std::vector<std::int32_t> parse_tick_list(const std::string& text, const std::st
 std::unique_ptr<ReportCommands> add_report_commands(CLI::App& app) {
   auto args = std::make_unique<ReportCommands>();
   auto* c =
-      app.add_subcommand("compare", "Compare runs: key indicators side by side, with differences");
+      app.add_subcommand("compare",
+                         "Compare runs: key indicators side by side, with differences; with --vs, "
+                         "replicated runs paired by seed, each difference with a 95% interval");
   c->add_option("runs", args->compare_dirs,
                 "Run directories; the first is the reference (A). With --vs: side A's runs "
                 "(or sweep directories)")
@@ -53,9 +55,11 @@ std::unique_ptr<ReportCommands> add_report_commands(CLI::App& app) {
                 "Side B's runs (or sweep directories): runs of A and B with the same seed and "
                 "replicate are paired, each difference gets a 95% interval")
       ->expected(1, -1);
-  c->add_option("--point", args->point, "Side A's point of a sweep directory (plan.csv's point)");
+  c->add_option("--point", args->point, "Side A's point of a sweep directory (plan.csv's point)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1000000000}));
   c->add_option("--vs-point", args->vs_point,
-                "Side B's point of a sweep directory (without --vs: the same sweep as A)");
+                "Side B's point of a sweep directory (without --vs: the same sweep as A)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1000000000}));
   c->add_option("--ticks", args->ticks, "Also compare the values at these ticks, e.g. 12,24,60");
   c->add_option("--csv", args->csv, "Also write the comparison as a tidy CSV file");
   c->add_option(

@@ -81,6 +81,7 @@ expect_exit 2 "paired runs share one horizon" compare "$work/a1" "$work/a2" --vs
 expect_exit 2 "a sweep of 2 points: choose one with --point" compare "$work/sweep" --vs "$work/sweep" --vs-point 1
 expect_exit 2 "no completed runs of point 7" compare "$work/sweep" --point 7 --vs-point 1
 expect_exit 2 "a1 is not a sweep directory" compare "$work/a1" --point 0 --vs-point 1
+expect_exit 2 "point: Value -2 not in range" compare "$work/sweep" --point -2 --vs-point 1
 expect_exit 2 "name side B" compare "$work/a1" "$work/a2" --point 0
 expect_exit 2 "two or more run directories" compare "$work/a1"
 expect_exit 2 "two of its points with --point I --vs-point J" compare "$work/sweep" "$work/a1"
