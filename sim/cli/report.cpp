@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "io/csv_writer.hpp"
 #include "report/compare.hpp"
 #include "report/html_report.hpp"
+#include "report/paired_compare.hpp"
 #include "report/run_reader.hpp"
 
 namespace hearth::cli {
@@ -41,10 +43,23 @@ std::vector<std::int32_t> parse_tick_list(const std::string& text, const std::st
 std::unique_ptr<ReportCommands> add_report_commands(CLI::App& app) {
   auto args = std::make_unique<ReportCommands>();
   auto* c =
-      app.add_subcommand("compare", "Compare runs: key indicators side by side, with differences");
-  c->add_option("runs", args->compare_dirs, "Run directories; the first is the reference (A)")
+      app.add_subcommand("compare",
+                         "Compare runs: key indicators side by side, with differences; with --vs, "
+                         "replicated runs paired by seed, each difference with a 95% interval");
+  c->add_option("runs", args->compare_dirs,
+                "Run directories; the first is the reference (A). With --vs: side A's runs "
+                "(or sweep directories)")
       ->required()
-      ->expected(2, -1);
+      ->expected(1, -1);
+  c->add_option("--vs", args->vs_dirs,
+                "Side B's runs (or sweep directories): runs of A and B with the same seed and "
+                "replicate are paired, each difference gets a 95% interval")
+      ->expected(1, -1);
+  c->add_option("--point", args->point, "Side A's point of a sweep directory (plan.csv's point)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1000000000}));
+  c->add_option("--vs-point", args->vs_point,
+                "Side B's point of a sweep directory (without --vs: the same sweep as A)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1000000000}));
   c->add_option("--ticks", args->ticks, "Also compare the values at these ticks, e.g. 12,24,60");
   c->add_option("--csv", args->csv, "Also write the comparison as a tidy CSV file");
   c->add_option(
@@ -69,44 +84,128 @@ std::unique_ptr<ReportCommands> add_report_commands(CLI::App& app) {
   return args;
 }
 
+namespace {
+
+report::CompareOptions compare_options(const ReportCommands& args) {
+  report::CompareOptions options;
+  options.ticks = parse_tick_list(args.ticks, "--ticks");
+  options.own_horizons = args.own_horizons;
+  if (args.group_kinds == "none") {
+    options.groups = false;
+  } else if (!args.group_kinds.empty() && args.group_kinds != "all") {
+    std::stringstream in(args.group_kinds);
+    std::string kind;
+    while (std::getline(in, kind, ',')) {
+      if (!kind.empty()) options.group_kinds.push_back(kind);
+    }
+  }
+  return options;
+}
+
+void require_group_kinds(const report::CompareOptions& options,
+                         const std::vector<report::RunData>& runs) {
+  for (const std::string& kind : options.group_kinds) {
+    bool found = false;
+    for (const auto& run : runs) {
+      for (const auto& g : run.group_list()) found = found || g.first == kind;
+    }
+    if (!found) {
+      throw InputError("--groups", {{"", "no group kind '" + kind +
+                                             "' in these runs (e.g. income_quintile, tenure, "
+                                             "female_headed, elderly_head, disability, origin)"}});
+    }
+  }
+}
+
+// One side of a paired comparison: run directories as given, or the
+// completed runs of one point of a sweep directory (`point`, chosen with
+// `point_option`; a sweep of one point needs none).
+std::vector<report::RunData> read_side(const std::vector<std::string>& dirs, std::int64_t point,
+                                       const std::string& point_option) {
+  std::vector<report::RunData> runs;
+  for (const std::string& dir : dirs) {
+    if (!report::is_sweep_dir(dir)) {
+      if (point >= 0) {
+        throw InputError(point_option, {{"", dir + " is not a sweep directory; " + point_option +
+                                                 " picks the runs of one point of a sweep"}});
+      }
+      runs.push_back(report::read_run(dir));
+      runs.back().label = runs.back().manifest.value("scenario_name", dir);
+      continue;
+    }
+    report::SweepData sweep = report::read_sweep(dir);
+    if (point < 0 && sweep.points.size() > 1) {
+      throw InputError(dir, {{"", "a sweep of " + std::to_string(sweep.points.size()) +
+                                      " points: choose one with " + point_option +
+                                      " (plan.csv's point column)"}});
+    }
+    const auto chosen =
+        std::find_if(sweep.points.begin(), sweep.points.end(),
+                     [&](const report::SweepPoint& p) { return point < 0 || p.point == point; });
+    if (chosen == sweep.points.end() || chosen->replicates.empty()) {
+      throw InputError(point_option, {{"", "no completed runs of point " + std::to_string(point) +
+                                               " in " + dir}});
+    }
+    for (report::RunData& run : chosen->replicates) {
+      run.label = sweep.name + ": " + chosen->label;
+      runs.push_back(std::move(run));
+    }
+  }
+  return runs;
+}
+
+bool paired_mode(const ReportCommands& args) {
+  return !args.vs_dirs.empty() || args.point >= 0 || args.vs_point >= 0;
+}
+
+int paired_compare(const ReportCommands& args, const report::CompareOptions& options) {
+  if (args.own_horizons) {
+    throw InputError("--own-horizons",
+                     {{"",
+                       "paired runs share one horizon; --own-horizons is for runs of "
+                       "different lengths"}});
+  }
+  if (args.vs_dirs.empty() && args.vs_point < 0) {
+    throw InputError("--vs",
+                     {{"", "name side B: --vs RUN... (or --vs-point J of the same sweep)"}});
+  }
+  const std::vector<std::string>& b_dirs = args.vs_dirs.empty() ? args.compare_dirs : args.vs_dirs;
+  std::vector<report::RunData> a = read_side(args.compare_dirs, args.point, "--point");
+  std::vector<report::RunData> b = read_side(b_dirs, args.vs_point, "--vs-point");
+  std::vector<report::RunData> all = a;
+  all.insert(all.end(), b.begin(), b.end());
+  require_group_kinds(options, all);
+  const report::PairedComparison comparison = report::compare_paired(a, b, options);
+  if (!args.csv.empty()) io::write_file_atomically(args.csv, report::paired_csv(comparison));
+  std::cout << report::paired_table(comparison, args.all_rows);
+  if (!args.csv.empty()) std::cout << "\ncsv: " << args.csv << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
 int compare_command(const ReportCommands& args) {
   return exit_code_of([&] {
-    report::CompareOptions options;
-    options.ticks = parse_tick_list(args.ticks, "--ticks");
-    options.own_horizons = args.own_horizons;
-    if (args.group_kinds == "none") {
-      options.groups = false;
-    } else if (!args.group_kinds.empty() && args.group_kinds != "all") {
-      std::stringstream in(args.group_kinds);
-      std::string kind;
-      while (std::getline(in, kind, ',')) {
-        if (!kind.empty()) options.group_kinds.push_back(kind);
-      }
+    const report::CompareOptions options = compare_options(args);
+    if (paired_mode(args)) return paired_compare(args, options);
+    if (args.compare_dirs.size() < 2) {
+      throw InputError("compare", {{"",
+                                    "two or more run directories to compare, or side B's "
+                                    "runs after --vs (hearth compare --help)"}});
     }
     std::vector<report::RunData> runs;
     for (const std::string& dir : args.compare_dirs) {
       if (report::is_sweep_dir(dir)) {
         throw InputError(dir,
                          {{"", "a sweep directory: compare its runs (" + dir +
-                                   "/results/<id>), or see it whole with hearth report " + dir}});
+                                   "/results/<id>), two of its points with --point I --vs-point J, "
+                                   "or see it whole with hearth report " +
+                                   dir}});
       }
       runs.push_back(report::read_run(dir));
     }
     report::label_runs(runs);
-    if (!options.group_kinds.empty()) {
-      for (const std::string& kind : options.group_kinds) {
-        bool found = false;
-        for (const auto& run : runs) {
-          for (const auto& g : run.group_list()) found = found || g.first == kind;
-        }
-        if (!found) {
-          throw InputError("--groups",
-                           {{"", "no group kind '" + kind +
-                                     "' in these runs (e.g. income_quintile, tenure, "
-                                     "female_headed, elderly_head, disability, origin)"}});
-        }
-      }
-    }
+    require_group_kinds(options, runs);
     const report::Comparison comparison = report::compare_runs(runs, options);
     if (!args.csv.empty()) io::write_file_atomically(args.csv, report::comparison_csv(comparison));
     std::cout << report::comparison_table(comparison, args.width, args.all_rows);

@@ -1,6 +1,6 @@
 #pragma once
-// `hearth compare RUN_A RUN_B [...]` and `hearth report RUN_DIR [...] -o FILE`
-// (docs/REPORTS.md): key indicators of runs side by side, and one
+// `hearth compare RUN_A RUN_B [...]`, `hearth compare A_RUN... --vs B_RUN...` and `hearth report
+// RUN_DIR [...] -o FILE` (docs/REPORTS.md): key indicators of runs side by side, and one
 // self-contained HTML page per run, comparison or sweep.
 #include <cstdint>
 #include <memory>
@@ -24,6 +24,10 @@ struct ReportCommands {
   int width = 120;
   bool own_horizons = false;  // --own-horizons: each run over its own ticks
   bool all_rows = false;      // --all-rows: also rows zero or n/a in every run
+  // paired: `compare A... --vs B...` or `compare SWEEP --point I --vs-point J`
+  std::vector<std::string> vs_dirs;  // --vs: side B's runs (or sweeps)
+  std::int64_t point = -1;           // --point: side A's sweep point (-1: not given)
+  std::int64_t vs_point = -1;        // --vs-point: side B's sweep point
   // report
   std::vector<std::string> report_dirs;
   std::string out;

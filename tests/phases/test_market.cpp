@@ -1,6 +1,6 @@
 // The housing market as a housing economist would check it: matching rules,
 // evictions, determinism, and the direction of the response to demand,
-// supply and credit shocks against a baseline with the same seed.
+// supply and credit shocks against a baseline, paired over seeds.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -11,6 +11,7 @@
 #include "parallel/parallel.hpp"
 #include "phases/market.hpp"
 #include "state/world.hpp"
+#include "support/paired_seeds.hpp"
 #include "support/test_support.hpp"
 
 namespace hearth {
@@ -154,40 +155,40 @@ TEST_CASE("without shocks the market settles over 30 years", "[market]") {
   CHECK(last[CityIndicator::owner_share] > 0.3);
 }
 
-TEST_CASE("an in-migration shock raises rents and the cost-burdened share", "[market]") {
-  const ScenarioDef base = market_scenario(60);
-  ScenarioDef shock = base;
-  shock.migration.shock_arrival_rate_per_month = 0.008;  // +10% households a year
-  shock.migration.shock_start_tick = 1;
-  shock.migration.shock_end_tick = 60;
-  const auto a = run(base), b = run(shock);
-  CHECK(tail_mean(b, CityIndicator::rent_index_relative, 12) >
-        tail_mean(a, CityIndicator::rent_index_relative, 12) * 1.05);
-  CHECK(tail_mean(b, CityIndicator::median_rent_per_month, 12) >
-        tail_mean(a, CityIndicator::median_rent_per_month, 12));
-  CHECK(tail_mean(b, CityIndicator::cost_burdened_share, 12) >
-        tail_mean(a, CityIndicator::cost_burdened_share, 12));
-  CHECK(tail_mean(b, CityIndicator::vacancy_rate, 12) <
-        tail_mean(a, CityIndicator::vacancy_rate, 12));
+// The directions below are paired over seeds (support/paired_seeds.hpp):
+// each seed's city runs with and without the shock or lever, and a claim
+// holds when the 95% interval of the paired difference excludes zero.
+TEST_CASE("an in-migration shock raises rents and the cost-burdened share",
+          "[market][paired][slow]") {
+  const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
+    ScenarioDef s = market_scenario(60);
+    s.seed = seed;
+    if (arm == 1) {
+      s.migration.shock_arrival_rate_per_month = 0.008;  // +10% households a year
+      s.migration.shock_start_tick = 1;
+      s.migration.shock_end_tick = 60;
+    }
+    const auto f = run(s);
+    return test::Figures{
+        {"rent index", tail_mean(f, CityIndicator::rent_index_relative, 12)},
+        {"median rent", tail_mean(f, CityIndicator::median_rent_per_month, 12)},
+        {"cost-burdened share", tail_mean(f, CityIndicator::cost_burdened_share, 12)},
+        {"vacancy rate", tail_mean(f, CityIndicator::vacancy_rate, 12)}};
+  });
+  // At least 5% higher rents: the interval of the difference above 5% of the baseline's mean.
+  const test::PairedOutcome& rents = runs["rent index"];
+  test::check_b_higher(rents);
+  double base_mean = 0;
+  for (const double x : rents.a) base_mean += x / static_cast<double>(rents.a.size());
+  INFO(rents.describe());
+  CHECK(rents.difference.lower > 0.05 * base_mean);
+  test::check_b_higher(runs["median rent"]);
+  test::check_b_higher(runs["cost-burdened share"]);
+  test::check_b_lower(runs["vacancy rate"]);
 }
 
-TEST_CASE("added supply lowers rents, severe cost burden and homelessness", "[market]") {
-  ScenarioDef shock = market_scenario(60);
-  shock.migration.shock_arrival_rate_per_month = 0.008;
-  shock.migration.shock_end_tick = 60;
-  ScenarioDef supplied = shock;
-  supplied.market.programme_dwellings_per_month = 25;
-  supplied.market.programme_start_tick = 1;
-  supplied.market.programme_end_tick = 60;
-  supplied.market.upzoning_factor = 1.5;  // room for the programme
-  const auto a = run(shock), b = run(supplied);
-  CHECK(b.back()[CityIndicator::dwellings] > a.back()[CityIndicator::dwellings] + 500);
-  CHECK(tail_mean(b, CityIndicator::rent_index_relative, 12) <
-        tail_mean(a, CityIndicator::rent_index_relative, 12));
-  CHECK(tail_mean(b, CityIndicator::median_rent_per_month, 12) <
-        tail_mean(a, CityIndicator::median_rent_per_month, 12));
-  CHECK(tail_mean(b, CityIndicator::severely_cost_burdened_share, 12) <
-        tail_mean(a, CityIndicator::severely_cost_burdened_share, 12));
+TEST_CASE("added supply lowers rents, severe cost burden and homelessness",
+          "[market][paired][slow]") {
   // The plain 30% share can rise with supply: households that were homeless
   // are housed and join the denominator as burdened tenants. Counted over
   // all households, burdened or homeless, the need falls.
@@ -200,22 +201,51 @@ TEST_CASE("added supply lowers rents, severe cost burden and homelessness", "[ma
     }
     return sum / 12;
   };
-  CHECK(in_need(b) < in_need(a));
-  CHECK(tail_mean(b, CityIndicator::homeless, 12) < tail_mean(a, CityIndicator::homeless, 12));
+  const test::PairedRuns runs = test::paired_over_seeds([&](int arm, std::uint64_t seed) {
+    ScenarioDef s = market_scenario(60);
+    s.seed = seed;
+    s.migration.shock_arrival_rate_per_month = 0.008;
+    s.migration.shock_end_tick = 60;
+    if (arm == 1) {
+      s.market.programme_dwellings_per_month = 25;
+      s.market.programme_start_tick = 1;
+      s.market.programme_end_tick = 60;
+      s.market.upzoning_factor = 1.5;  // room for the programme
+    }
+    const auto f = run(s);
+    return test::Figures{
+        {"dwellings", f.back()[CityIndicator::dwellings]},
+        {"rent index", tail_mean(f, CityIndicator::rent_index_relative, 12)},
+        {"median rent", tail_mean(f, CityIndicator::median_rent_per_month, 12)},
+        {"severely burdened share", tail_mean(f, CityIndicator::severely_cost_burdened_share, 12)},
+        {"burdened or homeless share", in_need(f)},
+        {"homeless", tail_mean(f, CityIndicator::homeless, 12)}};
+  });
+  const test::PairedOutcome& dwellings = runs["dwellings"];
+  INFO(dwellings.describe());
+  CHECK(dwellings.difference.lower > 500);
+  test::check_b_lower(runs["rent index"]);
+  test::check_b_lower(runs["median rent"]);
+  test::check_b_lower(runs["severely burdened share"]);
+  test::check_b_lower(runs["burdened or homeless share"]);
+  test::check_b_lower(runs["homeless"]);
 }
 
-TEST_CASE("a tighter loan-to-income cap lowers prices and the ownership rate", "[market]") {
-  const ScenarioDef loose = market_scenario(120);
-  ScenarioDef tight = loose;
-  tight.market.loan_to_income_cap = 2.0;
-  const auto a = run(loose), b = run(tight);
-  CHECK(tail_mean(b, CityIndicator::price_index_relative, 12) <
-        tail_mean(a, CityIndicator::price_index_relative, 12));
+TEST_CASE("a tighter loan-to-income cap lowers prices and the ownership rate",
+          "[market][paired][slow]") {
+  const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
+    ScenarioDef s = market_scenario(120);
+    s.seed = seed;
+    if (arm == 1) s.market.loan_to_income_cap = 2.0;
+    const auto f = run(s);
+    return test::Figures{{"price index", tail_mean(f, CityIndicator::price_index_relative, 12)},
+                         {"owner share", tail_mean(f, CityIndicator::owner_share, 12)}};
+  });
   // Prices are compared at constant quality (the submarket price index): the
   // median value of owner-occupied homes mixes in who still owns, and can
   // rise when tight credit shuts out the buyers of the cheapest homes.
-  CHECK(tail_mean(b, CityIndicator::owner_share, 12) <
-        tail_mean(a, CityIndicator::owner_share, 12));
+  test::check_b_lower(runs["price index"]);
+  test::check_b_lower(runs["owner share"]);
 }
 
 TEST_CASE("the unhoused go informal, then homeless when informal land is full", "[market]") {

@@ -28,8 +28,9 @@ std::vector<std::int64_t> evictions_by_tick(const ScenarioDef& s,
 
 }  // namespace
 
-TEST_CASE("a fixed eviction moratorium stops evictions in its window; arrears fall due after it",
-          "[policy][eviction_moratorium]") {
+TEST_CASE(
+    "a fixed eviction moratorium stops evictions in its window, and arrears fall due after it",
+    "[policy][eviction_moratorium]") {
   const auto doc = strained_city(18);
   const ScenarioDef with = test::housing_scenario(
       doc, nlohmann::json::array(

@@ -1,13 +1,13 @@
 // mortgage_rules (docs/POLICIES.md#mortgage_rules): the programme's caps
 // replace the market's while active: every new loan keeps to tighter caps,
-// looser caps let more households buy with a mortgage, and neither costs
-// public money.
+// looser caps let more households buy with a mortgage (paired over seeds),
+// and neither costs public money.
 #include "policy/housing_policy_support.hpp"
+#include "support/paired_seeds.hpp"
 
 namespace hearth {
 
-TEST_CASE("mortgage rules bind every new loan; looser rules mean more mortgages",
-          "[policy][mortgage_rules]") {
+TEST_CASE("mortgage rules bind every new loan under tight caps", "[policy][mortgage_rules]") {
   const auto doc = test::small_scenario_json(3000, 18);
   const ScenarioDef tight = test::housing_scenario(
       doc, nlohmann::json::array({{{"type", "mortgage_rules"},
@@ -17,12 +17,6 @@ TEST_CASE("mortgage rules bind every new loan; looser rules mean more mortgages"
   std::vector<float> balance_before;
   std::int64_t new_loans = 0;
   double spent = 0;
-  auto count_mortgages = [](const World& w) {
-    std::int64_t n = 0;
-    for (HouseholdId h = 0; h < w.households.count(); ++h)
-      n += w.households.status[h] == Status::Owner && w.households.mortgage_balance[h] > 0;
-    return n;
-  };
   const World w = test::run_each(tight, [&](const World& now) {
     const Households& hh = now.households;
     for (HouseholdId h = 0; h < hh.count(); ++h) {
@@ -38,19 +32,35 @@ TEST_CASE("mortgage rules bind every new loan; looser rules mean more mortgages"
     balance_before = hh.mortgage_balance;
     for (const auto& ledger : now.policies.programmes) spent += ledger.spent_this_tick;
   });
-  const World baseline = test::run_each(test::housing_scenario(doc, nullptr));
-  const World loose = test::run_each(test::housing_scenario(
-      doc, nlohmann::json::array({{{"type", "mortgage_rules"},
-                                   {"mortgage_loan_to_value_cap", 0.97},
-                                   {"mortgage_loan_to_income_cap", 7.0},
-                                   {"mortgage_payment_to_income_cap", 0.5}}})));
-  INFO(new_loans << " new loans under tight rules; mortgages: default caps "
-                 << count_mortgages(baseline) << ", tight " << count_mortgages(w) << ", loose "
-                 << count_mortgages(loose));
+  INFO(new_loans << " new loans under tight rules");
   CHECK(new_loans > 0);
-  CHECK(count_mortgages(loose) > count_mortgages(baseline) + 10);
   CHECK(spent == 0);
   (void)w;
+}
+
+TEST_CASE("looser mortgage rules mean more mortgages (paired over seeds)",
+          "[policy][mortgage_rules][paired]") {
+  auto count_mortgages = [](const World& w) {
+    std::int64_t n = 0;
+    for (HouseholdId h = 0; h < w.households.count(); ++h)
+      n += w.households.status[h] == Status::Owner && w.households.mortgage_balance[h] > 0;
+    return n;
+  };
+  const test::PairedRuns runs = test::paired_over_seeds([&](int arm, std::uint64_t seed) {
+    auto doc = test::small_scenario_json(3000, 18);
+    doc["seed"] = seed;
+    const nlohmann::json loose = nlohmann::json::array({{{"type", "mortgage_rules"},
+                                                         {"mortgage_loan_to_value_cap", 0.97},
+                                                         {"mortgage_loan_to_income_cap", 7.0},
+                                                         {"mortgage_payment_to_income_cap", 0.5}}});
+    const World w = test::run_each(test::housing_scenario(doc, arm == 0 ? nullptr : loose));
+    return test::Figures{{"mortgages", static_cast<double>(count_mortgages(w))}};
+  });
+  // The direction holds on the interval. The one-seed test this replaces also
+  // asked for "more than 10 more" than under the default caps; over seeds 1-8
+  // the difference is +9.6 on average, 95% interval [+5.3, +14.0] (measured
+  // 2026-12-07), so that margin was one seed's and is not claimed here.
+  test::check_b_higher(runs["mortgages"]);
 }
 
 }  // namespace hearth

@@ -4,6 +4,7 @@
 // rentals, deferred upkeep) shrink and degrade the rental stock; it costs
 // no public money.
 #include "policy/housing_policy_support.hpp"
+#include "support/paired_seeds.hpp"
 
 namespace hearth {
 namespace {
@@ -43,7 +44,6 @@ double sitting_rent(const World& w) {
 
 TEST_CASE("a rent cap holds sitting tenants' rent rises to the cap", "[policy][rent_cap]") {
   const ScenarioDef capped = test::housing_scenario(pressured_city(), cap(0.02));
-  const ScenarioDef free = test::housing_scenario(pressured_city(), nullptr);
   // Every review of a sitting tenancy (same occupant, lease running on)
   // raises the rent by at most 2%.
   std::vector<float> rent_before;
@@ -51,7 +51,7 @@ TEST_CASE("a rent cap holds sitting tenants' rent rises to the cap", "[policy][r
   std::vector<std::uint16_t> lease_before;
   std::int64_t reviews = 0;
   double spent = 0;
-  const World w = test::run_each(capped, [&](const World& now) {
+  test::run_each(capped, [&](const World& now) {
     const Dwellings& dw = now.dwellings;
     for (DwellingId d = 0; d < rent_before.size(); ++d) {
       if (dw.tenure[d] != Tenure::PrivateRental || dw.occupant[d] == kNone) continue;
@@ -68,29 +68,36 @@ TEST_CASE("a rent cap holds sitting tenants' rent rises to the cap", "[policy][r
   });
   CHECK(reviews > 100);
   CHECK(spent == 0);  // regulation: no public money
-  const World baseline = test::run_each(free);
-  INFO("sitting rent with cap " << sitting_rent(w) << ", without " << sitting_rent(baseline));
-  CHECK(sitting_rent(w) < sitting_rent(baseline));
+}
+
+TEST_CASE("sitting tenants pay less under a rent cap than without (paired over seeds)",
+          "[policy][rent_cap][paired]") {
+  const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
+    auto doc = pressured_city();
+    doc["seed"] = seed;
+    const World w = test::run_each(test::housing_scenario(doc, arm == 0 ? nullptr : cap(0.02)));
+    return test::Figures{{"sitting tenants' mean rent", sitting_rent(w)}};
+  });
+  test::check_b_lower(runs["sitting tenants' mean rent"]);
 }
 
 TEST_CASE("landlords' responses to a rent cap shrink and run down the rental stock",
-          "[policy][rent_cap]") {
-  auto rentals = [](const World& w) {
+          "[policy][rent_cap][paired]") {
+  const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
+    auto doc = pressured_city();
+    doc["seed"] = seed;
+    const World w = test::run_each(
+        test::housing_scenario(doc, arm == 0 ? cap(0.02) : cap(0.02, true, 0.2, 0.1)));
     std::int64_t n = 0;
     double quality = 0;
     for (DwellingId d = 0; d < w.dwellings.count(); ++d) {
       if (w.dwellings.tenure[d] == Tenure::PrivateRental) ++n, quality += w.dwellings.quality[d];
     }
-    return std::pair<std::int64_t, double>{n, quality / std::max<std::int64_t>(1, n)};
-  };
-  const auto [n_plain, q_plain] =
-      rentals(test::run_each(test::housing_scenario(pressured_city(), cap(0.02))));
-  const auto [n_resp, q_resp] =
-      rentals(test::run_each(test::housing_scenario(pressured_city(), cap(0.02, true, 0.2, 0.1))));
-  INFO("private rentals " << n_plain << " -> " << n_resp << ", mean quality " << q_plain << " -> "
-                          << q_resp);
-  CHECK(n_resp < n_plain);
-  CHECK(q_resp < q_plain);
+    return test::Figures{{"private rentals", static_cast<double>(n)},
+                         {"their mean quality", quality / std::max<std::int64_t>(1, n)}};
+  });
+  test::check_b_lower(runs["private rentals"]);
+  test::check_b_lower(runs["their mean quality"]);
 }
 
 }  // namespace hearth

@@ -4,6 +4,7 @@
 // first; lottery; waiting list: first come, first served), and so houses
 // more households in social rentals than the same city without it.
 #include "policy/housing_policy_support.hpp"
+#include "support/paired_seeds.hpp"
 
 namespace hearth {
 namespace {
@@ -66,34 +67,44 @@ Outcome run(const ScenarioDef& s) {
 }  // namespace
 
 TEST_CASE("social housing builds within its budget and houses eligible households",
-          "[policy][social_housing]") {
+          "[policy][social_housing][paired]") {
   const auto doc = test::small_scenario_json(3000, 24);
   const ScenarioDef s = test::housing_scenario(doc, programme("need"));
   const Outcome with = run(s);
-  const Outcome without = run(test::housing_scenario(doc, nullptr));
-  INFO(with.units << " units, " << with.tenants << " let; social tenants " << without.social_tenants
-                  << " -> " << with.social_tenants << "; spent " << with.spent);
+  INFO(with.units << " units, " << with.tenants << " let; spent " << with.spent);
   // 60 a year would be 120 in two years, but the budget pays 30 a year.
   CHECK(with.units == 60);
   CHECK(with.spent == Approx(with.units * 100000.0));
   test::check_yearly_budget(with.spent_per_tick, s.policies[0]);
   CHECK(with.tenants > 30);
-  CHECK(with.social_tenants > without.social_tenants + 30);
+  // More social tenants than without the programme, paired over seeds
+  // (support/paired_seeds.hpp), by more than 30 on the interval.
+  const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
+    auto city = test::small_scenario_json(3000, 24);
+    city["seed"] = seed;
+    const Outcome out = run(test::housing_scenario(city, arm == 0 ? nullptr : programme("need")));
+    return test::Figures{{"social tenants", static_cast<double>(out.social_tenants)}};
+  });
+  const test::PairedOutcome& tenants = runs["social tenants"];
+  test::check_b_higher(tenants);
+  INFO(tenants.describe());
+  CHECK(tenants.difference.lower > 30);
 }
 
 TEST_CASE("social housing by need lets to poorer households than by lottery",
-          "[policy][social_housing]") {
-  const auto doc = test::small_scenario_json(3000, 20);
-  const Outcome need = run(test::housing_scenario(doc, programme("need", 1e9)));
-  const Outcome lottery = run(test::housing_scenario(doc, programme("lottery", 1e9)));
-  const Outcome list = run(test::housing_scenario(doc, programme("waiting_list", 1e9)));
-  INFO("mean income of new tenants: need " << need.tenant_income << ", lottery "
-                                           << lottery.tenant_income << ", waiting list "
-                                           << list.tenant_income);
-  CHECK(need.tenants > 0);
-  CHECK(lottery.tenants > 0);
-  CHECK(list.tenants > 0);
-  CHECK(need.tenant_income < lottery.tenant_income);
+          "[policy][social_housing][paired]") {
+  const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
+    auto doc = test::small_scenario_json(3000, 20);
+    doc["seed"] = seed;
+    const Outcome out =
+        run(test::housing_scenario(doc, programme(arm == 0 ? "lottery" : "need", 1e9)));
+    REQUIRE(out.tenants > 0);
+    return test::Figures{{"mean income of new tenants", out.tenant_income}};
+  });
+  test::check_b_lower(runs["mean income of new tenants"]);
+  // The waiting list lets too (its order is the next test's).
+  auto doc = test::small_scenario_json(3000, 20);
+  CHECK(run(test::housing_scenario(doc, programme("waiting_list", 1e9))).tenants > 0);
 }
 
 TEST_CASE("a social housing waiting list lets in order of application",

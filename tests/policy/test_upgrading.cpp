@@ -4,6 +4,7 @@
 // relocation moves households to the site and some drift back; each
 // programme pays its cost per dwelling within the budget.
 #include "policy/housing_policy_support.hpp"
+#include "support/paired_seeds.hpp"
 
 namespace hearth {
 namespace {
@@ -58,32 +59,63 @@ Outcome run(const ScenarioDef& s) {
 
 }  // namespace
 
+// The directions are paired over seeds (support/paired_seeds.hpp); each
+// programme's cost is exact, so it is checked in every run.
 TEST_CASE("in-situ upgrading displaces fewer households than clearance before a flood",
-          "[policy][upgrading]") {
-  const Outcome base = run(test::housing_scenario(city(), nullptr));
-  const ScenarioDef s_in_situ = test::housing_scenario(city(), programme("in_situ"));
-  const ScenarioDef s_clearance = test::housing_scenario(city(), programme("clearance"));
-  const Outcome in_situ = run(s_in_situ);
-  const Outcome clearance = run(s_clearance);
-  INFO("baseline: " << base.programme_evictions << " evictions, " << base.flood_displaced
-                    << " displaced by the flood");
-  INFO("in situ: " << in_situ.treated << " upgraded, " << in_situ.programme_evictions
-                   << " evictions, " << in_situ.flood_displaced << " displaced by the flood");
-  INFO("clearance: " << clearance.cleared << " cleared, " << clearance.programme_evictions
-                     << " evictions, " << clearance.flood_displaced << " displaced by the flood");
-  REQUIRE(in_situ.treated > 50);
-  REQUIRE(clearance.cleared > 50);
-  CHECK(in_situ.programme_evictions == base.programme_evictions);  // nobody is moved
-  CHECK(clearance.programme_evictions > base.programme_evictions + 50);
-  CHECK(in_situ.flood_displaced < base.flood_displaced);  // sturdier, drained
-  CHECK(in_situ.displaced() < clearance.displaced());
-  // Each pays its cost per dwelling, within the budget.
-  CHECK(in_situ.spent == Approx(in_situ.treated * 4000.0));
-  CHECK(clearance.spent == Approx(clearance.cleared * 4000.0));
-  test::check_yearly_budget(in_situ.spent_per_tick, s_in_situ.policies[0]);
+          "[policy][upgrading][paired][slow]") {
+  auto city_of = [](std::uint64_t seed) {
+    auto doc = city();
+    doc["seed"] = seed;
+    return doc;
+  };
+  auto in_situ_run = [&](std::uint64_t seed) {
+    const ScenarioDef s = test::housing_scenario(city_of(seed), programme("in_situ"));
+    const Outcome out = run(s);
+    INFO("seed " << seed << ": in situ " << out.treated << " upgraded");
+    REQUIRE(out.treated > 50);
+    CHECK(out.spent == Approx(out.treated * 4000.0));
+    test::check_yearly_budget(out.spent_per_tick, s.policies[0]);
+    return out;
+  };
+  // Against no programme: fewer are flooded out (sturdier, drained), and the
+  // programme moves nobody. The one-seed test this replaces asked for exactly
+  // the baseline's evictions in the programme's months; over seeds 1-8 two
+  // seeds have one eviction more (upgraded homes are dearer), so the claim is
+  // now that the paired difference is small: its interval within +-10
+  // evictions, against clearance's 50 or more.
+  const test::PairedRuns against_none = test::paired_over_seeds([&](int arm, std::uint64_t seed) {
+    const Outcome out =
+        arm == 0 ? run(test::housing_scenario(city_of(seed), nullptr)) : in_situ_run(seed);
+    return test::Figures{
+        {"displaced by the flood", static_cast<double>(out.flood_displaced)},
+        {"evictions in the programme's months", static_cast<double>(out.programme_evictions)}};
+  });
+  test::check_b_lower(against_none["displaced by the flood"]);
+  const test::PairedOutcome& evictions = against_none["evictions in the programme's months"];
+  INFO(evictions.describe());
+  CHECK(evictions.difference.lower > -10);
+  CHECK(evictions.difference.upper < 10);
+  // Against clearance: programme evictions plus flood displacement.
+  const test::PairedRuns against_clearance =
+      test::paired_over_seeds([&](int arm, std::uint64_t seed) {
+        if (arm == 1) {
+          return test::Figures{{"displaced", static_cast<double>(in_situ_run(seed).displaced())}};
+        }
+        const Outcome base = run(test::housing_scenario(city_of(seed), nullptr));
+        const Outcome clearance =
+            run(test::housing_scenario(city_of(seed), programme("clearance")));
+        INFO("seed " << seed << ": " << clearance.cleared << " cleared, "
+                     << clearance.programme_evictions << " evictions (baseline "
+                     << base.programme_evictions << ")");
+        REQUIRE(clearance.cleared > 50);
+        CHECK(clearance.programme_evictions > base.programme_evictions + 50);
+        CHECK(clearance.spent == Approx(clearance.cleared * 4000.0));
+        return test::Figures{{"displaced", static_cast<double>(clearance.displaced())}};
+      });
+  test::check_b_lower(against_clearance["displaced"]);
 }
 
-TEST_CASE("relocation moves households to the site and some drift back; the budget binds",
+TEST_CASE("relocation moves households to the site and some drift back, and the budget binds",
           "[policy][upgrading]") {
   const ScenarioDef s = test::housing_scenario(city(), programme("relocation", 2e5));
   std::int64_t most_relocated = 0;

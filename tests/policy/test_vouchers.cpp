@@ -3,6 +3,7 @@
 // small budget leaves a waiting list; spending equals what the holders
 // received and stays within the budget of each programme year.
 #include "policy/housing_policy_support.hpp"
+#include "support/paired_seeds.hpp"
 
 namespace hearth {
 namespace {
@@ -36,22 +37,25 @@ double burdened_share_of_eligible(const ScenarioDef& s, const World& w) {
 }  // namespace
 
 TEST_CASE("vouchers lower the cost-burdened share among eligible households",
-          "[policy][vouchers]") {
-  const auto doc = test::small_scenario_json(3000, 18);
-  const ScenarioDef with = test::housing_scenario(doc, vouchers(1e9));
-  const ScenarioDef without = test::housing_scenario(doc, nullptr);
-  std::int64_t holders = 0;
-  const World w = test::run_each(with, [&](const World& now) {
-    holders = 0;
-    for (HouseholdId h = 0; h < now.households.count(); ++h)
-      holders += now.households.voucher[h] != 0;
+          "[policy][vouchers][paired]") {
+  // Paired over seeds (support/paired_seeds.hpp): at least 10 points lower on the interval.
+  const test::PairedRuns runs = test::paired_over_seeds([](int arm, std::uint64_t seed) {
+    auto doc = test::small_scenario_json(3000, 18);
+    doc["seed"] = seed;
+    const ScenarioDef s = test::housing_scenario(doc, arm == 0 ? nullptr : vouchers(1e9));
+    std::int64_t holders = 0;
+    const World w = test::run_each(s, [&](const World& now) {
+      holders = 0;
+      for (HouseholdId h = 0; h < now.households.count(); ++h)
+        holders += now.households.voucher[h] != 0;
+    });
+    if (arm == 1) CHECK(holders > 20);
+    return test::Figures{{"burdened share of eligible renters", burdened_share_of_eligible(s, w)}};
   });
-  const double burdened_with = burdened_share_of_eligible(with, w);
-  const double burdened_without = burdened_share_of_eligible(without, test::run_each(without));
-  INFO(holders << " holders; burdened eligible renters " << burdened_without << " -> "
-               << burdened_with);
-  CHECK(holders > 20);
-  CHECK(burdened_with < burdened_without - 0.1);
+  const test::PairedOutcome& burdened = runs["burdened share of eligible renters"];
+  test::check_b_lower(burdened);
+  INFO(burdened.describe());
+  CHECK(burdened.difference.upper < -0.1);
 }
 
 TEST_CASE("vouchers cost what the holders receive, within the budget, with a waiting list",

@@ -151,7 +151,7 @@ TEST_CASE("malformed CSV files are InputErrors naming the file, line and reason"
   }
 }
 
-TEST_CASE("a run directory is read; missing or malformed files are named", "[report][reader]") {
+TEST_CASE("a run directory is read, and missing or malformed files are named", "[report][reader]") {
   test::TempDir tmp;
   write_fake_run(tmp.file("a"), "alpha", 6, 1.0, false);
   const RunData run = read_run(tmp.file("a"));

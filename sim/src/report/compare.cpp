@@ -43,6 +43,14 @@ std::string number_text(double value, const char* format) {
   return buffer;
 }
 
+std::string spending_label(const std::string& column) {
+  std::string rest = column.substr(std::string("spending_").size());
+  std::replace(rest.begin(), rest.end(), '_', ' ');
+  return "public spending: " + rest;
+}
+
+}  // namespace
+
 std::string csv_number(double value) {
   if (std::isnan(value)) return "";
   return number_text(value, "%.10g");
@@ -57,14 +65,6 @@ std::string csv_text(const std::string& text) {
   }
   return out + "\"";
 }
-
-std::string spending_label(const std::string& column) {
-  std::string rest = column.substr(std::string("spending_").size());
-  std::replace(rest.begin(), rest.end(), '_', ' ');
-  return "public spending: " + rest;
-}
-
-}  // namespace
 
 const char* measure_name(Measure m) {
   switch (m) {
@@ -351,12 +351,6 @@ std::string format_difference(double diff, Unit unit) {
 
 namespace {
 
-std::string pad_left(const std::string& s, std::size_t width) {
-  return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
-}
-std::string pad_right(const std::string& s, std::size_t width) {
-  return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
-}
 std::string letter(std::size_t i) {
   std::string s;
   do {
@@ -365,6 +359,19 @@ std::string letter(std::size_t i) {
   } while (i-- > 0);
   return s;
 }
+std::string percent_text(double pct) {
+  if (std::isnan(pct)) return "";
+  return number_text(pct, "%+.1f%%");
+}
+}  // namespace
+
+std::string pad_left(const std::string& s, std::size_t width) {
+  return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
+}
+std::string pad_right(const std::string& s, std::size_t width) {
+  return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
+}
+
 // The ticks an over-the-run figure covers, e.g. "peak 0-60", "sum 1-60",
 // "final 60"; "tick T" for a --ticks row. When the runs are summarised over
 // different ticks (--own-horizons), "(own)": the Runs list gives each run's.
@@ -386,10 +393,6 @@ std::string measure_text(const ComparisonRow& row, const Comparison& c) {
   }
   return name + " " + last;
 }
-std::string percent_text(double pct) {
-  if (std::isnan(pct)) return "";
-  return number_text(pct, "%+.1f%%");
-}
 // Nothing to compare: zero or undefined in every run.
 bool quiet_row(const ComparisonRow& row) {
   return std::all_of(row.values.begin(), row.values.end(),
@@ -398,8 +401,6 @@ bool quiet_row(const ComparisonRow& row) {
 std::string scope_text(const ComparisonRow& row) {
   return row.scope == "city" ? "WHOLE CITY" : row.scope + " = " + row.group;
 }
-
-}  // namespace
 
 std::string comparison_table(const Comparison& c, int width, bool all_rows) {
   std::string out;

@@ -107,4 +107,17 @@ std::string comparison_table(const Comparison& comparison, int width = 120, bool
 // sum rows. Every row is written, zero or not.
 std::string comparison_csv(const Comparison& comparison);
 
+// Shared with the paired comparison (report/paired_compare.hpp):
+// the ticks an over-the-run row covers ("peak 0-60", "tick 12"), the scope
+// heading ("WHOLE CITY", "tenure = renter"), whether a row is zero or
+// undefined in every run, and CSV cells.
+std::string measure_text(const ComparisonRow& row, const Comparison& comparison);
+std::string scope_text(const ComparisonRow& row);
+bool quiet_row(const ComparisonRow& row);
+std::string csv_text(const std::string& text);
+std::string csv_number(double value);
+// `s` padded with spaces to `width` characters (never cut).
+std::string pad_left(const std::string& s, std::size_t width);
+std::string pad_right(const std::string& s, std::size_t width);
+
 }  // namespace hearth::report
