@@ -92,7 +92,7 @@ TEST_CASE("designs are deterministic in their seed and cover the unit cube", "[c
 
 // N = 8192 base rows (40,960 evaluations). Measured at this N: bootstrap
 // 95% intervals 0.017 to 0.067 wide (standard errors 0.004 to 0.017; the
-// widest is ST_1's), errors at most 0.025. The tolerance 0.04 is at least
+// widest is ST_1's), errors at most 0.01. The tolerance 0.04 is at least
 // 2.4 standard errors for ST_1 and 4 for the others, and each estimate must
 // also lie within one interval width (about 4 standard errors) of the truth;
 // a wrong estimator (A and B swapped in S_j, V from A alone) misses by more.

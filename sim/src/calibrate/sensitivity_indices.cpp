@@ -96,7 +96,7 @@ SobolSums sobol_estimate(std::size_t k, const std::vector<double>& f,
     double first = 0, total = 0;
     for (std::size_t i : rows) {
       const double a = f[i * stride], b = f[i * stride + 1], ab = f[i * stride + 2 + j];
-      first += b * (ab - a);
+      first += (b - mean) * (ab - a);
       total += (a - ab) * (a - ab);
     }
     const double n = static_cast<double>(rows.size());

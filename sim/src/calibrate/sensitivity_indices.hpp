@@ -5,8 +5,11 @@
 //   Morris (1991): elementary effects EE = (f(x + s delta e_j) - f(x)) / (s delta)
 //     per trajectory; mu (mean), mu* (mean of |EE|, Campolongo et al. 2007) and
 //     sigma (standard deviation) per parameter.
-//   Sobol first order (Saltelli et al. 2010, Table 2 (b)):
-//     S_j = mean(f(B) (f(AB_j) - f(A))) / V
+//   Sobol first order (Saltelli et al. 2010, Table 2 (b)), with f(B) centred
+//   on the mean f0 of the A and B rows (Sobol' 2001: same expectation, as
+//   E[f(AB_j) - f(A)] = 0, but far less noise when the mean dwarfs the
+//   spread, as for a share near 0.6 that varies by 0.01):
+//     S_j = mean((f(B) - f0) (f(AB_j) - f(A))) / V
 //   Sobol total order (Jansen 1999; Saltelli et al. 2010, Table 2 (f)):
 //     ST_j = mean((f(A) - f(AB_j))^2) / 2 / V
 //   with V the variance of f over the A and B rows together.
