@@ -52,7 +52,8 @@ std::unique_ptr<StudyCommand> add_calibrate_command(CLI::App& app) {
   c->command = app.add_subcommand(
       "calibrate", "Fit scenario parameters to targets by history matching (docs/CALIBRATION.md)");
   c->command->add_option("scenario", c->scenario, "Scenario JSON file");
-  c->command->add_option("targets", c->targets, "Targets JSON file (e.g. targets/us_metro.json)");
+  c->command->add_option("targets", c->targets,
+                         "Targets JSON file (e.g. scenarios/targets/us_metro.json)");
   c->command->add_option("--params", c->params, "Parameters JSON file: pointers with ranges");
   c->command->add_option("--out,-o", c->out, "Calibration directory");
   c->command->add_option("--points", c->calibration.points, "Latin hypercube points per wave");

@@ -28,7 +28,7 @@ cat >"$work/params.json" <<'JSON'
   { "pointer": "/city/income/median_per_month", "min": 1500, "max": 5000, "log": true,
     "name": "median_income" } ] }
 JSON
-targets=$source_dir/targets/us_metro.json
+targets=$source_dir/scenarios/targets/us_metro.json
 calibrate=(calibrate "$work/city.json" "$targets" --params "$work/params.json" --points 4
   --replicates 2 --waves 2 --quiet)
 outputs=(best.json accepted.csv points.csv fitted_scenario.json fit.csv method.json)

@@ -57,7 +57,8 @@ std::string temp_run_dir() {
 
 TEST_CASE("the shipped target profiles load and cite every figure", "[calibrate]") {
   for (const char* file : {"us_metro.json", "global_south.json"}) {
-    const Targets t = load_targets_file(std::string(HEARTH_SOURCE_DIR) + "/targets/" + file);
+    const Targets t =
+        load_targets_file(std::string(HEARTH_SOURCE_DIR) + "/scenarios/targets/" + file);
     CHECK(t.targets.size() >= 4);
     for (const auto& target : t.targets) CHECK(target.source.size() > 20);
   }

@@ -12,8 +12,8 @@
 namespace hearth::calibrate {
 
 struct CalibrationSettings {
-  std::int64_t points = 20;     // Latin hypercube points per wave
-  std::int64_t replicates = 3;  // runs per point
+  std::int64_t points = 10;     // Latin hypercube points per wave
+  std::int64_t replicates = 2;  // runs per point
   std::int64_t waves = 2;
   std::uint64_t seed = 1;  // of the designs
   double cutoff = 3;       // implausibility cutoff

@@ -1,5 +1,5 @@
 #pragma once
-// A parameters file (scenarios/params.schema.json): the scenario keys that
+// A parameters file (scenarios/calibration/params.schema.json): the scenario keys that
 // `hearth calibrate` fits and `hearth sensitivity` varies, each a JSON
 // pointer to a number with a range, sampled uniformly or in log space.
 #include <string>

@@ -14,7 +14,7 @@ namespace hearth::calibrate {
 
 struct SensitivitySettings {
   bool morris = true, sobol = true;
-  std::int64_t trajectories = 8;  // Morris r
+  std::int64_t trajectories = 6;  // Morris r
   int levels = 4;                 // Morris p (even)
   std::int64_t samples = 16;      // Saltelli base rows N
   std::int64_t replicates = 1;    // runs per point; outputs are their mean

@@ -1,5 +1,5 @@
 #pragma once
-// A targets file (scenarios/targets.schema.json; profiles in targets/): the
+// A targets file (scenarios/targets/targets.schema.json; profiles in targets/): the
 // moments a calibrated run should reproduce, each with its observed value,
 // tolerance, uncertainty and source. Loading checks the schema and every
 // formula against the real output columns; problems name the file, the
