@@ -240,34 +240,15 @@ int calibrate(const std::string& scenario_file, const std::string& targets_file,
                                    {"waves", settings.waves},
                                    {"seed", settings.seed},
                                    {"cutoff", settings.cutoff}}}};
-  const std::string record_path = dir + "/calibration.json";
-  std::error_code ec;
-  if (std::filesystem::exists(record_path, ec)) {
-    const nlohmann::json previous =
-        io::parse_json_text(io::read_text_file(record_path, 1u << 30), record_path);
-    // A record whose first runs were never planned (a design the scenario
-    // refused) is replaced: nothing depends on it yet.
-    if (previous != record && study_planned(dir + "/wave-1")) {
-      throw InputError(dir, {{"",
-                              "holds another calibration (other scenario, targets, "
-                              "parameters or settings); choose another -o DIR, or continue "
-                              "it with `hearth calibrate --analyse " +
-                                  dir + "`"}});
-    }
-  }
-  if (!std::filesystem::exists(record_path, ec) || !study_planned(dir + "/wave-1")) {
-    std::filesystem::create_directories(dir, ec);
-    if (ec) throw OutputError("cannot create " + dir + ": " + ec.message());
-    io::write_file_atomically(record_path, record.dump(1) + "\n");
-  }
-  return advance(dir, inputs_of(record, record_path), run);
+  keep_record(dir, "calibration.json", record, "wave-1",
+              "calibration (other scenario, targets, parameters or settings)",
+              "hearth calibrate --analyse " + dir);
+  return advance(dir, inputs_of(record, dir + "/calibration.json"), run);
 }
 
 int calibrate_continue(const std::string& dir, const CalibrationRun& run) {
-  const std::string record_path = dir + "/calibration.json";
-  const nlohmann::json record =
-      io::parse_json_text(io::read_text_file(record_path, 1u << 30), record_path);
-  return advance(dir, inputs_of(record, record_path), run);
+  return advance(dir, inputs_of(read_record(dir, "calibration.json"), dir + "/calibration.json"),
+                 run);
 }
 
 }  // namespace hearth::calibrate

@@ -212,33 +212,15 @@ int sensitivity(const std::string& scenario_file, const std::string& params_file
                                  {"outputs", outputs},
                                  {"moments", moments_document},
                                  {"settings", settings_json(settings)}};
-  const std::string record_path = dir + "/sensitivity.json";
-  if (std::filesystem::exists(record_path, ec)) {
-    const nlohmann::json previous =
-        io::parse_json_text(io::read_text_file(record_path, 1u << 30), record_path);
-    // A record whose first runs were never planned (a design the scenario
-    // refused) is replaced: nothing depends on it yet.
-    if (previous != record && study_planned(dir + "/sweep")) {
-      throw InputError(dir, {{"",
-                              "holds another sensitivity analysis (other scenario, "
-                              "parameters, outputs or settings); choose another -o DIR, or "
-                              "continue it with `hearth sensitivity --analyse " +
-                                  dir + "`"}});
-    }
-  }
-  if (!std::filesystem::exists(record_path, ec) || !study_planned(dir + "/sweep")) {
-    std::filesystem::create_directories(dir, ec);
-    if (ec) throw OutputError("cannot create " + dir + ": " + ec.message());
-    io::write_file_atomically(record_path, record.dump(1) + "\n");
-  }
-  return advance(dir, inputs_of(record, record_path), run);
+  keep_record(dir, "sensitivity.json", record, "sweep",
+              "sensitivity analysis (other scenario, parameters, outputs or settings)",
+              "hearth sensitivity --analyse " + dir);
+  return advance(dir, inputs_of(record, dir + "/sensitivity.json"), run);
 }
 
 int sensitivity_continue(const std::string& dir, const CalibrationRun& run) {
-  const std::string record_path = dir + "/sensitivity.json";
-  const nlohmann::json record =
-      io::parse_json_text(io::read_text_file(record_path, 1u << 30), record_path);
-  return advance(dir, inputs_of(record, record_path), run);
+  return advance(dir, inputs_of(read_record(dir, "sensitivity.json"), dir + "/sensitivity.json"),
+                 run);
 }
 
 }  // namespace hearth::calibrate

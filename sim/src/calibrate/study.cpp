@@ -8,6 +8,7 @@
 #include <map>
 
 #include "hearth/errors.hpp"
+#include "io/csv_writer.hpp"
 #include "io/scenario_loader.hpp"
 #include "sweep/journal.hpp"
 #include "sweep/plan.hpp"
@@ -118,6 +119,28 @@ StudyValues read_study(const std::string& dir, const std::vector<Moment>& moment
   for (const auto& point : design.at("point_of_row"))
     out.push_back(by_point.at(point.get<std::size_t>()));
   return out;
+}
+
+void keep_record(const std::string& dir, const std::string& file, const nlohmann::json& record,
+                 const std::string& first_sweep, const std::string& what,
+                 const std::string& continue_command) {
+  const std::string path = dir + "/" + file;
+  const bool planned = study_planned(dir + "/" + first_sweep);
+  std::error_code ec;
+  if (planned && fs::exists(path, ec)) {
+    if (read_record(dir, file) == record) return;
+    throw InputError(
+        dir, {{"", "holds another " + what + "; choose another -o DIR, or continue it with `" +
+                       continue_command + "`"}});
+  }
+  fs::create_directories(dir, ec);
+  if (ec) throw OutputError("cannot create " + dir + ": " + ec.message());
+  io::write_file_atomically(path, record.dump(1) + "\n");
+}
+
+nlohmann::json read_record(const std::string& dir, const std::string& file) {
+  const std::string path = dir + "/" + file;
+  return io::parse_json_text(io::read_text_file(path, 1u << 30), path);
 }
 
 std::string number_cell(double value) {

@@ -40,6 +40,16 @@ int run_study(const std::string& dir, int jobs, int threads_per_run, bool quiet,
 using StudyValues = std::vector<std::vector<std::vector<double>>>;
 StudyValues read_study(const std::string& dir, const std::vector<Moment>& moments);
 
+// The inputs of a study, DIR/<file> (calibration.json, sensitivity.json):
+// written on the first call; a later call with other inputs is refused
+// (InputError naming `what` and `continue_command`) once the study's first
+// sweep directory DIR/<first_sweep> is planned, and replaces the record
+// before that (a design the scenario refused leaves nothing to protect).
+void keep_record(const std::string& dir, const std::string& file, const nlohmann::json& record,
+                 const std::string& first_sweep, const std::string& what,
+                 const std::string& continue_command);
+nlohmann::json read_record(const std::string& dir, const std::string& file);
+
 // A number as a CSV cell: %.10g, NaN as an empty cell.
 std::string number_cell(double value);
 // Appends ",cell" to a CSV row.
