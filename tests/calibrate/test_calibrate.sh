@@ -124,4 +124,13 @@ expect_exit 2 "'owner_shar' is not a column of indicators.csv" sensitivity "$wor
   --params "$work/params.json" --outputs owner_shar -o "$work/sens-bad"
 expect_exit 2 "must be even" "${sensitivity[@]}" --levels 3 -o "$work/sens-bad"
 
+# Report pages of both kinds of directory.
+expect_exit 0 "report: " report "$work/local" -o "$work/calibration.html"
+check "calibration report: the fit table and the ranges" grep -q "Fit of the best point" "$work/calibration.html"
+check "calibration report: a target's source" grep -q "Eviction Lab" "$work/calibration.html"
+check "calibration report: implausibility bars" grep -q 'id="implausibility"' "$work/calibration.html"
+expect_exit 0 "report: " report "$work/sens" -o "$work/sensitivity.html"
+check "sensitivity report: Morris and Sobol charts" grep -q "Sobol indices: median_rent_per_month" "$work/sensitivity.html"
+check "sensitivity report: whiskers" grep -q "Morris mu\*: owner_share" "$work/sensitivity.html"
+
 finish test_calibrate "MPI: $mpi"

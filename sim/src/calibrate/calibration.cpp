@@ -123,7 +123,7 @@ nlohmann::json method_record(const Inputs& in, const Evaluated& e, std::size_t a
            "I = |mean over replicates - target| / sqrt(sd_target^2 + sd_replicates^2); a point "
            "is accepted when max over targets of I <= cutoff"},
           {"refocusing",
-           "each wave after the first samples the bounding box of the accepted points of all "
+           "Each wave after the first samples the bounding box of the accepted points of all "
            "earlier waves (or, with none accepted, of the best quarter), widened by one stratum "
            "(1 / points) each side"},
           {"best", "the point with the smallest max implausibility (ties: smallest sum of I^2)"},
