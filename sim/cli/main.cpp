@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/bench.hpp"
+#include "cli/calibrate.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/report.hpp"
@@ -58,6 +59,8 @@ int main(int argc, char** argv) {
   auto sweep = add_sweep_command(app);
   auto tracts = add_tracts_commands(app);
   auto report = add_report_commands(app);
+  auto calibrate = add_calibrate_command(app);
+  auto sensitivity = add_sensitivity_command(app);
 
   try {
     app.parse(argc, argv);
@@ -82,5 +85,7 @@ int main(int argc, char** argv) {
   if (*tracts->fit) return tracts_fit_command(tracts->fit_args);
   if (*report->compare) return compare_command(*report);
   if (*report->report) return report_command(*report);
+  if (*calibrate->command) return calibrate_command(*calibrate, argv[0]);
+  if (*sensitivity->command) return sensitivity_command(*sensitivity, argv[0]);
   return kExitInput;
 }

@@ -15,6 +15,7 @@
 #include "report/html_report.hpp"
 #include "report/paired_compare.hpp"
 #include "report/run_reader.hpp"
+#include "report/study_report.hpp"
 
 namespace hearth::cli {
 
@@ -222,7 +223,9 @@ int report_command(const ReportCommands& args) {
     options.title = args.title;
     const std::string out = args.out.empty() ? "report.html" : args.out;
     std::string html;
-    if (args.report_dirs.size() == 1 && report::is_sweep_dir(args.report_dirs[0])) {
+    if (args.report_dirs.size() == 1 && report::is_study_dir(args.report_dirs[0])) {
+      html = report::study_report_html(args.report_dirs[0], options.title);
+    } else if (args.report_dirs.size() == 1 && report::is_sweep_dir(args.report_dirs[0])) {
       html = report::sweep_report_html(report::read_sweep(args.report_dirs[0]), options);
     } else {
       for (const std::string& dir : args.report_dirs) {

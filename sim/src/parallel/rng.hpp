@@ -40,6 +40,10 @@ enum class RngStream : std::uint32_t {
   PolicyUpgrading = 82,      // upgrading: relocated households drifting back (household)
   PolicyRetrofit = 83,       // building_code: retrofit offer and uptake (dwelling)
   PolicyBuyout = 84,         // buyout: an owner's acceptance of the offer (dwelling)
+  CalibrationDesign =
+      90,  // calibrate/: Latin hypercube, Saltelli and Morris designs (entity: block)
+  CalibrationBootstrap =
+      91,  // calibrate/: bootstrap resamples of sensitivity indices (entity: resample)
 };
 
 class Rng {

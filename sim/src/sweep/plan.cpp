@@ -424,6 +424,38 @@ Plan expand(const SweepDef& def, const std::string& label) {
   return plan;
 }
 
+Plan expand_points(const SweepDef& def, const std::vector<std::vector<nlohmann::json>>& points,
+                   const std::string& label) {
+  Plan plan;
+  plan.def = def;
+  std::set<std::string> seen;
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    const std::string at = "/points/" + std::to_string(k);
+    if (points[k].size() != def.parameters.size())
+      throw InputError(label, {{at, "has " + std::to_string(points[k].size()) + " values for " +
+                                        std::to_string(def.parameters.size()) + " parameters"}});
+    nlohmann::json document = def.base;
+    std::string combination;
+    for (std::size_t j = 0; j < points[k].size(); ++j) {
+      std::string why;
+      if (!set_pointer(document, def.parameters[j].pointer, points[k][j], why))
+        throw InputError(label, {{at, "cannot set " + def.parameters[j].pointer + ": " + why}});
+      combination += (j ? ", " : "") + def.parameters[j].name + "=" + value_text(points[k][j]);
+    }
+    document["replicate"] = 0;
+    io::LoadedScenario loaded;
+    try {
+      loaded = io::load_scenario_json(document, label);
+    } catch (const InputError& e) {
+      throw InputError(
+          label,
+          {{at, "(" + combination + ") makes the scenario invalid: " + describe(e.problems())}});
+    }
+    add_replicates(plan, loaded.def, static_cast<std::int64_t>(k), points[k], seen, label);
+  }
+  return plan;
+}
+
 std::string csv_quote(const std::string& text) {
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";

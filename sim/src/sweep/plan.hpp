@@ -68,6 +68,14 @@ std::vector<std::vector<double>> latin_hypercube(std::int64_t samples, std::size
 // naming the parameter and value that make a scenario invalid.
 Plan expand(const SweepDef& def, const std::string& label);
 
+// The runs of explicitly given design points (calibration and sensitivity
+// designs, sim/src/calibrate/): point k sets parameter j to points[k][j] on
+// def.base; each point is run def.replicates times. The points must differ.
+// Throws InputError (labelled `label`, located at /points/k) naming the
+// point that makes the scenario invalid.
+Plan expand_points(const SweepDef& def, const std::vector<std::vector<nlohmann::json>>& points,
+                   const std::string& label);
+
 // A value as a CSV cell: numbers and booleans as JSON writes them, strings
 // bare (quoted when they hold a comma, quote or line break).
 std::string csv_cell(const nlohmann::json& value);
