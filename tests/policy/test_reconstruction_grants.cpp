@@ -56,7 +56,11 @@ Outcome run(const ScenarioDef& s) {
 
 TEST_CASE("grants for everyone shorten tenants' displacement against grants for owners only",
           "[policy][reconstruction_grants]") {
-  const auto doc = test::disaster_city(6000, 36, test::flood_event(kFloodTick));
+  auto doc = test::disaster_city(6000, 36, test::flood_event(kFloodTick));
+  // Migration's answer to the city (docs/MODEL.md 7.4) held off: the same
+  // arrivals in both arms, so the comparison sees the programme alone.
+  for (const char* key : {"rent_elasticity", "income_elasticity", "vacancy_elasticity"})
+    doc["migration"][key] = 0.0;
   const Outcome owners_only = run(test::with_policies(doc, grants("owners_only")));
   const Outcome everyone = run(test::with_policies(doc, grants("everyone")));
   const auto share = [](std::int64_t k, std::int64_t n) {
