@@ -180,8 +180,27 @@ struct MarketDef {
   // Buy-to-let investors (Baptista et al. 2016) tie prices to rents: they buy
   // dwellings for sale whose rent yield is high and sell vacant rentals whose
   // yield is low, switching the dwelling's tenure.
-  double investor_buy_yield_per_year = 0.055;   // gross rent / asking price at which landlords buy
-  double investor_sell_yield_per_year = 0.035;  // below it landlords sell vacant rentals
+  // Their expected return is the gross yield plus investor_capital_gain_coefficient
+  // x the expected appreciation; they buy at or above the buy threshold and sell
+  // vacant rentals below the sell threshold.
+  double investor_buy_yield_per_year = 0.055;      // expected return at which landlords buy
+  double investor_sell_yield_per_year = 0.035;     // below it landlords sell vacant rentals
+  double investor_capital_gain_coefficient = 0.5;  // weight of expected appreciation (INET)
+  // Investors' balance sheet: a purchase needs equity for the deposit; the loan
+  // is capped by the loan-to-value limit and by the interest cover test
+  // (annual rent >= cover ratio x stressed rate x loan).
+  double investor_loan_to_value_cap = 0.8;
+  double investor_interest_cover_ratio = 1.25;
+  double investor_stress_rate_per_year = 0.055;                 // rate of the interest cover test
+  double investor_initial_equity_share_of_rental_value = 0.02;  // free equity at the start
+  double investor_initial_debt_share_of_rental_value = 0.3;     // buy-to-let debt at the start
+  double investor_retained_share_of_net_rent = 0.25;  // net rent kept to buy more dwellings
+  // Expected house price appreciation (adaptive, as in Baptista et al. 2016):
+  // factor x the annualised growth of the city's price index over the window,
+  // within +-the cap; used in the rent-or-buy choice and by investors.
+  double expectation_factor = 0.5;
+  std::int32_t expectation_window_months = 12;
+  double max_expected_appreciation_per_year = 0.1;
   // Renting.
   std::int32_t eviction_tolerance_months = 3;  // months in arrears before a landlord evicts
   std::int32_t rent_review_months = 12;        // sitting tenants' rents are reviewed this often
@@ -211,7 +230,11 @@ struct MarketDef {
 
 // Households arriving in and leaving the city.
 struct MigrationDef {
-  double arrival_rate_per_month = 0.0016;  // arrivals per month / initial households
+  // Arrivals per month / initial households when the city is at its reference
+  // (rents, vacancy and incomes as at the start); equal to the departure rate,
+  // the population is stationary there.
+  double arrival_rate_per_month = 0.001;
+  double population_growth_per_year = 0;  // extra arrivals per year / initial households
   double shock_arrival_rate_per_month =
       0;  // extra arrivals per month / initial households in the shock
   std::int32_t shock_start_tick = 1;
@@ -222,6 +245,12 @@ struct MigrationDef {
   OriginSharesDef arrival_origin_shares{0.40, 0.45, 0.10, 0.05};
   double departure_rate_per_month = 0.001;          // out-migration of housed households
   double homeless_departure_rate_per_month = 0.03;  // out-migration of homeless households
+  // The city's pull: log change of the arrival rate (and minus that of housed
+  // households' departure rate) per unit of each signal against the reference.
+  double rent_elasticity = 1.0;      // per unit of log(rent index / start)
+  double income_elasticity = 1.0;    // per unit of log(median income / start)
+  double vacancy_elasticity = 0.5;   // per unit of (vacancy - natural) / natural
+  double max_log_rate_change = 1.0;  // bound on the pull, either way
 };
 
 // Hazard events and the disaster submodels (docs/MODEL.md, 7.2 to 7.6).

@@ -43,7 +43,52 @@ std::vector<float> index_from(const World& world, std::size_t submarkets, std::i
   return index;
 }
 
+double mean_price_index(const MarketState& state) {
+  double sum = 0;
+  for (const float p : state.price_index) sum += p;
+  return sum / static_cast<double>(std::max<std::size_t>(1, state.price_index.size()));
+}
+
+// The investors' opening balance sheet, in proportion to the value of the
+// private-rental stock they own at the start.
+void open_investor_balance(const MarketDef& m, World& world) {
+  const Dwellings& dw = world.dwellings;
+  double rental_value = 0;
+  for (DwellingId d = 0; d < dw.count(); ++d) {
+    if (dw.tenure[d] == Tenure::PrivateRental) rental_value += dw.value[d];
+  }
+  world.market.investor_balance = {m.investor_initial_equity_share_of_rental_value * rental_value,
+                                   m.investor_initial_debt_share_of_rental_value * rental_value};
+}
+
 }  // namespace
+
+float median_income_in_city(const Households& hh) {
+  std::vector<float> incomes;
+  incomes.reserve(hh.count());
+  for (std::size_t i = 0; i < hh.count(); ++i) {
+    if (is_in_city(hh.status[i])) incomes.push_back(hh.income_per_month[i]);
+  }
+  return incomes.empty() ? 0.0f : static_cast<float>(median_in_place(incomes));
+}
+
+double expected_appreciation(const MarketDef& m, const MarketState& state) {
+  const std::size_t window = static_cast<std::size_t>(m.expectation_window_months);
+  const std::vector<float>& record = state.price_index_history;
+  if (record.size() < window + 1 || record[record.size() - 1 - window] <= 0.0f) return 0;
+  const double growth = static_cast<double>(record.back()) / record[record.size() - 1 - window];
+  const double per_year = std::pow(growth, 12.0 / static_cast<double>(window)) - 1.0;
+  const double cap = m.max_expected_appreciation_per_year;
+  return std::clamp(m.expectation_factor * per_year, -cap, cap);
+}
+
+void record_price_index(const MarketDef& m, MarketState& state) {
+  std::vector<float>& record = state.price_index_history;
+  record.push_back(static_cast<float>(mean_price_index(state)));
+  const std::size_t keep = static_cast<std::size_t>(m.expectation_window_months) + 1;
+  if (record.size() > keep)
+    record.erase(record.begin(), record.end() - static_cast<std::ptrdiff_t>(keep));
+}
 
 void refresh_dwelling(const ScenarioDef& scenario, World& world, DwellingId d) {
   Dwellings& dw = world.dwellings;
@@ -143,6 +188,9 @@ void ensure_initialised(const ScenarioDef& scenario, World& world) {
   state.initial_mean_price_index =
       static_cast<float>(price_sum / std::max<std::size_t>(1, submarkets));
   recount_stock(world);
+  state.price_index_history = {static_cast<float>(mean_price_index(state))};
+  open_investor_balance(m, world);
+  state.reference_median_income = {median_income_in_city(hh)};
   state.initialised = true;
 }
 

@@ -103,6 +103,47 @@ inline Purchase finance_purchase(const MarketDef& m, const CreditLimits& credit,
   return p;
 }
 
+// Expected house price appreciation per year (adaptive expectations, as in
+// Baptista et al. 2016): expectation_factor x the annualised growth of the
+// city's mean price index over the last expectation_window_months, within
+// +-max_expected_appreciation_per_year; 0 until the record covers the window.
+double expected_appreciation(const MarketDef& m, const MarketState& state);
+
+// Appends this month's city mean price index to the record (keeping the window).
+void record_price_index(const MarketDef& m, MarketState& state);
+
+// What a buy-to-let investor expects a dwelling to return per year: the gross
+// yield plus investor_capital_gain_coefficient x the expected appreciation.
+inline double investor_expected_return(const MarketDef& m, double rent_per_year, double price,
+                                       double expected_appreciation) {
+  return rent_per_year / price + m.investor_capital_gain_coefficient * expected_appreciation;
+}
+
+// A buy-to-let purchase the investors' balance sheet allows, or ok = false:
+// the loan is the smaller of the loan-to-value cap and the largest loan whose
+// stressed interest the rent covers investor_interest_cover_ratio times; the
+// rest of the price comes from the investors' free equity.
+struct BuyToLet {
+  bool ok = false;
+  double loan = 0;
+  double deposit = 0;
+};
+inline BuyToLet finance_buy_to_let(const MarketDef& m, double price, double rent_per_year,
+                                   double equity) {
+  BuyToLet b;
+  if (price <= 0) return b;
+  double loan = m.investor_loan_to_value_cap * price;
+  const double stressed_interest =
+      m.investor_interest_cover_ratio * m.investor_stress_rate_per_year;
+  if (stressed_interest > 0)
+    loan = std::min(loan, std::max(0.0, rent_per_year / stressed_interest));
+  if (price - loan > equity) return b;
+  b.ok = true;
+  b.loan = loan;
+  b.deposit = price - loan;
+  return b;
+}
+
 // What a household could put towards a purchase: savings plus, for an owner
 // who would sell, the net equity of its home.
 inline double wealth_of(const MarketDef& m, const Households& hh, const Dwellings& dw,
@@ -114,6 +155,9 @@ inline double wealth_of(const MarketDef& m, const Households& hh, const Dwelling
   }
   return wealth;
 }
+
+// The median monthly income of the households in the city (0 if none).
+float median_income_in_city(const Households& hh);
 
 // Builds the market state on first use: submarkets, hedonic factors, indices
 // from the generated rents and values, dwellings per cell, upzoning, anchors.

@@ -347,6 +347,12 @@ void check_references(const Reader& r, const World& world) {
       const std::string column_name = name;
       if (column_name == "dwellings_in_cell")
         sized &= column.size() == cells;
+      else if (column_name == "investor_balance")
+        sized &= column.size() == 2;  // free equity, debt
+      else if (column_name == "reference_median_income")
+        sized &= column.size() == 1;
+      else if (column_name == "price_index_history")  // window + 1 months, at most 121
+        sized &= !column.empty() && column.size() <= 121;
       else if (column_name != "under_construction")
         sized &= column.size() == submarkets;
     });

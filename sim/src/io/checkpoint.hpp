@@ -25,8 +25,9 @@
 
 namespace hearth::io {
 
-// 2: disasters; 3: policy ledgers; 4: output checksums
-inline constexpr std::uint32_t kCheckpointFormatVersion = 4;
+// 2: disasters; 3: policy ledgers; 4: output checksums; 5: price index history,
+// investors' balance sheet, migration reference
+inline constexpr std::uint32_t kCheckpointFormatVersion = 5;
 
 struct CheckpointMeta {
   std::string build_id;       // "hearth <version> <commit>"

@@ -158,6 +158,17 @@ void fields(MarketDef& d, V& v) {
   v("selling_cost_share", d.selling_cost_share);
   v("investor_buy_yield_per_year", d.investor_buy_yield_per_year);
   v("investor_sell_yield_per_year", d.investor_sell_yield_per_year);
+  v("investor_capital_gain_coefficient", d.investor_capital_gain_coefficient);
+  v("investor_loan_to_value_cap", d.investor_loan_to_value_cap);
+  v("investor_interest_cover_ratio", d.investor_interest_cover_ratio);
+  v("investor_stress_rate_per_year", d.investor_stress_rate_per_year);
+  v("investor_initial_equity_share_of_rental_value",
+    d.investor_initial_equity_share_of_rental_value);
+  v("investor_initial_debt_share_of_rental_value", d.investor_initial_debt_share_of_rental_value);
+  v("investor_retained_share_of_net_rent", d.investor_retained_share_of_net_rent);
+  v("expectation_factor", d.expectation_factor);
+  v("expectation_window_months", d.expectation_window_months);
+  v("max_expected_appreciation_per_year", d.max_expected_appreciation_per_year);
   v("eviction_tolerance_months", d.eviction_tolerance_months);
   v("rent_review_months", d.rent_review_months);
   v("max_rent_increase_per_review", d.max_rent_increase_per_review);
@@ -180,6 +191,7 @@ void fields(MarketDef& d, V& v) {
 template <typename V>
 void fields(MigrationDef& d, V& v) {
   v("arrival_rate_per_month", d.arrival_rate_per_month);
+  v("population_growth_per_year", d.population_growth_per_year);
   v("shock_arrival_rate_per_month", d.shock_arrival_rate_per_month);
   v("shock_start_tick", d.shock_start_tick);
   v("shock_end_tick", d.shock_end_tick);
@@ -189,6 +201,10 @@ void fields(MigrationDef& d, V& v) {
   v("arrival_origin_shares", d.arrival_origin_shares);
   v("departure_rate_per_month", d.departure_rate_per_month);
   v("homeless_departure_rate_per_month", d.homeless_departure_rate_per_month);
+  v("rent_elasticity", d.rent_elasticity);
+  v("income_elasticity", d.income_elasticity);
+  v("vacancy_elasticity", d.vacancy_elasticity);
+  v("max_log_rate_change", d.max_log_rate_change);
 }
 template <typename V>
 void fields(HazardEventDef& d, V& v) {

@@ -29,6 +29,7 @@ enum class RngStream : std::uint32_t {
   ArrivalWave = 34,  // households of arrival waves
   DamageEvictions = 35,   // landlords ending tenancies of damaged, habitable rentals
   Evacuation = 36,        // short evacuation from flooded cells: whether, and how many days
+  ArrivalCount = 37,      // rounding of the month's expected arrivals (entity 0)
   Market = 40,            // market-wide draws (builders' rounding, informal allocation)
   MarketHouseholds = 41,  // who searches this tick
   MarketSearch = 42,      // candidate draws and tastes; round r uses MarketSearch + r (42..49)

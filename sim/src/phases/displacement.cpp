@@ -33,6 +33,8 @@ void run_displacement(const PhaseContext& ctx, World& world) {
   // Disasters first: a household displaced by damage is not then evicted.
   disasters::run_dislocation(ctx, world);
   const evictions::Rule eviction_rule(ctx, world);
+  // The city's pull on migrants, from the state at the start of the step.
+  const migration::Pull pull = migration::city_pull(s, world);
 
   // Parallel: each household updates its own arrears counter and decides.
   std::vector<std::uint8_t> action(hh.count(), kStay);
@@ -52,7 +54,7 @@ void run_displacement(const PhaseContext& ctx, World& world) {
         case evictions::Eviction::None:
           break;
       }
-      if (rng.bernoulli(h, migration::departure_rate(s, status))) action[i] = kDepart;
+      if (rng.bernoulli(h, migration::departure_rate(s, status, pull))) action[i] = kDepart;
     }
   });
 
@@ -68,7 +70,7 @@ void run_displacement(const PhaseContext& ctx, World& world) {
           action[h] == kEvict ? evictions::Eviction::ForArrears : evictions::Eviction::AfterDamage);
     }
   }
-  migration::add_arrivals(ctx, world);
+  migration::add_arrivals(ctx, world, pull);
   disasters::replace_orphaned_guests(ctx, world);
 }
 

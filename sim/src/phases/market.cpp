@@ -7,9 +7,9 @@
 //        serial commit); Households::housing_cost_per_month,
 //        mortgage_balance, mortgage_payment_per_month (refresh: slot i),
 //        status, dwelling, savings, moves, anchor_cell, months_in_arrears
-//        (serial commit); the submarket indices; appends informal dwellings
-//        at the end. Counts flows.moves, searchers, lettings, sales,
-//        informal_entries, informal_self_built.
+//        (serial commit); the submarket indices, the price index record and
+//        the investors' balance sheet; appends informal dwellings at the end. Counts flows.moves,
+//        searchers, lettings, sales, informal_entries, informal_self_built.
 #include "phases/market.hpp"
 
 #include <algorithm>
@@ -249,9 +249,33 @@ void informal_sector(const ScenarioDef& s, World& world, std::int32_t tick,
   }
 }
 
-// Stage 4b: buy-to-let arbitrage on what stayed vacant. Serial over the
-// vacancy list (ascending ids); a switched dwelling moves between the rental
-// and for-sale stock of its submarket.
+// The investors' monthly account: net rent (rents received less interest on
+// their debt) accrues to their free equity, a retained share when positive,
+// in full when negative. Returns the value of their portfolio (let or vacant
+// private rentals), over which their debt is spread when they sell.
+double settle_investor_account(const MarketDef& m, World& world) {
+  const Dwellings& dw = world.dwellings;
+  double rents = 0, portfolio = 0;
+  for (DwellingId d = 0; d < dw.count(); ++d) {
+    if (dw.tenure[d] != Tenure::PrivateRental) continue;
+    portfolio += dw.value[d];
+    if (dw.occupant[d] != kNone) rents += dw.rent_per_month[d];
+  }
+  double& equity = world.market.investor_balance[0];
+  const double debt = world.market.investor_balance[1];
+  const double net = rents - debt * m.mortgage_rate_per_year / 12.0;
+  equity += net > 0 ? m.investor_retained_share_of_net_rent * net : net;
+  return portfolio;
+}
+
+// Stage 4b: buy-to-let investors on what stayed vacant. They buy a dwelling
+// for sale when its expected return (gross yield plus a share of the expected
+// appreciation) reaches the buy threshold and their balance sheet allows
+// (equity for the deposit, the loan within LTV and interest cover), and sell
+// a vacant rental whose expected return falls below the sell threshold,
+// repaying its share of their debt. Serial over the vacancy list (ascending
+// ids), so equity is spent in id order; a switched dwelling moves between the
+// rental and for-sale stock of its submarket.
 void investors(const PhaseContext& ctx, World& world, const std::vector<DwellingId>& vacant) {
   const ScenarioDef& s = ctx.scenario;
   const std::int32_t tick = ctx.tick;
@@ -261,25 +285,43 @@ void investors(const PhaseContext& ctx, World& world, const std::vector<Dwelling
   const double conversion = ctx.rules.capped_rental_conversion_rate_per_month;
   MarketState& state = world.market;
   Dwellings& dw = world.dwellings;
+  double portfolio = settle_investor_account(m, world);
+  double& equity = state.investor_balance[0];
+  double& debt = state.investor_balance[1];
+  const double expected = market::expected_appreciation(m, state);
   for (const DwellingId d : vacant) {
     if (dw.occupant[d] != kNone || dw.months_on_market[d] == 0) continue;
     const std::uint32_t sm = dw.submarket[d];
     const double rent = 12.0 * state.rent_index[sm] * dw.hedonic[d];
     if (dw.tenure[d] == Tenure::OwnerOccupied) {
       const double price = market::asking(m, state, dw, d);
-      if (rent < m.investor_buy_yield_per_year * price) continue;
+      if (market::investor_expected_return(m, rent, price, expected) <
+          m.investor_buy_yield_per_year)
+        continue;
+      const market::BuyToLet finance = market::finance_buy_to_let(m, price, rent, equity);
+      if (!finance.ok) continue;
+      equity -= finance.deposit;
+      debt += finance.loan;
+      portfolio += price;
       dw.tenure[d] = Tenure::PrivateRental;
       dw.owner_kind[d] = OwnerKind::PrivateLandlord;
       dw.value[d] = static_cast<float>(price);
       --state.sale_stock[sm], ++state.rental_stock[sm];
       ++world.flows.sales;
     } else if (dw.tenure[d] == Tenure::PrivateRental) {
-      if (rent >= m.investor_sell_yield_per_year * state.price_index[sm] * dw.hedonic[d] &&
+      const double value = state.price_index[sm] * dw.hedonic[d];
+      if (market::investor_expected_return(m, rent, value, expected) >=
+              m.investor_sell_yield_per_year &&
           !(conversion > 0 &&
             Rng(s.seed, s.replicate, static_cast<std::uint32_t>(tick), RngStream::PolicyRentCap, d)
                 .bernoulli(conversion))) {
         continue;
       }
+      // The sale repays the dwelling's share of the debt; the rest is equity.
+      const double repaid = portfolio > 0 ? debt * std::min(1.0, value / portfolio) : 0.0;
+      equity += value * (1.0 - m.selling_cost_share) - repaid;
+      debt -= repaid;
+      portfolio = std::max(0.0, portfolio - value);
       dw.tenure[d] = Tenure::OwnerOccupied;
       dw.owner_kind[d] = OwnerKind::None;
       --state.rental_stock[sm], ++state.sale_stock[sm];
@@ -412,6 +454,7 @@ void run_market(const PhaseContext& ctx, World& world) {
   }
   update_indices(s, world, pressure);
   investors(ctx, world, vacancies.dwellings);
+  market::record_price_index(s.market, world.market);
 }
 
 }  // namespace hearth

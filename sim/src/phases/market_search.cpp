@@ -2,9 +2,9 @@
 // it bids (docs/MODEL.md, "Submodel: housing market", search and bids).
 // Reads: Households (income, savings, status, dwelling, anchor_cell,
 //        housing_cost_per_month, mortgage_balance), Dwellings (cell, tenure,
-//        quality, value, submarket, hedonic, months_on_market), the grid and
-//        the submarket indices. Writes nothing but its return value, so any
-//        number of searchers run at once.
+//        quality, value, submarket, hedonic, months_on_market), the grid,
+//        the submarket indices and the price index record. Writes nothing but its return value, so
+//        any number of searchers run at once.
 #include <cmath>
 #include <limits>
 
@@ -93,6 +93,9 @@ Bid search_one(const PhaseContext& ctx, const World& world, const VacancyIndex& 
       max_price(m, credit, std::min(income, residual / credit.max_payment_share_of_income), wealth);
   const bool social_eligible =
       income < m.social_income_limit_share_of_median * scenario.city.income.median_per_month;
+  // Owning costs the annuity and upkeep less the gain the household expects
+  // on the price (adaptive expectations): the rent-or-buy comparison.
+  const double expected_gain_per_month = expected_appreciation(m, world.market) / 12.0;
   const CellId anchor = hh.anchor_cell[h];
   const double ax = grid.x_of(anchor) + 0.5, ay = grid.y_of(anchor) + 0.5;
   const DwellingId current = hh.dwelling[h];
@@ -148,7 +151,7 @@ Bid search_one(const PhaseContext& ctx, const World& world, const VacancyIndex& 
         bid = std::min(price_budget, ask * (1.0 + m.max_overbid_share * std::min(1.0, slack)));
         const Purchase p = finance_purchase(m, credit, bid, income, wealth);
         if (!p.ok) continue;  // rounding at the edge of a cap
-        cost = p.cost_per_month;
+        cost = p.cost_per_month - expected_gain_per_month * bid;
         owning = true;
         break;
       }
@@ -167,8 +170,11 @@ Bid search_one(const PhaseContext& ctx, const World& world, const VacancyIndex& 
   if (best.dwelling == kNone) return {};
   if (kind == SearchKind::Voluntary && current != kNone) {
     // Movers compare with staying (no taste draw: they know their home).
-    const double here =
-        utility(current, hh.housing_cost_per_month[h], hh.status[h] == Status::Owner);
+    const bool owner = hh.status[h] == Status::Owner;
+    const double here = utility(
+        current,
+        hh.housing_cost_per_month[h] - (owner ? expected_gain_per_month * dw.value[current] : 0.0),
+        owner);
     if (best.utility < here + m.moving_threshold_utility) return {};
   }
   return {best.dwelling, best.bid, h};

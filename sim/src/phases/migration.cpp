@@ -1,34 +1,58 @@
 // Migration (see migration.hpp).
 #include "phases/migration.hpp"
 
+#include <algorithm>
 #include <cmath>
 
+#include "housing/market_model.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "state/demographics.hpp"
 #include "state/tenancy.hpp"
 
 namespace hearth::migration {
-namespace {
 
-// Cumulative arrivals up to the end of tick t (real-valued); a tick's
-// arrivals are the difference of the floors, so fractions carry over.
-double cumulative_arrivals(const ScenarioDef& s, double initial, std::int32_t t) {
-  const MigrationDef& m = s.migration;
-  double shock_ticks = 0;
-  if (m.shock_end_tick >= m.shock_start_tick) {
-    shock_ticks = std::max(0, std::min(t, m.shock_end_tick) - m.shock_start_tick + 1);
-  }
-  return initial * (m.arrival_rate_per_month * t + m.shock_arrival_rate_per_month * shock_ticks);
+Pull pull_of(const MigrationDef& m, double rent_relative, double income_relative,
+             double vacancy_gap) {
+  Pull p{rent_relative, income_relative, vacancy_gap, 0};
+  // Dearer rents push migrants away; incomes above the region's and room to
+  // find a home (vacancy above the natural rate) draw them in.
+  const double change = -m.rent_elasticity * std::log(std::max(1e-6, rent_relative)) +
+                        m.income_elasticity * std::log(std::max(1e-6, income_relative)) +
+                        m.vacancy_elasticity * vacancy_gap;
+  p.log_rate_change = std::clamp(change, -m.max_log_rate_change, m.max_log_rate_change);
+  return p;
 }
 
-}  // namespace
+Pull city_pull(const ScenarioDef& scenario, const World& world) {
+  const MarketState& state = world.market;
+  if (!state.initialised || state.rent_index.empty()) return {};
+  double rent_sum = 0, vacant = 0, stock = 0;
+  for (std::size_t sm = 0; sm < state.submarket_count(); ++sm) {
+    rent_sum += state.rent_index[sm];
+    vacant += static_cast<double>(state.rental_vacancy[sm]) * state.rental_stock[sm] +
+              static_cast<double>(state.sale_vacancy[sm]) * state.sale_stock[sm];
+    stock += static_cast<double>(state.rental_stock[sm]) + state.sale_stock[sm];
+  }
+  const double rent_relative =
+      state.initial_mean_rent_index > 0
+          ? rent_sum / static_cast<double>(state.submarket_count()) / state.initial_mean_rent_index
+          : 1.0;
+  const float reference =
+      state.reference_median_income.empty() ? 0.0f : state.reference_median_income[0];
+  const double income_relative =
+      reference > 0 ? market::median_income_in_city(world.households) / reference : 1.0;
+  const double natural = scenario.market.natural_vacancy_rate;
+  const double vacancy_gap = stock > 0 ? (vacant / stock - natural) / natural : 0.0;
+  return pull_of(scenario.migration, rent_relative, income_relative, vacancy_gap);
+}
 
-double departure_rate(const ScenarioDef& scenario, Status status) {
+double departure_rate(const ScenarioDef& scenario, Status status, const Pull& pull) {
   const MigrationDef& m = scenario.migration;
   return status == Status::Homeless ? m.homeless_departure_rate_per_month
-         : is_displaced(status) ? scenario.disasters.dislocation.displaced_departure_rate_per_month
-                                : m.departure_rate_per_month;
+         : is_displaced(status)
+             ? scenario.disasters.dislocation.displaced_departure_rate_per_month
+             : std::min(1.0, m.departure_rate_per_month * std::exp(-pull.log_rate_change));
 }
 
 void depart(const ScenarioDef& scenario, World& world, HouseholdId h) {
@@ -36,12 +60,25 @@ void depart(const ScenarioDef& scenario, World& world, HouseholdId h) {
   tenancy::leave_city(scenario, world, h);
 }
 
-void add_arrivals(const PhaseContext& ctx, World& world) {
+double expected_arrivals(const ScenarioDef& scenario, double initial_households, std::int32_t tick,
+                         const Pull& pull) {
+  const MigrationDef& m = scenario.migration;
+  const bool shock = m.shock_end_tick >= m.shock_start_tick && tick >= m.shock_start_tick &&
+                     tick <= m.shock_end_tick;
+  const double rate = m.arrival_rate_per_month * std::exp(pull.log_rate_change) +
+                      m.population_growth_per_year / 12.0 +
+                      (shock ? m.shock_arrival_rate_per_month : 0.0);
+  return std::max(0.0, initial_households * rate);
+}
+
+void add_arrivals(const PhaseContext& ctx, World& world, const Pull& pull) {
   const ScenarioDef& s = ctx.scenario;
-  const double initial = static_cast<double>(world.initial_households);
+  const double expected =
+      expected_arrivals(s, static_cast<double>(world.initial_households), ctx.tick, pull);
+  const double whole = std::floor(expected);
+  Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), RngStream::ArrivalCount, 0);
   const auto arrivals =
-      static_cast<std::int64_t>(std::floor(cumulative_arrivals(s, initial, ctx.tick))) -
-      static_cast<std::int64_t>(std::floor(cumulative_arrivals(s, initial, ctx.tick - 1)));
+      static_cast<std::int64_t>(whole) + (rng.bernoulli(expected - whole) ? 1 : 0);
   const MigrationDef& m = s.migration;
   append_arrivals(
       ctx, world, arrivals,

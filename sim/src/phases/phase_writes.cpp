@@ -33,7 +33,7 @@ struct ColumnWriters {
   unsigned phases;  // bits of the phases that may write it
 };
 
-constexpr std::array<ColumnWriters, 59> kWriters = {{
+constexpr std::array<ColumnWriters, 61> kWriters = {{
     {"dwellings.damage", kPolicy | kHazard | kRecovery},
     {"dwellings.damaged_at_tick", kHazard},
     {"dwellings.damage_loss_ratio", kHazard},
@@ -87,7 +87,9 @@ constexpr std::array<ColumnWriters, 59> kWriters = {{
     {"households.voucher", kEconomy | kPolicy},
     {"households.voucher_months_unpaid", kEconomy | kPolicy},
     {"market.dwellings_in_cell", kPolicy | kMarket | kRecovery},
+    {"market.investor_balance", kMarket},
     {"market.price_index", kPolicy | kMarket},
+    {"market.price_index_history", kMarket},
     {"market.rent_index", kPolicy | kMarket},
     {"market.rental_stock", kPolicy | kMarket | kRecovery},
     {"market.rental_vacancy", kMarket},

@@ -99,6 +99,9 @@ void visit_columns(Table& m, V&& v) {
   v("sale_stock", m.sale_stock, std::uint32_t{0});
   v("dwellings_in_cell", m.dwellings_in_cell, std::uint32_t{0});
   v("under_construction", m.under_construction, DwellingId{0});
+  v("price_index_history", m.price_index_history, 0.0f);
+  v("investor_balance", m.investor_balance, 0.0);
+  v("reference_median_income", m.reference_median_income, 0.0f);
 }
 
 }  // namespace hearth

@@ -23,7 +23,15 @@ struct MarketState {
   std::vector<std::uint32_t> sale_stock;    // per submarket: built owner-occupied (or for sale)
   std::vector<std::uint32_t> dwellings_in_cell;  // all dwellings (built or under construction)
   std::vector<DwellingId> under_construction;    // ids, ascending; occupiable when work is done
-  float initial_mean_rent_index = 0;             // for indicators: indices relative to the start
+  // The city's mean price index at the start and at the end of each month
+  // since, the last expectation_window_months + 1 kept (oldest first): the
+  // record behind the expected appreciation.
+  std::vector<float> price_index_history;
+  // Buy-to-let investors' balance sheet: {free equity, debt} (currency).
+  std::vector<double> investor_balance;
+  // The median household income at the start: the region's reference for migration.
+  std::vector<float> reference_median_income;
+  float initial_mean_rent_index = 0;  // for indicators: indices relative to the start
   float initial_mean_price_index = 0;
 
   std::size_t submarket_count() const { return rent_index.size(); }
