@@ -39,6 +39,10 @@ enum class RngStream : std::uint32_t {
   PolicyUpgrading = 82,      // upgrading: relocated households drifting back (household)
   PolicyRetrofit = 83,       // building_code: retrofit offer and uptake (dwelling)
   PolicyBuyout = 84,         // buyout: an owner's acceptance of the offer (dwelling)
+  LifeCycle = 90,            // a household's birthday: death, birth, merge (household)
+  HouseholdFormation = 91,   // young adults leaving home: parent and new head (formation k)
+  Inheritance = 92,          // the heir of a dissolved household (household)
+  InitialMortgages = 93,     // years since an initial owner bought (household)
 };
 
 class Rng {

@@ -45,7 +45,8 @@ enum class SearchKind : std::uint8_t { None = 0, Forced = 1, Voluntary = 2 };
 Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyIndex& vacancies,
                std::int32_t tick, std::int32_t round, HouseholdId h, SearchKind kind);
 
-// Highest price household h could pay under the lender's caps (0 if none).
-double max_price(const MarketDef& m, double income_per_month, double wealth);
+// Highest price household h could pay under the lender's caps at this
+// month's mortgage rate (0 if none).
+double max_price(const MarketDef& m, double rate_per_year, double income_per_month, double wealth);
 
 }  // namespace hearth::market

@@ -12,6 +12,7 @@
 #include "phases/economy.hpp"
 #include "phases/market.hpp"
 #include "phases/market_common.hpp"
+#include "phases/mortgages.hpp"
 #include "policy/housing_levers.hpp"
 
 namespace hearth::market {
@@ -22,7 +23,8 @@ void build_vacancy_index(const ScenarioDef& scenario, const World& world, Vacanc
   const std::size_t n = index.dwellings.size();
   index.asking.resize(n);
   parallel::for_each_index(n, [&](std::size_t k) {
-    index.asking[k] = asking(scenario.market, world.market, dw, index.dwellings[k]);
+    index.asking[k] = asking(scenario.market, world.market, dw, index.dwellings[k],
+                             scenario.mortgages.foreclosure_discount);
   });
   // Counting sort by neighbourhood; positions stay ascending within one.
   const auto hoods = static_cast<std::size_t>(grid.neighbourhood_count);
@@ -40,9 +42,9 @@ void build_vacancy_index(const ScenarioDef& scenario, const World& world, Vacanc
   }
 }
 
-double max_price(const MarketDef& m, double income, double wealth) {
+double max_price(const MarketDef& m, double rate_per_year, double income, double wealth) {
   const double down = m.deposit_share_of_savings * wealth;
-  const double f = annuity_payment(1.0, m.mortgage_rate_per_year, m.mortgage_term_years);
+  const double f = annuity_payment(1.0, rate_per_year, m.mortgage_term_years);
   const double upkeep = m.owner_upkeep_rate_per_year / 12.0;
   const double budget = m.max_mortgage_payment_share_of_income * income;
   // With a loan: the loan-to-value cap, the loan-to-income cap and the
@@ -87,8 +89,9 @@ Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyInd
   const double rent_budget = std::min(m.max_rent_share_of_income * income, residual);
   // Landlords count a housing voucher towards the rent (docs/POLICIES.md#vouchers).
   const double rent_limit = policy::voucher_rent_limit(scenario, hh, h, rent_budget);
-  const double price_budget =
-      max_price(m, std::min(income, residual / m.max_mortgage_payment_share_of_income), wealth);
+  const double rate = mortgages::rate_at(scenario, tick);
+  const double price_budget = max_price(
+      m, rate, std::min(income, residual / m.max_mortgage_payment_share_of_income), wealth);
   const bool social_eligible =
       income < m.social_income_limit_share_of_median * scenario.city.income.median_per_month;
   const CellId anchor = hh.anchor_cell[h];
@@ -144,7 +147,7 @@ Bid search_one(const ScenarioDef& scenario, const World& world, const VacancyInd
         if (ask > price_budget) continue;
         const double slack = (price_budget - ask) / ask;
         bid = std::min(price_budget, ask * (1.0 + m.max_overbid_share * std::min(1.0, slack)));
-        const Purchase p = finance_purchase(m, bid, income, wealth);
+        const Purchase p = finance_purchase(m, rate, bid, income, wealth);
         if (!p.ok) continue;  // rounding at the edge of a cap
         cost = p.cost_per_month;
         owning = true;
