@@ -183,3 +183,13 @@ TEST_CASE("a rate rise from 4% to 8% raises owners' arrears (paired seeds, 95% C
   INFO("owners in arrears, rise - constant: " << m << " +- " << half);
   CHECK(m - half > 0);
 }
+
+TEST_CASE("life cycle, rate path and foreclosures are identical at any thread count and on resume",
+          "[mortgages][life_cycle][determinism]") {
+  // A rate rise at tick 3 (repricing) and birthdays, formations and
+  // foreclosures in 18 ticks; stopped after tick 7 and resumed.
+  auto doc = with_rate_path(test::small_scenario_json(3000, 18), 3, 0.09);
+  doc["mortgages"]["foreclosure_months_in_arrears"] = 4;
+  const std::string csv = test::check_identical_across_threads_and_resume(doc, {7});
+  CHECK(csv.find("foreclosures") != std::string::npos);
+}
