@@ -26,7 +26,10 @@ nlohmann::json buyout(const std::string& zone, double budget = 5e7) {
 
 TEST_CASE("a buyout of destroyed homes takes them out of the stock and their households move on",
           "[policy][buyout]") {
-  const auto doc = test::disaster_city(6000, 24, test::flood_event(kFloodTick));
+  auto doc = test::disaster_city(6000, 24, test::flood_event(kFloodTick));
+  // Without the life cycle's turnover (issue 16): the stock comparison below
+  // is one seed and a few dwellings, which self-building by new households blurs.
+  doc["life_cycle"]["enabled"] = false;
   const ScenarioDef s = test::with_policies(doc, buyout("damaged"));
   test::SpendingLog log;
   std::int64_t bought = 0, moved = 0;

@@ -76,7 +76,7 @@ rm -f "$work/cmp2.csv"
 expect_exit 2 "nothere: no such run directory" compare "$work/base" "$work/nothere" --csv "$work/no.csv"
 check "no CSV after an error" test ! -e "$work/no.csv"
 mkdir -p "$work/broken" && cp "$work/base/"* "$work/broken/"
-head -c 2000 "$work/base/indicators.csv" >"$work/broken/indicators.csv"   # cut mid-row
+{ head -n 2 "$work/base/indicators.csv"; head -n 3 "$work/base/indicators.csv" | tail -n 1 | head -c 100; } >"$work/broken/indicators.csv"   # cut mid-row
 expect_exit 2 "broken/indicators.csv: line [0-9]+: [0-9]+ cells, but the header has" compare "$work/base" "$work/broken"
 cp "$work/base/indicators.csv" "$work/broken/indicators.csv"
 echo "{ not json" >"$work/broken/manifest.json"

@@ -228,6 +228,43 @@ struct MarketDef {
   double informal_new_quality = 0.12;  // quality of a self-built dwelling
 };
 
+// The household life cycle (docs/MODEL.md 7.10): ageing, deaths, births,
+// young adults leaving home, merges, and an income profile by age.
+struct LifeCycleDef {
+  bool enabled = true;             // off: households never age, form, split or dissolve
+  bool income_age_profile = true;  // base incomes follow the age profile of household income
+  double birth_rate_per_year =
+      0.058;  // births per household with a head 18-44 and 2+ persons (CDC NVSS 2019 GFR)
+  double merge_rate_per_year_over_80 =
+      0.02;  // one-person households of 80+ moving in with others or into care (assumption)
+  std::int32_t new_head_min_age_years = 18;             // age of a young adult leaving home, lowest
+  std::int32_t new_head_max_age_years = 34;             // and highest (uniform between; assumption)
+  double new_household_savings_months_of_income = 1.0;  // a new household's savings (assumption)
+};
+
+// One step of the mortgage interest rate path.
+struct RateStepDef {
+  std::int32_t from_tick = 1;   // the rate holds from this tick on
+  double rate_per_year = 0.04;  // mortgage rate, per year
+};
+
+// Mortgages of owners (docs/MODEL.md 7.11): the loans of owners present at
+// the start, the interest rate path, arrears, default and foreclosure.
+struct MortgagesDef {
+  // Rate steps in ascending from_tick; empty: market.mortgage_rate_per_year
+  // throughout. New loans and outstanding (variable-rate) loans follow it.
+  std::vector<RateStepDef> rate_path;
+  bool initial_mortgages = true;         // owners at the start carry a mortgage by age
+  double first_purchase_age_years = 33;  // age of a head at its purchase (NAR 2019)
+  double initial_loan_to_value = 0.8;    // loan / price at the initial owners' purchase
+  double inflation_per_year =
+      0.02;                   // erodes initial owners' nominal loans since purchase (Fed target)
+  bool owner_arrears = true;  // owners who cannot pay fall into arrears (off: cut consumption)
+  std::int32_t default_months_in_arrears = 3;       // 90 days delinquent: in default
+  std::int32_t foreclosure_months_in_arrears = 12;  // the lender forecloses and sells
+  double foreclosure_discount = 0.27;  // forced-sale discount (Campbell, Giglio and Pathak 2011)
+};
+
 // Households arriving in and leaving the city.
 struct MigrationDef {
   // Arrivals per month / initial households when the city is at its reference
@@ -582,6 +619,8 @@ struct ScenarioDef {
   EconomyDef economy;
   MarketDef market;
   MigrationDef migration;
+  LifeCycleDef life_cycle;
+  MortgagesDef mortgages;
   std::vector<HazardEventDef> hazards;  // disasters and arrival waves
   DisastersDef disasters;
   std::vector<ProgrammeDef> policies;  // policy programmes (docs/POLICIES.md)

@@ -50,16 +50,19 @@ inline bool is_listed(const Dwellings& dw, DwellingId d) {
 }
 
 // Asking rent (private rentals) or price (for sale): index x hedonic, cut by
-// the months on the market down to a floor (Baptista et al. 2016).
-inline float asking(const MarketDef& m, const MarketState& state, const Dwellings& dw,
-                    DwellingId d) {
+// the months on the market down to a floor (Baptista et al. 2016); a
+// foreclosed home is offered at the forced-sale discount on top
+// (`forced_sale_discount`, mortgages.foreclosure_discount).
+inline float asking(const MarketDef& m, const MarketState& state, const Dwellings& dw, DwellingId d,
+                    double forced_sale_discount = 0.0) {
   const std::uint32_t s = dw.submarket[d];
-  const float index =
-      dw.tenure[d] == Tenure::PrivateRental ? state.rent_index[s] : state.price_index[s];
+  const bool rental = dw.tenure[d] == Tenure::PrivateRental;
+  const float index = rental ? state.rent_index[s] : state.price_index[s];
   const double decay = std::max(
       m.asking_price_floor,
       std::pow(1.0 - m.asking_price_decay_per_month, static_cast<double>(dw.months_on_market[d])));
-  return static_cast<float>(index * dw.hedonic[d] * decay);
+  const double forced = !rental && dw.forced_sale[d] ? 1.0 - forced_sale_discount : 1.0;
+  return static_cast<float>(index * dw.hedonic[d] * decay * forced);
 }
 
 // Monthly annuity payment of a loan.
@@ -81,18 +84,19 @@ struct Purchase {
 };
 
 // Deposit from savings (and the equity of a home being sold); the loan must
-// pass the lenders' loan-to-value and loan-to-income caps and the payment the
-// affordability test (`credit`: the market's, or a mortgage_rules
-// programme's, ActiveRules::credit).
-inline Purchase finance_purchase(const MarketDef& m, const CreditLimits& credit, double price,
-                                 double income_per_month, double wealth) {
+// pass the lenders' loan-to-value and loan-to-income caps and the payment, at
+// this month's mortgage rate, the affordability test (`credit`: the market's,
+// or a mortgage_rules programme's, ActiveRules::credit).
+inline Purchase finance_purchase(const MarketDef& m, const CreditLimits& credit,
+                                 double rate_per_year, double price, double income_per_month,
+                                 double wealth) {
   Purchase p;
   if (price <= 0) return p;
   const double down = std::min(price, std::max(0.0, m.deposit_share_of_savings * wealth));
   const double loan = price - down;
   if (loan > credit.loan_to_value_cap * price + 1e-3) return p;
   if (loan > credit.loan_to_income_cap * 12.0 * income_per_month + 1e-3) return p;
-  const double payment = annuity_payment(loan, m.mortgage_rate_per_year, m.mortgage_term_years);
+  const double payment = annuity_payment(loan, rate_per_year, m.mortgage_term_years);
   const double cost = payment + m.owner_upkeep_rate_per_year / 12.0 * price;
   if (cost > credit.max_payment_share_of_income * income_per_month) return p;
   p.ok = true;

@@ -13,6 +13,7 @@
 #include "indicators/group_indicators.hpp"
 #include "indicators/household_sums.hpp"
 #include "indicators/income_quintiles.hpp"
+#include "indicators/life_cycle_indicators.hpp"
 #include "indicators/neighbourhoods.hpp"
 #include "indicators/policy_indicators.hpp"
 #include "phases/phases.hpp"
@@ -34,6 +35,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
 
   const Tallies tallies{quintiles, households, dwellings, medians};
   set_flow_indicators(frame.city, world.flows);
+  set_life_cycle_indicators(frame.city, scenario, world);
   set_household_and_market_indicators(frame.city, world, tallies);
   set_disaster_indicators(frame.city, scenario, world, tallies);
   set_policy_indicators(frame, scenario, world);

@@ -46,6 +46,13 @@ constexpr std::pair<CityIndicator, std::int64_t TickFlows::*> kFlowIndicators[] 
     {I::buyouts, &F::buyouts},
     {I::buyout_households, &F::buyout_households},
     {I::records_restored, &F::records_restored},
+    // Life cycle and mortgages.
+    {I::formations, &F::formations},
+    {I::dissolutions, &F::dissolutions},
+    {I::deaths, &F::deaths},
+    {I::births, &F::births},
+    {I::mortgage_defaults, &F::mortgage_defaults},
+    {I::foreclosures, &F::foreclosures},
 };
 
 }  // namespace

@@ -189,6 +189,33 @@ void fields(MarketDef& d, V& v) {
   v("informal_new_quality", d.informal_new_quality);
 }
 template <typename V>
+void fields(LifeCycleDef& d, V& v) {
+  v("enabled", d.enabled);
+  v("income_age_profile", d.income_age_profile);
+  v("birth_rate_per_year", d.birth_rate_per_year);
+  v("merge_rate_per_year_over_80", d.merge_rate_per_year_over_80);
+  v("new_head_min_age_years", d.new_head_min_age_years);
+  v("new_head_max_age_years", d.new_head_max_age_years);
+  v("new_household_savings_months_of_income", d.new_household_savings_months_of_income);
+}
+template <typename V>
+void fields(RateStepDef& d, V& v) {
+  v("from_tick", d.from_tick);
+  v("rate_per_year", d.rate_per_year);
+}
+template <typename V>
+void fields(MortgagesDef& d, V& v) {
+  v("rate_path", d.rate_path);
+  v("initial_mortgages", d.initial_mortgages);
+  v("first_purchase_age_years", d.first_purchase_age_years);
+  v("initial_loan_to_value", d.initial_loan_to_value);
+  v("inflation_per_year", d.inflation_per_year);
+  v("owner_arrears", d.owner_arrears);
+  v("default_months_in_arrears", d.default_months_in_arrears);
+  v("foreclosure_months_in_arrears", d.foreclosure_months_in_arrears);
+  v("foreclosure_discount", d.foreclosure_discount);
+}
+template <typename V>
 void fields(MigrationDef& d, V& v) {
   v("arrival_rate_per_month", d.arrival_rate_per_month);
   v("population_growth_per_year", d.population_growth_per_year);
@@ -517,6 +544,8 @@ void fields(ScenarioDef& d, V& v) {
   v("economy", d.economy);
   v("market", d.market);
   v("migration", d.migration);
+  v("life_cycle", d.life_cycle);
+  v("mortgages", d.mortgages);
   v("hazards", d.hazards);
   v("disasters", d.disasters);
   v("policies", d.policies);

@@ -219,6 +219,24 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
   if (s.city.groups.elderly_head_share + s.city.groups.young_head_share > 1.0 + 1e-9) {
     problems.push_back({"/city/groups", "elderly_head_share + young_head_share must not exceed 1"});
   }
+  // Life cycle and mortgages (docs/MODEL.md 7.10, 7.11).
+  if (s.life_cycle.new_head_min_age_years > s.life_cycle.new_head_max_age_years) {
+    problems.push_back({"/life_cycle/new_head_max_age_years",
+                        "must be at least new_head_min_age_years (" +
+                            std::to_string(s.life_cycle.new_head_min_age_years) + ")"});
+  }
+  if (s.mortgages.foreclosure_months_in_arrears < s.mortgages.default_months_in_arrears) {
+    problems.push_back({"/mortgages/foreclosure_months_in_arrears",
+                        "must be at least default_months_in_arrears (" +
+                            std::to_string(s.mortgages.default_months_in_arrears) + ")"});
+  }
+  for (std::size_t k = 1; k < s.mortgages.rate_path.size(); ++k) {
+    if (s.mortgages.rate_path[k].from_tick <= s.mortgages.rate_path[k - 1].from_tick) {
+      problems.push_back({"/mortgages/rate_path/" + std::to_string(k) + "/from_tick",
+                          "steps must be in strictly ascending from_tick"});
+      break;
+    }
+  }
   // Fragility curves: the median intensity must not fall with the damage state,
   // or P(DS >= ds) would exceed P(DS >= ds - 1).
   const FragilityDef& f = s.disasters.fragility;

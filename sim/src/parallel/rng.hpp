@@ -44,7 +44,11 @@ enum class RngStream : std::uint32_t {
   CalibrationDesign =
       90,  // calibrate/: Latin hypercube, Saltelli and Morris designs (entity: block)
   CalibrationBootstrap =
-      91,  // calibrate/: bootstrap resamples of sensitivity indices (entity: resample)
+      91,          // calibrate/: bootstrap resamples of sensitivity indices (entity: resample)
+  LifeCycle = 92,  // a household's birthday: death, birth, merge (household)
+  HouseholdFormation = 93,  // young adults leaving home: parent and new head (formation k)
+  Inheritance = 94,         // the heir of a dissolved household (household)
+  InitialMortgages = 95,    // years since an initial owner bought (household)
 };
 
 class Rng {

@@ -1,12 +1,16 @@
 // Economy phase (docs/MODEL.md, "Submodels: economy").
 // Reads: status, housing_cost_per_month, housing_subsidy_per_month, size,
 //        base_income_per_month.
-// Writes: slot i of income_per_month, income_log_deviation, savings, rent_arrears.
+// Writes: slot i of income_per_month, income_log_deviation, savings, rent_arrears
+//        (tenants' unpaid rent and owners' unpaid mortgage payments); when the
+//        mortgage rate moves, slot i of mortgage_payment_per_month and the
+//        housing cost (phases/mortgages.hpp).
 #include <cmath>
 
 #include "housing/household_economy.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
+#include "phases/mortgages.hpp"
 #include "phases/phases.hpp"
 
 namespace hearth {
@@ -25,6 +29,9 @@ void run_economy(const PhaseContext& ctx, World& world) {
   // Housing vouchers pay part of this month's rent (serial; nothing without
   // a voucher programme, docs/POLICIES.md#vouchers).
   if (ctx.rules.pay_vouchers != nullptr) ctx.rules.pay_vouchers(ctx, world);
+  // Variable-rate mortgages follow the rate path (nothing when it is flat).
+  mortgages::reprice(ctx, world);
+  const bool owner_arrears = ctx.scenario.mortgages.owner_arrears;
 
   parallel::for_range(hh.count(), [&](std::size_t begin, std::size_t end) {
     LaneRng rng(seed, replicate, tick, RngStream::Economy);
@@ -59,13 +66,19 @@ void run_economy(const PhaseContext& ctx, World& world) {
         // Housing is protected: households first cut consumption towards a
         // floor, then draw savings; only what neither covers goes unpaid.
         // Tenants' unpaid housing cost becomes arrears (landlords evict on
-        // arrears); owners and informal dwellers cut consumption further.
+        // arrears), and so does an owner's unpaid mortgage payment (lenders
+        // foreclose, phases/mortgages.hpp); owners without a loan and
+        // informal dwellers cut consumption further.
         deficit -= std::min(deficit, (1.0f - floor_share) * needs);
         const float drawn = std::min(deficit, savings);
         savings -= drawn;
         deficit -= drawn;
         const bool tenant = status == Status::Renter || status == Status::SocialTenant;
-        if (tenant) arrears += std::min(deficit, housing_cost);
+        if (tenant) {
+          arrears += std::min(deficit, housing_cost);
+        } else if (owner_arrears && status == Status::Owner) {
+          arrears += std::min(deficit, hh.mortgage_payment_per_month[i]);
+        }
       }
       hh.savings[i] = savings;
       hh.rent_arrears[i] = arrears;

@@ -17,6 +17,7 @@
 
 #include "housing/market_model.hpp"
 #include "parallel/rng.hpp"
+#include "phases/mortgages.hpp"
 #include "state/rents.hpp"
 #include "state/tenancy.hpp"
 
@@ -61,7 +62,7 @@ void refresh(const PhaseContext& ctx, World& world) {
     // One dwelling per tenant: the parallel loop writes only d's and its tenant's slots.
     rents::set_rent(world, static_cast<DwellingId>(d), rent);
   });
-  const float monthly_rate = static_cast<float>(m.mortgage_rate_per_year / 12.0);
+  const float monthly_rate = static_cast<float>(mortgages::rate_at(s, ctx.tick) / 12.0);
   parallel::for_each_index(hh.count(), [&](std::size_t i) {
     float balance = hh.mortgage_balance[i];
     if (balance <= 0.0f || hh.status[i] != Status::Owner) return;
@@ -158,13 +159,13 @@ DwellingId commit(const PhaseContext& ctx, World& world, const Bid& bid) {
       break;
     }
     case Tenure::OwnerOccupied: {
+      const double rate = mortgages::rate_at(s, ctx.tick);
       const market::Purchase p =
-          market::finance_purchase(m, ctx.rules.credit, bid.amount, income, wealth);
+          market::finance_purchase(m, ctx.rules.credit, rate, bid.amount, income, wealth);
       const float down = std::min(p.down_payment, hh.savings[h]);
       hh.savings[h] -= down;
       const double loan = bid.amount - down;
-      const double payment =
-          market::annuity_payment(loan, m.mortgage_rate_per_year, m.mortgage_term_years);
+      const double payment = market::annuity_payment(loan, rate, m.mortgage_term_years);
       hh.mortgage_balance[h] = static_cast<float>(loan);
       hh.mortgage_payment_per_month[h] = static_cast<float>(payment);
       dw.value[d] = bid.amount;
@@ -294,7 +295,7 @@ void investors(const PhaseContext& ctx, World& world, const std::vector<Dwelling
     const std::uint32_t sm = dw.submarket[d];
     const double rent = 12.0 * state.rent_index[sm] * dw.hedonic[d];
     if (dw.tenure[d] == Tenure::OwnerOccupied) {
-      const double price = market::asking(m, state, dw, d);
+      const double price = market::asking(m, state, dw, d, s.mortgages.foreclosure_discount);
       if (market::investor_expected_return(m, rent, price, expected) <
           m.investor_buy_yield_per_year)
         continue;
@@ -305,6 +306,7 @@ void investors(const PhaseContext& ctx, World& world, const std::vector<Dwelling
       portfolio += price;
       dw.tenure[d] = Tenure::PrivateRental;
       dw.owner_kind[d] = OwnerKind::PrivateLandlord;
+      dw.forced_sale[d] = 0;  // a landlord bought the foreclosed home
       dw.value[d] = static_cast<float>(price);
       --state.sale_stock[sm], ++state.rental_stock[sm];
       ++world.flows.sales;

@@ -46,8 +46,9 @@ enum class SearchKind : std::uint8_t { None = 0, Forced = 1, Voluntary = 2 };
 Bid search_one(const PhaseContext& ctx, const World& world, const VacancyIndex& vacancies,
                std::int32_t round, HouseholdId h, SearchKind kind);
 
-// Highest price household h could pay under the lenders' caps (0 if none).
-double max_price(const MarketDef& m, const CreditLimits& credit, double income_per_month,
-                 double wealth);
+// Highest price household h could pay under the lenders' caps at this
+// month's mortgage rate (0 if none).
+double max_price(const MarketDef& m, const CreditLimits& credit, double rate_per_year,
+                 double income_per_month, double wealth);
 
 }  // namespace hearth::market

@@ -12,6 +12,7 @@
 #include "housing/market_model.hpp"
 #include "parallel/rng.hpp"
 #include "phases/market.hpp"
+#include "phases/mortgages.hpp"
 
 namespace hearth::market {
 
@@ -21,7 +22,8 @@ void build_vacancy_index(const ScenarioDef& scenario, const World& world, Vacanc
   const std::size_t n = index.dwellings.size();
   index.asking.resize(n);
   parallel::for_each_index(n, [&](std::size_t k) {
-    index.asking[k] = asking(scenario.market, world.market, dw, index.dwellings[k]);
+    index.asking[k] = asking(scenario.market, world.market, dw, index.dwellings[k],
+                             scenario.mortgages.foreclosure_discount);
   });
   // Counting sort by neighbourhood; positions stay ascending within one.
   const auto hoods = static_cast<std::size_t>(grid.neighbourhood_count);
@@ -39,9 +41,10 @@ void build_vacancy_index(const ScenarioDef& scenario, const World& world, Vacanc
   }
 }
 
-double max_price(const MarketDef& m, const CreditLimits& credit, double income, double wealth) {
+double max_price(const MarketDef& m, const CreditLimits& credit, double rate_per_year,
+                 double income, double wealth) {
   const double down = m.deposit_share_of_savings * wealth;
-  const double f = annuity_payment(1.0, m.mortgage_rate_per_year, m.mortgage_term_years);
+  const double f = annuity_payment(1.0, rate_per_year, m.mortgage_term_years);
   const double upkeep = m.owner_upkeep_rate_per_year / 12.0;
   const double budget = credit.max_payment_share_of_income * income;
   // With a loan: the loan-to-value cap, the loan-to-income cap and the
@@ -89,8 +92,9 @@ Bid search_one(const PhaseContext& ctx, const World& world, const VacancyIndex& 
   const double rent_budget = std::min(m.max_rent_share_of_income * income, residual);
   // Landlords count a housing voucher towards the rent (docs/POLICIES.md#vouchers).
   const double rent_limit = voucher_rent_limit(ctx.rules, hh, h, rent_budget);
-  const double price_budget =
-      max_price(m, credit, std::min(income, residual / credit.max_payment_share_of_income), wealth);
+  const double rate = mortgages::rate_at(scenario, tick);
+  const double price_budget = max_price(
+      m, credit, rate, std::min(income, residual / credit.max_payment_share_of_income), wealth);
   const bool social_eligible =
       income < m.social_income_limit_share_of_median * scenario.city.income.median_per_month;
   // Owning costs the annuity and upkeep less the gain the household expects
@@ -149,7 +153,7 @@ Bid search_one(const PhaseContext& ctx, const World& world, const VacancyIndex& 
         if (ask > price_budget) continue;
         const double slack = (price_budget - ask) / ask;
         bid = std::min(price_budget, ask * (1.0 + m.max_overbid_share * std::min(1.0, slack)));
-        const Purchase p = finance_purchase(m, credit, bid, income, wealth);
+        const Purchase p = finance_purchase(m, credit, rate, bid, income, wealth);
         if (!p.ok) continue;  // rounding at the edge of a cap
         cost = p.cost_per_month - expected_gain_per_month * bid;
         owning = true;

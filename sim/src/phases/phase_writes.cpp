@@ -33,10 +33,13 @@ struct ColumnWriters {
   unsigned phases;  // bits of the phases that may write it
 };
 
-constexpr std::array<ColumnWriters, 61> kWriters = {{
+constexpr std::array<ColumnWriters, 66> kWriters = {{
     {"dwellings.damage", kPolicy | kHazard | kRecovery},
     {"dwellings.damaged_at_tick", kHazard},
     {"dwellings.damage_loss_ratio", kHazard},
+    // occupy() ends a foreclosed home's discount; foreclosure starts it;
+    // investors buying it end it.
+    {"dwellings.forced_sale", kPolicy | kDisplacement | kMarket | kReturn},
     {"dwellings.grant_tenant", kPolicy | kDisplacement | kRecovery | kReturn},
     {"dwellings.hedonic", kPolicy | kRecovery},
     {"dwellings.insured", kHazard},
@@ -63,10 +66,17 @@ constexpr std::array<ColumnWriters, 61> kWriters = {{
     {"grid.service_sanitation", kPolicy},
     {"grid.service_water", kPolicy},
     {"households.anchor_cell", kPolicy | kDisplacement | kMarket | kReturn},
+    // Birthdays: the age profile of income (life cycle).
+    {"households.base_income_per_month", kDisplacement},
     {"households.displaced_at_tick", kDisplacement},
     {"households.dwelling", kPolicy | kDisplacement | kMarket | kReturn},
+    // Birthdays (life cycle) age heads in the displacement phase.
+    {"households.head_age", kDisplacement},
+    {"households.head_age_years", kDisplacement},
     {"households.host", kPolicy | kDisplacement | kMarket | kReturn},
-    {"households.housing_cost_per_month", kPolicy | kDisplacement | kMarket | kRecovery | kReturn},
+    // The economy reprices variable-rate mortgages when the rate moves.
+    {"households.housing_cost_per_month",
+     kEconomy | kPolicy | kDisplacement | kMarket | kRecovery | kReturn},
     {"households.housing_subsidy_per_month", kEconomy},
     {"households.income_log_deviation", kEconomy | kHazard},
     {"households.income_per_month", kEconomy | kHazard},
@@ -74,15 +84,17 @@ constexpr std::array<ColumnWriters, 61> kWriters = {{
     {"households.months_in_arrears", kPolicy | kDisplacement | kMarket | kReturn},
     {"households.mortgage_balance", kPolicy | kDisplacement | kMarket | kRecovery | kReturn},
     {"households.mortgage_payment_per_month",
-     kPolicy | kDisplacement | kMarket | kRecovery | kReturn},
+     kEconomy | kPolicy | kDisplacement | kMarket | kRecovery | kReturn},
     {"households.moves", kPolicy | kMarket | kReturn},
     {"households.origin_dwelling", kPolicy | kDisplacement | kReturn},
-    {"households.origin_housing_cost_per_month", kPolicy | kDisplacement | kRecovery},
+    {"households.origin_housing_cost_per_month", kEconomy | kPolicy | kDisplacement | kRecovery},
     {"households.origin_status", kPolicy | kDisplacement},
     {"households.rent_arrears", kEconomy | kPolicy | kDisplacement | kMarket | kReturn},
     {"households.returned_at_tick", kDisplacement | kReturn},
     {"households.rows", kDisplacement},
     {"households.savings", kEconomy | kPolicy | kDisplacement | kMarket | kRecovery | kReturn},
+    // Births, deaths of members, children leaving home (life cycle).
+    {"households.size", kDisplacement},
     {"households.status", kPolicy | kDisplacement | kMarket | kReturn},
     {"households.voucher", kEconomy | kPolicy},
     {"households.voucher_months_unpaid", kEconomy | kPolicy},

@@ -19,6 +19,7 @@
 #include <tuple>
 
 #include "housing/market_model.hpp"
+#include "phases/mortgages.hpp"
 #include "phases/repairs.hpp"
 
 namespace hearth::disasters {
@@ -86,7 +87,9 @@ bool pay(const ScenarioDef& s, World& world, DwellingId d, double gap, bool comm
     hh.savings[o] -= static_cast<float>(available);
     const double balance = hh.mortgage_balance[o] + loan;
     const double payment =
-        market::annuity_payment(balance, m.mortgage_rate_per_year, m.mortgage_term_years);
+        // At this month's rate (world.tick is the tick before the one running).
+        market::annuity_payment(balance, mortgages::rate_at(s, world.tick + 1),
+                                m.mortgage_term_years);
     const double extra = payment - hh.mortgage_payment_per_month[o];
     hh.mortgage_balance[o] = static_cast<float>(balance);
     hh.mortgage_payment_per_month[o] = static_cast<float>(payment);

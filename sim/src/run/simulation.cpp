@@ -8,6 +8,7 @@
 
 #include "housing/market_model.hpp"
 #include "indicators/map_payload.hpp"
+#include "phases/mortgages.hpp"
 #include "phases/phases.hpp"
 #include "policy/policies.hpp"
 #include "state/city_generator.hpp"
@@ -57,6 +58,8 @@ Simulation::Simulation(const ScenarioDef& scenario, SimulationOptions options)
     // The market's one-time set-up (indices from the generated stock, each
     // dwelling's submarket) belongs to building the city, not to a tick.
     market::ensure_initialised(scenario_, *world_);
+    // Owners present at the start carry a mortgage by age and purchase year.
+    mortgages::originate_initial(scenario_, *world_);
   }
   world_->policies.programmes.resize(scenario_.policies.size());
   if (options_.check_invariants) check_invariants(*world_);
@@ -100,8 +103,10 @@ void Simulation::step() {
   timed(Phase::Recovery, run_recovery);
   timed(Phase::Return, run_return);
   world.tick = ctx.tick;
-  world.total_arrivals += world.flows.arrivals;
-  world.total_departures += world.flows.departures;
+  // Households formed and dissolved (the life cycle) enter and leave the
+  // count of households in the city as arrivals and departures do.
+  world.total_arrivals += world.flows.arrivals + world.flows.formations;
+  world.total_departures += world.flows.departures + world.flows.dissolutions;
   if (options_.check_invariants) check_invariants(world);
   {
     PhaseTimer timer(profile_.seconds[static_cast<int>(Phase::Indicators)]);

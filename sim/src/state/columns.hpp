@@ -23,6 +23,7 @@ void visit_columns(Table& h, V&& v) {
   v("income_log_deviation", h.income_log_deviation, 0.0f);
   v("size", h.size, std::uint8_t{1});
   v("head_age", h.head_age, HeadAgeBand::From30To64);
+  v("head_age_years", h.head_age_years, std::uint8_t{45});
   v("female_headed", h.female_headed, std::uint8_t{0});
   v("disability", h.disability, std::uint8_t{0});
   v("origin", h.origin, Origin::Resident);
@@ -71,6 +72,7 @@ void visit_columns(Table& d, V&& v) {
   v("repair_grant", d.repair_grant, 0.0f);
   v("grant_tenant", d.grant_tenant, kNone);
   v("programme", d.programme, std::uint8_t{0});
+  v("forced_sale", d.forced_sale, std::uint8_t{0});
 }
 
 template <typename Table, typename V>

@@ -5,6 +5,20 @@
 
 namespace hearth {
 
+std::uint8_t age_in_band(Rng& rng, HeadAgeBand band) {
+  switch (band) {
+    case HeadAgeBand::Under30:
+      return static_cast<std::uint8_t>(18 + rng.below(12));
+    case HeadAgeBand::From30To64:
+      return static_cast<std::uint8_t>(30 + rng.below(35));
+    case HeadAgeBand::Over65:
+      break;
+  }
+  // Heads of 65+: fewer at each older age (an exponential of mean 10 years,
+  // near the survival of the life table from 65), capped at 100.
+  return static_cast<std::uint8_t>(65 + std::min(35.0, -10.0 * std::log(rng.uniform())));
+}
+
 void draw_demographics(Rng& rng, const std::array<double, 6>& size_shares, const GroupsDef& groups,
                        const OriginSharesDef& origin_shares, Households& hh, HouseholdId h) {
   double u = rng.uniform(), cumulative = 0;
@@ -33,6 +47,7 @@ void draw_demographics(Rng& rng, const std::array<double, 6>& size_shares, const
                  : u < o.resident + o.rural_migrant + o.internally_displaced
                      ? Origin::InternallyDisplaced
                      : Origin::Refugee;
+  hh.head_age_years[h] = age_in_band(rng, hh.head_age[h]);
 }
 
 void draw_initial_household(const ScenarioDef& s, double income_sigma_log, Households& hh,

@@ -8,9 +8,14 @@
 
 namespace hearth {
 
+// An age of head in years within its band: uniform in 18-29 and 30-64; 65+
+// falling off with age (docs/MODEL.md 7.10, an assumption).
+std::uint8_t age_in_band(Rng& rng, HeadAgeBand band);
+
 // Draws, in this order: size (from `size_shares`, 1..5 and 6+ persons),
 // female head, disability, head age band, origin (shares normalised to sum
-// to one). Writes slot h of size, female_headed, disability, head_age, origin.
+// to one), age of head in its band. Writes slot h of size, female_headed,
+// disability, head_age, origin, head_age_years.
 void draw_demographics(Rng& rng, const std::array<double, 6>& size_shares, const GroupsDef& groups,
                        const OriginSharesDef& origin_shares, Households& hh, HouseholdId h);
 

@@ -51,6 +51,9 @@ struct Dwellings {
   // housing, relocation units) or upgraded in situ by programme k;
   // kDemolished: cleared by an upgrading programme (never occupied again).
   std::vector<std::uint8_t> programme;
+  // 1 while a foreclosed home is listed: its asking price carries the
+  // forced-sale discount (mortgages.foreclosure_discount) until it is sold.
+  std::vector<std::uint8_t> forced_sale;
 
   std::size_t count() const { return cell.size(); }
   void resize(std::size_t n);

@@ -24,6 +24,8 @@ struct Households {
   // Demographics and groups (set at generation or arrival, read by indicators).
   std::vector<std::uint8_t> size;  // persons
   std::vector<HeadAgeBand> head_age;
+  std::vector<std::uint8_t>
+      head_age_years;  // age of the head in years (life cycle; head_age its band)
   std::vector<std::uint8_t> female_headed;  // 0 or 1
   std::vector<std::uint8_t> disability;     // 0 or 1
   std::vector<Origin> origin;

@@ -8,12 +8,13 @@
 namespace hearth::tenancy {
 namespace {
 
-// An owner sells dwelling d at its value less selling costs: what is left
-// after `debt` goes to savings (a negative equity is written off), and the
-// dwelling no longer belongs to anyone.
-void sell(const ScenarioDef& scenario, World& world, HouseholdId h, DwellingId d, double debt) {
+// An owner sells dwelling d at `price_share` of its value less selling
+// costs: what is left after `debt` goes to savings (a negative equity is
+// written off), and the dwelling no longer belongs to anyone.
+void sell(const ScenarioDef& scenario, World& world, HouseholdId h, DwellingId d, double debt,
+          double price_share = 1.0) {
   const double equity =
-      world.dwellings.value[d] * (1.0 - scenario.market.selling_cost_share) - debt;
+      world.dwellings.value[d] * price_share * (1.0 - scenario.market.selling_cost_share) - debt;
   world.households.savings[h] += static_cast<float>(std::max(0.0, equity));
 }
 
@@ -69,6 +70,7 @@ void occupy(World& world, HouseholdId h, DwellingId d, Status status,
   dw.occupant[d] = h;
   dw.months_on_market[d] = 0;
   dw.lease_months[d] = 0;
+  dw.forced_sale[d] = 0;  // a foreclosed home is sold: its discount ends
   ++world.flows.moves;
 }
 
@@ -79,7 +81,12 @@ void occupy_owned(World& world, HouseholdId h, DwellingId d, Status status,
   occupy(world, h, d, status, housing_cost_per_month);
 }
 
-void vacate(const ScenarioDef& scenario, World& world, HouseholdId h) {
+namespace {
+
+// Frees household h's dwelling; an owner sells at `price_share` of the value
+// and repays its mortgage and `extra_debt` from the proceeds.
+void release_home(const ScenarioDef& scenario, World& world, HouseholdId h, double price_share,
+                  double extra_debt) {
   Households& hh = world.households;
   Dwellings& dw = world.dwellings;
   const DwellingId d = hh.dwelling[h];
@@ -91,7 +98,7 @@ void vacate(const ScenarioDef& scenario, World& world, HouseholdId h) {
     if (dw.tenure[d] == Tenure::OwnerOccupied) {
       // The sale is settled at market value less costs when the owner moves
       // out (as if bridged); the dwelling is then listed for sale.
-      sell(scenario, world, h, d, hh.mortgage_balance[h]);
+      sell(scenario, world, h, d, hh.mortgage_balance[h] + extra_debt, price_share);
     }
     disown(world, d);
     // The mortgage belongs to the home sold. (A displaced owner renting
@@ -101,6 +108,25 @@ void vacate(const ScenarioDef& scenario, World& world, HouseholdId h) {
   }
   hh.dwelling[h] = kNone;
   hh.housing_cost_per_month[h] = 0;
+}
+
+}  // namespace
+
+void vacate(const ScenarioDef& scenario, World& world, HouseholdId h) {
+  release_home(scenario, world, h, 1.0, 0.0);
+}
+
+void foreclose(const ScenarioDef& scenario, World& world, HouseholdId h) {
+  Households& hh = world.households;
+  const DwellingId d = hh.dwelling[h];
+  if (d == kNone) return;
+  // The lender sells at the forced-sale discount; the listing keeps it until sold.
+  world.dwellings.forced_sale[d] = 1;
+  release_home(scenario, world, h, 1.0 - scenario.mortgages.foreclosure_discount,
+               hh.rent_arrears[h]);
+  hh.rent_arrears[h] = 0;
+  hh.months_in_arrears[h] = 0;
+  hh.status[h] = Status::Homeless;
 }
 
 bool displace(World& world, HouseholdId h, std::int32_t tick) {
@@ -200,7 +226,10 @@ void end_claim_bought_out(World& world, HouseholdId h) {
   ++world.flows.away_bought_out;
 }
 
-void leave_city(const ScenarioDef& scenario, World& world, HouseholdId h) {
+namespace {
+
+// Household h leaves the city's households from wherever it is.
+void leave(const ScenarioDef& scenario, World& world, HouseholdId h) {
   Households& hh = world.households;
   DisasterState& state = world.disasters;
   const Status was = hh.status[h];
@@ -213,7 +242,18 @@ void leave_city(const ScenarioDef& scenario, World& world, HouseholdId h) {
   hh.host[h] = kNone;
   hh.status[h] = Status::LeftCity;
   hh.months_in_arrears[h] = 0;
+}
+
+}  // namespace
+
+void leave_city(const ScenarioDef& scenario, World& world, HouseholdId h) {
+  leave(scenario, world, h);
   ++world.flows.departures;
+}
+
+void dissolve(const ScenarioDef& scenario, World& world, HouseholdId h) {
+  leave(scenario, world, h);
+  ++world.flows.dissolutions;
 }
 
 void hand_over(World& world, DwellingId d) {

@@ -69,6 +69,17 @@ void end_claim_bought_out(World& world, HouseholdId h);
 // Household h leaves the city: its place and any claim are given up.
 void leave_city(const ScenarioDef& scenario, World& world, HouseholdId h);
 
+// Household h dissolves (its last member died, or it merged into another
+// household): as leave_city (an owned home is sold through the market), but
+// counted in flows.dissolutions, not departures. Status LeftCity.
+void dissolve(const ScenarioDef& scenario, World& world, HouseholdId h);
+
+// The lender forecloses on owner h: its home is sold at the forced-sale
+// discount (mortgages.foreclosure_discount) and listed with it until sold;
+// the loan and the arrears are repaid from the proceeds (a shortfall is
+// written off). The household is Homeless and searches.
+void foreclose(const ScenarioDef& scenario, World& world, HouseholdId h);
+
 // The owning household hands dwelling d over without a market sale (a
 // buyout programme paid for it); it moves out afterwards through vacate.
 void hand_over(World& world, DwellingId d);

@@ -51,6 +51,13 @@ struct TickFlows {
   std::int64_t buyouts = 0;            // dwellings bought out and demolished
   std::int64_t buyout_households = 0;  // households moved on by buyouts (owners and tenants)
   std::int64_t records_restored = 0;   // tenure records restored
+  // Life cycle and mortgages (docs/MODEL.md 7.10, 7.11).
+  std::int64_t formations = 0;    // households formed by young adults leaving home
+  std::int64_t dissolutions = 0;  // households dissolved (death of the last member, merges)
+  std::int64_t deaths = 0;        // heads or members who died (dissolving or shrinking a household)
+  std::int64_t births = 0;        // children born into households
+  std::int64_t mortgage_defaults = 0;  // owners whose arrears reached default this tick
+  std::int64_t foreclosures = 0;       // foreclosed homes put up for sale this tick
   // Households away from a home of origin when the tick started, counted only
   // when the invariants are checked (-1: not counted), so that the flows
   // above can be checked against the change in that stock.

@@ -1,0 +1,153 @@
+// The household life cycle (docs/MODEL.md 7.10): ageing, deaths, births,
+// merges, households formed by young adults, the income age profile, and a
+// stationary number of households without migration.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include "hearth/simulation.hpp"
+#include "io/scenario_loader.hpp"
+#include "phases/life_cycle.hpp"
+#include "phases/phases.hpp"
+#include "state/city_generator.hpp"
+#include "support/test_support.hpp"
+
+using namespace hearth;
+
+namespace {
+
+// A small city without migration: only the life cycle changes the households.
+nlohmann::json closed_city(int households, int ticks) {
+  auto doc = test::small_scenario_json(households, ticks);
+  doc["migration"]["arrival_rate_per_month"] = 0.0;
+  doc["migration"]["departure_rate_per_month"] = 0.0;
+  doc["migration"]["homeless_departure_rate_per_month"] = 0.0;
+  return doc;
+}
+
+ScenarioDef load(const nlohmann::json& doc) {
+  return io::load_scenario_json(doc, "test").def;
+}
+
+double city(const Simulation& sim, CityIndicator which) {
+  return sim.latest_frame()->city[static_cast<int>(which)];
+}
+
+}  // namespace
+
+TEST_CASE("the life table rises with age and the income profile peaks in mid-life",
+          "[life_cycle]") {
+  for (int age = 30; age < 100; ++age) {
+    REQUIRE(life_cycle::death_probability(age + 1) > life_cycle::death_probability(age));
+  }
+  CHECK(life_cycle::death_probability(105) == life_cycle::death_probability(100));
+  CHECK(life_cycle::death_probability(40) == Approx(0.00199));
+  CHECK(life_cycle::death_probability(110) == 1.0);
+  CHECK(life_cycle::income_profile(50) > life_cycle::income_profile(30));
+  CHECK(life_cycle::income_profile(50) > life_cycle::income_profile(70));
+  CHECK(life_cycle::income_profile(20) < 1.0);
+  CHECK(life_cycle::band_of(29) == HeadAgeBand::Under30);
+  CHECK(life_cycle::band_of(30) == HeadAgeBand::From30To64);
+  CHECK(life_cycle::band_of(65) == HeadAgeBand::Over65);
+}
+
+TEST_CASE("a head ages one year in twelve months, on its own birthday month", "[life_cycle]") {
+  const ScenarioDef s = test::small_scenario(2000);
+  World w = generate_city(s);
+  Households& hh = w.households;
+  const std::vector<std::uint8_t> before = hh.head_age_years;
+  const std::vector<float> income_before = hh.base_income_per_month;
+  for (int t = 1; t <= 12; ++t) {
+    life_cycle::Birthdays birthdays({s, t});
+    for (HouseholdId h = 0; h < hh.count(); ++h) birthdays.visit(hh, h);
+  }
+  for (HouseholdId h = 0; h < hh.count(); ++h) {
+    REQUIRE(hh.head_age_years[h] == before[h] + 1);
+    REQUIRE(hh.head_age[h] == life_cycle::band_of(hh.head_age_years[h]));
+    // The base income moved along the age profile.
+    const double ratio =
+        life_cycle::income_profile(before[h] + 1) / life_cycle::income_profile(before[h]);
+    REQUIRE(hh.base_income_per_month[h] == Approx(income_before[h] * ratio).epsilon(1e-5));
+  }
+}
+
+TEST_CASE("initial heads have ages within their band", "[life_cycle]") {
+  const ScenarioDef s = test::small_scenario(3000);
+  const World w = generate_city(s);
+  for (HouseholdId h = 0; h < w.households.count(); ++h) {
+    REQUIRE(w.households.head_age_years[h] >= 18);
+    REQUIRE(life_cycle::band_of(w.households.head_age_years[h]) == w.households.head_age[h]);
+  }
+}
+
+TEST_CASE("without migration, households formed replace those dissolved: the count holds",
+          "[life_cycle]") {
+  const ScenarioDef s = load(closed_city(3000, 120));
+  SimulationOptions options;
+  options.check_invariants = true;
+  Simulation sim(s, options);
+  const double start = city(sim, CityIndicator::households_in_city);
+  std::int64_t formed = 0, dissolved = 0, deaths = 0, births = 0;
+  for (int t = 1; t <= s.ticks; ++t) {
+    sim.step();
+    formed += sim.world().flows.formations;
+    dissolved += sim.world().flows.dissolutions;
+    deaths += sim.world().flows.deaths;
+    births += sim.world().flows.births;
+  }
+  INFO(formed << " formed, " << dissolved << " dissolved, " << deaths << " deaths, " << births
+              << " births");
+  // About 1% of households a year dissolve (deaths of one-person households, merges).
+  REQUIRE(dissolved > 100);
+  CHECK(formed == dissolved);
+  CHECK(deaths > dissolved / 2);
+  CHECK(births > 0);
+  CHECK(city(sim, CityIndicator::households_in_city) == start);
+  // New rows were appended for the households formed.
+  CHECK(sim.world().households.count() == static_cast<std::size_t>(start) + formed);
+}
+
+TEST_CASE("switched off, households never age, form or dissolve", "[life_cycle]") {
+  auto doc = closed_city(2000, 24);
+  doc["life_cycle"]["enabled"] = false;
+  const ScenarioDef s = load(doc);
+  Simulation sim(s, {});
+  const std::vector<std::uint8_t> ages = sim.world().households.head_age_years;
+  for (int t = 1; t <= s.ticks; ++t) {
+    sim.step();
+    REQUIRE(sim.world().flows.formations == 0);
+    REQUIRE(sim.world().flows.dissolutions == 0);
+  }
+  CHECK(std::equal(ages.begin(), ages.end(), sim.world().households.head_age_years.begin()));
+}
+
+TEST_CASE("a dissolved owner's home is sold through the market and its estate inherited",
+          "[life_cycle]") {
+  const ScenarioDef s = test::small_scenario(2000);
+  Simulation sim(s, {});
+  World& w = sim.mutable_world();
+  HouseholdId owner = 0;
+  while (w.households.status[owner] != Status::Owner) ++owner;
+  const DwellingId home = w.households.dwelling[owner];
+  const double in_city_savings = [&] {
+    double total = 0;
+    for (HouseholdId h = 0; h < w.households.count(); ++h)
+      if (is_in_city(w.households.status[h])) total += w.households.savings[h];
+    return total;
+  }();
+  const double equity = w.dwellings.value[home] * (1.0 - s.market.selling_cost_share) -
+                        w.households.mortgage_balance[owner];
+  life_cycle::dissolve({s, 1}, w, owner);
+  CHECK(w.households.status[owner] == Status::LeftCity);
+  CHECK(w.households.savings[owner] == 0.0f);
+  CHECK(w.dwellings.occupant[home] == kNone);
+  CHECK(w.dwellings.owner_household[home] == kNone);  // listed for sale
+  CHECK(w.flows.dissolutions == 1);
+  CHECK(w.flows.departures == 0);
+  double after = 0;
+  for (HouseholdId h = 0; h < w.households.count(); ++h)
+    if (is_in_city(w.households.status[h])) after += w.households.savings[h];
+  // The estate (savings and net proceeds) stays in the city with an heir.
+  CHECK(after == Approx(in_city_savings + std::max(0.0, equity)).epsilon(1e-4));
+}
