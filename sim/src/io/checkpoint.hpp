@@ -25,8 +25,8 @@
 
 namespace hearth::io {
 
-// 2: disasters; 3: policy ledgers; 4: output checksums
-inline constexpr std::uint32_t kCheckpointFormatVersion = 4;
+// 2: disasters; 3: policy ledgers; 4: output checksums; 5: displaced_from
+inline constexpr std::uint32_t kCheckpointFormatVersion = 5;
 
 struct CheckpointMeta {
   std::string build_id;       // "hearth <version> <commit>"

@@ -33,7 +33,7 @@ struct ColumnWriters {
   unsigned phases;  // bits of the phases that may write it
 };
 
-constexpr std::array<ColumnWriters, 58> kWriters = {{
+constexpr std::array<ColumnWriters, 59> kWriters = {{
     {"dwellings.damage", kPolicy | kHazard | kRecovery},
     {"dwellings.damaged_at_tick", kHazard},
     {"dwellings.grant_tenant", kPolicy | kDisplacement | kRecovery | kReturn},
@@ -63,6 +63,7 @@ constexpr std::array<ColumnWriters, 58> kWriters = {{
     {"grid.service_water", kPolicy},
     {"households.anchor_cell", kPolicy | kDisplacement | kMarket | kReturn},
     {"households.displaced_at_tick", kDisplacement},
+    {"households.displaced_from", kDisplacement},
     {"households.dwelling", kPolicy | kDisplacement | kMarket | kReturn},
     {"households.host", kPolicy | kDisplacement | kMarket | kReturn},
     {"households.housing_cost_per_month", kPolicy | kDisplacement | kMarket | kRecovery | kReturn},
