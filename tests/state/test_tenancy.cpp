@@ -153,6 +153,14 @@ std::pair<HouseholdId, HouseholdId> two_private_tenants(const World& w) {
   return {kNone, kNone};
 }
 
+// The generated city, its market indices and shelter capacities set up.
+World world_for(const ScenarioDef& s) {
+  World w = generate_city(s);
+  market::ensure_initialised(s, w);
+  disasters::ensure_event_state(s, w);
+  return w;
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -160,9 +168,7 @@ TEST_CASE(
     "re-let at a higher rent is counted",
     "[tenancy][return]") {
   const ScenarioDef s = right_to_return_city(2, 1000.0);
-  World w = generate_city(s);
-  market::ensure_initialised(s, w);
-  disasters::ensure_event_state(s, w);
+  World w = world_for(s);
   const auto [h, other] = two_private_tenants(w);
   REQUIRE(other != kNone);
   Dwellings& dw = w.dwellings;
@@ -212,9 +218,7 @@ TEST_CASE(
     "even from a rental taken meanwhile",
     "[tenancy][return][rents]") {
   const ScenarioDef s = right_to_return_city(12, 1000.0);
-  World w = generate_city(s);
-  market::ensure_initialised(s, w);
-  disasters::ensure_event_state(s, w);
+  World w = world_for(s);
   const auto [h, other] = two_private_tenants(w);
   REQUIRE(other != kNone);
   const DwellingId home = w.households.dwelling[h];

@@ -115,7 +115,8 @@ std::vector<OutcomeRow> outcome_rows(const World& world, const IncomeQuintiles& 
   }
   for (int q = 0; q < 5; ++q) {
     rows[1 + kTenures + q].scope = "income_quintile";
-    rows[1 + kTenures + q].group = "q" + std::to_string(q + 1);
+    rows[1 + kTenures + q].group = std::string(1, 'q');  // appended apart: GCC 12 -Wrestrict
+    rows[1 + kTenures + q].group += std::to_string(q + 1);
   }
   for (int t = 0; t < kTenures; ++t) {
     for (int q = 0; q < 5; ++q) {
