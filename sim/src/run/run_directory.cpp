@@ -474,6 +474,10 @@ void write_manifest(const RunContext& run, const std::string& dir, const std::st
       {"status", status},
       {"scenario", run.resolved}};
   if (!scenario.policies.empty()) manifest["outputs"].push_back(kPolicies);
+  if (!scenario.hazards.empty()) {
+    manifest["outputs"].push_back(kOutcomes);
+    manifest["outputs"].push_back(kFlows);
+  }
   if (run.options.record_frames_every > 0) manifest["outputs"].push_back(io::kFramesFileName);
   if (!output_checksums.is_null()) manifest["output_checksums"] = output_checksums;
   // Every string here is UTF-8 (the scenario was parsed as JSON, the file
