@@ -458,6 +458,54 @@ TEST_CASE("renters stay displaced longer than owners, and low incomes longer tha
   test::check_b_higher(runs["low - high incomes"]);
 }
 
+TEST_CASE("the outcomes of displacement add up and agree with the households and the flows",
+          "[disasters][return][outputs]") {
+  const ScenarioDef s = load(with_hazards(test::small_scenario_json(4000, 20), flood_at(3)));
+  Simulation sim(s, SimulationOptions{.check_invariants = true, .neighbourhood_frames = true});
+  std::int64_t displaced = 0, returns = 0, logged_displaced = 0, logged_returned = 0;
+  for (int t = 0; t < s.ticks; ++t) {
+    sim.step();
+    const Frame& f = *sim.latest_frame();
+    displaced += static_cast<std::int64_t>(f[CityIndicator::new_displacements]);
+    returns += static_cast<std::int64_t>(f[CityIndicator::returns]);
+    for (const FlowRow& row : f.flows) {
+      if (row.kind == "displaced") logged_displaced += row.households;
+      if (row.kind == "returned") logged_returned += row.households;
+    }
+  }
+  CHECK(logged_displaced == displaced);
+  CHECK(logged_returned == returns);
+  const World& w = sim.world();
+  const Households& hh = w.households;
+  std::int64_t ever = 0, home = 0, left = 0;
+  for (HouseholdId h = 0; h < hh.count(); ++h) {
+    if (hh.displaced_at_tick[h] <= 0) continue;
+    ++ever;
+    home += hh.dwelling[h] != kNone && hh.dwelling[h] == hh.displaced_from[h];
+    left += hh.status[h] == Status::LeftCity;
+  }
+  const std::vector<OutcomeRow>& rows = sim.latest_frame()->outcomes;
+  const OutcomeRow& all = rows.front();
+  REQUIRE(all.scope == "all");
+  CHECK(all.displaced == ever);
+  CHECK(all.returned_home == home);
+  CHECK(all.left_city == left);
+  CHECK(all.returned_home + all.rehoused_same_neighbourhood + all.resettled_elsewhere +
+            all.left_city + all.still_away ==
+        all.displaced);
+  CHECK(all.displaced > 100);
+  CHECK(all.returned_home > 0);
+  // Each scope's rows add up to the city's.
+  std::map<std::string, std::int64_t> by_scope;
+  for (const OutcomeRow& row : rows) by_scope[row.scope] += row.displaced;
+  CHECK(by_scope["tenure"] == all.displaced);
+  CHECK(by_scope["income_quintile"] == all.displaced);
+  CHECK(by_scope["neighbourhood"] == all.displaced);
+  // Longer windows leave no more of the same households back home.
+  CHECK(all.away_over[0] <= all.cohort[0]);
+  CHECK(all.cohort[3] <= all.cohort[1]);
+}
+
 TEST_CASE("an event's aftermath is identical at 1, 2 and 4 threads", "[disasters][determinism]") {
   test::TempDir dir;
   auto doc =
@@ -476,7 +524,9 @@ TEST_CASE("an event's aftermath is identical at 1, 2 and 4 threads", "[disasters
     run_scenario(loaded.def, loaded.resolved, loaded.hash, options);
     return test::read_file(options.out_dir + "/indicators.csv") +
            test::read_file(options.out_dir + "/groups.csv") +
-           test::read_file(options.out_dir + "/neighbourhoods.csv");
+           test::read_file(options.out_dir + "/neighbourhoods.csv") +
+           test::read_file(options.out_dir + "/outcomes.csv") +
+           test::read_file(options.out_dir + "/flows.csv");
   };
   const std::string one = outputs(1);
   REQUIRE(one.size() > 1000);

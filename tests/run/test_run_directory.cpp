@@ -212,9 +212,18 @@ TEST_CASE("an unwritable output location fails clearly and leaves nothing", "[ru
 
 TEST_CASE("docs/OUTPUTS.md documents every column the run writes", "[run][outputs][docs]") {
   test::TempDir dir;
-  run_into(dir.file("run"));
+  // A flood, so that outcomes.csv and flows.csv are written too.
+  auto doc = test::small_scenario_json(1000, 4);
+  doc["hazards"] = nlohmann::json::array({{{"type", "flood"}, {"tick", 2}}});
+  const auto flooded = io::load_scenario_json(doc, "test");
+  RunOptions options;
+  options.out_dir = dir.file("run");
+  options.quiet = true;
+  options.force = true;
+  run_scenario(flooded.def, flooded.resolved, flooded.hash, options);
   const std::string docs = test::read_file(HEARTH_SOURCE_DIR "/docs/OUTPUTS.md");
-  for (const char* file : {"indicators.csv", "groups.csv", "neighbourhoods.csv"}) {
+  for (const char* file :
+       {"indicators.csv", "groups.csv", "neighbourhoods.csv", "outcomes.csv", "flows.csv"}) {
     const std::string csv = test::read_file(dir.file(std::string("run/") + file));
     std::stringstream header(csv.substr(0, csv.find('\n')));
     std::string column;

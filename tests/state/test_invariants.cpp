@@ -70,6 +70,7 @@ TEST_CASE("each broken invariant is named with its entity and tick", "[state][in
     while (w.dwellings.occupant[vacant] != kNone) ++vacant;
     // Renting here while its home of origin (the vacant dwelling) waits.
     w.households.origin_dwelling[5] = vacant;
+    w.households.displaced_from[5] = vacant;
     w.households.displaced_at_tick[5] = 1;
     w.flows.away_at_start = 0;
     const auto what = violation_of(w);
@@ -81,6 +82,18 @@ TEST_CASE("each broken invariant is named with its entity and tick", "[state][in
     // Unchecked when the tick did not count the stock at its start.
     w.flows = TickFlows{};
     CHECK(violation_of(w).empty());
+  }
+  SECTION("a household away from a home it never left") {
+    World w = clean;
+    w.households.origin_dwelling[5] = 0;  // but displaced_from was never set
+    CHECK(violation_of(w).find("knows the home its spell started from") != std::string::npos);
+  }
+  SECTION("a rental held for a tenant that is not its home of origin") {
+    World w = clean;
+    DwellingId vacant = 0;
+    while (w.dwellings.occupant[vacant] != kNone) ++vacant;
+    w.dwellings.grant_tenant[vacant] = 5;
+    CHECK(violation_of(w).find("a held rental is empty") != std::string::npos);
   }
   SECTION("a negative price") {
     World w = clean;

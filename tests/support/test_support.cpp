@@ -95,8 +95,8 @@ std::string check_identical_across_threads_and_resume(const nlohmann::json& doc,
   };
   auto outputs = [&](const std::string& name) {
     std::string all;
-    for (const char* file :
-         {"/indicators.csv", "/groups.csv", "/neighbourhoods.csv", "/policies.csv"}) {
+    for (const char* file : {"/indicators.csv", "/groups.csv", "/neighbourhoods.csv",
+                             "/policies.csv", "/outcomes.csv", "/flows.csv"}) {
       if (std::filesystem::exists(dir.file(name + file))) all += read_file(dir.file(name + file));
     }
     return all;

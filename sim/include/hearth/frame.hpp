@@ -92,6 +92,11 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
     "of new_displacements: households already away from a home of origin, which they keep")        \
   X(away_departures, "of displaced_departures: households away from a home of origin")             \
   X(away_bought_out, "households away from home whose home of origin a buyout took this tick")     \
+  X(return_holds_lapsed,                                                                           \
+    "rentals held for a displaced tenant whose right to return ran out this tick")                 \
+  X(relet_after_displacement,                                                                      \
+    "rentals of tenants waiting to return let to someone else this tick")                          \
+  X(relet_at_higher_rent, "of relet_after_displacement: let at a rent above the tenant's own")     \
   X(median_months_displaced,                                                                       \
     "median months displaced (spells so far) of households in the city ever displaced")            \
   X(p90_months_displaced, "90th percentile of the same")                                           \
@@ -198,6 +203,36 @@ struct NeighbourhoodRow {
   std::int64_t away_from_home = 0;           // households whose home of origin is there
 };
 
+// What became of the households displaced from their homes (outcomes.csv):
+// the latest spell away of every household ever displaced by an event, in
+// the city or gone, where it stands now, and how long it stayed away.
+struct OutcomeRow {
+  std::string scope;  // all, tenure (at displacement), income_quintile, neighbourhood (of the home)
+  std::string group;
+  std::int64_t displaced = 0;                    // households ever displaced (latest spell)
+  std::int64_t returned_home = 0;                // living in the home they were displaced from
+  std::int64_t rehoused_same_neighbourhood = 0;  // in another home in its neighbourhood
+  std::int64_t resettled_elsewhere = 0;          // in a home elsewhere in the city
+  std::int64_t left_city = 0;
+  std::int64_t still_away = 0;  // a claim on the home open, or not housed yet
+  // Windows of 0 (a week: not back within the tick of displacement), 1, 6
+  // and 12 months: households displaced at least that long ago, and those
+  // of them not back home within it (including those never back).
+  std::array<std::int64_t, 4> cohort{}, away_over{};
+};
+inline constexpr std::array<int, 4> kOutcomeWindowsMonths{0, 1, 6, 12};
+inline constexpr std::array<std::string_view, 4> kOutcomeWindowNames{"1w", "1m", "6m", "12m"};
+
+// Households that moved in a displacement flow this tick, by kind and
+// places (flows.csv); places are neighbourhood ids or, when negative,
+// shelter (-1), camp (-2), homeless (-3, no place), outside the city (-4).
+struct FlowRow {
+  std::string_view kind;  // displaced, moved_on, rehoused, returned, left_city, arrived
+  std::int32_t from = 0;
+  std::int32_t to = 0;
+  std::int64_t households = 0;
+};
+
 // ---- The map payload (the viewer, docs/VIEWER.md) -------------------------
 // Per-cell figures for maps and neighbourhood-to-neighbourhood displacement
 // flows, computed in the indicators phase only when SimulationOptions::map_frames
@@ -296,6 +331,8 @@ struct Frame {
   // tick and since the start (policies.csv).
   std::vector<double> programme_spent;
   std::vector<double> programme_spent_total;
+  std::vector<OutcomeRow> outcomes;  // outcomes.csv: all, tenure, quintile (, neighbourhood)
+  std::vector<FlowRow> flows;        // flows.csv: sorted by (kind, from, to)
 
   double operator[](CityIndicator i) const { return city[static_cast<int>(i)]; }
 };

@@ -426,11 +426,27 @@ struct RecoveryDef {
 };
 
 // Return of displaced households (docs/MODEL.md 7.6).
+// Return of displaced households (docs/MODEL.md 7.6). Each spell away draws
+// once when the household will be ready to return (rate return_rate_*) and
+// when it would give up (rate give_up_rate_*), both exponential in months
+// away; it returns at the later of being ready and its home being habitable
+// and still its own, unless it gives up first. The four rates are fitted to
+// post-disaster surveys (docs/return_evidence.csv) by
+// scripts/fit_return_hazards.py. Owners and informal dwellers use the owner
+// rates; private and social tenants the renter rates. The give-up rates are
+// the fitted ones less dislocation.displaced_departure_rate_per_month,
+// which the surveys' never-returners include.
 struct ReturnDef {
-  double return_probability_per_month = 0.7;  // when home is habitable, at 0 months away
-  double return_decay_months = 24;            // ... times exp(-months away / decay)
-  double give_up_rate_per_month = 0.01;       // waiting owners who sell and settle, per month,
-                                              // growing linearly: rate x months away / 12
+  double return_rate_owner_per_month = 0.0771;    // 1/month
+  double give_up_rate_owner_per_month = 0.0091;   // 1/month, besides departures
+  double return_rate_renter_per_month = 0.0594;   // 1/month
+  double give_up_rate_renter_per_month = 0.0267;  // 1/month, besides departures
+  // A private tenant displaced from its rental keeps a right to return for
+  // this many months: the landlord holds the unit (no re-letting) and offers
+  // it back on the same terms (at most the pre-event rent) once repaired,
+  // after San Francisco Rent Board Rules and Regulations s. 12.19; the
+  // length of the window is an assumption. 0: no right to return.
+  double right_to_return_months = 12;
 };
 
 // Livelihood losses: households whose neighbourhood (of their home, or of

@@ -15,6 +15,7 @@
 #include "indicators/income_quintiles.hpp"
 #include "indicators/life_cycle_indicators.hpp"
 #include "indicators/neighbourhoods.hpp"
+#include "indicators/outcome_indicators.hpp"
 #include "indicators/policy_indicators.hpp"
 #include "phases/phases.hpp"
 
@@ -40,6 +41,10 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   set_disaster_indicators(frame.city, scenario, world, tallies);
   set_policy_indicators(frame, scenario, world);
   set_group_indicators(frame, households.groups);
+  if (!scenario.hazards.empty()) {
+    frame.outcomes = outcome_rows(world, quintiles, neighbourhoods);
+    frame.flows = count_flows(world.flows.moves_log);
+  }
   return frame;
 }
 

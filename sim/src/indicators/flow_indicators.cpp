@@ -2,7 +2,10 @@
 // table says which counter feeds which column.
 #include "indicators/flow_indicators.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
+#include <tuple>
 #include <utility>
 
 namespace hearth {
@@ -39,6 +42,9 @@ constexpr std::pair<CityIndicator, std::int64_t TickFlows::*> kFlowIndicators[] 
     {I::displaced_again, &F::displaced_again},
     {I::away_departures, &F::away_departures},
     {I::away_bought_out, &F::away_bought_out},
+    {I::return_holds_lapsed, &F::return_holds_lapsed},
+    {I::relet_after_displacement, &F::relet_after_displacement},
+    {I::relet_at_higher_rent, &F::relet_at_higher_rent},
     {I::repairs_completed, &F::repairs_completed},
     // Outcomes of the disaster levers (all 0 without their programmes).
     {I::retrofits, &F::retrofits},
@@ -55,7 +61,27 @@ constexpr std::pair<CityIndicator, std::int64_t TickFlows::*> kFlowIndicators[] 
     {I::foreclosures, &F::foreclosures},
 };
 
+constexpr std::array<std::string_view, kFlowKindCount> kFlowKindNames{
+    "displaced", "moved_on", "rehoused", "returned", "left_city", "arrived"};
+
 }  // namespace
+
+std::vector<FlowRow> count_flows(const std::vector<FlowEvent>& log) {
+  std::vector<std::tuple<int, std::int32_t, std::int32_t>> keys;
+  keys.reserve(log.size());
+  for (const FlowEvent& e : log) keys.emplace_back(static_cast<int>(e.kind), e.from, e.to);
+  std::sort(keys.begin(), keys.end());
+  std::vector<FlowRow> rows;
+  for (std::size_t i = 0; i < keys.size();) {
+    std::size_t j = i;
+    while (j < keys.size() && keys[j] == keys[i]) ++j;
+    const auto& [kind, from, to] = keys[i];
+    rows.push_back(FlowRow{kFlowKindNames[static_cast<std::size_t>(kind)], from, to,
+                           static_cast<std::int64_t>(j - i)});
+    i = j;
+  }
+  return rows;
+}
 
 void set_flow_indicators(CityValues& city, const TickFlows& flows) {
   for (const auto& [indicator, counter] : kFlowIndicators) {

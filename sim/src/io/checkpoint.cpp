@@ -316,6 +316,7 @@ void check_references(const Reader& r, const World& world) {
   require_enum(r, "origin", hh.origin, kOriginCount);
   require_ids(r, "dwelling", hh.dwelling, n_d, true);
   require_ids(r, "origin_dwelling", hh.origin_dwelling, n_d, true);
+  require_ids(r, "displaced_from", hh.displaced_from, n_d, true);
   require_ids(r, "host", hh.host, n_h, true);
   require_ids(r, "anchor_cell", hh.anchor_cell, cells, false);
   // Voucher marks index the policies list (checked against it later), 0: none.

@@ -330,9 +330,11 @@ void fields(RecoveryDef& d, V& v) {
 }
 template <typename V>
 void fields(ReturnDef& d, V& v) {
-  v("return_probability_per_month", d.return_probability_per_month);
-  v("return_decay_months", d.return_decay_months);
-  v("give_up_rate_per_month", d.give_up_rate_per_month);
+  v("return_rate_owner_per_month", d.return_rate_owner_per_month);
+  v("give_up_rate_owner_per_month", d.give_up_rate_owner_per_month);
+  v("return_rate_renter_per_month", d.return_rate_renter_per_month);
+  v("give_up_rate_renter_per_month", d.give_up_rate_renter_per_month);
+  v("right_to_return_months", d.right_to_return_months);
 }
 template <typename V>
 void fields(LivelihoodDef& d, V& v) {

@@ -35,6 +35,7 @@ enum class RngStream : std::uint32_t {
   MarketSearch = 42,      // candidate draws and tastes; round r uses MarketSearch + r (42..49)
   Recovery = 50,
   Return = 60,
+  ReturnTimes = 61,          // a spell away: when ready to return, when giving up (tick: its start)
   Schelling = 70,            // the Schelling benchmark (sim/src/bench/schelling.cpp)
   PolicyRentCap = 80,        // rent_cap: landlords selling off vacant capped rentals (dwelling)
   PolicySocialHousing = 81,  // social_housing: lottery allocation (household)

@@ -33,7 +33,7 @@ struct ColumnWriters {
   unsigned phases;  // bits of the phases that may write it
 };
 
-constexpr std::array<ColumnWriters, 66> kWriters = {{
+constexpr std::array<ColumnWriters, 67> kWriters = {{
     {"dwellings.damage", kPolicy | kHazard | kRecovery},
     {"dwellings.damaged_at_tick", kHazard},
     {"dwellings.damage_loss_ratio", kHazard},
@@ -69,6 +69,7 @@ constexpr std::array<ColumnWriters, 66> kWriters = {{
     // Birthdays: the age profile of income (life cycle).
     {"households.base_income_per_month", kDisplacement},
     {"households.displaced_at_tick", kDisplacement},
+    {"households.displaced_from", kDisplacement},
     {"households.dwelling", kPolicy | kDisplacement | kMarket | kReturn},
     // Birthdays (life cycle) age heads in the displacement phase.
     {"households.head_age", kDisplacement},

@@ -1,19 +1,25 @@
 // Return phase (docs/MODEL.md 7.6): displaced households go back to their
-// home of origin once it is repaired and still theirs, with a chance that
-// falls the longer they have been away; owners need an intact tenure record.
-// Households that give up settle where they are (an owner sells the damaged
-// home as it is) and go on searching through the market. Tenants who have
-// found a home elsewhere have settled. ("return" is a keyword, hence the
-// file name.)
+// home of origin once they are ready (a time drawn once per spell from the
+// survey-fitted return rate) and the home is repaired and still theirs;
+// they give up at a time drawn from the give-up rate. Owners need an intact
+// tenure record. A private tenant keeps a right to return for
+// right_to_return_months: its unit is held and offered back on the same
+// terms; afterwards the landlord may let it to someone else. Households that
+// give up settle where they are (an owner sells the damaged home as it is)
+// and go on searching through the market. ("return" is a keyword, hence
+// the file name.)
 // Reads: Households (status, origin_dwelling, origin_status, months_displaced,
-//        income), Dwellings (damage, work, occupant, owner, tenure,
-//        record_intact), the submarket indices.
+//        displaced_at_tick, income), Dwellings (damage, work, occupant, owner,
+//        tenure, record_intact, grant_tenant, repair_grant, rent), the
+//        submarket indices.
 // Writes: slot i of months_displaced and a decision (parallel); the serial
 //        commit in id order writes the dwelling links, status, housing cost,
-//        origin_dwelling, returned_at_tick, host, and the occupancy counts.
-//        Counts flows.returns, settled.
+//        origin_dwelling, returned_at_tick, host, grant_tenant (lapsed
+//        holds) and the occupancy counts. Counts flows.returns, settled,
+//        return_holds_lapsed, relet_after_displacement, relet_at_higher_rent.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "housing/market_model.hpp"
 #include "housing/placement.hpp"
@@ -26,10 +32,39 @@
 namespace hearth {
 namespace {
 
-enum Decision : std::uint8_t { kWait = 0, kReturn = 1, kSettle = 2 };
+enum Decision : std::uint8_t { kWait = 0, kReturn = 1, kSettle = 2, kSettleRelet = 3 };
 
 bool owns_origin(Status origin_status) {
   return origin_status == Status::Owner || origin_status == Status::InformalDweller;
+}
+
+// When, in months away, a spell's household is ready to return and when it
+// would give up: exponential times at the tenure's rates, drawn once per
+// spell (keyed by its start tick), so no state is kept and a checkpoint
+// needs nothing. An infinite time for a zero rate.
+struct SpellTimes {
+  double ready = 0;
+  double give_up = 0;
+};
+SpellTimes spell_times(const ScenarioDef& s, const Households& hh, std::size_t i) {
+  const ReturnDef& r = s.disasters.return_home;
+  const bool owner = owns_origin(hh.origin_status[i]);
+  const double return_rate = owner ? r.return_rate_owner_per_month : r.return_rate_renter_per_month;
+  const double give_up_rate =
+      owner ? r.give_up_rate_owner_per_month : r.give_up_rate_renter_per_month;
+  Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(hh.displaced_at_tick[i]),
+          RngStream::ReturnTimes, static_cast<std::uint32_t>(i));
+  const double u_ready = rng.uniform(), u_give_up = rng.uniform();
+  constexpr double kNever = std::numeric_limits<double>::infinity();
+  return {return_rate > 0 ? -std::log(u_ready) / return_rate : kNever,
+          give_up_rate > 0 ? -std::log(u_give_up) / give_up_rate : kNever};
+}
+
+// A private rental held for a displaced tenant under its right to return
+// (not one held by a reconstruction grant, which holds until the tenant
+// returns or gives up).
+bool held_by_right_to_return(const Dwellings& dw, DwellingId d, HouseholdId h) {
+  return dw.grant_tenant[d] == h && dw.repair_grant[d] <= 0;
 }
 
 // Housing cost on returning, or a negative value if the household cannot take it up.
@@ -48,9 +83,10 @@ double cost_on_return(const ScenarioDef& s, const World& world, HouseholdId h, D
       // The landlord re-lets at the market rent; the former tenant comes back
       // only if it passes the landlord's screen.
       double rent = market::asking(s.market, world.market, dw, d);
-      // A landlord repaired with a reconstruction grant re-lets to its
-      // displaced tenant at the pre-event rent (docs/POLICIES.md).
-      if (dw.repair_grant[d] > 0)
+      // A unit held for the tenant (its right to return, or a landlord's
+      // reconstruction grant, docs/POLICIES.md) is offered back on the same
+      // terms: at most the pre-event rent.
+      if (dw.grant_tenant[d] == h)
         rent = std::min<double>(rent, hh.origin_housing_cost_per_month[h]);
       return rent <= s.market.max_rent_share_of_income * hh.income_per_month[h] ? rent : -1.0;
     }
@@ -59,57 +95,58 @@ double cost_on_return(const ScenarioDef& s, const World& world, HouseholdId h, D
   }
 }
 
+// What household i, away from its home of origin, does this month. Reads
+// only (the parallel part of the phase).
+Decision decide(const ScenarioDef& s, const World& world, HouseholdId i) {
+  const Households& hh = world.households;
+  const Dwellings& dw = world.dwellings;
+  const DwellingId d = hh.origin_dwelling[i];
+  const Status status = hh.status[i];
+  const Status origin = hh.origin_status[i];
+  const bool held = dw.grant_tenant[d] == i;
+  // Housed again elsewhere: a tenant (or anyone who bought) has settled,
+  // unless its unit is still held for it.
+  if (is_housed(status) && (status == Status::Owner || (!owns_origin(origin) && !held)))
+    return kSettle;
+  const bool habitable = dw.damage[d] == DamageState::None && dw.work_remaining_months[d] <= 0;
+  bool theirs;
+  if (owns_origin(origin)) {
+    theirs = dw.owner_household[d] == i && dw.occupant[d] == kNone &&
+             (origin == Status::InformalDweller || dw.record_intact[d]);
+  } else {
+    // A tenancy can be taken up again while the dwelling stands empty and is still let.
+    const Tenure want =
+        origin == Status::SocialTenant ? Tenure::SocialRental : Tenure::PrivateRental;
+    theirs = dw.occupant[d] == kNone && dw.tenure[d] == want && dw.owner_household[d] == kNone;
+    const bool relet = dw.occupant[d] != kNone && dw.tenure[d] == Tenure::PrivateRental;
+    if (!theirs) return relet && origin == Status::Renter ? kSettleRelet : kSettle;
+    if (habitable && cost_on_return(s, world, i, d) < 0) return kSettle;  // now too dear
+  }
+  // Months away, counting this one: a time within it has come by its end.
+  const double months = hh.months_displaced[i];
+  const SpellTimes times = spell_times(s, hh, i);
+  if (habitable && theirs && times.ready < months && times.ready < times.give_up) return kReturn;
+  if (times.give_up < months) return kSettle;
+  return kWait;
+}
+
 }  // namespace
 
 void run_return(const PhaseContext& ctx, World& world) {
   const ScenarioDef& s = ctx.scenario;
   if (s.hazards.empty()) return;
-  const ReturnDef& r = s.disasters.return_home;
   Households& hh = world.households;
   Dwellings& dw = world.dwellings;
-  const auto tick = static_cast<std::uint32_t>(ctx.tick);
 
   std::vector<std::uint8_t> decision(hh.count(), kWait);
-  parallel::for_range(hh.count(), [&](std::size_t begin, std::size_t end) {
-    LaneRng rng(s.seed, s.replicate, tick, RngStream::Return);
-    for (std::size_t i = begin; i < end; ++i) {
-      const Status status = hh.status[i];
-      const DwellingId d = hh.origin_dwelling[i];
-      if (!is_in_city(status) || (d == kNone && !is_displaced(status))) continue;
-      hh.months_displaced[i] =
-          static_cast<std::uint16_t>(std::min<int>(hh.months_displaced[i] + 1, 65535));
-      if (d == kNone) continue;
-      const double u = rng.uniform(static_cast<std::uint32_t>(i));
-      const Status origin = hh.origin_status[i];
-      // Housed again elsewhere: a tenant (or anyone who bought) has settled.
-      if (is_housed(status) && (!owns_origin(origin) || status == Status::Owner)) {
-        decision[i] = kSettle;
-        continue;
-      }
-      const bool habitable = dw.damage[d] == DamageState::None && dw.work_remaining_months[d] <= 0;
-      bool theirs;
-      if (owns_origin(origin)) {
-        theirs = dw.owner_household[d] == i && dw.occupant[d] == kNone &&
-                 (origin == Status::InformalDweller || dw.record_intact[d]);
-      } else {
-        // A tenancy can be taken up again while the dwelling stands empty and is still let.
-        const Tenure want =
-            origin == Status::SocialTenant ? Tenure::SocialRental : Tenure::PrivateRental;
-        theirs = dw.occupant[d] == kNone && dw.tenure[d] == want && dw.owner_household[d] == kNone;
-        if (!theirs ||
-            (habitable && cost_on_return(s, world, static_cast<HouseholdId>(i), d) < 0)) {
-          decision[i] = kSettle;  // re-let, sold, or now too dear: nothing to go back to
-          continue;
-        }
-      }
-      const double months = hh.months_displaced[i];
-      if (habitable && theirs) {
-        if (u < r.return_probability_per_month * std::exp(-months / r.return_decay_months))
-          decision[i] = kReturn;
-      } else if (u < r.give_up_rate_per_month * months / 12.0) {
-        decision[i] = kSettle;
-      }
-    }
+  parallel::for_each_index(hh.count(), [&](std::size_t i) {
+    const Status status = hh.status[i];
+    const DwellingId d = hh.origin_dwelling[i];
+    if (!is_in_city(status) || (d == kNone && !is_displaced(status))) return;
+    hh.months_displaced[i] =
+        static_cast<std::uint16_t>(std::min<int>(hh.months_displaced[i] + 1, 65535));
+    if (d == kNone) return;
+    decision[i] = decide(s, world, static_cast<HouseholdId>(i));
   });
 
   // Serial commit in id order (a dwelling is taken once).
@@ -117,7 +154,8 @@ void run_return(const PhaseContext& ctx, World& world) {
       market::collect_ids(hh.count(), [&](std::size_t i) { return decision[i] != kWait; });
   for (const HouseholdId h : acting) {
     const DwellingId d = hh.origin_dwelling[h];
-    if (decision[h] == kSettle) {
+    if (decision[h] == kSettle || decision[h] == kSettleRelet) {
+      if (decision[h] == kSettleRelet) tenancy::count_relet(world, h, d);
       tenancy::release_origin(s, world, h);
       ++world.flows.settled;
       continue;
@@ -127,6 +165,14 @@ void run_return(const PhaseContext& ctx, World& world) {
     if (cost < 0) continue;
     tenancy::return_home(s, world, h, static_cast<float>(cost), ctx.tick);
     ++world.flows.returns;
+  }
+
+  // Rights to return that ran out: the landlord may let the unit again.
+  const double window = s.disasters.return_home.right_to_return_months;
+  for (HouseholdId h = 0; h < hh.count(); ++h) {
+    const DwellingId d = hh.origin_dwelling[h];
+    if (d != kNone && held_by_right_to_return(dw, d, h) && hh.months_displaced[h] > window)
+      tenancy::lapse_hold(world, d);
   }
 
   // Guests whose stay ended elsewhere (housed by the market, returned) drop their host.

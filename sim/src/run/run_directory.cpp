@@ -56,6 +56,8 @@ constexpr const char* kIndicators = "indicators.csv";
 constexpr const char* kGroups = "groups.csv";
 constexpr const char* kNeighbourhoods = "neighbourhoods.csv";
 constexpr const char* kPolicies = "policies.csv";
+constexpr const char* kOutcomes = "outcomes.csv";
+constexpr const char* kFlows = "flows.csv";
 
 std::string partial_dir(const std::string& out) {
   return out + ".partial";
@@ -119,6 +121,10 @@ class RunWriters {
       neighbourhoods_.emplace(dir + "/" + kNeighbourhoods);
     }
     if (!policies_def_.empty()) policies_.emplace(dir + "/" + kPolicies);
+    if (!scenario.hazards.empty()) {
+      outcomes_.emplace(dir + "/" + kOutcomes);
+      flows_.emplace(dir + "/" + kFlows);
+    }
     write_headers();
     const auto cells = hash_file_prefix(dir + "/" + io::kCellsFile);
     if (!cells) throw OutputError("cannot read back " + dir + "/" + io::kCellsFile);
@@ -135,6 +141,8 @@ class RunWriters {
     for (const auto& [name, size] : meta.output_sizes) {
       if (name == kNeighbourhoods) neighbourhoods_.emplace(dir + "/" + kNeighbourhoods, size);
       if (name == kPolicies) policies_.emplace(dir + "/" + kPolicies, size);
+      if (name == kOutcomes) outcomes_.emplace(dir + "/" + kOutcomes, size);
+      if (name == kFlows) flows_.emplace(dir + "/" + kFlows, size);
       if (name == io::kFramesFileName) frames_.emplace(dir + "/" + io::kFramesFileName, size);
     }
     for (const auto& [name, checksum] : meta.output_checksums) {
@@ -195,6 +203,8 @@ class RunWriters {
         policies_->end_row();
       }
     }
+    if (outcomes_) append_outcomes(frame);
+    if (flows_) append_flows(frame);
   }
 
   // Flushes everything to disk and returns each file's size.
@@ -203,6 +213,8 @@ class RunWriters {
                                                              {kGroups, groups_.sync()}};
     if (neighbourhoods_) sizes.emplace_back(kNeighbourhoods, neighbourhoods_->sync());
     if (policies_) sizes.emplace_back(kPolicies, policies_->sync());
+    if (outcomes_) sizes.emplace_back(kOutcomes, outcomes_->sync());
+    if (flows_) sizes.emplace_back(kFlows, flows_->sync());
     if (frames_) sizes.emplace_back(io::kFramesFileName, frames_->sync());
     advance_digests(sizes);
     return sizes;
@@ -224,14 +236,17 @@ class RunWriters {
     groups_.close();
     if (neighbourhoods_) neighbourhoods_->close();
     if (policies_) policies_->close();
+    if (outcomes_) outcomes_->close();
+    if (flows_) flows_->close();
     if (frames_) frames_->close();
     std::vector<std::pair<std::string, std::uint64_t>> sizes;
     std::error_code ec;
-    for (const char* name :
-         {kIndicators, kGroups, kNeighbourhoods, kPolicies, io::kFramesFileName}) {
-      const bool open =
-          name == kIndicators || name == kGroups || (name == kNeighbourhoods && neighbourhoods_) ||
-          (name == kPolicies && policies_) || (name == io::kFramesFileName && frames_);
+    for (const char* name : {kIndicators, kGroups, kNeighbourhoods, kPolicies, kOutcomes, kFlows,
+                             io::kFramesFileName}) {
+      const bool open = name == kIndicators || name == kGroups ||
+                        (name == kNeighbourhoods && neighbourhoods_) ||
+                        (name == kPolicies && policies_) || (name == kOutcomes && outcomes_) ||
+                        (name == kFlows && flows_) || (name == io::kFramesFileName && frames_);
       if (!open) continue;
       const std::uintmax_t size = fs::file_size(dir_ + "/" + name, ec);
       if (ec) throw OutputError("cannot read back " + dir_ + "/" + name + ": " + ec.message());
@@ -291,6 +306,74 @@ class RunWriters {
       policies_->field("active").field("spent").field("spent_total");
       policies_->end_row();
     }
+    if (outcomes_) {
+      outcomes_->field("tick").field("date").field("scope").field("group").field("displaced");
+      outcomes_->field("returned_home").field("rehoused_same_neighbourhood");
+      outcomes_->field("resettled_elsewhere").field("left_city").field("still_away");
+      outcomes_->field("never_returned_share");
+      for (const std::string_view window : kOutcomeWindowNames) {
+        std::string cohort = "cohort_", away = "away_over_";  // appended apart: GCC 12 -Wrestrict
+        cohort += window;
+        away += window;
+        away += "_share";
+        outcomes_->field(cohort);
+        outcomes_->field(away);
+      }
+      outcomes_->end_row();
+    }
+    if (flows_) {
+      flows_->field("tick").field("date").field("kind").field("from").field("to");
+      flows_->field("households").end_row();
+    }
+  }
+
+  // outcomes.csv: the rows of the Frame, counts and the shares they give.
+  void append_outcomes(const Frame& frame) {
+    const auto tick = static_cast<long long>(frame.tick);
+    auto ratio = [](std::int64_t part, std::int64_t whole) {
+      return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : kNaN;
+    };
+    for (const OutcomeRow& row : frame.outcomes) {
+      outcomes_->field(tick).field(frame.date).field(row.scope).field(row.group);
+      outcomes_->field(static_cast<long long>(row.displaced));
+      outcomes_->field(static_cast<long long>(row.returned_home));
+      outcomes_->field(static_cast<long long>(row.rehoused_same_neighbourhood));
+      outcomes_->field(static_cast<long long>(row.resettled_elsewhere));
+      outcomes_->field(static_cast<long long>(row.left_city));
+      outcomes_->field(static_cast<long long>(row.still_away));
+      outcomes_->field(
+          ratio(row.rehoused_same_neighbourhood + row.resettled_elsewhere + row.left_city,
+                row.displaced));
+      for (std::size_t w = 0; w < row.cohort.size(); ++w) {
+        outcomes_->field(static_cast<long long>(row.cohort[w]));
+        outcomes_->field(ratio(row.away_over[w], row.cohort[w]));
+      }
+      outcomes_->end_row();
+    }
+  }
+
+  // flows.csv: places are neighbourhood ids or the names of the other places.
+  void append_flows(const Frame& frame) {
+    const auto tick = static_cast<long long>(frame.tick);
+    auto place = [](std::int32_t p) -> std::string {
+      switch (p) {
+        case kFlowShelter:
+          return "shelter";
+        case kFlowCamp:
+          return "camp";
+        case kFlowHomeless:
+          return "homeless";
+        case kFlowOutside:
+          return "outside_city";
+        default:
+          return std::to_string(p);
+      }
+    };
+    for (const FlowRow& row : frame.flows) {
+      flows_->field(tick).field(frame.date).field(row.kind);
+      flows_->field(place(row.from)).field(place(row.to));
+      flows_->field(static_cast<long long>(row.households)).end_row();
+    }
   }
 
   std::string dir_;
@@ -298,6 +381,8 @@ class RunWriters {
   io::CsvWriter groups_;
   std::optional<io::CsvWriter> neighbourhoods_;
   std::optional<io::CsvWriter> policies_;
+  std::optional<io::CsvWriter> outcomes_;
+  std::optional<io::CsvWriter> flows_;
   std::optional<io::FramesWriter> frames_;
   std::int32_t last_tick_ = 0;
   std::vector<ProgrammeDef> policies_def_;
@@ -390,6 +475,10 @@ void write_manifest(const RunContext& run, const std::string& dir, const std::st
       {"status", status},
       {"scenario", run.resolved}};
   if (!scenario.policies.empty()) manifest["outputs"].push_back(kPolicies);
+  if (!scenario.hazards.empty()) {
+    manifest["outputs"].push_back(kOutcomes);
+    manifest["outputs"].push_back(kFlows);
+  }
   if (run.options.record_frames_every > 0) manifest["outputs"].push_back(io::kFramesFileName);
   if (!output_checksums.is_null()) manifest["output_checksums"] = output_checksums;
   // Every string here is UTF-8 (the scenario was parsed as JSON, the file

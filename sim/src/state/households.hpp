@@ -51,6 +51,10 @@ struct Households {
   std::vector<Status> origin_status;           // status in the dwelling of origin when displaced
   std::vector<float>
       origin_housing_cost_per_month;  // housing cost there (owners resume it on return)
+  // The home the latest spell away started from; unlike origin_dwelling it
+  // is kept once the claim ends (returned, settled, left), so the outcome of
+  // the spell can be told (docs/OUTPUTS.md, outcomes.csv). kNone if never.
+  std::vector<DwellingId> displaced_from;
 
   // Housing policy levers (docs/POLICIES.md).
   std::vector<std::uint8_t> voucher;             // 0: none; k + 1: holds a voucher of programme k

@@ -129,6 +129,25 @@ void check_invariants(const World& world) {
              (hh.origin_dwelling[h] == kNone ? "none" : std::to_string(hh.origin_dwelling[h])) +
              ")");
   }
+  // A rental held for a displaced tenant (its right to return, or a
+  // landlord's grant) stands empty and is that tenant's home of origin; a
+  // household with a spell away knows the home it started from.
+  d = first_bad(dw.count(), [&](std::size_t i) {
+    const HouseholdId t = dw.grant_tenant[i];
+    return t != kNone && (t >= hh.count() || hh.origin_dwelling[t] != i || dw.occupant[i] != kNone);
+  });
+  if (d != kClean) {
+    fail(world, "a held rental is empty and its tenant's home of origin",
+         "dwelling " + std::to_string(d) + " held for household " +
+             std::to_string(dw.grant_tenant[d]));
+  }
+  h = first_bad(hh.count(), [&](std::size_t i) {
+    return hh.origin_dwelling[i] != kNone && hh.displaced_from[i] == kNone;
+  });
+  if (h != kClean) {
+    fail(world, "a household away knows the home its spell started from",
+         "household " + std::to_string(h));
+  }
   std::int64_t shelter = 0, camp = 0;
   for (const Status s : hh.status)
     shelter += s == Status::DisplacedShelter, camp += s == Status::DisplacedCamp;

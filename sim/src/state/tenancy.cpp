@@ -1,5 +1,4 @@
 #include "state/tenancy.hpp"
-#include "state/rents.hpp"
 
 #include <algorithm>
 
@@ -22,6 +21,87 @@ void sell(const ScenarioDef& scenario, World& world, HouseholdId h, DwellingId d
 void disown(World& world, DwellingId d) {
   world.dwellings.owner_household[d] = kNone;
   world.dwellings.owner_kind[d] = OwnerKind::None;
+}
+
+// ---- The log of displacement flows (flows.csv) -----------------------------
+
+std::int32_t neighbourhood_of(const World& world, CellId c) {
+  return static_cast<std::int32_t>(world.grid.neighbourhood[c]);
+}
+
+// Where household h is now, as a place of flows.csv. A household between
+// homes (vacated by the caller, or displaced and not yet placed) is where
+// its life is: the anchor cell's neighbourhood (its last home).
+std::int32_t place_of(const World& world, HouseholdId h) {
+  const Households& hh = world.households;
+  if (hh.dwelling[h] != kNone) return neighbourhood_of(world, world.dwellings.cell[hh.dwelling[h]]);
+  switch (hh.status[h]) {
+    case Status::DisplacedShelter:
+      return kFlowShelter;
+    case Status::DisplacedCamp:
+      return kFlowCamp;
+    case Status::DisplacedHost: {
+      const HouseholdId host = hh.host[h];
+      if (host != kNone && hh.dwelling[host] != kNone)
+        return neighbourhood_of(world, world.dwellings.cell[hh.dwelling[host]]);
+      return neighbourhood_of(world, hh.anchor_cell[h]);
+    }
+    case Status::Homeless:
+      return kFlowHomeless;
+    case Status::LeftCity:
+      return kFlowOutside;
+    default:
+      return neighbourhood_of(world, hh.anchor_cell[h]);
+  }
+}
+
+bool is_away(const World& world, HouseholdId h) {
+  return world.households.origin_dwelling[h] != kNone || is_displaced(world.households.status[h]);
+}
+
+void log_flow(World& world, std::int32_t from, std::int32_t to, FlowKind kind) {
+  world.flows.moves_log.push_back(FlowEvent{from, to, kind});
+}
+
+// A household displaced this tick reaches its first place `to`: its logged
+// displacement gets a destination. Returns false if it was not waiting.
+bool complete_displacement(World& world, HouseholdId h, std::int32_t to) {
+  auto& waiting = world.flows.awaiting_placement;
+  const auto it = waiting.find(h);
+  if (it == waiting.end()) return false;
+  world.flows.moves_log[it->second].to = to;
+  waiting.erase(it);
+  return true;
+}
+
+// Household h is placed in `to` (a host's neighbourhood, a shelter, a camp).
+void log_placement(World& world, HouseholdId h, std::int32_t to) {
+  if (complete_displacement(world, h, to)) return;
+  const Households& hh = world.households;
+  const bool arrival = hh.status[h] == Status::Homeless && hh.origin_dwelling[h] == kNone &&
+                       hh.displaced_at_tick[h] == 0 && hh.moves[h] == 0;
+  if (arrival) {
+    log_flow(world, kFlowOutside, to, FlowKind::Arrived);
+  } else {
+    log_flow(world, place_of(world, h), to, FlowKind::MovedOn);
+  }
+}
+
+// The occupation itself, not logged (occupy and return_home log their own kind).
+void move_in(World& world, HouseholdId h, DwellingId d, Status status,
+             float housing_cost_per_month) {
+  Households& hh = world.households;
+  Dwellings& dw = world.dwellings;
+  hh.dwelling[h] = d;
+  hh.status[h] = status;
+  hh.housing_cost_per_month[h] = housing_cost_per_month;
+  hh.anchor_cell[h] = dw.cell[d];
+  hh.moves[h] = static_cast<std::uint16_t>(std::min<int>(hh.moves[h] + 1, 65535));
+  dw.occupant[d] = h;
+  dw.months_on_market[d] = 0;
+  dw.lease_months[d] = 0;
+  dw.forced_sale[d] = 0;  // a foreclosed home is sold: its discount ends
+  ++world.flows.moves;
 }
 
 }  // namespace
@@ -60,18 +140,10 @@ void settle_at_start(const ScenarioDef& scenario, World& world, HouseholdId h, D
 
 void occupy(World& world, HouseholdId h, DwellingId d, Status status,
             float housing_cost_per_month) {
-  Households& hh = world.households;
-  Dwellings& dw = world.dwellings;
-  hh.dwelling[h] = d;
-  hh.status[h] = status;
-  hh.housing_cost_per_month[h] = housing_cost_per_month;
-  hh.anchor_cell[h] = dw.cell[d];
-  hh.moves[h] = static_cast<std::uint16_t>(std::min<int>(hh.moves[h] + 1, 65535));
-  dw.occupant[d] = h;
-  dw.months_on_market[d] = 0;
-  dw.lease_months[d] = 0;
-  dw.forced_sale[d] = 0;  // a foreclosed home is sold: its discount ends
-  ++world.flows.moves;
+  const std::int32_t to = neighbourhood_of(world, world.dwellings.cell[d]);
+  if (!complete_displacement(world, h, to) && is_away(world, h))
+    log_flow(world, place_of(world, h), to, FlowKind::Rehoused);
+  move_in(world, h, d, status, housing_cost_per_month);
 }
 
 void occupy_owned(World& world, HouseholdId h, DwellingId d, Status status,
@@ -134,7 +206,14 @@ bool displace(World& world, HouseholdId h, std::int32_t tick) {
   Dwellings& dw = world.dwellings;
   const DwellingId d = hh.dwelling[h];
   const bool first = hh.origin_dwelling[h] == kNone;
+  world.flows.awaiting_placement[h] = world.flows.moves_log.size();
+  log_flow(world, neighbourhood_of(world, dw.cell[d]), kFlowHomeless, FlowKind::Displaced);
   if (first) {
+    hh.displaced_from[h] = d;
+    // A private tenant's right to return: the landlord holds the unit.
+    if (hh.status[h] == Status::Renter && dw.tenure[d] == Tenure::PrivateRental &&
+        dw.grant_tenant[d] == kNone)
+      dw.grant_tenant[d] = h;
     hh.origin_dwelling[h] = d;
     hh.origin_status[h] = hh.status[h];
     hh.origin_housing_cost_per_month[h] = hh.housing_cost_per_month[h];
@@ -156,16 +235,22 @@ bool displace(World& world, HouseholdId h, std::int32_t tick) {
 }
 
 void place_with_host(World& world, HouseholdId h, HouseholdId host) {
+  const DwellingId at = world.households.dwelling[host];
+  log_placement(world, h,
+                at != kNone ? neighbourhood_of(world, world.dwellings.cell[at])
+                            : neighbourhood_of(world, world.households.anchor_cell[host]));
   world.households.status[h] = Status::DisplacedHost;
   world.households.host[h] = host;
 }
 
 void place_in_shelter(World& world, HouseholdId h) {
+  log_placement(world, h, kFlowShelter);
   world.households.status[h] = Status::DisplacedShelter;
   ++world.disasters.shelter_occupancy;
 }
 
 void place_in_camp(World& world, HouseholdId h) {
+  log_placement(world, h, kFlowCamp);
   world.households.status[h] = Status::DisplacedCamp;
   ++world.disasters.camp_occupancy;
 }
@@ -180,6 +265,7 @@ void return_home(const ScenarioDef& scenario, World& world, HouseholdId h, float
   Dwellings& dw = world.dwellings;
   const DwellingId d = hh.origin_dwelling[h];
   const Status origin = hh.origin_status[h];
+  log_flow(world, place_of(world, h), neighbourhood_of(world, dw.cell[d]), FlowKind::Returned);
   // Leaves a rental (or a shack) taken meanwhile; the mortgage belongs to
   // the home of origin, whatever vacate does with the place left.
   const float balance = hh.mortgage_balance[h], payment = hh.mortgage_payment_per_month[h];
@@ -193,10 +279,21 @@ void return_home(const ScenarioDef& scenario, World& world, HouseholdId h, float
   } else if (origin == Status::SocialTenant) {
     rents::set_rent(world, d, cost);
   }
-  occupy(world, h, d, origin, cost);
+  move_in(world, h, d, origin, cost);
   hh.origin_dwelling[h] = kNone;
   dw.grant_tenant[d] = kNone;  // a grant's hold ends with the return
   hh.returned_at_tick[h] = tick;
+}
+
+void lapse_hold(World& world, DwellingId d) {
+  world.dwellings.grant_tenant[d] = kNone;
+  ++world.flows.return_holds_lapsed;
+}
+
+void count_relet(World& world, HouseholdId h, DwellingId d) {
+  ++world.flows.relet_after_displacement;
+  if (world.dwellings.rent_per_month[d] > world.households.origin_housing_cost_per_month[h])
+    ++world.flows.relet_at_higher_rent;
 }
 
 void release_origin(const ScenarioDef& scenario, World& world, HouseholdId h) {
@@ -233,6 +330,8 @@ void leave(const ScenarioDef& scenario, World& world, HouseholdId h) {
   Households& hh = world.households;
   DisasterState& state = world.disasters;
   const Status was = hh.status[h];
+  if (!complete_displacement(world, h, kFlowOutside) && is_away(world, h))
+    log_flow(world, place_of(world, h), kFlowOutside, FlowKind::LeftCity);
   if (is_displaced(was) || hh.origin_dwelling[h] != kNone) ++world.flows.displaced_departures;
   if (hh.origin_dwelling[h] != kNone) ++world.flows.away_departures;
   if (was == Status::DisplacedShelter) --state.shelter_occupancy;

@@ -8,6 +8,10 @@
 // Serial only: each function writes another household's or dwelling's slots
 // (a landlord's unit, a host), so phases call them in their id-ordered
 // commit, never inside a parallel loop. Rents are set through state/rents.hpp.
+//
+// The moves of displacement (displaced, moved on, rehoused, returned, left
+// the city, arrived) are logged in TickFlows::moves_log here, the one place
+// that sees them all (flows.csv).
 #include "hearth/scenario.hpp"
 #include "state/world.hpp"
 
@@ -36,10 +40,14 @@ void vacate(const ScenarioDef& scenario, World& world, HouseholdId h);
 
 // Household h leaves its damaged home at tick `tick`. The first time, the
 // home becomes its home of origin (status and housing cost kept for the
-// return); a household already away keeps the claim it has and its time
-// away. Owners keep their home (and mortgage, in forbearance); a tenancy
-// ends and its arrears are written off. The household is Homeless until
-// placed. Returns true for a first displacement, false for displaced again.
+// return; displaced_from records it for good); a household already away
+// keeps the claim it has and its time away. Owners keep their home (and
+// mortgage, in forbearance); a tenancy's rent and arrears end, but a private
+// tenant keeps a right to return: the landlord holds the unit for it
+// (Dwellings::grant_tenant) until it returns, gives up, or the return phase
+// lets the right lapse (ReturnDef::right_to_return_months). The household
+// is Homeless until placed. Returns true for a first displacement, false
+// for displaced again.
 bool displace(World& world, HouseholdId h, std::int32_t tick);
 
 // Placement of a displaced household: with a host household, in a shelter or
@@ -57,6 +65,16 @@ void leave_host(World& world, HouseholdId h);
 // grant's hold on d end. Counted as a return at `tick`.
 void return_home(const ScenarioDef& scenario, World& world, HouseholdId h, float cost,
                  std::int32_t tick);
+
+// The right to return of the tenant a private rental d is held for has run
+// out: the landlord may let it again. The tenant keeps hoping (its claim
+// stays) until the unit is let or it gives up. Counted in return_holds_lapsed.
+void lapse_hold(World& world, DwellingId d);
+
+// A waiting tenant of dwelling d learns it was let to someone else: counted
+// in relet_after_displacement, and in relet_at_higher_rent when the rent now
+// asked exceeds the tenant's own before the event.
+void count_relet(World& world, HouseholdId h, DwellingId d);
 
 // Household h gives up its claim on its home of origin: a held grant unit is
 // released to the landlord; an owner's empty home is sold as it stands.

@@ -3,6 +3,7 @@
 // World (const where they only read) and the scenario.
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "hearth/scenario.hpp"
@@ -12,6 +13,29 @@
 #include "state/market_state.hpp"
 
 namespace hearth {
+
+// Where a household moves from or to in a displacement flow (flows.csv): a
+// neighbourhood id (>= 0) or one of these places.
+enum FlowPlace : std::int32_t {
+  kFlowShelter = -1,
+  kFlowCamp = -2,
+  kFlowHomeless = -3,  // no place yet (just displaced, or out of a temporary place)
+  kFlowOutside = -4,   // outside the city
+};
+enum class FlowKind : std::uint8_t {
+  Displaced,  // out of a damaged home to a host, shelter or camp
+  MovedOn,    // between temporary places (a host's stay ended, a shelter full)
+  Rehoused,   // a household away from home (or displaced) takes a home on the market
+  Returned,   // back in its home of origin
+  LeftCity,   // a household away from home, or displaced, leaves the city
+  Arrived,    // an arrival placed in a shelter, camp or with a host
+};
+inline constexpr int kFlowKindCount = 6;
+struct FlowEvent {
+  std::int32_t from = 0;
+  std::int32_t to = 0;
+  FlowKind kind = FlowKind::Displaced;
+};
 
 // Flows counted during a tick, reset at its start; the indicators read them.
 struct TickFlows {
@@ -39,7 +63,17 @@ struct TickFlows {
   std::int64_t displaced_departures = 0;  // displaced who left the city (also in departures)
   std::int64_t away_departures =
       0;  // of which: away from a home of origin here (origin_dwelling set)
-  std::int64_t away_bought_out = 0;    // away from home, and a buyout took the home of origin
+  std::int64_t away_bought_out = 0;  // away from home, and a buyout took the home of origin
+  // Tenants' right to return (docs/MODEL.md 7.6).
+  std::int64_t return_holds_lapsed = 0;       // held rentals whose tenant's right ran out
+  std::int64_t relet_after_displacement = 0;  // a waiting tenant's rental let to someone else
+  std::int64_t relet_at_higher_rent = 0;      // of which: at a rent above the tenant's own
+  // Every move of a displacement flow this tick, in the order committed
+  // (serial commits only); the indicators count them by (kind, from, to).
+  std::vector<FlowEvent> moves_log;
+  // Households displaced this tick and not yet placed: their entry in
+  // moves_log, whose destination the placement fills in.
+  std::unordered_map<HouseholdId, std::size_t> awaiting_placement;
   std::int64_t repairs_completed = 0;  // damaged dwellings repaired this tick
   std::int64_t evacuations = 0;        // households evacuated for days (home habitable)
   std::int64_t evacuee_days = 0;       // days away of those evacuations
