@@ -296,7 +296,7 @@ JSON
 "$hearth" run "$work/long.json" --out "$work/whole" --quiet --ticks 200 || echo "FAIL: the whole run"
 "$hearth" run "$work/long.json" --out "$work/cut" --quiet --ticks 200 --checkpoint-every 5 &
 pid=$!
-for _ in $(seq 600); do
+for _ in $(seq 2400); do  # up to 2 minutes: CI machines may be loaded
   [[ -e $work/cut.partial/checkpoint.prev.bin ]] && break
   sleep 0.05
 done
@@ -337,7 +337,7 @@ done
 # Foreign: a sound checkpoint of another scenario put into this run's directory.
 "$hearth" run "$work/small.json" --out "$work/other" --quiet --ticks 200 --checkpoint-every 2 &
 other=$!
-for _ in $(seq 600); do
+for _ in $(seq 2400); do  # up to 48 s: CI machines may be loaded
   [[ -e $work/other.partial/checkpoint.bin ]] && break
   sleep 0.02
 done
