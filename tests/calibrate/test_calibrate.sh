@@ -10,12 +10,7 @@ hearth=$1
 source_dir=$2
 source "$source_dir/tests/support/shell_assert.sh"
 expect_in_stdout=1
-background=()
-cleanup() {
-  for pid in "${background[@]}"; do kill -9 "$pid" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap kill_background_and_clean EXIT
 
 cat >"$work/city.json" <<'JSON'
 { "schema_version": 1, "name": "calibrate-small", "seed": 3, "ticks": 14,

@@ -8,6 +8,15 @@ failures=0
 passes=0
 expect_in_stdout=0
 
+# For tests that start hearth in the background: put each pid into
+# `background`, then `trap kill_background_and_clean EXIT` kills any still
+# running and removes $work.
+background=()
+kill_background_and_clean() {
+  for pid in "${background[@]}"; do kill -9 "$pid" 2>/dev/null; done
+  rm -rf "$work"
+}
+
 check() {  # check DESCRIPTION COMMAND...: the command must succeed
   local description=$1
   shift
