@@ -84,8 +84,11 @@ TEST_CASE("extra shelter and camp places keep displaced households in the city",
     const ScenarioDef s = test::with_policies(doc, places(1e6));
     const Watch with = run(s);
     INFO("seed " << seed);
-    CHECK(with.most_shelter > 100);
-    CHECK(with.most_camp > 60);
+    // The extra places are used (well beyond the normal 20 and 30). Not all:
+    // households from homes with minor damage go back within the month
+    // (docs/MODEL.md 7.6, homes left habitable).
+    CHECK(with.most_shelter > 80);
+    CHECK(with.most_camp > 50);
     // Cost: 150 places x 200 a month for the 5 months open, within the budget.
     CHECK(with.log.by_programme[0] == Approx(150.0 * 200.0 * (kEndTick - kQuakeTick + 1)));
     with.log.check_budgets(s);

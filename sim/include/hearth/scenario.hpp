@@ -447,6 +447,12 @@ struct ReturnDef {
   // after San Francisco Rent Board Rules and Regulations s. 12.19; the
   // length of the window is an assumption. 0: no right to return.
   double right_to_return_months = 12;
+  // A household dislocated from a home left habitable (damage DS1, DS2) is
+  // ready to return after this many months at the latest: the Hazus loss of
+  // function of single-family housing (recovery time x modifier: DS1 5 d x 0,
+  // DS2 120 d x 0.5; Hazus-MH Earthquake Technical Manual Tables 15.9-15.10).
+  // The survey-fitted times above describe homes made uninhabitable.
+  std::array<double, 2> habitable_home_ready_months{0.0, 2.0};
 };
 
 // Livelihood losses: households whose neighbourhood (of their home, or of

@@ -335,6 +335,7 @@ void fields(ReturnDef& d, V& v) {
   v("return_rate_renter_per_month", d.return_rate_renter_per_month);
   v("give_up_rate_renter_per_month", d.give_up_rate_renter_per_month);
   v("right_to_return_months", d.right_to_return_months);
+  v("habitable_home_ready_months", d.habitable_home_ready_months);
 }
 template <typename V>
 void fields(LivelihoodDef& d, V& v) {

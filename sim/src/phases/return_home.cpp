@@ -18,14 +18,13 @@
 //        holds) and the occupancy counts. Counts flows.returns, settled,
 //        return_holds_lapsed, relet_after_displacement, relet_at_higher_rent.
 #include <algorithm>
-#include <cmath>
-#include <limits>
 
 #include "housing/market_model.hpp"
 #include "housing/placement.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "phases/phases.hpp"
+#include "phases/return_times.hpp"
 #include "state/rents.hpp"
 #include "state/tenancy.hpp"
 
@@ -34,37 +33,25 @@ namespace {
 
 enum Decision : std::uint8_t { kWait = 0, kReturn = 1, kSettle = 2, kSettleRelet = 3 };
 
-bool owns_origin(Status origin_status) {
-  return origin_status == Status::Owner || origin_status == Status::InformalDweller;
-}
-
-// When, in months away, a spell's household is ready to return and when it
-// would give up: exponential times at the tenure's rates, drawn once per
-// spell (keyed by its start tick), so no state is kept and a checkpoint
-// needs nothing. An infinite time for a zero rate.
-struct SpellTimes {
-  double ready = 0;
-  double give_up = 0;
-};
-SpellTimes spell_times(const ScenarioDef& s, const Households& hh, std::size_t i) {
-  const ReturnDef& r = s.disasters.return_home;
-  const bool owner = owns_origin(hh.origin_status[i]);
-  const double return_rate = owner ? r.return_rate_owner_per_month : r.return_rate_renter_per_month;
-  const double give_up_rate =
-      owner ? r.give_up_rate_owner_per_month : r.give_up_rate_renter_per_month;
-  Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(hh.displaced_at_tick[i]),
-          RngStream::ReturnTimes, static_cast<std::uint32_t>(i));
-  const double u_ready = rng.uniform(), u_give_up = rng.uniform();
-  constexpr double kNever = std::numeric_limits<double>::infinity();
-  return {return_rate > 0 ? -std::log(u_ready) / return_rate : kNever,
-          give_up_rate > 0 ? -std::log(u_give_up) / give_up_rate : kNever};
-}
+using return_times::owns_origin;
+using return_times::spell_times;
+using return_times::SpellTimes;
 
 // A private rental held for a displaced tenant under its right to return
 // (not one held by a reconstruction grant, which holds until the tenant
 // returns or gives up).
 bool held_by_right_to_return(const Dwellings& dw, DwellingId d, HouseholdId h) {
   return dw.grant_tenant[d] == h && dw.repair_grant[d] <= 0;
+}
+
+// A home its household can live in: undamaged and built, or with slight or
+// moderate damage (DS1, DS2), which is repaired around its occupants (the
+// Hazus displaced-household model counts such homes as habitable: docs/MODEL.md
+// 7.6). DS3 and DS4 homes are uninhabitable until repaired (7.5).
+bool habitable(const Dwellings& dw, DwellingId d) {
+  if (bought_out(dw, d)) return false;
+  if (dw.damage[d] == DamageState::None) return dw.work_remaining_months[d] <= 0;
+  return dw.damage[d] < DamageState::Extensive;
 }
 
 // Housing cost on returning, or a negative value if the household cannot take it up.
@@ -108,7 +95,7 @@ Decision decide(const ScenarioDef& s, const World& world, HouseholdId i) {
   // unless its unit is still held for it.
   if (is_housed(status) && (status == Status::Owner || (!owns_origin(origin) && !held)))
     return kSettle;
-  const bool habitable = dw.damage[d] == DamageState::None && dw.work_remaining_months[d] <= 0;
+  const bool habitable_now = habitable(dw, d);
   bool theirs;
   if (owns_origin(origin)) {
     theirs = dw.owner_household[d] == i && dw.occupant[d] == kNone &&
@@ -120,12 +107,13 @@ Decision decide(const ScenarioDef& s, const World& world, HouseholdId i) {
     theirs = dw.occupant[d] == kNone && dw.tenure[d] == want && dw.owner_household[d] == kNone;
     const bool relet = dw.occupant[d] != kNone && dw.tenure[d] == Tenure::PrivateRental;
     if (!theirs) return relet && origin == Status::Renter ? kSettleRelet : kSettle;
-    if (habitable && cost_on_return(s, world, i, d) < 0) return kSettle;  // now too dear
+    if (habitable_now && cost_on_return(s, world, i, d) < 0) return kSettle;  // now too dear
   }
   // Months away, counting this one: a time within it has come by its end.
   const double months = hh.months_displaced[i];
-  const SpellTimes times = spell_times(s, hh, i);
-  if (habitable && theirs && times.ready < months && times.ready < times.give_up) return kReturn;
+  const SpellTimes times = spell_times(s, hh, dw, i, d);
+  if (habitable_now && theirs && times.ready < months && times.ready < times.give_up)
+    return kReturn;
   if (times.give_up < months) return kSettle;
   return kWait;
 }
