@@ -284,7 +284,7 @@ TEST_CASE("events, programmes, neighbourhoods and files that can never be are re
   CHECK(has_problem(problems, "/policies/2/upgrading_neighbourhoods/0", "neighbourhood 16"));
 }
 
-TEST_CASE("a scenario file refuses events after its end; a sweep point or --ticks warns",
+TEST_CASE("a scenario file refuses events after its end, a sweep point or --ticks warns",
           "[io][scenario]") {
   test::TempDir dir;
   json late = test::small_scenario_json(3000, 60);

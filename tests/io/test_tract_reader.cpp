@@ -68,7 +68,7 @@ TEST_CASE("a small table reads, with quoted fields, CRLF and a UTF-8 BOM", "[io]
   }
 }
 
-TEST_CASE("optional columns may be left out; columns are found by name in any case",
+TEST_CASE("optional columns may be left out, columns are found by name in any case",
           "[io][tracts]") {
   const std::string text =
       "DIS,Poltract,lon,lat,pop,UNITS,cu5k,c5_7_5,c7_5_10,c10_15,c15_20,c20_25,c25_35,c35_50,"

@@ -28,7 +28,7 @@ TEST_CASE("log income is a stationary AR(1): the median holds, the spread settle
   CHECK(std::sqrt(sum_sq / w.households.count()) == Approx(0.16).epsilon(0.1));
 }
 
-TEST_CASE("savings never go negative; tenants who cannot pay fall into arrears", "[economy]") {
+TEST_CASE("savings never go negative, tenants who cannot pay fall into arrears", "[economy]") {
   const ScenarioDef s = test::small_scenario(2000);
   World w = generate_city(s);
   // A renter whose income no longer covers subsistence and rent.

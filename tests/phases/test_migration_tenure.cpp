@@ -113,7 +113,7 @@ TEST_CASE("expected appreciation follows the price index record, damped and capp
   CHECK(state.price_index_history.size() == 13);
 }
 
-TEST_CASE("buy-to-let purchases need equity; the loan is capped by LTV and interest cover",
+TEST_CASE("buy-to-let purchases need equity, the loan is capped by LTV and interest cover",
           "[market]") {
   MarketDef m;  // LTV 0.8, ICR 1.25 at 5.5%
   // A high yield: the LTV cap binds.
@@ -133,7 +133,7 @@ TEST_CASE("buy-to-let purchases need equity; the loan is capped by LTV and inter
   CHECK(market::investor_expected_return(m, 5000, 100000, 0.04) == Approx(0.05 + 0.5 * 0.04));
 }
 
-TEST_CASE("investors with no equity buy nothing; with equity they do", "[market]") {
+TEST_CASE("investors with no equity buy nothing, with equity they do", "[market]") {
   auto switched_to_rental = [](double equity_share) {
     ScenarioDef s = test::small_scenario(2000, 24);
     s.market.investor_buy_yield_per_year = 0.0;  // every vacancy for sale is worth buying

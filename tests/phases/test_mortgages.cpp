@@ -35,7 +35,7 @@ HouseholdId first_owner(const World& w) {
 
 }  // namespace
 
-TEST_CASE("the rate path holds from each step on; the default is the market's rate",
+TEST_CASE("the rate path holds from each step on, the default is the market's rate",
           "[mortgages]") {
   ScenarioDef s = test::small_scenario(1000);
   CHECK(mortgages::rate_at(s, 50) == s.market.mortgage_rate_per_year);

@@ -164,7 +164,7 @@ World world_for(const ScenarioDef& s) {
 }  // namespace
 
 TEST_CASE(
-    "a displaced private tenant's unit is held for it until its right to return runs out; a "
+    "a displaced private tenant's unit is held for it until its right to return runs out, a "
     "re-let at a higher rent is counted",
     "[tenancy][return]") {
   const ScenarioDef s = right_to_return_city(2, 1000.0);
@@ -182,8 +182,10 @@ TEST_CASE(
   CHECK(w.households.displaced_from[h] == home);
   REQUIRE_NOTHROW(check_invariants(w));
 
-  // Under repair for three months: the right runs (months 1 and 2), then lapses.
-  dw.damage[home] = DamageState::Moderate;
+  // Under repair for three months: the right runs (months 1 and 2), then
+  // lapses. Extensive damage (DS3): a home left habitable (DS1, DS2) would be
+  // returned to while repaired (docs/MODEL.md 7.6).
+  dw.damage[home] = DamageState::Extensive;
   dw.work_remaining_months[home] = 10;
   for (int month = 1; month <= 2; ++month) {
     w.flows = TickFlows{};

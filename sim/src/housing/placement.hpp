@@ -33,9 +33,6 @@ class Placement {
 // Recounts shelter and camp occupancy from the statuses.
 void recount_occupancy(World& world);
 
-// Recounts shelter and camp occupancy from the statuses.
-void recount_occupancy(World& world);
-
 // The hazard events' schedule state, sized to the scenario's list.
 void ensure_event_state(const ScenarioDef& s, World& world);
 
