@@ -11,6 +11,7 @@
 #include "phases/life_cycle.hpp"
 #include "phases/phases.hpp"
 #include "state/city_generator.hpp"
+#include "state/head_ages.hpp"
 #include "support/test_support.hpp"
 
 using namespace hearth;
@@ -39,17 +40,17 @@ double city(const Simulation& sim, CityIndicator which) {
 TEST_CASE("the life table rises with age and the income profile peaks in mid-life",
           "[life_cycle]") {
   for (int age = 30; age < 100; ++age) {
-    REQUIRE(life_cycle::death_probability(age + 1) > life_cycle::death_probability(age));
+    REQUIRE(death_probability(age + 1) > death_probability(age));
   }
-  CHECK(life_cycle::death_probability(105) == life_cycle::death_probability(100));
-  CHECK(life_cycle::death_probability(40) == Approx(0.00199));
-  CHECK(life_cycle::death_probability(110) == 1.0);
-  CHECK(life_cycle::income_profile(50) > life_cycle::income_profile(30));
-  CHECK(life_cycle::income_profile(50) > life_cycle::income_profile(70));
-  CHECK(life_cycle::income_profile(20) < 1.0);
-  CHECK(life_cycle::band_of(29) == HeadAgeBand::Under30);
-  CHECK(life_cycle::band_of(30) == HeadAgeBand::From30To64);
-  CHECK(life_cycle::band_of(65) == HeadAgeBand::Over65);
+  CHECK(death_probability(105) == death_probability(100));
+  CHECK(death_probability(40) == Approx(0.00199));
+  CHECK(death_probability(110) == 1.0);
+  CHECK(income_profile(50) > income_profile(30));
+  CHECK(income_profile(50) > income_profile(70));
+  CHECK(income_profile(20) < 1.0);
+  CHECK(age_band_of(29) == HeadAgeBand::Under30);
+  CHECK(age_band_of(30) == HeadAgeBand::From30To64);
+  CHECK(age_band_of(65) == HeadAgeBand::Over65);
 }
 
 TEST_CASE("a head ages one year in twelve months, on its own birthday month", "[life_cycle]") {
@@ -64,21 +65,74 @@ TEST_CASE("a head ages one year in twelve months, on its own birthday month", "[
   }
   for (HouseholdId h = 0; h < hh.count(); ++h) {
     REQUIRE(hh.head_age_years[h] == before[h] + 1);
-    REQUIRE(hh.head_age[h] == life_cycle::band_of(hh.head_age_years[h]));
+    REQUIRE(hh.head_age[h] == age_band_of(hh.head_age_years[h]));
     // The base income moved along the age profile.
-    const double ratio =
-        life_cycle::income_profile(before[h] + 1) / life_cycle::income_profile(before[h]);
+    const double ratio = income_profile(before[h] + 1) / income_profile(before[h]);
     REQUIRE(hh.base_income_per_month[h] == Approx(income_before[h] * ratio).epsilon(1e-5));
   }
 }
 
-TEST_CASE("initial heads have ages within their band", "[life_cycle]") {
+TEST_CASE("the age structure of heads keeps the band shares and is stationary by construction",
+          "[life_cycle]") {
+  const ScenarioDef s = test::small_scenario(100);
+  const HeadAgeTable t = head_age_table(s);
+  double total = 0, young = 0, old = 0;
+  for (int k = 0; k < HeadAgeTable::kAges; ++k) {
+    const int age = HeadAgeTable::kYoungest + k;
+    total += t.share[k];
+    young += age < 30 ? t.share[k] : 0.0;
+    old += age >= 65 ? t.share[k] : 0.0;
+    REQUIRE(t.exit[k] >= 0.0);
+    REQUIRE(t.exit[k] <= 1.0);
+  }
+  CHECK(total == Approx(1.0));
+  CHECK(young == Approx(s.city.groups.young_head_share).margin(1e-3));
+  CHECK(old == Approx(s.city.groups.elderly_head_share).margin(1e-3));
+  CHECK(t.exit_at(HeadAgeTable::kOldest) == 1.0);
+  // The cohort identity: a year on, the survivors of age a - 1 (less the
+  // deaths of heads living alone and the other exits) plus the households
+  // formed at age a are the share at age a.
+  const double alone = s.city.household_size_shares[0];
+  for (int k = 1; k < HeadAgeTable::kAges; ++k) {
+    const int age = HeadAgeTable::kYoungest + k;
+    const double survive =
+        t.share[k - 1] * (1.0 - alone * death_probability(age)) * (1.0 - t.exit[k - 1]);
+    const double formed = t.entry_cumulative[k] - t.entry_cumulative[k - 1];
+    REQUIRE(formed >= 0.0);
+    REQUIRE(survive + formed == Approx(t.share[k]).margin(1e-12));
+    // Households form only where the structure rises, and leave only where it falls.
+    REQUIRE((formed == 0.0 || t.exit[k - 1] == 0.0));
+  }
+}
+
+TEST_CASE("initial heads follow the age structure: band shares within sampling error",
+          "[life_cycle]") {
   const ScenarioDef s = test::small_scenario(3000);
   const World w = generate_city(s);
+  double young = 0, old = 0;
+  const auto n = static_cast<double>(w.households.count());
   for (HouseholdId h = 0; h < w.households.count(); ++h) {
-    REQUIRE(w.households.head_age_years[h] >= 18);
-    REQUIRE(life_cycle::band_of(w.households.head_age_years[h]) == w.households.head_age[h]);
+    const int age = w.households.head_age_years[h];
+    REQUIRE(age >= HeadAgeTable::kYoungest);
+    REQUIRE(age <= HeadAgeTable::kOldest);
+    REQUIRE(age_band_of(age) == w.households.head_age[h]);
+    young += age < 30, old += age >= 65;
   }
+  // Binomial standard errors at n = 3000 are under 0.008: 0.03 is about 4.
+  CHECK(young / n == Approx(s.city.groups.young_head_share).margin(0.03));
+  CHECK(old / n == Approx(s.city.groups.elderly_head_share).margin(0.03));
+}
+
+TEST_CASE("without migration the ages of heads hold still over ten years", "[life_cycle]") {
+  // Before the age structure's exits and entries, heads entered at 18-34 and
+  // left only by death: the mean age rose by about six years in ten.
+  const ScenarioDef s = load(closed_city(3000, 120));
+  Simulation sim(s, {});
+  const double start = city(sim, CityIndicator::mean_head_age_years);
+  for (int t = 1; t <= s.ticks; ++t) sim.step();
+  const double end = city(sim, CityIndicator::mean_head_age_years);
+  INFO("mean head age " << start << " -> " << end);
+  CHECK(std::abs(end - start) < 1.5);
 }
 
 TEST_CASE("without migration, households formed replace those dissolved: the count holds",

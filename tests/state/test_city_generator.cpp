@@ -54,7 +54,7 @@ TEST_CASE("the generated city has the households, tenures and links it was asked
   // Formal stock carries the vacancy rate; every household is housed.
   std::size_t vacant = 0;
   for (HouseholdId o : w.dwellings.occupant) vacant += o == kNone;
-  CHECK(vacant == static_cast<std::size_t>(std::llround(4650 * 0.05)));
+  CHECK(vacant == static_cast<std::size_t>(std::llround(4650 * 0.07)));
 }
 
 TEST_CASE("informal dwellings stand on informal land, partly on the floodplain",

@@ -99,14 +99,15 @@ struct TractsDef {
 struct CityDef {
   GridDef grid;
   std::int64_t households = 20000;
-  double vacancy_rate = 0.05;  // extra formal dwellings, as a share of formal households
+  double vacancy_rate =
+      0.07;  // extra formal dwellings, as a share of formal households (the market's natural rate)
   IncomeDef income;
   // Share of households with 1, 2, 3, 4, 5, 6+ persons.
   std::array<double, 6> household_size_shares{0.28, 0.32, 0.16, 0.14, 0.06, 0.04};
   TenureSharesDef tenure;
   GroupsDef groups;
   LayoutDef layout;
-  double median_price = 250000.0;            // median owner-occupied dwelling value, currency
+  double median_price = 135000.0;            // median owner-occupied dwelling value, currency
   double gross_rent_yield_per_year = 0.045;  // annual rent / value for private rentals
   double social_rent_income_share = 0.25;    // social rent as a share of household income
   double informal_rent_per_month = 150.0;    // rent or upkeep of an informal dwelling
@@ -235,10 +236,9 @@ struct LifeCycleDef {
   bool income_age_profile = true;  // base incomes follow the age profile of household income
   double birth_rate_per_year =
       0.058;  // births per household with a head 18-44 and 2+ persons (CDC NVSS 2019 GFR)
-  double merge_rate_per_year_over_80 =
-      0.02;  // one-person households of 80+ moving in with others or into care (assumption)
-  std::int32_t new_head_min_age_years = 18;             // age of a young adult leaving home, lowest
-  std::int32_t new_head_max_age_years = 34;             // and highest (uniform between; assumption)
+  // Density of heads aged 18 relative to those aged 30 in the age structure
+  // (linear between; state/head_ages.hpp, an assumption).
+  double youngest_head_density_ratio = 0.25;
   double new_household_savings_months_of_income = 1.0;  // a new household's savings (assumption)
 };
 

@@ -69,8 +69,9 @@ std::vector<std::int64_t> draw_tract_households(const ScenarioDef& s, const io::
               static_cast<std::uint32_t>(t));
   }
   const std::vector<double> tract_median_income = tract_median_incomes(s, table);
+  const HeadAgeTable ages = head_age_table(s);
   parallel::for_each_index(hh.count(), [&](std::size_t i) {
-    draw_initial_household(s, def.income_sigma_log, hh, static_cast<HouseholdId>(i));
+    draw_initial_household(s, def.income_sigma_log, ages, hh, static_cast<HouseholdId>(i));
   });
   // The group ratios move the median of the relative draws: divide it out so
   // each tract's median is its own.

@@ -193,9 +193,7 @@ void fields(LifeCycleDef& d, V& v) {
   v("enabled", d.enabled);
   v("income_age_profile", d.income_age_profile);
   v("birth_rate_per_year", d.birth_rate_per_year);
-  v("merge_rate_per_year_over_80", d.merge_rate_per_year_over_80);
-  v("new_head_min_age_years", d.new_head_min_age_years);
-  v("new_head_max_age_years", d.new_head_max_age_years);
+  v("youngest_head_density_ratio", d.youngest_head_density_ratio);
   v("new_household_savings_months_of_income", d.new_household_savings_months_of_income);
 }
 template <typename V>

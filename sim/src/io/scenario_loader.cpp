@@ -220,11 +220,6 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
     problems.push_back({"/city/groups", "elderly_head_share + young_head_share must not exceed 1"});
   }
   // Life cycle and mortgages (docs/MODEL.md 7.10, 7.11).
-  if (s.life_cycle.new_head_min_age_years > s.life_cycle.new_head_max_age_years) {
-    problems.push_back({"/life_cycle/new_head_max_age_years",
-                        "must be at least new_head_min_age_years (" +
-                            std::to_string(s.life_cycle.new_head_min_age_years) + ")"});
-  }
   if (s.mortgages.foreclosure_months_in_arrears < s.mortgages.default_months_in_arrears) {
     problems.push_back({"/mortgages/foreclosure_months_in_arrears",
                         "must be at least default_months_in_arrears (" +

@@ -94,12 +94,14 @@ HouseholdId append_arrivals(const PhaseContext& ctx, World& world, std::int64_t 
   const ScenarioDef& s = ctx.scenario;
   const Dwellings& dw = world.dwellings;
   hh.resize(first + static_cast<std::size_t>(n));
+  const HeadAgeTable ages = head_age_table(s);
   parallel::for_each_index(static_cast<std::size_t>(n), [&](std::size_t k) {
     const auto h = static_cast<HouseholdId>(first + k);
     Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx.tick), draw.stream, h);
+    const double drawn = std::exp(draw.income_sigma_log * rng.normal());
+    draw_demographics(rng, s.city.household_size_shares, s.city.groups, draw.origins, ages, hh, h);
     const double income =
-        draw.income_median_per_month * std::exp(draw.income_sigma_log * rng.normal());
-    draw_demographics(rng, s.city.household_size_shares, s.city.groups, draw.origins, hh, h);
+        draw.income_median_per_month * drawn * age_income_ratio(s, hh.head_age_years[h]);
     hh.base_income_per_month[h] = static_cast<float>(income);
     hh.income_per_month[h] = static_cast<float>(income);
     hh.savings[h] = static_cast<float>(draw.savings_months_of_income * income *

@@ -7,7 +7,7 @@
 #include "housing/market_model.hpp"
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
-#include "phases/life_cycle.hpp"
+#include "state/head_ages.hpp"
 #include "state/tenancy.hpp"
 
 namespace hearth::mortgages {
@@ -56,8 +56,7 @@ void originate_at_start(const ScenarioDef& s, World& world, HouseholdId h) {
   // The lenders' income test at the purchase, on the income of the age then.
   const int age = hh.head_age_years[h];
   const double income_then = hh.income_per_month[h] *
-                             life_cycle::income_profile(std::max(18, age - years_since)) /
-                             life_cycle::income_profile(age);
+                             income_profile(std::max(18, age - years_since)) / income_profile(age);
   const double loan =
       std::min(m.initial_loan_to_value * price, s.market.loan_to_income_cap * 12.0 * income_then);
   // The model's money is real: inflation since the purchase has eroded the

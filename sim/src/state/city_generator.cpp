@@ -300,8 +300,9 @@ void draw_dwelling_attributes(const ScenarioDef& s, World& world) {
 void draw_households(const ScenarioDef& s, World& world) {
   Households& hh = world.households;
   hh.resize(static_cast<std::size_t>(s.city.households));
+  const HeadAgeTable ages = head_age_table(s);
   parallel::for_each_index(hh.count(), [&](std::size_t i) {
-    draw_initial_household(s, s.city.income.sigma_log, hh, static_cast<HouseholdId>(i));
+    draw_initial_household(s, s.city.income.sigma_log, ages, hh, static_cast<HouseholdId>(i));
   });
   // Scale so that the median income is the scenario's median.
   std::vector<float> relative(hh.base_income_per_month);
