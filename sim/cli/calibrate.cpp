@@ -2,8 +2,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+
+#include "calibrate/target_check.hpp"
 #include "cli/commands.hpp"
 #include "hearth/errors.hpp"
+#include "io/csv_writer.hpp"
 
 namespace hearth::cli {
 
@@ -85,6 +89,35 @@ std::unique_ptr<StudyCommand> add_sensitivity_command(CLI::App& app) {
   c->command->add_option("--bootstrap", c->sensitivity.bootstrap, "Bootstrap resamples");
   add_run_options(c->command, *c);
   return c;
+}
+
+std::unique_ptr<TargetsCommand> add_targets_command(CLI::App& app) {
+  auto c = std::make_unique<TargetsCommand>();
+  c->command = app.add_subcommand(
+      "targets",
+      "Evaluate a targets file's moments over runs: mean, 95% interval, within tolerance or not");
+  c->command
+      ->add_option("targets", c->targets,
+                   "Targets JSON file (e.g. scenarios/targets/us_metro.json)")
+      ->required();
+  c->command->add_option("runs", c->run_dirs, "Run directories (replicates, e.g. seeds)")
+      ->required()
+      ->expected(1, -1);
+  c->command->add_option("--out,-o", c->out, "Also write the table as a CSV file");
+  return c;
+}
+
+int targets_command(const TargetsCommand& c) {
+  return exit_code_of([&] {
+    const calibrate::Targets targets = calibrate::load_targets_file(c.targets);
+    const calibrate::TargetCheck check = calibrate::check_targets(targets, c.run_dirs);
+    // The CSV is written before anything is printed: a failed write leaves
+    // no table that looks like success.
+    if (!c.out.empty()) io::write_file_atomically(c.out, calibrate::target_check_csv(check));
+    std::cout << calibrate::target_check_table(check);
+    if (!c.out.empty()) std::cout << "csv: " << c.out << "\n";
+    return kExitOk;
+  });
 }
 
 int calibrate_command(const StudyCommand& c, const std::string& program) {

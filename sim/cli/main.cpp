@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   auto report = add_report_commands(app);
   auto calibrate = add_calibrate_command(app);
   auto sensitivity = add_sensitivity_command(app);
+  auto targets = add_targets_command(app);
 
   try {
     app.parse(argc, argv);
@@ -87,5 +88,6 @@ int main(int argc, char** argv) {
   if (*report->report) return report_command(*report);
   if (*calibrate->command) return calibrate_command(*calibrate, argv[0]);
   if (*sensitivity->command) return sensitivity_command(*sensitivity, argv[0]);
+  if (*targets->command) return targets_command(*targets);
   return kExitInput;
 }

@@ -34,7 +34,7 @@ same_outputs() {  # same_outputs DIR_A DIR_B
 # Locally, two runs at a time: 2 waves x 4 points x 2 replicates = 16 runs.
 expect_exit 0 "4 points x 2 replicates|8 points in 2 waves" "${calibrate[@]}" -o "$work/local" -j 2
 for file in "${outputs[@]}"; do check "local: $file written" test -s "$work/local/$file"; done
-check "fit.csv: one row per target and its columns" test "$(wc -l <"$work/local/fit.csv")" -eq 8
+check "fit.csv: one row per target and its columns" test "$(wc -l <"$work/local/fit.csv")" -eq 13
 check "fit.csv header" grep -q "^moment,target,tolerance,sd,sim_mean,sim_lower,sim_upper,replicates,inside,implausibility,source$" "$work/local/fit.csv"
 check "points.csv: 8 points" test "$(wc -l <"$work/local/points.csv")" -eq 9
 check "wave 2 is a sweep directory" test -s "$work/local/wave-2/plan.json"

@@ -4,6 +4,7 @@
 
 #include "phases/phases.hpp"
 #include "state/city_generator.hpp"
+#include "state/tenancy.hpp"
 #include "support/test_support.hpp"
 
 using namespace hearth;
@@ -83,4 +84,114 @@ TEST_CASE("a tick's date counts months from the start date", "[indicators]") {
   CHECK(compute_indicators(s, w, false).date == "2030-11");
   w.tick = 14;
   CHECK(compute_indicators(s, w, false).date == "2032-01");
+}
+
+namespace {
+
+// The HVS vacancy rates counted straight from the dwellings, as docs/OUTPUTS.md
+// defines them: formal stock (not under construction), vacant for rent or for
+// sale only when habitable (below DS3), not held for a displaced tenant and,
+// for owner-occupied homes, owned by no household.
+struct HvsCounts {
+  std::int64_t let = 0, for_rent = 0, owned = 0, for_sale = 0;
+};
+
+HvsCounts count_hvs(const World& w) {
+  const Dwellings& dw = w.dwellings;
+  HvsCounts c;
+  for (std::size_t d = 0; d < dw.count(); ++d) {
+    const bool occupied = dw.occupant[d] != kNone;
+    if (dw.work_remaining_months[d] > 0 && !occupied && dw.damage[d] == DamageState::None)
+      continue;  // still being built
+    const bool habitable = dw.damage[d] < DamageState::Extensive;
+    if (dw.tenure[d] == Tenure::PrivateRental) {
+      if (occupied) ++c.let;
+      if (!occupied && habitable && dw.grant_tenant[d] == kNone) ++c.for_rent;
+    } else if (dw.tenure[d] == Tenure::OwnerOccupied) {
+      if (occupied) ++c.owned;
+      if (!occupied && habitable && dw.owner_household[d] == kNone) ++c.for_sale;
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("rental and homeowner vacancy follow the HVS definitions", "[indicators]") {
+  const ScenarioDef s = test::small_scenario(3000);
+  World w = generate_city(s);
+  Dwellings& dw = w.dwellings;
+  Households& hh = w.households;
+  // Three private tenants leave their homes: one home is let again to no one
+  // (vacant for rent), one is held for its displaced tenant, one is wrecked
+  // (DS3). Only the first is for rent; none of the three is let.
+  std::vector<DwellingId> emptied;
+  for (HouseholdId h = 0; h < hh.count() && emptied.size() < 3; ++h) {
+    if (hh.status[h] != Status::Renter) continue;
+    const DwellingId d = hh.dwelling[h];
+    tenancy::vacate(s, w, h);
+    hh.status[h] = Status::Homeless;
+    emptied.push_back(d);
+  }
+  REQUIRE(emptied.size() == 3);
+  dw.grant_tenant[emptied[1]] = 0;
+  dw.damage[emptied[2]] = DamageState::Extensive;
+  // An owner moves out and sells: its home is for sale.
+  HouseholdId seller = 0;
+  while (hh.status[seller] != Status::Owner) ++seller;
+  tenancy::vacate(s, w, seller);
+  hh.status[seller] = Status::Homeless;
+
+  const HvsCounts c = count_hvs(w);
+  REQUIRE(c.let > 0);
+  REQUIRE(c.for_rent > 0);
+  REQUIRE(c.owned > 0);
+  REQUIRE(c.for_sale > 0);
+  const Frame f = compute_indicators(s, w, false);
+  CHECK(f[CityIndicator::rental_vacancy_rate] ==
+        Approx(static_cast<double>(c.for_rent) / static_cast<double>(c.let + c.for_rent)));
+  CHECK(f[CityIndicator::owner_vacancy_rate] ==
+        Approx(static_cast<double>(c.for_sale) / static_cast<double>(c.owned + c.for_sale)));
+  // The held and the wrecked rental are neither let nor for rent: emptying
+  // them changed the rate's denominator, not its numerator, beyond the first.
+  dw.grant_tenant[emptied[1]] = kNone;
+  dw.damage[emptied[2]] = DamageState::None;
+  const Frame g = compute_indicators(s, w, false);
+  CHECK(g[CityIndicator::rental_vacancy_rate] ==
+        Approx(static_cast<double>(c.for_rent + 2) / static_cast<double>(c.let + c.for_rent + 2)));
+}
+
+TEST_CASE("moves are split by the mover's status before the move", "[indicators]") {
+  const ScenarioDef s = test::small_scenario(3000);
+  World w = generate_city(s);
+  Households& hh = w.households;
+  const Dwellings& dw = w.dwellings;
+  auto vacant_rental = [&] {
+    for (DwellingId d = 0; d < dw.count(); ++d) {
+      if (dw.tenure[d] == Tenure::PrivateRental && dw.occupant[d] == kNone) return d;
+    }
+    FAIL("no vacant private rental");
+    return DwellingId{0};
+  };
+  auto first_with = [&](Status status) {
+    HouseholdId h = 0;
+    while (hh.status[h] != status) ++h;
+    return h;
+  };
+  // An owner and a private renter move into vacant rentals, and a homeless
+  // household is housed: three moves, one of an owner, one of a renter.
+  for (const Status status : {Status::Owner, Status::Renter}) {
+    const HouseholdId h = first_with(status);
+    const DwellingId d = vacant_rental();
+    tenancy::vacate(s, w, h);
+    tenancy::occupy(w, h, d, Status::Renter, 500.0f);
+  }
+  const HouseholdId h = first_with(Status::Owner);
+  tenancy::vacate(s, w, h);  // as a foreclosure leaves it
+  hh.status[h] = Status::Homeless;
+  tenancy::occupy(w, h, vacant_rental(), Status::Renter, 500.0f);
+  const Frame f = compute_indicators(s, w, false);
+  CHECK(f[CityIndicator::moves] == 3);
+  CHECK(f[CityIndicator::moves_owners] == 1);
+  CHECK(f[CityIndicator::moves_renters] == 1);
 }

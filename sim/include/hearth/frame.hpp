@@ -33,10 +33,14 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   X(arrivals, "households that arrived this tick")                                                 \
   X(departures, "households that left the city this tick")                                         \
   X(moves, "households that moved dwelling this tick")                                             \
+  X(moves_owners, "of moves: households that were owners before the move")                         \
+  X(moves_renters, "of moves: households that were private renters before the move")               \
   X(evictions, "households evicted this tick")                                                     \
   X(dwellings, "dwellings in the stock")                                                           \
   X(vacant_dwellings, "formal dwellings without an occupant")                                      \
   X(vacancy_rate, "vacant formal dwellings / formal dwellings")                                    \
+  X(rental_vacancy_rate, "HVS rental vacancy: private rentals vacant for rent / (let + those)")    \
+  X(owner_vacancy_rate, "HVS homeowner vacancy: homes vacant for sale / (owner-occupied + those)") \
   X(median_income_per_month, "median monthly income of households in the city")                    \
   X(mean_income_per_month, "mean monthly income of households in the city")                        \
   X(median_rent_per_month, "median rent of occupied private rentals")                              \

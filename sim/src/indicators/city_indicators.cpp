@@ -65,6 +65,10 @@ void set_household_and_market_indicators(CityValues& c, const World& world,
   set(c, CityIndicator::dwellings, static_cast<double>(world.dwellings.count()));
   set(c, CityIndicator::vacant_dwellings, static_cast<double>(ds.vacant));
   set(c, CityIndicator::vacancy_rate, share(ds.vacant, ds.formal));
+  set(c, CityIndicator::rental_vacancy_rate,
+      share(ds.rentals_for_rent, ds.rentals_let + ds.rentals_for_rent));
+  set(c, CityIndicator::owner_vacancy_rate,
+      share(ds.owned_for_sale, ds.owned_occupied + ds.owned_for_sale));
   set(c, CityIndicator::median_income_per_month, median_income);
   set(c, CityIndicator::mean_income_per_month, in_city ? sums.income / in_city : kNaN);
   const DwellingMedians& medians = tallies.medians;

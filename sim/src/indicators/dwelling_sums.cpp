@@ -13,6 +13,8 @@ namespace {
 void add(DwellingSums& a, const DwellingSums& b) {
   a.formal += b.formal, a.vacant += b.vacant, a.building += b.building;
   a.months_on_market += b.months_on_market;
+  a.rentals_let += b.rentals_let, a.rentals_for_rent += b.rentals_for_rent;
+  a.owned_occupied += b.owned_occupied, a.owned_for_sale += b.owned_for_sale;
   for (int k = 0; k < 5; ++k) a.damage[k] += b.damage[k];
   a.awaiting_repair += b.awaiting_repair;
   a.backlog += b.backlog;
@@ -23,6 +25,21 @@ void add(DwellingSums& a, const DwellingSums& b) {
     x.vacant += y.vacant, x.rentals += y.rentals, x.burdened += y.burdened;
     x.income += y.income, x.rent += y.rent;
     x.damaged += y.damaged, x.uninhabitable += y.uninhabitable;
+  }
+}
+
+// Dwelling d of the formal stock in the HVS counts (DwellingSums).
+void count_hvs_stock(const Dwellings& dw, DwellingId d, DwellingSums& p) {
+  const bool occupied = dw.occupant[d] != kNone;
+  const bool habitable = dw.damage[d] < DamageState::Extensive;
+  if (dw.tenure[d] == Tenure::PrivateRental) {
+    p.rentals_let += occupied;
+    p.rentals_for_rent += !occupied && habitable && dw.grant_tenant[d] == kNone;
+  } else if (dw.tenure[d] == Tenure::OwnerOccupied) {
+    p.owned_occupied += occupied;
+    // Listed for sale: no household owns it (a seller's home is sold when
+    // it moves out; a new home has no owner until bought).
+    p.owned_for_sale += !occupied && habitable && dw.owner_household[d] == kNone;
   }
 }
 
@@ -54,6 +71,7 @@ void sum_chunk(const World& world, const IncomeQuintiles& quintiles, std::size_t
       }
       ++p.formal;
       if (h == kNone) ++p.vacant, p.months_on_market += dw.months_on_market[d];
+      count_hvs_stock(dw, static_cast<DwellingId>(d), p);
     }
     ++nb.dwellings;
     nb.vacant += h == kNone;

@@ -4,8 +4,9 @@
 // neighbourhoods.csv and segregation); and the medians of rents, prices and
 // rent-to-income ratios of occupied homes.
 // Reads Dwellings (tenure, occupant, cell, damage, work_remaining_months,
-// repair_funded, months_on_market, rent_per_month, value, buyout marks), the
-// Grid's neighbourhoods and of the Households income and housing cost.
+// repair_funded, months_on_market, rent_per_month, value, buyout marks,
+// grant_tenant, owner_household), the Grid's neighbourhoods and of the
+// Households income and housing cost.
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -28,6 +29,14 @@ struct DwellingSums {
   // Formal stock (built, not informal), its vacant part, and dwellings
   // still being built.
   std::int64_t formal = 0, vacant = 0, building = 0, months_on_market = 0;
+  // The vacancy rates of the Census Bureau's Housing Vacancies and
+  // Homeownership survey (HVS): private rentals let and vacant for rent;
+  // owner-occupied homes occupied and vacant for sale. "For rent" and "for
+  // sale" leave out what the HVS counts as held off the market or not
+  // habitable: a rental held for its displaced tenant, a home whose owner
+  // is away from it, dwellings in DS3 or DS4.
+  std::int64_t rentals_let = 0, rentals_for_rent = 0;
+  std::int64_t owned_occupied = 0, owned_for_sale = 0;
   std::array<std::int64_t, 5> damage{};  // dwellings by damage state DS0..DS4
   std::int64_t awaiting_repair = 0;
   double backlog = 0;  // crew-months of repair work left

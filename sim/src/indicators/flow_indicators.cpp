@@ -18,6 +18,8 @@ constexpr std::pair<CityIndicator, std::int64_t TickFlows::*> kFlowIndicators[] 
     {I::arrivals, &F::arrivals},
     {I::departures, &F::departures},
     {I::moves, &F::moves},
+    {I::moves_owners, &F::moves_owners},
+    {I::moves_renters, &F::moves_renters},
     {I::evictions, &F::evictions},
     {I::searchers, &F::searchers},
     {I::lettings, &F::lettings},

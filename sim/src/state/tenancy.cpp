@@ -92,6 +92,10 @@ void move_in(World& world, HouseholdId h, DwellingId d, Status status,
              float housing_cost_per_month) {
   Households& hh = world.households;
   Dwellings& dw = world.dwellings;
+  // The callers vacate the old home without touching the status, so it is
+  // still the tenure the household moves from.
+  world.flows.moves_owners += hh.status[h] == Status::Owner;
+  world.flows.moves_renters += hh.status[h] == Status::Renter;
   hh.dwelling[h] = d;
   hh.status[h] = status;
   hh.housing_cost_per_month[h] = housing_cost_per_month;

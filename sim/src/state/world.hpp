@@ -42,6 +42,10 @@ struct TickFlows {
   std::int64_t arrivals = 0;
   std::int64_t departures = 0;
   std::int64_t moves = 0;
+  // Of moves, by the mover's status just before it moved (mobility by
+  // tenure, as the CPS counts it: the tenure of the home moved from).
+  std::int64_t moves_owners = 0;
+  std::int64_t moves_renters = 0;
   std::int64_t evictions = 0;
   std::int64_t damage_evictions = 0;  // of which: tenancies ended after damage (disasters)
   // Housing market flows (market, displacement and recovery phases).
