@@ -89,7 +89,9 @@ double HeadAgeTable::exit_at(int age) const {
   return exit[static_cast<std::size_t>(age - kYoungest)];
 }
 
-int HeadAgeTable::draw_age(Rng& rng) const { return draw_from(share_cumulative, rng.uniform()); }
+int HeadAgeTable::draw_age(Rng& rng) const {
+  return draw_from(share_cumulative, rng.uniform());
+}
 
 int HeadAgeTable::draw_entry_age(Rng& rng) const {
   return draw_from(entry_cumulative, rng.uniform());
@@ -131,8 +133,7 @@ HeadAgeTable head_age_table(const ScenarioDef& scenario) {
     const int age = HeadAgeTable::kYoungest + k;
     double enter = t.share[k];  // age 18: every cohort of heads starts here
     if (k > 0) {
-      const double survive =
-          t.share[k - 1] * (1.0 - alone * death_probability(age));
+      const double survive = t.share[k - 1] * (1.0 - alone * death_probability(age));
       enter = std::max(0.0, t.share[k] - survive);
       t.exit[k - 1] = std::max(0.0, 1.0 - t.share[k] / survive);
     }

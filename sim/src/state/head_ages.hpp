@@ -18,9 +18,9 @@
 // hold still.
 #include <array>
 
+#include "hearth/ids.hpp"
 #include "hearth/scenario.hpp"
 #include "parallel/rng.hpp"
-#include "hearth/ids.hpp"
 
 namespace hearth {
 
