@@ -135,7 +135,8 @@ HeadAgeTable head_age_table(const ScenarioDef& scenario) {
     if (k > 0) {
       const double survive = t.share[k - 1] * (1.0 - alone * death_probability(age));
       enter = std::max(0.0, t.share[k] - survive);
-      t.exit[k - 1] = std::max(0.0, 1.0 - t.share[k] / survive);
+      // (A cohort of no heads, from extreme band shares, has nobody to keep.)
+      t.exit[k - 1] = survive > 0 ? std::max(0.0, 1.0 - t.share[k] / survive) : 1.0;
     }
     entries += enter;
     t.entry_cumulative[k] = entries;
