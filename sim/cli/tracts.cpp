@@ -151,8 +151,10 @@ int import_tracts(const ImportTractsArgs& a) {
                     {"flood_depth_100yr_m", tracts.flood_depth_100yr_m},
                     {"floodplain_width_m", tracts.floodplain_width_m}};
   doc["city"] = city;
-  // Money amounts the model's defaults give for a city of median income 2500
-  // and median price 250000, kept in the same proportions to this city's.
+  // Money amounts the model's defaults gave for a city of median income 2500
+  // and median price 250000 (before issue 16 lowered the default price to
+  // 135000), kept in the same proportions to this city's: a tract city's
+  // builders still build at 0.32 of the median price per room.
   doc["economy"] = {{"subsistence_per_person_per_month", round_to(0.14 * median_income, 1)}};
   // Landlords buy above, and sell below, the city's yield by a point (as the
   // defaults do around their 4.5%).
