@@ -37,6 +37,7 @@ const std::vector<Band> kBands = {
     {CityIndicator::dissimilarity_q1_q5, "dissimilarity_q1_q5", 0.35, 0.50, false},
     {CityIndicator::median_income_per_month, "median_income / start", 0.95, 1.05, true},
     {CityIndicator::mean_head_age_years, "mean_head_age_years", 46.0, 51.0, false},
+    {CityIndicator::mean_household_size, "mean_household_size", 2.3, 2.7, false},
 };
 constexpr int kSeeds = 10;
 constexpr int kTicks = 600;  // 50 years

@@ -123,16 +123,23 @@ TEST_CASE("initial heads follow the age structure: band shares within sampling e
   CHECK(old / n == Approx(s.city.groups.elderly_head_share).margin(0.03));
 }
 
-TEST_CASE("without migration the ages of heads hold still over ten years", "[life_cycle]") {
+TEST_CASE("without migration the ages of heads and the sizes of households hold still",
+          "[life_cycle]") {
   // Before the age structure's exits and entries, heads entered at 18-34 and
-  // left only by death: the mean age rose by about six years in ten.
+  // left only by death: the mean age rose by about six years in ten. Before
+  // new households took their size from the city's shares, every one was a
+  // person alone: the mean size fell from 2.5 to 2.1 in ten years.
   const ScenarioDef s = load(closed_city(3000, 120));
   Simulation sim(s, {});
-  const double start = city(sim, CityIndicator::mean_head_age_years);
+  const double age = city(sim, CityIndicator::mean_head_age_years);
+  const double size = city(sim, CityIndicator::mean_household_size);
   for (int t = 1; t <= s.ticks; ++t) sim.step();
-  const double end = city(sim, CityIndicator::mean_head_age_years);
-  INFO("mean head age " << start << " -> " << end);
-  CHECK(std::abs(end - start) < 1.5);
+  const double age_end = city(sim, CityIndicator::mean_head_age_years);
+  const double size_end = city(sim, CityIndicator::mean_household_size);
+  INFO("mean head age " << age << " -> " << age_end << ", mean size " << size << " -> "
+                        << size_end);
+  CHECK(std::abs(age_end - age) < 1.5);
+  CHECK(std::abs(size_end - size) < 0.15);
 }
 
 TEST_CASE("without migration, households formed replace those dissolved: the count holds",

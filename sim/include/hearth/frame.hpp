@@ -143,11 +143,12 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   X(spending_record_restoration, "public money spent this tick restoring property records")        \
   X(spending_total, "public money spent this tick by all policy programmes")                       \
   X(spending_cumulative, "public money spent by all policy programmes since the start")            \
-  X(formations, "households formed this tick by young adults leaving home")                        \
-  X(dissolutions, "households dissolved this tick (death of the last member, or a merge)")         \
+  X(formations, "households formed this tick (young adults leaving home, splits)")                 \
+  X(dissolutions, "households dissolved this tick (death of a head alone, merging, care)")         \
   X(deaths, "deaths this tick in households of the city (heads and members)")                      \
   X(births, "children born this tick into households of the city")                                 \
   X(mean_head_age_years, "mean age of the heads of households in the city")                        \
+  X(mean_household_size, "mean persons per household in the city")                                 \
   X(owners_in_arrears, "owners owing unpaid mortgage payments")                                    \
   X(owners_in_default, "owners in arrears for at least mortgages.default_months_in_arrears")       \
   X(mortgage_defaults, "owners whose mortgage went into default this tick")                        \

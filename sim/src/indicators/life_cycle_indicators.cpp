@@ -11,7 +11,8 @@ namespace hearth {
 namespace {
 
 struct LifeCycleSums {
-  std::int64_t in_city = 0, age_years = 0, owners_in_arrears = 0, owners_in_default = 0;
+  std::int64_t in_city = 0, age_years = 0, persons = 0, owners_in_arrears = 0,
+               owners_in_default = 0;
 };
 
 }  // namespace
@@ -28,6 +29,7 @@ void set_life_cycle_indicators(CityValues& city, const ScenarioDef& scenario, co
           if (!is_in_city(status)) continue;
           ++s.in_city;
           s.age_years += hh.head_age_years[i];
+          s.persons += hh.size[i];
           if (status == Status::Owner && hh.rent_arrears[i] > 0.0f) {
             ++s.owners_in_arrears;
             s.owners_in_default += hh.months_in_arrears[i] >= default_months;
@@ -36,11 +38,14 @@ void set_life_cycle_indicators(CityValues& city, const ScenarioDef& scenario, co
         return s;
       },
       [](LifeCycleSums& a, const LifeCycleSums& b) {
-        a.in_city += b.in_city, a.age_years += b.age_years;
+        a.in_city += b.in_city, a.age_years += b.age_years, a.persons += b.persons;
         a.owners_in_arrears += b.owners_in_arrears, a.owners_in_default += b.owners_in_default;
       });
   set(city, CityIndicator::mean_head_age_years,
       sums.in_city ? static_cast<double>(sums.age_years) / static_cast<double>(sums.in_city)
+                   : std::numeric_limits<double>::quiet_NaN());
+  set(city, CityIndicator::mean_household_size,
+      sums.in_city ? static_cast<double>(sums.persons) / static_cast<double>(sums.in_city)
                    : std::numeric_limits<double>::quiet_NaN());
   set(city, CityIndicator::owners_in_arrears, static_cast<double>(sums.owners_in_arrears));
   set(city, CityIndicator::owners_in_default, static_cast<double>(sums.owners_in_default));

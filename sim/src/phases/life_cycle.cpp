@@ -8,6 +8,7 @@
 
 #include "housing/market_model.hpp"
 #include "parallel/rng.hpp"
+#include "state/demographics.hpp"
 #include "state/tenancy.hpp"
 
 namespace hearth::life_cycle {
@@ -130,7 +131,10 @@ void form_households(const PhaseContext& ctx, World& world, std::int64_t n) {
     hh.resize(h + 1u);
     hh.head_age_years[h] = static_cast<std::uint8_t>(age);
     hh.head_age[h] = age_band_of(age);
-    hh.size[h] = 1;
+    // Its size from the city's shares: couples forming and splits that take
+    // children are not followed member by member (persons are not
+    // conserved, as with births and deaths; docs/MODEL.md 7.10).
+    hh.size[h] = draw_household_size(rng, s.city.household_size_shares);
     hh.female_headed[h] = rng.bernoulli(s.city.groups.female_headed_share) ? 1 : 0;
     hh.disability[h] = rng.bernoulli(s.city.groups.disability_share) ? 1 : 0;
     hh.origin[h] = hh.origin[source];

@@ -8,16 +8,7 @@ namespace hearth {
 void draw_demographics(Rng& rng, const std::array<double, 6>& size_shares, const GroupsDef& groups,
                        const OriginSharesDef& origin_shares, const HeadAgeTable& ages,
                        Households& hh, HouseholdId h) {
-  double u = rng.uniform(), cumulative = 0;
-  int persons = 6;
-  for (int k = 0; k < 6; ++k) {
-    cumulative += size_shares[k];
-    if (u < cumulative) {
-      persons = k + 1;
-      break;
-    }
-  }
-  hh.size[h] = static_cast<std::uint8_t>(persons);
+  hh.size[h] = draw_household_size(rng, size_shares);
   hh.female_headed[h] = rng.bernoulli(groups.female_headed_share) ? 1 : 0;
   hh.disability[h] = rng.bernoulli(groups.disability_share) ? 1 : 0;
   const int age = ages.draw_age(rng);
@@ -26,12 +17,22 @@ void draw_demographics(Rng& rng, const std::array<double, 6>& size_shares, const
   const auto& o = origin_shares;
   const double total =
       std::max(1e-12, o.resident + o.rural_migrant + o.internally_displaced + o.refugee);
-  u = rng.uniform() * total;
+  const double u = rng.uniform() * total;
   hh.origin[h] = u < o.resident                     ? Origin::Resident
                  : u < o.resident + o.rural_migrant ? Origin::RuralMigrant
                  : u < o.resident + o.rural_migrant + o.internally_displaced
                      ? Origin::InternallyDisplaced
                      : Origin::Refugee;
+}
+
+std::uint8_t draw_household_size(Rng& rng, const std::array<double, 6>& size_shares) {
+  const double u = rng.uniform();
+  double cumulative = 0;
+  for (int k = 0; k < 6; ++k) {
+    cumulative += size_shares[k];
+    if (u < cumulative) return static_cast<std::uint8_t>(k + 1);
+  }
+  return 6;
 }
 
 double age_income_ratio(const ScenarioDef& s, int age_years) {

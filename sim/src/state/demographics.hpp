@@ -9,6 +9,9 @@
 
 namespace hearth {
 
+// A household size, 1..5 and 6+ persons, from `size_shares` (one draw).
+std::uint8_t draw_household_size(Rng& rng, const std::array<double, 6>& size_shares);
+
 // Income at an age of head relative to the city's median: the age profile
 // of income (state/head_ages.hpp) while the life cycle applies it, else the
 // elderly heads' income ratio for heads of 65+.
