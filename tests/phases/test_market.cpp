@@ -187,11 +187,19 @@ TEST_CASE("an in-migration shock raises rents and the cost-burdened share",
   test::check_b_lower(runs["vacancy rate"]);
 }
 
-TEST_CASE("added supply lowers rents, severe cost burden and homelessness",
-          "[market][paired][slow]") {
+TEST_CASE("added supply lowers the rent index and homelessness", "[market][paired][slow]") {
   // The plain 30% share can rise with supply: households that were homeless
-  // are housed and join the denominator as burdened tenants. Counted over
-  // all households, burdened or homeless, the need falls.
+  // are housed and join the denominator as burdened tenants, so the need is
+  // counted over all households, burdened or homeless.
+  //
+  // A finding of the stationary baseline (issue 16, docs/MODEL.md 7.12): in
+  // the city at its new price level (median rent-to-income about 0.2, 1% of
+  // renters severely burdened) 1,500 added dwellings lower the rent index by
+  // a quarter and homelessness, but the median rent paid (-7, interval -27
+  // to +13: the new dwellings are of better quality and let dearer), the
+  // severely burdened share (+0.001, -0.003 to +0.005) and the burdened or
+  // homeless share (-0.001, -0.010 to +0.007) no longer move distinguishably
+  // over 8 seeds. They are printed, not claimed.
   auto in_need = [](const std::vector<Frame>& f) {
     double sum = 0;
     for (std::size_t k = f.size() - 12; k < f.size(); ++k) {
@@ -225,10 +233,11 @@ TEST_CASE("added supply lowers rents, severe cost burden and homelessness",
   INFO(dwellings.describe());
   CHECK(dwellings.difference.lower > 500);
   test::check_b_lower(runs["rent index"]);
-  test::check_b_lower(runs["median rent"]);
-  test::check_b_lower(runs["severely burdened share"]);
-  test::check_b_lower(runs["burdened or homeless share"]);
   test::check_b_lower(runs["homeless"]);
+  for (const char* unclaimed :
+       {"median rent", "severely burdened share", "burdened or homeless share"}) {
+    WARN(runs[unclaimed].describe());
+  }
 }
 
 // A finding of the life-cycle merge (issue 16): since owners carry
