@@ -5,17 +5,14 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <limits>
 
 #include "calibrate/study.hpp"
 #include "hearth/errors.hpp"
-#include "sweep/collect.hpp"
+#include "report/paired_stats.hpp"
 
 namespace hearth::calibrate {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // A run directory must exist and hold indicators.csv; checked before any
 // moment is read so that the error names what is missing, not a column.
@@ -30,26 +27,14 @@ void require_run_dir(const std::string& dir) {
                      {{"", "missing: not a complete run directory (hearth run writes it)"}});
 }
 
-// Mean and 95% Student t half-width of the defined (non-NaN) values.
+// Mean and 95% Student t half-width of the defined (non-NaN) values: the
+// interval `hearth compare --vs` puts on paired differences, here on values.
 TargetCheckRow summarise(const std::vector<double>& values) {
+  const report::PairedInterval interval = report::paired_interval(values);
   TargetCheckRow row;
-  double sum = 0;
-  for (const double v : values) {
-    if (std::isnan(v)) continue;
-    sum += v;
-    ++row.runs;
-  }
-  const auto n = static_cast<double>(row.runs);
-  row.mean = row.runs > 0 ? sum / n : kNaN;
-  row.half_width = kNaN;
-  if (row.runs >= 2) {
-    double squares = 0;
-    for (const double v : values) {
-      if (!std::isnan(v)) squares += (v - row.mean) * (v - row.mean);
-    }
-    row.half_width =
-        sweep::student_t_975(row.runs - 1) * std::sqrt(squares / (n - 1)) / std::sqrt(n);
-  }
+  row.runs = static_cast<std::int64_t>(interval.n);
+  row.mean = interval.mean;
+  row.half_width = interval.upper - interval.mean;  // NaN with fewer than two runs
   return row;
 }
 
