@@ -7,9 +7,11 @@
 #include <vector>
 
 #include "hearth/simulation.hpp"
+#include "housing/household_economy.hpp"
 #include "housing/market_model.hpp"
 #include "parallel/parallel.hpp"
 #include "phases/market.hpp"
+#include "state/city_generator.hpp"
 #include "state/world.hpp"
 #include "support/paired_seeds.hpp"
 #include "support/test_support.hpp"
@@ -273,6 +275,40 @@ TEST_CASE("the unhoused go informal, then homeless when informal land is full", 
   double self_built = 0;
   for (const Frame& x : f) self_built += x[CityIndicator::informal_self_built];
   CHECK(self_built > 0);
+}
+
+}  // namespace hearth
+
+namespace hearth {
+
+TEST_CASE("the landlords' residual test leaves the share of needs the scenario asks",
+          "[market][search]") {
+  ScenarioDef s = market_scenario(1);
+  s.market.max_rent_share_of_income = 1.0;  // only the residual test binds
+  World w = generate_city(s);
+  market::ensure_initialised(s, w);
+  const Dwellings& dw = w.dwellings;
+  DwellingId rental = kNone;
+  for (DwellingId d = 0; d < dw.count() && rental == kNone; ++d) {
+    if (dw.tenure[d] == Tenure::PrivateRental && market::is_listed(dw, d)) rental = d;
+  }
+  REQUIRE(rental != kNone);
+  market::VacancyIndex only_that;
+  only_that.dwellings = {rental};
+  market::build_vacancy_index(s, w, only_that);
+  const double ask = only_that.asking[0];
+  // A household of one whose income is the asking rent plus 80% of its needs.
+  const HouseholdId h = 0;
+  Households& hh = w.households;
+  hh.size[h] = 1;
+  hh.income_per_month[h] = static_cast<float>(ask + 0.8 * needs_per_month(s.economy, 1));
+  auto bids_on = [&](double residual_share) {
+    s.market.residual_needs_share = residual_share;
+    const PhaseContext ctx{s, 1};
+    return market::search_one(ctx, w, only_that, 0, h, market::SearchKind::Forced).dwelling;
+  };
+  CHECK(bids_on(1.0) == kNone);  // the rent would leave 80% of needs, not all
+  CHECK(bids_on(0.6) == rental);
 }
 
 }  // namespace hearth

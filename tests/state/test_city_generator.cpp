@@ -57,6 +57,24 @@ TEST_CASE("the generated city has the households, tenures and links it was asked
   CHECK(vacant == static_cast<std::size_t>(std::llround(4650 * 0.07)));
 }
 
+TEST_CASE("the owner stock carries its own vacancy rate, the rental stock the city's",
+          "[state][generator]") {
+  ScenarioDef s = test::small_scenario(5000);
+  s.city.vacancy_rate = 0.068;  // HVS rental vacancy, 2019
+  s.city.owner_vacancy_rate = 0.02;
+  const World w = generate_city(s);
+  REQUIRE_NOTHROW(check_invariants(w));
+  std::array<std::size_t, kTenureCount> vacant{};
+  for (DwellingId d = 0; d < w.dwellings.count(); ++d) {
+    vacant[static_cast<int>(w.dwellings.tenure[d])] += w.dwellings.occupant[d] == kNone;
+  }
+  // 2750 owners, 1500 private and 400 social tenants (the default shares).
+  CHECK(vacant[static_cast<int>(Tenure::OwnerOccupied)] == std::llround(2750 * 0.02));
+  CHECK(vacant[static_cast<int>(Tenure::PrivateRental)] == std::llround(1500 * 0.068));
+  CHECK(vacant[static_cast<int>(Tenure::SocialRental)] == std::llround(400 * 0.068));
+  CHECK(vacant[static_cast<int>(Tenure::Informal)] == 0);
+}
+
 TEST_CASE("informal dwellings stand on informal land, partly on the floodplain",
           "[state][generator]") {
   const World w = generate_city(test::small_scenario(5000));

@@ -100,7 +100,9 @@ struct CityDef {
   GridDef grid;
   std::int64_t households = 20000;
   double vacancy_rate =
-      0.07;  // extra formal dwellings, as a share of formal households (the market's natural rate)
+      0.07;  // extra rental dwellings (private and social), as a share of their households
+  double owner_vacancy_rate =
+      0.07;  // extra owner-occupied dwellings (for sale), as a share of owner households
   IncomeDef income;
   // Share of households with 1, 2, 3, 4, 5, 6+ persons.
   std::array<double, 6> household_size_shares{0.28, 0.32, 0.16, 0.14, 0.06, 0.04};
@@ -131,9 +133,11 @@ struct MarketDef {
   // Submarkets and indices.
   std::int32_t quality_bands =
       3;  // quality bands per neighbourhood (submarket = neighbourhood x band)
-  double natural_vacancy_rate = 0.07;  // vacancy at which an index is flat (Rosen and Smith 1983)
-  double vacancy_response = 0.004;     // index change per month per unit of relative vacancy gap
-  double excess_bid_response = 0.01;   // index change per month per losing bid per vacancy
+  double natural_vacancy_rate =
+      0.07;  // rental vacancy at which a rent index is flat (Rosen and Smith 1983)
+  double natural_owner_vacancy_rate = 0.07;  // for-sale vacancy at which a price index is flat
+  double vacancy_response = 0.004;    // index change per month per unit of relative vacancy gap
+  double excess_bid_response = 0.01;  // index change per month per losing bid per vacancy
   double max_index_change_per_month = 0.02;  // bound on an index's monthly change, either way
   double vacancy_smoothing = 0.2;            // weight of this month in the smoothed vacancy rate
   double asking_price_decay_per_month =
@@ -156,8 +160,10 @@ struct MarketDef {
   double informal_move_rate_per_month = 0.02;    // searches for formal housing by informal dwellers
   double burdened_search_share_of_income = 0.4;  // renters paying more than this share search more
   double burdened_search_rate_per_month = 0.1;   // their search rate
-  double max_rent_share_of_income = 0.5;   // landlords' screen: rent at most this share of income
-  double max_overbid_share = 0.05;         // most a bidder offers above the asking rent or price
+  double max_rent_share_of_income = 0.5;  // landlords' screen: rent at most this share of income
+  double residual_needs_share = 1.0;  // landlords' and lenders' residual test: income less housing
+                                      // must cover this share of needs
+  double max_overbid_share = 0.05;    // most a bidder offers above the asking rent or price
   double moving_threshold_utility = 0.05;  // utility gain a voluntary mover needs to move
   // Utility weights (per unit of the attribute).
   double utility_quality = 1.0;

@@ -69,7 +69,7 @@ TractPlan plan_tracts(const ScenarioDef& s, const io::TractTable& table) {
     plan.owners[t] = std::min(plan.households[t], plan.owner_dwellings[t]);
     plan.owner_dwellings[t] =
         plan.owners[t] + static_cast<std::int64_t>(std::llround(
-                             static_cast<double>(plan.owners[t]) * s.city.vacancy_rate));
+                             static_cast<double>(plan.owners[t]) * s.city.owner_vacancy_rate));
   }
   return plan;
 }

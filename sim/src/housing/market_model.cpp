@@ -179,7 +179,7 @@ void ensure_initialised(const ScenarioDef& scenario, World& world) {
     }
   }
   state.rental_vacancy.assign(submarkets, static_cast<float>(m.natural_vacancy_rate));
-  state.sale_vacancy.assign(submarkets, static_cast<float>(m.natural_vacancy_rate));
+  state.sale_vacancy.assign(submarkets, static_cast<float>(m.natural_owner_vacancy_rate));
   double rent_sum = 0, price_sum = 0;
   for (std::size_t s = 0; s < submarkets; ++s)
     rent_sum += state.rent_index[s], price_sum += state.price_index[s];

@@ -91,6 +91,7 @@ void fields(CityDef& d, V& v) {
   v("grid", d.grid);
   v("households", d.households);
   v("vacancy_rate", d.vacancy_rate);
+  v("owner_vacancy_rate", d.owner_vacancy_rate);
   v("income", d.income);
   v("household_size_shares", d.household_size_shares);
   v("tenure", d.tenure);
@@ -116,6 +117,7 @@ template <typename V>
 void fields(MarketDef& d, V& v) {
   v("quality_bands", d.quality_bands);
   v("natural_vacancy_rate", d.natural_vacancy_rate);
+  v("natural_owner_vacancy_rate", d.natural_owner_vacancy_rate);
   v("vacancy_response", d.vacancy_response);
   v("excess_bid_response", d.excess_bid_response);
   v("max_index_change_per_month", d.max_index_change_per_month);
@@ -138,6 +140,7 @@ void fields(MarketDef& d, V& v) {
   v("burdened_search_share_of_income", d.burdened_search_share_of_income);
   v("burdened_search_rate_per_month", d.burdened_search_rate_per_month);
   v("max_rent_share_of_income", d.max_rent_share_of_income);
+  v("residual_needs_share", d.residual_needs_share);
   v("max_overbid_share", d.max_overbid_share);
   v("moving_threshold_utility", d.moving_threshold_utility);
   v("utility_quality", d.utility_quality);

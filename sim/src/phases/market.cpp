@@ -341,10 +341,9 @@ void update_indices(const ScenarioDef& s, World& world, const Pressure& p) {
   const MarketDef& m = s.market;
   MarketState& state = world.market;
   const auto alpha = static_cast<float>(m.vacancy_smoothing);
-  const double natural = m.natural_vacancy_rate;
   const double bound = m.max_index_change_per_month;
   auto step = [&](float& index, float& smoothed, std::uint32_t stock, std::uint32_t vacant,
-                  std::uint32_t losers) {
+                  std::uint32_t losers, double natural) {
     if (stock == 0) return;
     smoothed =
         (1.0f - alpha) * smoothed + alpha * static_cast<float>(vacant) / static_cast<float>(stock);
@@ -354,9 +353,9 @@ void update_indices(const ScenarioDef& s, World& world, const Pressure& p) {
   };
   for (std::size_t sm = 0; sm < state.submarket_count(); ++sm) {
     step(state.rent_index[sm], state.rental_vacancy[sm], state.rental_stock[sm],
-         p.rental_vacant[sm], p.rental_losers[sm]);
+         p.rental_vacant[sm], p.rental_losers[sm], m.natural_vacancy_rate);
     step(state.price_index[sm], state.sale_vacancy[sm], state.sale_stock[sm], p.sale_vacant[sm],
-         p.sale_losers[sm]);
+         p.sale_losers[sm], m.natural_owner_vacancy_rate);
   }
 }
 

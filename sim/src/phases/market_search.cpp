@@ -85,9 +85,10 @@ Bid search_one(const PhaseContext& ctx, const World& world, const VacancyIndex& 
           h);
   const double income = std::max(1.0f, hh.income_per_month[h]);
   const double wealth = wealth_of(m, hh, dw, h);
-  // Landlords and lenders also check that what is left covers subsistence
-  // (the residual-income test), with the economy's equivalence scale.
-  const double needs = needs_per_month(scenario.economy, hh.size[h]);
+  // Landlords and lenders also check that what is left covers subsistence,
+  // or the share of it the scenario asks (the residual-income test), with
+  // the economy's equivalence scale.
+  const double needs = m.residual_needs_share * needs_per_month(scenario.economy, hh.size[h]);
   const double residual = std::max(0.0, income - needs);
   const double rent_budget = std::min(m.max_rent_share_of_income * income, residual);
   // Landlords count a housing voucher towards the rent (docs/POLICIES.md#vouchers).

@@ -27,12 +27,16 @@ Pull pull_of(const MigrationDef& m, double rent_relative, double income_relative
 Pull city_pull(const ScenarioDef& scenario, const World& world) {
   const MarketState& state = world.market;
   if (!state.initialised || state.rent_index.empty()) return {};
-  double rent_sum = 0, vacant = 0, stock = 0;
+  // The natural rate of the whole stock weighs each tenure's by its stock.
+  const MarketDef& m = scenario.market;
+  double rent_sum = 0, vacant = 0, stock = 0, natural_vacant = 0;
   for (std::size_t sm = 0; sm < state.submarket_count(); ++sm) {
     rent_sum += state.rent_index[sm];
     vacant += static_cast<double>(state.rental_vacancy[sm]) * state.rental_stock[sm] +
               static_cast<double>(state.sale_vacancy[sm]) * state.sale_stock[sm];
     stock += static_cast<double>(state.rental_stock[sm]) + state.sale_stock[sm];
+    natural_vacant += m.natural_vacancy_rate * state.rental_stock[sm] +
+                      m.natural_owner_vacancy_rate * state.sale_stock[sm];
   }
   const double rent_relative =
       state.initial_mean_rent_index > 0
@@ -42,8 +46,7 @@ Pull city_pull(const ScenarioDef& scenario, const World& world) {
       state.reference_median_income.empty() ? 0.0f : state.reference_median_income[0];
   const double income_relative =
       reference > 0 ? market::median_income_in_city(world.households) / reference : 1.0;
-  const double natural = scenario.market.natural_vacancy_rate;
-  const double vacancy_gap = stock > 0 ? (vacant / stock - natural) / natural : 0.0;
+  const double vacancy_gap = natural_vacant > 0 ? (vacant - natural_vacant) / natural_vacant : 0.0;
   return pull_of(scenario.migration, rent_relative, income_relative, vacancy_gap);
 }
 

@@ -366,14 +366,14 @@ World generate_city(const ScenarioDef& s) {
       split_by_shares(s.city.households, {t.owner, t.private_renter, t.social_renter, t.informal});
   plan.dwellings.resize(kTenureCount);
   for (int k = 0; k < kTenureCount; ++k) {
-    // Formal stock has the scenario's vacancy; informal stock is built by its
-    // occupants, so it has none at the start.
-    const bool informal = k == static_cast<int>(Tenure::Informal);
+    // Formal stock has the scenario's vacancy, the owners' stock its own;
+    // informal stock is built by its occupants, so it has none at the start.
+    const double vacancy = k == static_cast<int>(Tenure::Informal) ? 0.0
+                           : k == static_cast<int>(Tenure::OwnerOccupied)
+                               ? s.city.owner_vacancy_rate
+                               : s.city.vacancy_rate;
     plan.dwellings[k] =
-        plan.households[k] +
-        (informal
-             ? 0
-             : static_cast<std::int64_t>(std::llround(plan.households[k] * s.city.vacancy_rate)));
+        plan.households[k] + static_cast<std::int64_t>(std::llround(plan.households[k] * vacancy));
   }
   place_dwellings(s, plan, world);
   draw_dwelling_attributes(s, world);
