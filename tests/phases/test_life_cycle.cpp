@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "hearth/simulation.hpp"
+#include "housing/market_model.hpp"
 #include "io/scenario_loader.hpp"
 #include "phases/life_cycle.hpp"
 #include "phases/phases.hpp"
@@ -211,4 +212,34 @@ TEST_CASE("a dissolved owner's home is sold through the market and its estate in
     if (is_in_city(w.households.status[h])) after += w.households.savings[h];
   // The estate (savings and net proceeds) stays in the city with an heir.
   CHECK(after == Approx(in_city_savings + std::max(0.0, equity)).epsilon(1e-4));
+}
+
+TEST_CASE("new households take the region's income level, not the city's median now",
+          "[life_cycle]") {
+  // A city whose households all doubled their income (as if its poorest had
+  // left and richer ones stayed): new households still form at the region's
+  // level, so a selection does not pass from one generation to the next.
+  const ScenarioDef s = load(closed_city(3000, 1));
+  World world = generate_city(s);
+  market::ensure_initialised(s, world);
+  const double region = world.market.reference_median_income.at(0);
+  Households& hh = world.households;
+  for (std::size_t h = 0; h < hh.count(); ++h) {
+    hh.base_income_per_month[h] *= 2.0f;
+    hh.income_per_month[h] *= 2.0f;
+  }
+  const std::size_t before = hh.count();
+  const PhaseContext ctx{s, 1};
+  life_cycle::form_households(ctx, world, 400);
+  std::vector<double> relative;  // each new household's income over the profile at its age
+  for (std::size_t h = before; h < hh.count(); ++h) {
+    relative.push_back(hh.base_income_per_month[h] / income_profile(hh.head_age_years[h]));
+  }
+  REQUIRE(relative.size() > 300);
+  std::nth_element(relative.begin(), relative.begin() + relative.size() / 2, relative.end());
+  const double median = relative[relative.size() / 2];
+  // Parents' doubled incomes pass on with the persistence 0.34: 2^0.34 = 1.27
+  // times the region's level, not twice it (which the city's median would give).
+  CHECK(median > 0.9 * region);
+  CHECK(median < 1.6 * region);
 }

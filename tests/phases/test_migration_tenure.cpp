@@ -137,6 +137,8 @@ TEST_CASE("investors with no equity buy nothing, with equity they do", "[market]
   auto switched_to_rental = [](double equity_share) {
     ScenarioDef s = test::small_scenario(2000, 24);
     s.market.investor_buy_yield_per_year = 0.0;  // every vacancy for sale is worth buying
+    // No sales of vacant rentals either: a sale would give them equity.
+    s.market.investor_sell_yield_per_year = -1.0;
     s.market.investor_initial_equity_share_of_rental_value = equity_share;
     s.market.investor_initial_debt_share_of_rental_value = 0;
     s.market.investor_retained_share_of_net_rent = 0;

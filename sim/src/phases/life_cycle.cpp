@@ -107,7 +107,14 @@ void form_households(const PhaseContext& ctx, World& world, std::int64_t n) {
       hh.count(), [&](std::size_t i) { return is_in_city(hh.status[i]) && hh.size[i] >= 2; });
   if (sources.empty()) return;
   const HeadAgeTable ages = head_age_table(s);
-  const double median = sampled_median_income(ctx, hh);
+  // The region's median income (the city's at the start, the reference of
+  // the migration pull), not the city's median now: a city that loses its
+  // poorest households would otherwise pass its higher median on to every
+  // new household, and the selection would ratchet up over generations.
+  const std::vector<float>& reference = world.market.reference_median_income;
+  const double median = !reference.empty() && reference[0] > 0.0f
+                            ? static_cast<double>(reference[0])
+                            : sampled_median_income(ctx, hh);
   const auto pool = static_cast<std::uint32_t>(sources.size());
   const auto tick = static_cast<std::uint32_t>(ctx.tick);
   for (std::int64_t k = 0; k < n; ++k) {
