@@ -164,3 +164,27 @@ TEST_CASE("a city of a million households builds and is consistent", "[state][ge
   CHECK(w.households.count() == 1'000'000);
   CHECK_NOTHROW(check_invariants(w));
 }
+
+TEST_CASE("the generator values dwellings with the market's hedonic coefficients",
+          "[state][generator]") {
+  // Correlation of log value with quality over formal dwellings.
+  auto value_quality_correlation = [](const ScenarioDef& s) {
+    const World w = generate_city(s);
+    double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+    for (DwellingId d = 0; d < w.dwellings.count(); ++d) {
+      if (w.dwellings.tenure[d] == Tenure::Informal) continue;
+      const double x = w.dwellings.quality[d], y = std::log(w.dwellings.value[d]);
+      n += 1, sx += x, sy += y, sxx += x * x, syy += y * y, sxy += x * y;
+    }
+    return (n * sxy - sx * sy) / std::sqrt((n * sxx - sx * sx) * (n * syy - sy * sy));
+  };
+  ScenarioDef s = test::small_scenario(5000);
+  const double with_default = value_quality_correlation(s);
+  s.market.hedonic_quality = 0.0;  // quality no longer priced
+  const double without = value_quality_correlation(s);
+  s.market.hedonic_quality = 3.0;  // quality priced dearly
+  const double dear = value_quality_correlation(s);
+  INFO(without << " " << with_default << " " << dear);
+  CHECK(with_default > without + 0.1);
+  CHECK(dear > with_default + 0.1);
+}

@@ -262,10 +262,14 @@ void draw_dwelling_attributes(const ScenarioDef& s, World& world) {
       dw.quality[i] =
           static_cast<float>(std::clamp(0.3 + 0.4 * services + 0.15 * rng.normal(), 0.05, 1.0));
     }
-    // Hedonic value index (before scaling to the scenario's median price).
-    const double hedonic = std::exp(0.8 * (dw.quality[i] - 0.6) + 0.15 * (dw.rooms[i] - 3.0) +
-                                    0.6 * (grid.job_access[c] - 0.5) + 0.3 * (services - 0.8) -
-                                    0.08 * flood[c] + 0.15 * rng.normal());
+    // Hedonic value index (before scaling to the scenario's median price),
+    // with the market's coefficients so that the indices start flat whatever
+    // the scenario sets them to, and a dwelling's own noise.
+    const MarketDef& m = s.market;
+    const double hedonic = std::exp(
+        m.hedonic_quality * (dw.quality[i] - 0.6) + m.hedonic_rooms * (dw.rooms[i] - 3.0) +
+        m.hedonic_job_access * (grid.job_access[c] - 0.5) + m.hedonic_services * (services - 0.8) -
+        m.hedonic_flood_per_m * flood[c] + 0.15 * rng.normal());
     dw.value[i] = static_cast<float>(hedonic);
     rents::set_rent(world, static_cast<DwellingId>(i),
                     t == Tenure::Informal ? static_cast<float>(s.city.informal_rent_per_month *
