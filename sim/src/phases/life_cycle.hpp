@@ -60,7 +60,9 @@ void dissolve(const PhaseContext& ctx, World& world, HouseholdId h);
 // Serial, after the dissolutions: n households form at ages drawn from the
 // age structure's entries, each leaving a household of 2+ persons in the
 // city (a young adult its parents, an older head a partner), appended as
-// new rows; they enter homeless and search the market this tick.
+// new rows; they enter homeless and search the market this tick. Their
+// incomes centre on the region's median (MarketState::reference_median_income),
+// leaning on their source household's.
 void form_households(const PhaseContext& ctx, World& world, std::int64_t n);
 
 }  // namespace hearth::life_cycle
