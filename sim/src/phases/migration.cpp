@@ -29,12 +29,11 @@ Pull city_pull(const ScenarioDef& scenario, const World& world) {
   if (!state.initialised || state.rent_index.empty()) return {};
   // The natural rate of the whole stock weighs each tenure's by its stock.
   const MarketDef& m = scenario.market;
-  double rent_sum = 0, vacant = 0, stock = 0, natural_vacant = 0;
+  double rent_sum = 0, vacant = 0, natural_vacant = 0;
   for (std::size_t sm = 0; sm < state.submarket_count(); ++sm) {
     rent_sum += state.rent_index[sm];
     vacant += static_cast<double>(state.rental_vacancy[sm]) * state.rental_stock[sm] +
               static_cast<double>(state.sale_vacancy[sm]) * state.sale_stock[sm];
-    stock += static_cast<double>(state.rental_stock[sm]) + state.sale_stock[sm];
     natural_vacant += m.natural_vacancy_rate * state.rental_stock[sm] +
                       m.natural_owner_vacancy_rate * state.sale_stock[sm];
   }
