@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 COLUMNS = [
     "households_in_city", "informal_share", "owner_share", "dissimilarity_q1_q5",
     "rent_index_relative", "price_index_relative", "price_to_income", "cost_burdened_share",
-    "median_income_per_month", "mean_head_age_years", "vacancy_rate", "homeless",
+    "median_income_per_month", "mean_head_age_years", "vacancy_rate", "homeless", "doubled_up",
 ]
 # Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom.
 T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,

@@ -26,6 +26,8 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   X(social_tenants, "households with status social_tenant")                                        \
   X(informal_dwellers, "households with status informal_dweller")                                  \
   X(homeless, "households with status homeless")                                                   \
+  X(doubled_up, "households staying with another household for want of a home (doubled_up)")       \
+  X(housed_households, "households in a dwelling of their own: owners, renters, social, informal") \
   X(displaced_shelter, "displaced households in a public shelter")                                 \
   X(displaced_host, "displaced households staying with a host household")                          \
   X(displaced_camp, "displaced households in a camp")                                              \

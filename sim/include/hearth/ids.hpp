@@ -66,9 +66,12 @@ enum class Status : std::uint8_t {
   DisplacedShelter = 5,
   DisplacedHost = 6,
   DisplacedCamp = 7,
-  LeftCity = 8
+  LeftCity = 8,
+  // Staying with another household (kin or friends) for want of a home of
+  // one's own: not homeless in HUD's count, searching every month (7.4).
+  DoubledUp = 9
 };
-inline constexpr int kStatusCount = 9;
+inline constexpr int kStatusCount = 10;
 
 // Statuses that occupy a dwelling of their own.
 constexpr bool is_housed(Status s) {
@@ -76,6 +79,10 @@ constexpr bool is_housed(Status s) {
 }
 constexpr bool is_displaced(Status s) {
   return s == Status::DisplacedShelter || s == Status::DisplacedHost || s == Status::DisplacedCamp;
+}
+// Statuses that live in another household's home (Households::host).
+constexpr bool is_guest(Status s) {
+  return s == Status::DisplacedHost || s == Status::DoubledUp;
 }
 constexpr bool is_in_city(Status s) {
   return s != Status::LeftCity;

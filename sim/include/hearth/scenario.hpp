@@ -103,6 +103,10 @@ struct CityDef {
       0.07;  // extra rental dwellings (private and social), as a share of their households
   double owner_vacancy_rate =
       0.07;  // extra owner-occupied dwellings (for sale), as a share of owner households
+  // Share of households that start doubled up with another household (the
+  // poorest by noisy income rank; synthetic city only); the tenure shares
+  // apply to the rest (docs/MODEL.md 7.4).
+  double doubled_up_share = 0.0;
   IncomeDef income;
   // Share of households with 1, 2, 3, 4, 5, 6+ persons.
   std::array<double, 6> household_size_shares{0.28, 0.32, 0.16, 0.14, 0.06, 0.04};
@@ -154,10 +158,13 @@ struct MarketDef {
   std::int32_t rounds_per_tick = 3;          // bidding rounds per month; losers retry
   double search_radius_cells = 12;  // s.d. of the distance of local candidates from the anchor
   double local_search_share = 0.6;  // share of candidate draws near the anchor (rest city-wide)
-  double renter_move_rate_per_month = 0.035;     // voluntary searches of private renters
-  double owner_move_rate_per_month = 0.005;      // voluntary searches of owner-occupiers
-  double social_move_rate_per_month = 0.003;     // voluntary searches of social tenants
-  double informal_move_rate_per_month = 0.02;    // searches for formal housing by informal dwellers
+  double renter_move_rate_per_month = 0.035;   // voluntary searches of private renters
+  double owner_move_rate_per_month = 0.005;    // voluntary searches of owner-occupiers
+  double social_move_rate_per_month = 0.003;   // voluntary searches of social tenants
+  double informal_move_rate_per_month = 0.02;  // searches for formal housing by informal dwellers
+  // Chance a month that a household the market left unhoused moves in with a
+  // housed household of its neighbourhood (doubling up, 7.4); 0: never.
+  double doubling_up_rate_per_month = 0.0;
   double burdened_search_share_of_income = 0.4;  // renters paying more than this share search more
   double burdened_search_rate_per_month = 0.1;   // their search rate
   double max_rent_share_of_income = 0.5;  // landlords' screen: rent at most this share of income

@@ -13,13 +13,12 @@
 
 namespace hearth::disasters {
 
-Placement::Placement(const PhaseContext& ctx, World& world) : ctx_(ctx), world_(world) {
-  const ScenarioDef& s = ctx.scenario;
+HostPool::HostPool(const ScenarioDef& s, const World& world) : scenario_(s), world_(world) {
   const Households& hh = world.households;
   const Dwellings& dw = world.dwellings;
   guests_.assign(hh.count(), 0);
   for (HouseholdId h = 0; h < hh.count(); ++h) {
-    if (hh.status[h] == Status::DisplacedHost && hh.host[h] != kNone) guests_[hh.host[h]] = 1;
+    if (is_guest(hh.status[h]) && hh.host[h] != kNone) guests_[hh.host[h]] = 1;
   }
   // Willingness to host is a lasting trait of a household (drawn at tick 0).
   const double share = s.disasters.dislocation.host_share;
@@ -38,16 +37,16 @@ Placement::Placement(const PhaseContext& ctx, World& world) : ctx_(ctx), world_(
   }
 }
 
-bool Placement::try_host(HouseholdId h) {
-  const ScenarioDef& s = ctx_.scenario;
+HouseholdId HostPool::take(std::int32_t tick, HouseholdId h) {
+  const ScenarioDef& s = scenario_;
   const DislocationDef& p = s.disasters.dislocation;
-  Households& hh = world_.households;
+  const Households& hh = world_.households;
   const Dwellings& dw = world_.dwellings;
   auto& list = candidates_[world_.grid.neighbourhood[hh.anchor_cell[h]]];
-  if (list.empty()) return false;
+  if (list.empty()) return kNone;
   // A few candidates from a seeded start: hosts are friends and family nearby,
   // not the first name on a list.
-  Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(ctx_.tick), RngStream::Hosting, h);
+  Rng rng(s.seed, s.replicate, static_cast<std::uint32_t>(tick), RngStream::Hosting, h);
   const auto start = rng.below(static_cast<std::uint32_t>(list.size()));
   constexpr std::size_t kTries = 16;
   for (std::size_t k = 0; k < std::min(kTries, list.size()); ++k) {
@@ -64,16 +63,24 @@ bool Placement::try_host(HouseholdId h) {
     guests_[host] = 1;
     list[at] = list.back();  // serial and seeded: the order stays deterministic
     list.pop_back();
-    tenancy::place_with_host(world_, h, host);
-    return true;
+    return host;
   }
-  return false;
+  return kNone;
 }
+
+Placement::Placement(const PhaseContext& ctx, World& world)
+    : ctx_(ctx), world_(world), hosts_(ctx.scenario, world) {}
 
 void Placement::place(HouseholdId h, bool allow_host) {
   const DisasterState& state = world_.disasters;
   tenancy::leave_host(world_, h);
-  if (allow_host && try_host(h)) return;
+  if (allow_host) {
+    const HouseholdId host = hosts_.take(ctx_.tick, h);
+    if (host != kNone) {
+      tenancy::place_with_host(world_, h, host);
+      return;
+    }
+  }
   // Capacities: the scenario's, plus places a shelter_capacity programme keeps open.
   if (state.shelter_occupancy < state.shelter_capacity) {
     tenancy::place_in_shelter(world_, h);

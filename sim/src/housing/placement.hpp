@@ -11,6 +11,27 @@
 
 namespace hearth::disasters {
 
+// Willing hosts per neighbourhood (docs/MODEL.md 7.3): housed households in
+// a home with at most slight damage, willing to host (a lasting trait drawn
+// at tick 0, share disasters.dislocation.host_share) and hosting no one.
+// Displaced households (Placement) and households doubling up (7.4) draw
+// on them alike. Serial and seeded: the order of take() calls decides.
+class HostPool {
+ public:
+  HostPool(const ScenarioDef& s, const World& world);
+  // A host in the neighbourhood of h's anchor cell with room and means for
+  // both households (persons_per_room_max, host_min_income_multiple), tried
+  // from a seeded start among a few candidates; the host is taken (it hosts
+  // no one else). kNone if none.
+  HouseholdId take(std::int32_t tick, HouseholdId h);
+
+ private:
+  const ScenarioDef& scenario_;
+  const World& world_;
+  std::vector<std::uint8_t> guests_;                  // guests per household (0 or 1)
+  std::vector<std::vector<HouseholdId>> candidates_;  // willing hosts per neighbourhood, ascending
+};
+
 // Serial placement of displaced households (and arrivals of waves), in the
 // order given: a host household nearby, a public shelter, a camp, or away
 // from the city (the Flee rule: move on when the places are full). Built once
@@ -23,11 +44,9 @@ class Placement {
   void place(HouseholdId h, bool allow_host = true);
 
  private:
-  bool try_host(HouseholdId h);
   const PhaseContext& ctx_;
   World& world_;
-  std::vector<std::uint8_t> guests_;                  // guests per household (0 or 1)
-  std::vector<std::vector<HouseholdId>> candidates_;  // willing hosts per neighbourhood, ascending
+  HostPool hosts_;
 };
 
 // Recounts shelter and camp occupancy from the statuses.

@@ -58,6 +58,10 @@ void set_household_and_market_indicators(CityValues& c, const World& world,
   set(c, CityIndicator::social_tenants, count(Status::SocialTenant));
   set(c, CityIndicator::informal_dwellers, count(Status::InformalDweller));
   set(c, CityIndicator::homeless, count(Status::Homeless));
+  set(c, CityIndicator::doubled_up, count(Status::DoubledUp));
+  set(c, CityIndicator::housed_households,
+      count(Status::Owner) + count(Status::Renter) + count(Status::SocialTenant) +
+          count(Status::InformalDweller));
   set(c, CityIndicator::displaced_shelter, count(Status::DisplacedShelter));
   set(c, CityIndicator::displaced_host, count(Status::DisplacedHost));
   set(c, CityIndicator::displaced_camp, count(Status::DisplacedCamp));

@@ -97,7 +97,7 @@ CellId current_cell(const World& world, std::size_t h) {
   const Dwellings& dw = world.dwellings;
   const Status status = hh.status[h];
   if (is_housed(status) && hh.dwelling[h] != kNone) return dw.cell[hh.dwelling[h]];
-  if (status == Status::DisplacedHost && hh.host[h] != kNone) {
+  if (is_guest(status) && hh.host[h] != kNone) {
     const DwellingId d = hh.dwelling[hh.host[h]];
     if (d != kNone) return dw.cell[d];
   }

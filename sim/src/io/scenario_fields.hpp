@@ -92,6 +92,7 @@ void fields(CityDef& d, V& v) {
   v("households", d.households);
   v("vacancy_rate", d.vacancy_rate);
   v("owner_vacancy_rate", d.owner_vacancy_rate);
+  v("doubled_up_share", d.doubled_up_share);
   v("income", d.income);
   v("household_size_shares", d.household_size_shares);
   v("tenure", d.tenure);
@@ -137,6 +138,7 @@ void fields(MarketDef& d, V& v) {
   v("owner_move_rate_per_month", d.owner_move_rate_per_month);
   v("social_move_rate_per_month", d.social_move_rate_per_month);
   v("informal_move_rate_per_month", d.informal_move_rate_per_month);
+  v("doubling_up_rate_per_month", d.doubling_up_rate_per_month);
   v("burdened_search_share_of_income", d.burdened_search_share_of_income);
   v("burdened_search_rate_per_month", d.burdened_search_rate_per_month);
   v("max_rent_share_of_income", d.max_rent_share_of_income);

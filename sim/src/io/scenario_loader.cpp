@@ -269,6 +269,11 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
   std::int64_t neighbourhood_count =
       static_cast<std::int64_t>(s.city.layout.neighbourhoods_per_side) *
       s.city.layout.neighbourhoods_per_side;
+  if (!s.city.tracts.file.empty() && s.city.doubled_up_share > 0) {
+    problems.push_back({"/city/doubled_up_share",
+                        "households starting doubled up are drawn by the synthetic city only; a "
+                        "city from tracts starts with none (leave it out or 0)"});
+  }
   if (!s.city.tracts.file.empty()) {
     // Read now, so that a bad tract table stops the run before it starts.
     try {

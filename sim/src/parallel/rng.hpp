@@ -50,6 +50,7 @@ enum class RngStream : std::uint32_t {
   HouseholdFormation = 93,  // young adults leaving home: parent and new head (formation k)
   Inheritance = 94,         // the heir of a dissolved household (household)
   InitialMortgages = 95,    // years since an initial owner bought (household)
+  DoublingUp = 96,          // an unhoused household's try at staying with kin (household)
 };
 
 class Rng {

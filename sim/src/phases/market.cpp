@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "housing/doubling_up.hpp"
 #include "housing/market_model.hpp"
 #include "parallel/rng.hpp"
 #include "phases/mortgages.hpp"
@@ -369,6 +370,8 @@ void run_market(const PhaseContext& ctx, World& world) {
   Households& hh = world.households;
   Dwellings& dw = world.dwellings;
   refresh(ctx, world);
+  // Guests whose host left or lost its home this tick search as homeless.
+  doubling_up::release_orphans(s, world);
 
   const std::vector<std::uint8_t> kind = decide_searchers(s, world, ctx.tick);
   std::vector<HouseholdId> active =
@@ -442,6 +445,8 @@ void run_market(const PhaseContext& ctx, World& world) {
     if (hh.status[h] == Status::Homeless) unhoused.push_back(h);
   }
   informal_sector(s, world, ctx.tick, unhoused);
+  // Those the informal sector could not take either may stay with kin.
+  doubling_up::double_up(ctx, world, unhoused);
 
   // What stays vacant ages on the market and feeds the indices.
   for (const DwellingId d : vacancies.dwellings) {

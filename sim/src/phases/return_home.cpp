@@ -19,6 +19,7 @@
 //        return_holds_lapsed, relet_after_displacement, relet_at_higher_rent.
 #include <algorithm>
 
+#include "housing/doubling_up.hpp"
 #include "housing/market_model.hpp"
 #include "housing/placement.hpp"
 #include "parallel/parallel.hpp"
@@ -122,6 +123,9 @@ Decision decide(const ScenarioDef& s, const World& world, HouseholdId i) {
 
 void run_return(const PhaseContext& ctx, World& world) {
   const ScenarioDef& s = ctx.scenario;
+  // Hosts that lost their home after the market (recovery) end their guests'
+  // doubling up; this phase moves hosts only between homes.
+  doubling_up::release_orphans(s, world);
   if (s.hazards.empty()) return;
   Households& hh = world.households;
   Dwellings& dw = world.dwellings;

@@ -26,13 +26,15 @@ bool formal_land(LandUse u) {
   return u == LandUse::Residential || u == LandUse::Jobs;
 }
 
-// Households that may be allocated a unit: private renters, the homeless and
-// informal dwellers below the income limit (not owners, social tenants or
-// households displaced by a disaster, who have their own path home).
+// Households that may be allocated a unit: private renters, the homeless,
+// households doubled up with kin and informal dwellers below the income limit (not owners, social
+// tenants or households displaced by a disaster, who have their own path home).
 bool eligible(const ScenarioDef& s, const SocialHousingLever& p, const Households& hh,
               HouseholdId h) {
   const Status st = hh.status[h];
-  if (st != Status::Renter && st != Status::Homeless && st != Status::InformalDweller) return false;
+  if (st != Status::Renter && st != Status::Homeless && st != Status::DoubledUp &&
+      st != Status::InformalDweller)
+    return false;
   return hh.income_per_month[h] <
          p.social_income_limit_share_of_median * s.city.income.median_per_month;
 }

@@ -26,7 +26,7 @@ bool income_eligible(const ScenarioDef& s, const VouchersLever& p, const Househo
 // Households that may hold a voucher: private renters and those looking for a
 // rental (homeless, informal dwellers); not owners, social tenants or those gone.
 bool status_eligible(Status status) {
-  return status == Status::Renter || status == Status::Homeless ||
+  return status == Status::Renter || status == Status::Homeless || status == Status::DoubledUp ||
          status == Status::InformalDweller;
 }
 

@@ -9,6 +9,8 @@
 #include "city/tenure_match.hpp"
 #include "city/tract_city.hpp"
 #include "hearth/errors.hpp"
+#include "housing/market_model.hpp"
+#include "housing/placement.hpp"  // the hosts of households starting doubled up
 #include "parallel/parallel.hpp"
 #include "parallel/rng.hpp"
 #include "state/demographics.hpp"
@@ -188,6 +190,7 @@ void place_informal_settlements(const ScenarioDef& s, World& world) {
 }
 
 struct TenurePlan {
+  std::int64_t doubled_up = 0;           // households without a dwelling of their own
   std::vector<std::int64_t> households;  // per tenure
   std::vector<std::int64_t> dwellings;   // per tenure
 };
@@ -320,6 +323,29 @@ void draw_households(const ScenarioDef& s, World& world) {
   });
 }
 
+// The households that start doubled up (ascending ids) live with a host in
+// the neighbourhood of a household drawn at random among the housed (kin
+// live anywhere in the city); with no host there that has room and means
+// (the hosts' rules of 7.3), a household starts homeless.
+void start_doubled_up(const ScenarioDef& s, World& world, const std::vector<HouseholdId>& ids) {
+  if (ids.empty()) return;
+  Households& hh = world.households;
+  const Dwellings& dw = world.dwellings;
+  const std::vector<HouseholdId> housed =
+      market::collect_ids(hh.count(), [&](std::size_t i) { return hh.dwelling[i] != kNone; });
+  if (housed.empty()) return;
+  for (const HouseholdId h : ids) {
+    Rng rng(s.seed, s.replicate, 0, RngStream::DoublingUp, h);
+    const HouseholdId kin = housed[rng.below(static_cast<std::uint32_t>(housed.size()))];
+    hh.anchor_cell[h] = dw.cell[hh.dwelling[kin]];
+  }
+  disasters::HostPool hosts(s, world);
+  for (const HouseholdId h : ids) {
+    const HouseholdId host = hosts.take(0, h);
+    if (host != kNone) tenancy::double_up(world, h, host);
+  }
+}
+
 // Ranks households into tenures by noisy income (richest own), then matches
 // each tenure's households to its dwellings by noisy value rank
 // (city/tenure_match.hpp).
@@ -335,7 +361,8 @@ void match_households_to_dwellings(const ScenarioDef& s, const TenurePlan& plan,
   });
   parallel::sort(by_income);
   std::vector<std::vector<RankKey>> tenure_households(kTenureCount);
-  std::size_t next = 0;
+  // The poorest start doubled up (no dwelling of their own), then the ladder.
+  std::size_t next = static_cast<std::size_t>(plan.doubled_up);
   for (Tenure t : kIncomeLadder) {
     const auto n = static_cast<std::size_t>(plan.households[static_cast<int>(t)]);
     auto& bucket = tenure_households[static_cast<int>(t)];
@@ -354,6 +381,10 @@ void match_households_to_dwellings(const ScenarioDef& s, const TenurePlan& plan,
       tenancy::settle_at_start(s, world, h, d, static_cast<Tenure>(t), monthly_owner_cost);
     });
   }
+  std::vector<HouseholdId> doubled(static_cast<std::size_t>(plan.doubled_up));
+  for (std::size_t k = 0; k < doubled.size(); ++k) doubled[k] = by_income[k].second;
+  std::sort(doubled.begin(), doubled.end());
+  start_doubled_up(s, world, doubled);
 }
 
 }  // namespace
@@ -366,8 +397,9 @@ World generate_city(const ScenarioDef& s) {
 
   const auto& t = s.city.tenure;
   TenurePlan plan;
-  plan.households =
-      split_by_shares(s.city.households, {t.owner, t.private_renter, t.social_renter, t.informal});
+  plan.doubled_up = std::llround(static_cast<double>(s.city.households) * s.city.doubled_up_share);
+  plan.households = split_by_shares(s.city.households - plan.doubled_up,
+                                    {t.owner, t.private_renter, t.social_renter, t.informal});
   plan.dwellings.resize(kTenureCount);
   for (int k = 0; k < kTenureCount; ++k) {
     // Formal stock has the scenario's vacancy, the owners' stock its own;

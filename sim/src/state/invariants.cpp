@@ -106,7 +106,7 @@ void check_invariants(const World& world) {
     if (is_displaced(s) && hh.displaced_at_tick[i] == 0 && hh.origin[i] == Origin::Resident)
       return true;
     const HouseholdId host = hh.host[i];
-    if ((s == Status::DisplacedHost) != (host != kNone)) return true;
+    if (is_guest(s) != (host != kNone)) return true;
     if (host != kNone &&
         (host >= hh.count() || host == i || !is_housed(hh.status[host]) || guests[host] != 1))
       return true;

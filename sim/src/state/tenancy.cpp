@@ -40,7 +40,8 @@ std::int32_t place_of(const World& world, HouseholdId h) {
       return kFlowShelter;
     case Status::DisplacedCamp:
       return kFlowCamp;
-    case Status::DisplacedHost: {
+    case Status::DisplacedHost:
+    case Status::DoubledUp: {
       const HouseholdId host = hh.host[h];
       if (host != kNone && hh.dwelling[host] != kNone)
         return neighbourhood_of(world, world.dwellings.cell[hh.dwelling[host]]);
@@ -96,6 +97,9 @@ void move_in(World& world, HouseholdId h, DwellingId d, Status status,
   // still the tenure the household moves from.
   world.flows.moves_owners += hh.status[h] == Status::Owner;
   world.flows.moves_renters += hh.status[h] == Status::Renter;
+  // A household doubled up with kin has a home of its own again. (A displaced
+  // guest drops its host in the return phase, 7.3.)
+  if (hh.status[h] == Status::DoubledUp) hh.host[h] = kNone;
   hh.dwelling[h] = d;
   hh.status[h] = status;
   hh.housing_cost_per_month[h] = housing_cost_per_month;
@@ -260,6 +264,16 @@ void place_in_camp(World& world, HouseholdId h) {
 }
 
 void leave_host(World& world, HouseholdId h) {
+  world.households.host[h] = kNone;
+}
+
+void double_up(World& world, HouseholdId h, HouseholdId host) {
+  world.households.status[h] = Status::DoubledUp;
+  world.households.host[h] = host;
+}
+
+void end_doubling_up(World& world, HouseholdId h) {
+  world.households.status[h] = Status::Homeless;
   world.households.host[h] = kNone;
 }
 

@@ -59,6 +59,13 @@ void place_in_camp(World& world, HouseholdId h);
 // only h's slot, so a parallel loop over households may call it.
 void leave_host(World& world, HouseholdId h);
 
+// Doubling up (docs/MODEL.md 7.4): unhoused household h moves in with the
+// housed household `host` (status DoubledUp, no housing cost of its own);
+// the stay ends when h finds a home (occupy) or leaves the city, or through
+// end_doubling_up when the host can no longer have it (Homeless again).
+void double_up(World& world, HouseholdId h, HouseholdId host);
+void end_doubling_up(World& world, HouseholdId h);
+
 // Household h takes up its home of origin d again at housing cost `cost`:
 // leaves whatever it holds meanwhile (keeping the mortgage of the home of
 // origin), the landlord's unit is let to it at `cost`, the claim and any

@@ -55,6 +55,8 @@ std::string_view to_string(Status s) {
       return "displaced_camp";
     case Status::LeftCity:
       return "left_city";
+    case Status::DoubledUp:
+      return "doubled_up";
   }
   return "invalid";
 }
