@@ -34,7 +34,7 @@ same_outputs() {  # same_outputs DIR_A DIR_B
 # Locally, two runs at a time: 2 waves x 4 points x 2 replicates = 16 runs.
 expect_exit 0 "4 points x 2 replicates|8 points in 2 waves" "${calibrate[@]}" -o "$work/local" -j 2
 for file in "${outputs[@]}"; do check "local: $file written" test -s "$work/local/$file"; done
-check "fit.csv: one row per target and its columns" test "$(wc -l <"$work/local/fit.csv")" -eq 13
+check "fit.csv: one row per target and its columns" test "$(wc -l <"$work/local/fit.csv")" -eq 16
 check "fit.csv header" grep -q "^moment,target,tolerance,sd,sim_mean,sim_lower,sim_upper,replicates,inside,implausibility,source$" "$work/local/fit.csv"
 check "points.csv: 8 points" test "$(wc -l <"$work/local/points.csv")" -eq 9
 check "wave 2 is a sweep directory" test -s "$work/local/wave-2/plan.json"
@@ -86,8 +86,8 @@ expect_exit 0 "8 points in 2 waves" calibrate --analyse "$work/cluster"
 check "planned, sharded and analysed: the same bytes" same_outputs "$work/local" "$work/cluster"
 
 # Bad input: exit 2, nothing run, the file, the moment and the column named.
-sed 's/"column": "owner_share"/"column": "owner_shares"/' "$targets" >"$work/typo.json"
-expect_exit 2 "typo.json: /moments/2/formula/column: moment 'homeownership': 'owner_shares' is not a column of indicators.csv \(did you mean 'owner_share'\?\)" \
+sed 's/"column": "vacancy_rate"/"column": "vacancy_rat"/' "$targets" >"$work/typo.json"
+expect_exit 2 "typo.json: /moments/3/formula/column: moment 'vacancy': 'vacancy_rat' is not a column of indicators.csv \(did you mean 'vacancy_rate'\?\)" \
   calibrate "$work/city.json" "$work/typo.json" --params "$work/params.json" -o "$work/typo"
 check "nothing planned for a bad targets file" test ! -e "$work/typo/wave-1"
 sed 's|/city/vacancy_rate|/city/vacancy|' "$work/params.json" >"$work/badparams.json"
@@ -124,6 +124,7 @@ expect_exit 0 "report: " report "$work/local" -o "$work/calibration.html"
 check "calibration report: the fit table and the ranges" grep -q "Fit of the best point" "$work/calibration.html"
 check "calibration report: a target's source" grep -q "Eviction Lab" "$work/calibration.html"
 check "calibration report: implausibility bars" grep -q 'id="implausibility"' "$work/calibration.html"
+check "calibration report: a moment its runs are too short for is undefined" grep -q "undefined (inf)" "$work/calibration.html"
 expect_exit 0 "report: " report "$work/sens" -o "$work/sensitivity.html"
 check "sensitivity report: Morris and Sobol charts" grep -q "Sobol indices: median_rent_per_month" "$work/sensitivity.html"
 check "sensitivity report: whiskers" grep -q "Morris mu\*: owner_share" "$work/sensitivity.html"

@@ -80,9 +80,11 @@ TEST_CASE("a targets file names the moment and the unknown column", "[calibrate]
             .find("no group 'tenure/renters'") != std::string::npos);
   CHECK(problems_of(one_moment({{"kind", "median"}, {"column", "moves"}})).size() > 0);
   CHECK(problems_of(one_moment({{"kind", "mean"}, {"column", "moves"}})).empty());
+  CHECK(problems_of(one_moment({{"kind", "mean"}, {"column", "moves"}, {"base_tick", 0}}))
+            .find("a mean has no \"base_tick\"") != std::string::npos);
 }
 
-TEST_CASE("moments: mean, ratio, share and quantile over a tick window", "[calibrate]") {
+TEST_CASE("moments: mean, ratio, share, quantile and change over a tick window", "[calibrate]") {
   const std::string dir = temp_run_dir();
   const std::string where = "/f";
   auto moment = [&where](const nlohmann::json& formula) {
@@ -118,6 +120,17 @@ TEST_CASE("moments: mean, ratio, share and quantile over a tick window", "[calib
                  dir) == Approx(0.6));
   CHECK(std::isnan(
       evaluate(moment({{"kind", "mean"}, {"column", "vacancy_rate"}, {"from_tick", 9}}), dir)));
+  // Change: households 100, 100, 200, 200 in ticks 0..3; the mean over
+  // ticks 1..3 against tick 0, and ticks 2..3 against tick 1.
+  CHECK(evaluate(moment({{"kind", "change"}, {"column", "households_in_city"}, {"from_tick", 1}}),
+                 dir) == Approx(500.0 / 3 / 100));
+  CHECK(evaluate(moment({{"kind", "change"},
+                         {"column", "households_in_city"},
+                         {"from_tick", 2},
+                         {"base_tick", 1}}),
+                 dir) == Approx(2.0));
+  CHECK(std::isnan(evaluate(
+      moment({{"kind", "change"}, {"column", "households_in_city"}, {"base_tick", 7}}), dir)));
 }
 
 TEST_CASE("a parameters file must point at numbers of the scenario", "[calibrate]") {

@@ -72,8 +72,7 @@ TEST_CASE("a city that starts with doubled-up households houses its poorest with
     hosting[host] = 1;
     // The hosts' rules of 7.3: room for both households, and means.
     const DwellingId d = hh.dwelling[host];
-    CHECK(hh.size[host] + hh.size[g] <=
-          s.disasters.dislocation.persons_per_room_max * dw.rooms[d]);
+    CHECK(hh.size[host] + hh.size[g] <= s.disasters.dislocation.persons_per_room_max * dw.rooms[d]);
     CHECK(hh.income_per_month[host] >=
           s.disasters.dislocation.host_min_income_multiple *
               (needs_per_month(s.economy, hh.size[host]) + needs_per_month(s.economy, hh.size[g])));
@@ -132,8 +131,9 @@ TEST_CASE("households the market leaves unhoused double up instead of sleeping r
   test::check_b_higher(runs["doubled_up"]);
 }
 
-TEST_CASE("a guest whose host loses its home searches as homeless, and a home of its own ends the stay",
-          "[doubling_up][tenancy]") {
+TEST_CASE(
+    "a guest whose host loses its home searches as homeless, and a home of its own ends the stay",
+    "[doubling_up][tenancy]") {
   ScenarioDef s = tight_city(1);
   s.city.doubled_up_share = 0.05;
   s.market.doubling_up_rate_per_month = 0.5;

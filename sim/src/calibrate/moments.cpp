@@ -166,11 +166,14 @@ double reduce(const Moment& m, const Table& table, const std::string& file) {
   const std::size_t b = m.kind == MomentKind::ratio   ? column_of(table, m.denominator, file)
                         : m.kind == MomentKind::share ? column_of(table, m.total, file)
                                                       : a;
+  double base = kNaN;
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    if (table.ticks[r] == m.base_tick) base = table.rows[r][a];
     if (!in_window(r)) continue;
     const double x = table.rows[r][a], y = table.rows[r][b];
     switch (m.kind) {
       case MomentKind::mean:
+      case MomentKind::change:
         if (!std::isnan(x)) sum_a += x, ++n;
         break;
       case MomentKind::ratio:
@@ -192,6 +195,10 @@ double reduce(const Moment& m, const Table& table, const std::string& file) {
       return n == 0 || sum_b == 0 ? kNaN : m.scale * sum_a / sum_b;
     case MomentKind::quantile:
       return m.scale * quantile_of(values, m.q);
+    case MomentKind::change:
+      return n == 0 || std::isnan(base) || base == 0
+                 ? kNaN
+                 : m.scale * sum_a / static_cast<double>(n) / base;
   }
   return kNaN;
 }
@@ -201,10 +208,11 @@ double reduce(const Moment& m, const Table& table, const std::string& file) {
 void parse_formula(const nlohmann::json& formula, const std::string& where, Moment& moment,
                    std::vector<InputProblem>& problems) {
   const std::string kind = formula["kind"].get<std::string>();
-  moment.kind = kind == "mean"    ? MomentKind::mean
-                : kind == "ratio" ? MomentKind::ratio
-                : kind == "share" ? MomentKind::share
-                                  : MomentKind::quantile;
+  moment.kind = kind == "mean"     ? MomentKind::mean
+                : kind == "ratio"  ? MomentKind::ratio
+                : kind == "share"  ? MomentKind::share
+                : kind == "change" ? MomentKind::change
+                                   : MomentKind::quantile;
   moment.table = formula.value("table", std::string("indicators")) == "groups"
                      ? MomentTable::groups
                      : MomentTable::indicators;
@@ -213,12 +221,14 @@ void parse_formula(const nlohmann::json& formula, const std::string& where, Mome
   moment.from_tick = formula.value("from_tick", std::int64_t{0});
   moment.to_tick = formula.value("to_tick", std::int64_t{-1});
   moment.scale = formula.value("scale", 1.0);
+  moment.base_tick = formula.value("base_tick", std::int64_t{0});
   check_group(moment, where, problems);
   if ((moment.from_tick < 0) == (moment.to_tick < 0) && moment.to_tick < moment.from_tick)
     problems.push_back(
         {where + "/to_tick", "moment '" + moment.name + "': the window ends before it starts"});
   switch (moment.kind) {
     case MomentKind::mean:
+    case MomentKind::change:
       need_column(formula, "column", moment.column, where, moment, problems);
       break;
     case MomentKind::quantile:
@@ -241,8 +251,9 @@ void parse_formula(const nlohmann::json& formula, const std::string& where, Mome
       {MomentKind::mean, {"column"}},
       {MomentKind::quantile, {"column", "q"}},
       {MomentKind::ratio, {"numerator", "denominator"}},
-      {MomentKind::share, {"column", "total"}}};
-  for (const char* key : {"column", "q", "numerator", "denominator", "total"}) {
+      {MomentKind::share, {"column", "total"}},
+      {MomentKind::change, {"column", "base_tick"}}};
+  for (const char* key : {"column", "q", "numerator", "denominator", "total", "base_tick"}) {
     const auto& keys = used.at(moment.kind);
     if (formula.contains(key) && std::find(keys.begin(), keys.end(), key) == keys.end())
       problems.push_back({where + "/" + key,

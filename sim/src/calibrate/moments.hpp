@@ -6,6 +6,7 @@
 //   ratio     sum(numerator) / sum(denominator) over the window, times scale
 //   share     mean over the window of column / total, tick by tick
 //   quantile  the q-quantile of a column over the window's ticks
+//   change    mean of a column over the window / its value at base_tick
 // read from indicators.csv, or from one group's rows of groups.csv.
 #include <cstdint>
 #include <string>
@@ -17,7 +18,7 @@
 
 namespace hearth::calibrate {
 
-enum class MomentKind { mean, ratio, share, quantile };
+enum class MomentKind { mean, ratio, share, quantile, change };
 enum class MomentTable { indicators, groups };
 
 struct Moment {
@@ -29,6 +30,7 @@ struct Moment {
   std::string numerator, denominator;
   std::string total;  // share: the whole
   double q = 0.5;
+  std::int64_t base_tick = 0;  // change: the tick the window is compared with
   std::int64_t from_tick = 0;  // negative: counted from the end (-1: the last tick)
   std::int64_t to_tick = -1;   // inclusive; -1: the last tick
   double scale = 1;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 
 #include "io/scenario_loader.hpp"
 #include "report/csv_table.hpp"
@@ -54,17 +55,22 @@ void add_fit(Page& page, const std::string& dir, double cutoff) {
             source = fit.column("source");
   std::string sources;
   for (std::size_t r = 0; r < fit.rows(); ++r) {
+    // A moment undefined in every replicate (an empty window) is infinitely
+    // implausible: calibrate writes "inf" (docs/CALIBRATION.md).
+    const bool undefined = fit.text(r, implausibility) == "inf";
+    const double i_value =
+        undefined ? std::numeric_limits<double>::infinity() : fit.number(r, implausibility);
     table += "<tr><td>" + escape(fit.text(r, moment)) + "</td><td>" +
              cell_text(fit.number(r, target)) + "</td><td>" + cell_text(fit.number(r, tolerance)) +
              "</td><td>" + cell_text(fit.number(r, mean)) + " [" + cell_text(fit.number(r, lower)) +
              ", " + cell_text(fit.number(r, upper)) + "]</td><td>" +
              (fit.text(r, inside) == "true" ? "yes" : "no") + "</td><td>" +
-             cell_text(fit.number(r, implausibility)) + "</td><td>[" + std::to_string(r + 1) +
-             "]</td></tr>\n";
+             (undefined ? std::string("undefined (inf)") : cell_text(i_value)) + "</td><td>[" +
+             std::to_string(r + 1) + "]</td></tr>\n";
     sources += "<li>" + escape(fit.text(r, source)) + "</li>\n";
     svg::BarRow row;
     row.label = fit.text(r, moment);
-    row.values = {std::min(fit.number(r, implausibility), 100.0)};
+    row.values = {std::min(i_value, 100.0)};
     bars.rows.push_back(row);
   }
   page.raw(table + "</tbody></table>\n<p>Sources:</p>\n<ol class=\"sources\">\n" + sources +
