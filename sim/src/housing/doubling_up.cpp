@@ -28,7 +28,9 @@ void double_up(const PhaseContext& ctx, World& world, const std::vector<Househol
 }
 
 void release_orphans(const ScenarioDef& s, World& world) {
-  if (s.market.doubling_up_rate_per_month <= 0.0) return;
+  // Guests exist only where one of the keys is on (a city may start with
+  // guests and never double up again).
+  if (s.market.doubling_up_rate_per_month <= 0.0 && s.city.doubled_up_share <= 0.0) return;
   const Households& hh = world.households;
   const auto orphans = market::collect_ids(hh.count(), [&](std::size_t i) {
     return hh.status[i] == Status::DoubledUp && !is_housed(hh.status[hh.host[i]]);
