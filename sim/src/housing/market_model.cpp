@@ -153,17 +153,14 @@ void ensure_initialised(const ScenarioDef& scenario, World& world) {
   parallel::for_each_index(dw.count(), [&](std::size_t d) {
     refresh_dwelling(scenario, world, static_cast<DwellingId>(d));
   });
-  // Households that started doubled up (or found no host) keep the anchor
-  // the generator gave them: their kin's neighbourhood (7.4).
-  const bool started_doubled = scenario.city.doubled_up_share > 0;
   parallel::for_each_index(hh.count(), [&](std::size_t h) {
-    const DwellingId d = hh.dwelling[h];
-    if (d != kNone) {
-      hh.anchor_cell[h] = dw.cell[d];
-    } else if (!(started_doubled &&
-                 (hh.status[h] == Status::DoubledUp || hh.status[h] == Status::Homeless))) {
-      hh.anchor_cell[h] = grid.relocation_site != kNone ? grid.relocation_site : 0;
-    }
+    // A guest (a household that starts doubled up, 7.4) lives in its host's home.
+    const HouseholdId host = hh.host[h];
+    const DwellingId home = hh.dwelling[h] != kNone                   ? hh.dwelling[h]
+                            : is_guest(hh.status[h]) && host != kNone ? hh.dwelling[host]
+                                                                      : kNone;
+    hh.anchor_cell[h] =
+        home != kNone ? dw.cell[home] : (grid.relocation_site != kNone ? grid.relocation_site : 0);
   });
 
   // Indices: what the generated stock implies per hedonic unit.
