@@ -186,6 +186,7 @@ TEST_CASE(
   // lapses. Extensive damage (DS3): a home left habitable (DS1, DS2) would be
   // returned to while repaired (docs/MODEL.md 7.6).
   dw.damage[home] = DamageState::Extensive;
+  dw.recovery_stage[home] = RecoveryStage::Permit;  // damaged: in the recovery process
   dw.work_remaining_months[home] = 10;
   for (int month = 1; month <= 2; ++month) {
     w.flows = TickFlows{};
@@ -202,6 +203,7 @@ TEST_CASE(
 
   // Repaired and let to someone else at twice the rent: the tenant settles.
   dw.damage[home] = DamageState::None;
+  dw.recovery_stage[home] = RecoveryStage::None;
   dw.work_remaining_months[home] = 0;
   tenancy::vacate(s, w, other);
   tenancy::occupy(w, other, home, Status::Renter, 2 * rent_before);

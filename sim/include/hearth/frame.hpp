@@ -113,6 +113,21 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   X(repair_backlog_crew_months, "repair work left on damaged dwellings, crew-months")              \
   X(dwellings_awaiting_repair, "damaged dwellings whose repair is not yet funded")                 \
   X(repairs_completed, "damaged dwellings repaired this tick")                                     \
+  X(recovery_inspection, "damaged dwellings waiting for or under inspection")                      \
+  X(recovery_insurance_claim, "damaged dwellings whose insurance claim is being settled")          \
+  X(recovery_public_aid, "damaged dwellings whose owner's public aid application is pending")      \
+  X(recovery_repair_loan, "damaged dwellings whose owner's repair loan application is pending")    \
+  X(recovery_unfunded, "damaged dwellings whose owner cannot pay for the repair yet")              \
+  X(recovery_permit, "damaged dwellings waiting for a building permit")                            \
+  X(recovery_contractor, "damaged dwellings waiting for a contractor to mobilise")                 \
+  X(recovery_repair, "damaged dwellings on the crews' queue or being repaired")                    \
+  X(inspections, "damaged dwellings inspected this tick")                                          \
+  X(claims_settled, "insurance claims for damaged dwellings settled this tick")                    \
+  X(aid_approved, "public aid applications for repairs approved this tick")                        \
+  X(aid_denied, "public aid applications for repairs denied this tick")                            \
+  X(aid_paid, "public aid awarded for repairs this tick (currency)")                               \
+  X(loans_approved, "repair loan applications approved this tick")                                 \
+  X(loans_denied, "repair loan applications refused this tick")                                    \
   X(repair_cost_multiplier, "demand surge: repair cost / normal repair cost")                      \
   X(shelter_occupancy, "households in public shelters")                                            \
   X(shelter_occupancy_share, "shelter_occupancy / shelter capacity")                               \

@@ -421,8 +421,48 @@ struct DislocationDef {
   double displaced_departure_rate_per_month = 0.01;  // out-migration of displaced households
 };
 
+// One step of the recovery process (docs/MODEL.md 7.5): a queue served in
+// order of arrival, at most `capacity_per_month_per_1000_dwellings` a month,
+// after which each dwelling served waits a lognormal time: median
+// `median_months` (log standard deviation `beta`) for minor repairs (DS1,
+// DS2), `median_months_major` (`beta_major`) for major ones (DS3, DS4).
+struct RecoveryStepDef {
+  double capacity_per_month_per_1000_dwellings = 100;
+  double median_months = 1;
+  double beta = 0.5;
+  double median_months_major = 1;
+  double beta_major = 0.5;
+};
+
 // Repairs and reconstruction (docs/MODEL.md 7.5).
 struct RecoveryDef {
+  // The recovery process before the crews: inspection, the insurance claim,
+  // public aid, a repair loan, the permit and a contractor, in that order;
+  // each dwelling passes through the steps that apply to it. Times in months
+  // (30.44 days); sources in docs/MODEL.md 7.5.
+  RecoveryStepDef inspection{200, 0.23, 0.6, 0.23, 0.6};         // ATC-138: 7 days
+  RecoveryStepDef insurance_claim{200, 1.38, 1.11, 1.38, 1.11};  // REDi: 42 days
+  RecoveryStepDef public_aid{200, 0.23, 0.6, 0.23, 0.6};         // FEMA IHP goal: 7 days
+  RecoveryStepDef repair_loan{100, 3.45, 0.68, 3.45, 0.68};      // REDi private loans: 105 days
+  RecoveryStepDef permit{100, 0.23, 0.86, 1.84, 0.32};           // REDi: 7 days; 56 days
+  RecoveryStepDef contractor{100, 0.92, 0.6, 4.69, 0.33};        // ATC-138 28 d; REDi 143 d
+  // Public aid to owner-occupiers for the repair of their home (after FEMA's
+  // Individuals and Households Program): this share of the repair cost left
+  // after insurance, at most aid_max_per_household (0: no public aid), for
+  // applications within the deadline after the damage, approved at this rate.
+  double aid_max_per_household = 41000;
+  double aid_share_of_repair_cost = 0.1;
+  double aid_application_deadline_months = 2;
+  double aid_approval_share = 0.45;
+  // Repair loans refused (credit): the share of applicants refused, for
+  // socially vulnerable owners and for the others.
+  double loan_denial_share = 0.45;
+  double loan_denial_share_vulnerable = 0.75;
+  // Socially vulnerable owner-occupiers: income below this share of the
+  // median; their insurance claims, aid and loan applications take this many
+  // times as long.
+  double vulnerable_income_share_of_median = 0.5;
+  double vulnerable_delay_multiple = 1.5;
   double crew_months_per_month_per_1000_dwellings = 20;  // construction capacity for repairs
   double max_crew_months_per_dwelling_per_month = 1;     // crews a site can use
   double demand_surge_slope =

@@ -122,6 +122,17 @@ void set_disaster_indicators(CityValues& c, const ScenarioDef& scenario, const W
   set(c, CityIndicator::returned_share_24m, share(sums.returned_within[2], sums.cohort[2]));
   set(c, CityIndicator::repair_backlog_crew_months, ds.backlog);
   set(c, CityIndicator::dwellings_awaiting_repair, static_cast<double>(ds.awaiting_repair));
+  const auto at = [&](RecoveryStage stage) {
+    return static_cast<double>(ds.recovery_stage[static_cast<int>(stage)]);
+  };
+  set(c, CityIndicator::recovery_inspection, at(RecoveryStage::Inspection));
+  set(c, CityIndicator::recovery_insurance_claim, at(RecoveryStage::InsuranceClaim));
+  set(c, CityIndicator::recovery_public_aid, at(RecoveryStage::PublicAid));
+  set(c, CityIndicator::recovery_repair_loan, at(RecoveryStage::RepairLoan));
+  set(c, CityIndicator::recovery_unfunded, at(RecoveryStage::Unfunded));
+  set(c, CityIndicator::recovery_permit, at(RecoveryStage::Permit));
+  set(c, CityIndicator::recovery_contractor, at(RecoveryStage::Contractor));
+  set(c, CityIndicator::recovery_repair, at(RecoveryStage::Repair));
   set(c, CityIndicator::repair_cost_multiplier, world.disasters.repair_cost_multiplier);
   const auto& places = scenario.disasters.dislocation;
   const double shelter = count(Status::DisplacedShelter), camp = count(Status::DisplacedCamp);

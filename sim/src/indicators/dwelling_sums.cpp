@@ -17,6 +17,7 @@ void add(DwellingSums& a, const DwellingSums& b) {
   a.owned_occupied += b.owned_occupied, a.owned_for_sale += b.owned_for_sale;
   for (int k = 0; k < 5; ++k) a.damage[k] += b.damage[k];
   a.awaiting_repair += b.awaiting_repair;
+  for (int k = 0; k < kRecoveryStageCount; ++k) a.recovery_stage[k] += b.recovery_stage[k];
   a.backlog += b.backlog;
   for (std::size_t n = 0; n < a.by_neighbourhood.size(); ++n) {
     NeighbourhoodSums& x = a.by_neighbourhood[n];
@@ -60,6 +61,7 @@ void sum_chunk(const World& world, const IncomeQuintiles& quintiles, std::size_t
       nb.uninhabitable += damage >= DamageState::Extensive;
       p.backlog += dw.work_remaining_months[d];
       p.awaiting_repair += dw.repair_funded[d] == 0;
+      ++p.recovery_stage[static_cast<int>(dw.recovery_stage[d])];
     }
     if (tenure != Tenure::Informal) {
       // Dwellings still being built are neither stock nor vacancies yet

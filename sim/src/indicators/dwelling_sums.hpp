@@ -39,6 +39,9 @@ struct DwellingSums {
   std::int64_t owned_occupied = 0, owned_for_sale = 0;
   std::array<std::int64_t, 5> damage{};  // dwellings by damage state DS0..DS4
   std::int64_t awaiting_repair = 0;
+  // Damaged dwellings by the step of the recovery process they are at
+  // (index: RecoveryStage; None unused).
+  std::array<std::int64_t, kRecoveryStageCount> recovery_stage{};
   double backlog = 0;  // crew-months of repair work left
   std::vector<NeighbourhoodSums> by_neighbourhood;
 };

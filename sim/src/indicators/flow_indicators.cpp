@@ -48,6 +48,13 @@ constexpr std::pair<CityIndicator, std::int64_t TickFlows::*> kFlowIndicators[] 
     {I::relet_after_displacement, &F::relet_after_displacement},
     {I::relet_at_higher_rent, &F::relet_at_higher_rent},
     {I::repairs_completed, &F::repairs_completed},
+    {I::inspections, &F::inspections},
+    {I::claims_settled, &F::claims_settled},
+    {I::aid_approved, &F::aid_approved},
+    {I::aid_denied, &F::aid_denied},
+    {I::aid_paid, &F::aid_paid},
+    {I::loans_approved, &F::loans_approved},
+    {I::loans_denied, &F::loans_denied},
     // Outcomes of the disaster levers (all 0 without their programmes).
     {I::retrofits, &F::retrofits},
     {I::repair_grants, &F::repair_grants},

@@ -28,8 +28,9 @@ namespace hearth::io {
 // 2: disasters; 3: policy ledgers; 4: output checksums; 5: price index history,
 // investors' balance sheet, migration reference, damage loss ratio, life cycle
 // and mortgages (households.head_age_years, dwellings.forced_sale), the home a
-// household was displaced from (households.displaced_from)
-inline constexpr std::uint32_t kCheckpointFormatVersion = 5;
+// household was displaced from (households.displaced_from); 6: the recovery
+// process (dwellings.recovery_*, repair_aid)
+inline constexpr std::uint32_t kCheckpointFormatVersion = 6;
 
 struct CheckpointMeta {
   std::string build_id;       // "hearth <version> <commit>"

@@ -318,7 +318,29 @@ void fields(EvacuationDef& d, V& v) {
   v("max_days", d.max_days);
 }
 template <typename V>
+void fields(RecoveryStepDef& d, V& v) {
+  v("capacity_per_month_per_1000_dwellings", d.capacity_per_month_per_1000_dwellings);
+  v("median_months", d.median_months);
+  v("beta", d.beta);
+  v("median_months_major", d.median_months_major);
+  v("beta_major", d.beta_major);
+}
+template <typename V>
 void fields(RecoveryDef& d, V& v) {
+  v("inspection", d.inspection);
+  v("insurance_claim", d.insurance_claim);
+  v("public_aid", d.public_aid);
+  v("repair_loan", d.repair_loan);
+  v("permit", d.permit);
+  v("contractor", d.contractor);
+  v("aid_max_per_household", d.aid_max_per_household);
+  v("aid_share_of_repair_cost", d.aid_share_of_repair_cost);
+  v("aid_application_deadline_months", d.aid_application_deadline_months);
+  v("aid_approval_share", d.aid_approval_share);
+  v("loan_denial_share", d.loan_denial_share);
+  v("loan_denial_share_vulnerable", d.loan_denial_share_vulnerable);
+  v("vulnerable_income_share_of_median", d.vulnerable_income_share_of_median);
+  v("vulnerable_delay_multiple", d.vulnerable_delay_multiple);
   v("crew_months_per_month_per_1000_dwellings", d.crew_months_per_month_per_1000_dwellings);
   v("max_crew_months_per_dwelling_per_month", d.max_crew_months_per_dwelling_per_month);
   v("demand_surge_slope", d.demand_surge_slope);

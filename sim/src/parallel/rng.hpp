@@ -34,6 +34,9 @@ enum class RngStream : std::uint32_t {
   MarketHouseholds = 41,  // who searches this tick
   MarketSearch = 42,      // candidate draws and tastes; round r uses MarketSearch + r (42..49)
   Recovery = 50,
+  RecoveryQueue = 51,      // a damaged dwelling's place among those joining a step in one tick
+  RecoveryDuration = 52,   // the time a step takes (tick: when served; entity: dwelling)
+  RecoveryDecisions = 53,  // public aid and repair loan decisions (tick: of the damage)
   Return = 60,
   ReturnTimes = 61,          // a spell away: when ready to return, when giving up (tick: its start)
   Schelling = 70,            // the Schelling benchmark (sim/src/bench/schelling.cpp)

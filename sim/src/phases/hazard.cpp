@@ -9,7 +9,8 @@
 // tenure,
 //        occupant, owner_kind, damage, work_remaining_months), incomes.
 // Writes: slot d of Dwellings::damage, damage_loss_ratio, work_remaining_months,
-//        value, record_intact, insured, repair_funded, damaged_at_tick (parallel);
+//        value, record_intact, insured, repair_funded, damaged_at_tick and the
+//        recovery process's columns (start_recovery) (parallel);
 //        DisasterState::event_start_tick (serial). Counts flows.hazard_events,
 //        dwellings_damaged, structure_loss, contents_loss.
 #include <algorithm>
@@ -27,6 +28,7 @@
 #include "phases/fragility.hpp"
 #include "phases/livelihoods.hpp"
 #include "phases/phases.hpp"
+#include "phases/recovery_process.hpp"
 #include "state/city_generator.hpp"
 
 namespace hearth {
@@ -135,7 +137,8 @@ void apply_damage(const PhaseContext& ctx, World& world, std::size_t k, bool ear
     dw.damage_loss_ratio[d] = static_cast<float>(hit.structure_loss);
     dw.work_remaining_months[d] = static_cast<float>(f.repair_crew_months[ds - 1]);
     dw.repair_funded[d] = 0;  // assessed anew
-    dw.repair_grant[d] = 0;   // a grant was for the earlier damage
+    disasters::start_recovery(world, d, ctx.tick);
+    dw.repair_grant[d] = 0;  // a grant was for the earlier damage
     dw.damaged_at_tick[d] = ctx.tick;
     if (hit.state >= DamageState::Extensive && u_record < record_loss) dw.record_intact[d] = 0;
     // Insurance in force: owner-occupiers by income, landlords at their rate;

@@ -33,7 +33,7 @@ struct ColumnWriters {
   unsigned phases;  // bits of the phases that may write it
 };
 
-constexpr std::array<ColumnWriters, 67> kWriters = {{
+constexpr std::array<ColumnWriters, 72> kWriters = {{
     {"dwellings.damage", kPolicy | kHazard | kRecovery},
     {"dwellings.damaged_at_tick", kHazard},
     {"dwellings.damage_loss_ratio", kHazard},
@@ -54,6 +54,11 @@ constexpr std::array<ColumnWriters, 67> kWriters = {{
     {"dwellings.rent_per_month", kPolicy | kMarket | kRecovery | kReturn},
     {"dwellings.repair_funded", kPolicy | kHazard | kRecovery},
     {"dwellings.repair_grant", kPolicy | kRecovery},
+    {"dwellings.recovery_stage", kPolicy | kHazard | kRecovery},
+    {"dwellings.recovery_since_tick", kHazard | kRecovery},
+    {"dwellings.recovery_until_tick", kHazard | kRecovery},
+    {"dwellings.repair_aid", kHazard | kRecovery},
+    {"dwellings.recovery_flags", kHazard | kRecovery},
     {"dwellings.rows", kPolicy | kMarket | kRecovery},
     {"dwellings.structure", kPolicy | kRecovery},
     {"dwellings.submarket", kPolicy | kRecovery},

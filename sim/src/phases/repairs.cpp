@@ -1,15 +1,19 @@
 // Recovery phase, disaster part (docs/MODEL.md 7.5), called from
 // run_recovery after the construction pipeline has advanced: damaged
-// dwellings are funded (savings, insurance, repair loans; landlords repair
+// dwellings go through the recovery process (phases/recovery_process.cpp:
+// inspection, insurance claim, public aid, repair loan, permit, contractor),
+// are funded (savings, insurance, public aid, repair loans; landlords repair
 // when it pays; the public landlord always does) and repaired with a limited
 // number of crew-months per month, owner-occupiers first, then the public
 // landlord, then landlords and vacant stock. A backlog larger than the
 // capacity raises costs (demand surge). A dwelling in DS3+ is uninhabitable
 // until its work is done.
 // Reads: Dwellings (damage, work, tenure, owner, insured, hedonic,
-//        submarket), the submarket indices, owners' income and savings.
+//        submarket, recovery stage, repair aid), the submarket indices,
+//        owners' income and savings.
 // Writes (serial, in priority and id order): Dwellings::work_remaining_months,
-//        damage, repair_funded, structure, value, hedonic, submarket;
+//        damage, repair_funded, recovery_stage (and the process's columns),
+//        structure, value, hedonic, submarket;
 //        owners' savings, mortgage_balance, mortgage_payment_per_month,
 //        housing_cost_per_month or origin_housing_cost_per_month;
 //        DisasterState::repair_cost_multiplier, repair_capacity_left.
@@ -20,6 +24,7 @@
 
 #include "housing/market_model.hpp"
 #include "phases/mortgages.hpp"
+#include "phases/recovery_process.hpp"
 #include "phases/repairs.hpp"
 
 namespace hearth::disasters {
@@ -61,9 +66,24 @@ double repair_gap(const ScenarioDef& s, const World& world, DwellingId d, double
   return std::max(0.0, cost - insured);
 }
 
-// Whether the owner can pay `gap` of d's repair (savings, a repair loan; a
-// landlord when it pays); commits the payment when `commit`.
-bool pay(const ScenarioDef& s, World& world, DwellingId d, double gap, bool commit) {
+// What the owner of d has to find: the repair's cost less insurance and
+// public aid.
+double owner_gap(const ScenarioDef& s, const World& world, DwellingId d, double multiplier,
+                 const BuildingCodeLever* code) {
+  return std::max(0.0, repair_gap(s, world, d, multiplier, code) - world.dwellings.repair_aid[d]);
+}
+
+// Savings an owner-occupier can put to a repair.
+double savings_available(const ScenarioDef& s, const World& world, HouseholdId o) {
+  const Households& hh = world.households;
+  return std::max(
+      0.0, hh.savings[o] - s.disasters.recovery.savings_buffer_months * hh.income_per_month[o]);
+}
+
+// Whether the owner can pay `gap` of d's repair (savings, a repair loan when
+// `may_borrow`; a landlord when it pays); commits the payment when `commit`.
+bool pay(const ScenarioDef& s, World& world, DwellingId d, double gap, bool commit,
+         bool may_borrow) {
   const RecoveryDef& r = s.disasters.recovery;
   const MarketDef& m = s.market;
   const Dwellings& dw = world.dwellings;
@@ -73,14 +93,15 @@ bool pay(const ScenarioDef& s, World& world, DwellingId d, double gap, bool comm
   if (dw.owner_kind[d] == OwnerKind::Household && dw.owner_household[d] != kNone) {
     const HouseholdId o = dw.owner_household[d];
     const double income = hh.income_per_month[o];
-    const double available = std::max(0.0, hh.savings[o] - r.savings_buffer_months * income);
+    const double available = savings_available(s, world, o);
     if (available >= gap) {
       if (commit) hh.savings[o] -= static_cast<float>(gap);
       return true;
     }
-    // Informal builders have no lender; formal owners borrow the rest.
+    // Informal builders have no lender; formal owners whose loan was
+    // approved (recovery_process.cpp) borrow the rest.
     const double loan = gap - available;
-    if (dw.tenure[d] == Tenure::Informal ||
+    if (!may_borrow || dw.tenure[d] == Tenure::Informal ||
         loan > r.repair_loan_max_income_multiple * 12.0 * income)
       return false;
     if (!commit) return true;
@@ -106,24 +127,44 @@ bool pay(const ScenarioDef& s, World& world, DwellingId d, double gap, bool comm
   return gap <= r.landlord_payback_years * rent_per_year;
 }
 
-// Tries to fund the repair of d at this month's cost; true if paid for.
-bool fund(const ScenarioDef& s, World& world, DwellingId d, double multiplier,
-          const BuildingCodeLever* code) {
-  return pay(s, world, d, repair_gap(s, world, d, multiplier, code), true);
-}
+// The recovery process's money questions, answered at this month's cost.
+class OwnersMoney final : public RepairMoney {
+ public:
+  OwnersMoney(const ScenarioDef& s, World& world, double multiplier, const BuildingCodeLever* code)
+      : s_(s), world_(world), multiplier_(multiplier), code_(code) {}
+  double uninsured_cost(DwellingId d) const override {
+    return repair_gap(s_, world_, d, multiplier_, code_);
+  }
+  bool savings_cover(DwellingId d) const override {
+    const Dwellings& dw = world_.dwellings;
+    if (dw.owner_kind[d] != OwnerKind::Household || dw.owner_household[d] == kNone) return true;
+    return savings_available(s_, world_, dw.owner_household[d]) >=
+           owner_gap(s_, world_, d, multiplier_, code_);
+  }
+  bool fund(DwellingId d, bool may_borrow) override {
+    return pay(s_, world_, d, owner_gap(s_, world_, d, multiplier_, code_), true, may_borrow);
+  }
+
+ private:
+  const ScenarioDef& s_;
+  World& world_;
+  double multiplier_;
+  const BuildingCodeLever* code_;
+};
 
 // Funding with a reconstruction grant towards the gap (policy/reconstruction_grants.cpp,
-// called through ActiveRules::pay_reconstruction_grants).
+// called through ActiveRules::pay_reconstruction_grants). A programme's grant
+// comes with the loan it needs (the programme's own terms).
 class GrantFunding final : public RepairFunding {
  public:
   GrantFunding(const ScenarioDef& s, World& world, double multiplier, const BuildingCodeLever* code)
       : s_(s), world_(world), multiplier_(multiplier), code_(code) {}
-  double gap(DwellingId d) const override { return repair_gap(s_, world_, d, multiplier_, code_); }
+  double gap(DwellingId d) const override { return owner_gap(s_, world_, d, multiplier_, code_); }
   bool can_fund(DwellingId d, double grant) const override {
-    return pay(s_, world_, d, std::max(0.0, gap(d) - grant), false);
+    return pay(s_, world_, d, std::max(0.0, gap(d) - grant), false, true);
   }
   void fund(DwellingId d, double grant) override {
-    pay(s_, world_, d, std::max(0.0, gap(d) - grant), true);
+    pay(s_, world_, d, std::max(0.0, gap(d) - grant), true, true);
   }
 
  private:
@@ -157,17 +198,20 @@ void run_repairs(const PhaseContext& ctx, World& world) {
   world.disasters.repair_cost_multiplier = static_cast<float>(multiplier);
 
   const BuildingCodeLever* code = ctx.rules.building_code;
-  // Reconstruction grants first (they decide in their own order), then the
-  // owners' own means for the rest.
+  // Inspection, then reconstruction grants (they decide in their own order)
+  // for the inspected dwellings not yet funded, then the financing steps,
+  // permits and contractors (phases/recovery_process.cpp).
+  OwnersMoney money(s, world, multiplier, code);
+  RecoveryProcess process(ctx, world, money);
+  process.inspect();
   if (ctx.rules.pay_reconstruction_grants != nullptr) {
     GrantFunding funding(s, world, multiplier, code);
-    ctx.rules.pay_reconstruction_grants(ctx, world, damaged, funding);
+    ctx.rules.pay_reconstruction_grants(ctx, world, process.awaiting_funding(), funding);
   }
+  process.finance_and_prepare();
   std::vector<std::tuple<int, DwellingId>> queue;
-  for (const DwellingId d : damaged) {
-    if (!dw.repair_funded[d] && fund(s, world, d, multiplier, code)) dw.repair_funded[d] = 1;
-    if (dw.repair_funded[d]) queue.emplace_back(priority_of(dw, d), d);
-  }
+  for (const DwellingId d : damaged)
+    if (dw.recovery_stage[d] == RecoveryStage::Repair) queue.emplace_back(priority_of(dw, d), d);
   std::sort(queue.begin(), queue.end());
   double left = capacity;
   const auto per_site = static_cast<float>(r.max_crew_months_per_dwelling_per_month);
@@ -187,6 +231,9 @@ void run_repairs(const PhaseContext& ctx, World& world) {
     if (rebuilds_to_code(code, dw, d)) dw.structure[d] = code->code_rebuild_structure;
     dw.damage[d] = DamageState::None;
     dw.repair_funded[d] = 0;
+    dw.recovery_stage[d] = RecoveryStage::None;
+    dw.repair_aid[d] = 0;
+    dw.recovery_flags[d] = 0;
     market::refresh_dwelling(s, world, d);
     if (dw.tenure[d] != Tenure::Informal) {
       dw.value[d] = world.market.price_index[dw.submarket[d]] * dw.hedonic[d];

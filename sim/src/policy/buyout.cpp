@@ -134,6 +134,7 @@ void run_buyouts(const PhaseContext& ctx, World& world) {
       dw.work_remaining_months[d] = kDemolishedWorkMonths;
       dw.damage[d] = DamageState::None;
       dw.repair_funded[d] = 0;
+      dw.recovery_stage[d] = RecoveryStage::None;
       dw.grant_tenant[d] = kNone;
       dw.value[d] = 0;
       rents::set_rent(world, d, 0.0f);

@@ -70,6 +70,11 @@ void visit_columns(Table& d, V&& v) {
   v("repair_funded", d.repair_funded, std::uint8_t{0});
   v("damaged_at_tick", d.damaged_at_tick, std::int32_t{0});
   v("damage_loss_ratio", d.damage_loss_ratio, 0.0f);
+  v("recovery_stage", d.recovery_stage, RecoveryStage::None);
+  v("recovery_since_tick", d.recovery_since_tick, std::int32_t{0});
+  v("recovery_until_tick", d.recovery_until_tick, std::int32_t{0});
+  v("repair_aid", d.repair_aid, 0.0f);
+  v("recovery_flags", d.recovery_flags, std::uint8_t{0});
   v("repair_grant", d.repair_grant, 0.0f);
   v("grant_tenant", d.grant_tenant, kNone);
   v("programme", d.programme, std::uint8_t{0});

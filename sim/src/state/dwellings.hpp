@@ -12,6 +12,29 @@ namespace hearth {
 
 inline constexpr std::uint8_t kDemolished = 255;
 
+// Where a damaged dwelling is in the recovery process (docs/MODEL.md 7.5):
+// the steps in the order a dwelling passes them; a dwelling skips the steps
+// that do not apply to it. None: undamaged, or repaired.
+enum class RecoveryStage : std::uint8_t {
+  None = 0,
+  Inspection = 1,      // waiting for, or under, inspection
+  InsuranceClaim = 2,  // the insurer settling the claim
+  PublicAid = 3,       // an application for public aid being decided
+  RepairLoan = 4,      // a repair loan application being decided
+  Unfunded = 5,        // the owner cannot pay yet; reconsidered every month
+  Permit = 6,          // the building permit being issued
+  Contractor = 7,      // waiting for a contractor to mobilise
+  Repair = 8,          // on the crews' queue, being repaired
+};
+inline constexpr int kRecoveryStageCount = 9;
+
+// A dwelling served by a step and waiting out its time is done at
+// recovery_until_tick; one still queued for the step has kQueued there.
+inline constexpr std::int32_t kQueued = std::numeric_limits<std::int32_t>::max();
+
+// Bits of Dwellings::recovery_flags.
+inline constexpr std::uint8_t kAidDenied = 1, kLoanDenied = 2, kLoanApproved = 4;
+
 struct Dwellings {
   std::vector<CellId> cell;
   std::vector<Tenure> tenure;
@@ -39,6 +62,15 @@ struct Dwellings {
   std::vector<std::uint8_t> repair_funded;    // repair paid for and under way (0 or 1)
   std::vector<std::int32_t> damaged_at_tick;  // tick of the latest damage, 0 if never
   std::vector<float> damage_loss_ratio;       // share of value lost in the latest damage (0..1)
+  // The recovery process (docs/MODEL.md 7.5): the step the dwelling is at,
+  // the tick it joined it (its place in the queue), the tick its time there
+  // ends (kQueued while queued), public aid awarded towards its repair
+  // (currency) and the decisions on its applications (kAidDenied, kLoanDenied, kLoanApproved).
+  std::vector<RecoveryStage> recovery_stage;
+  std::vector<std::int32_t> recovery_since_tick;
+  std::vector<std::int32_t> recovery_until_tick;
+  std::vector<float> repair_aid;
+  std::vector<std::uint8_t> recovery_flags;
   // Reconstruction grant paid for the repair of the latest damage (currency,
   // 0 if none; docs/POLICIES.md#reconstruction_grants): a landlord's grant
   // binds the rent of the displaced tenant's return to its pre-event rent.

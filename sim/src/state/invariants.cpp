@@ -194,6 +194,18 @@ void check_invariants(const World& world) {
   if (d != kClean)
     fail(world, "nobody moves into a DS3+ dwelling", "dwelling " + std::to_string(d));
 
+  // Every damaged dwelling is somewhere in the recovery process (docs/MODEL.md
+  // 7.5), and only damaged ones are; a dwelling on the crews' queue is paid for.
+  d = first_bad(dw.count(), [&](std::size_t i) {
+    const bool damaged = dw.damage[i] != DamageState::None;
+    const RecoveryStage stage = dw.recovery_stage[i];
+    return damaged != (stage != RecoveryStage::None) ||
+           (stage == RecoveryStage::Repair && !dw.repair_funded[i]);
+  });
+  if (d != kClean)
+    fail(world, "damaged dwellings, and only they, are in the recovery process",
+         "dwelling " + std::to_string(d));
+
   h = first_bad(hh.count(), [&](std::size_t i) {
     return negative_or_nan(hh.income_per_month[i]) || negative_or_nan(hh.savings[i]) ||
            negative_or_nan(hh.rent_arrears[i]) || negative_or_nan(hh.housing_cost_per_month[i]);

@@ -79,10 +79,18 @@ struct TickFlows {
   // moves_log, whose destination the placement fills in.
   std::unordered_map<HouseholdId, std::size_t> awaiting_placement;
   std::int64_t repairs_completed = 0;  // damaged dwellings repaired this tick
-  std::int64_t evacuations = 0;        // households evacuated for days (home habitable)
-  std::int64_t evacuee_days = 0;       // days away of those evacuations
-  std::int64_t structure_loss = 0;     // value lost by damaged dwellings (currency, rounded)
-  std::int64_t contents_loss = 0;      // flood losses of contents (currency, rounded)
+  // The recovery process (docs/MODEL.md 7.5): steps completed this tick.
+  std::int64_t inspections = 0;     // dwellings inspected
+  std::int64_t claims_settled = 0;  // insurance claims settled
+  std::int64_t aid_approved = 0;    // public aid applications approved
+  std::int64_t aid_denied = 0;      // public aid applications denied
+  std::int64_t aid_paid = 0;        // public aid awarded (currency, rounded)
+  std::int64_t loans_approved = 0;  // repair loan applications approved
+  std::int64_t loans_denied = 0;    // repair loan applications refused
+  std::int64_t evacuations = 0;     // households evacuated for days (home habitable)
+  std::int64_t evacuee_days = 0;    // days away of those evacuations
+  std::int64_t structure_loss = 0;  // value lost by damaged dwellings (currency, rounded)
+  std::int64_t contents_loss = 0;   // flood losses of contents (currency, rounded)
   // Disaster policy levers (docs/POLICIES.md).
   std::int64_t retrofits = 0;          // dwellings retrofitted by building_code programmes
   std::int64_t repair_grants = 0;      // dwellings granted a reconstruction grant
