@@ -100,6 +100,12 @@ path, offset, data = sys.argv[1], int(sys.argv[2]), bytes.fromhex(sys.argv[3])
 with open(path, "r+b") as f:
     f.seek(offset); f.write(data)' "$1" "$2" "$3"
 }
+flip_byte() {  # flip_byte FILE OFFSET: invert every bit of the byte at OFFSET (always a change)
+  python3 -c 'import sys
+path, offset = sys.argv[1], int(sys.argv[2])
+with open(path, "r+b") as f:
+    f.seek(offset); b = f.read(1); f.seek(offset); f.write(bytes([b[0] ^ 0xff]))' "$1" "$2"
+}
 offset_of() {  # offset_of FILE TEXT [NTH]: byte offset of the NTH (default 1st) TEXT
   python3 -c 'import sys
 data, needle, nth = open(sys.argv[1], "rb").read(), sys.argv[2].encode(), int(sys.argv[3])
@@ -314,7 +320,7 @@ damage() {  # damage KIND FILE
     empty) : >"$2" ;;
     garbage) garbage "$2" ;;
     truncated) truncate -s $(($(stat -c %s "$2") / 2)) "$2" ;;
-    flipped) patch_bytes "$2" $(($(stat -c %s "$2") / 2)) ff ;;
+    flipped) flip_byte "$2" $(($(stat -c %s "$2") / 2)) ;;
     dir) rm "$2" && mkdir "$2" ;;
     unreadable) chmod 000 "$2" ;;
     string) patch_bytes "$2" 12 0000000000010000 ;;  # the build id claims 2^56 bytes
@@ -390,7 +396,7 @@ if [[ $viewer_says != *"has no viewer"* ]]; then
   "$hearth" run "$work/small.json" --out "$work/replay" --quiet --record-frames 2 || echo "FAIL: recording frames"
   hostile_set "$work/replay/frames.bin" "$work/in/frames"
   cp "$work/replay/frames.bin" "$work/in/frames-flipped"
-  patch_bytes "$work/in/frames-flipped" $(($(stat -c %s "$work/in/frames-flipped") - 20)) ff
+  flip_byte "$work/in/frames-flipped" $(($(stat -c %s "$work/in/frames-flipped") - 20))
   cp "$work/replay/frames.bin" "$work/in/frames-cells"
   patch_bytes "$work/in/frames-cells" 16 ffffff7fffffff7f  # width x height 2^31 x 2^31
   cp "$work/replay/frames.bin" "$work/in/frames-record"

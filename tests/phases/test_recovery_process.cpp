@@ -46,8 +46,8 @@ TEST_CASE("every damaged dwelling is at one step of the recovery process, tick b
     sim.step();
     const Frame& f = *sim.latest_frame();
     using I = CityIndicator;
-    const double damaged = f[I::dwellings_ds1] + f[I::dwellings_ds2] + f[I::dwellings_ds3] +
-                           f[I::dwellings_ds4];
+    const double damaged =
+        f[I::dwellings_ds1] + f[I::dwellings_ds2] + f[I::dwellings_ds3] + f[I::dwellings_ds4];
     const double at_steps = f[I::recovery_inspection] + f[I::recovery_insurance_claim] +
                             f[I::recovery_public_aid] + f[I::recovery_repair_loan] +
                             f[I::recovery_unfunded] + f[I::recovery_permit] +
@@ -94,7 +94,9 @@ TEST_CASE("public aid and repair loans are decided by their shares", "[disasters
     r["loan_denial_share_vulnerable"] = 1;
     r["aid_approval_share"] = 1;
   }
-  SECTION("no public aid") { r["aid_max_per_household"] = 0; }
+  SECTION("no public aid") {
+    r["aid_max_per_household"] = 0;
+  }
   const ScenarioDef s = load(doc);
   Simulation sim(s, SimulationOptions{.check_invariants = true, .neighbourhood_frames = false});
   double loans_approved = 0, loans_denied = 0, aid_approved = 0, aid_denied = 0, aid_paid = 0;
@@ -141,8 +143,7 @@ double months_to_funding(int arm, std::uint64_t seed) {
     const World& w = sim.world();
     const Dwellings& dw = w.dwellings;
     if (w.tick == kFloodTick) {
-      const double line =
-          s.disasters.recovery.vulnerable_income_share_of_median * median_income(w);
+      const double line = s.disasters.recovery.vulnerable_income_share_of_median * median_income(w);
       for (DwellingId d = 0; d < dw.count(); ++d) {
         if (dw.damaged_at_tick[d] != kFloodTick || dw.tenure[d] != Tenure::OwnerOccupied ||
             dw.owner_kind[d] != OwnerKind::Household || dw.owner_household[d] == kNone)

@@ -37,12 +37,18 @@ namespace {
 
 const RecoveryStepDef& step_def(const RecoveryDef& r, RecoveryStage stage) {
   switch (stage) {
-    case RecoveryStage::Inspection: return r.inspection;
-    case RecoveryStage::InsuranceClaim: return r.insurance_claim;
-    case RecoveryStage::PublicAid: return r.public_aid;
-    case RecoveryStage::RepairLoan: return r.repair_loan;
-    case RecoveryStage::Permit: return r.permit;
-    default: return r.contractor;
+    case RecoveryStage::Inspection:
+      return r.inspection;
+    case RecoveryStage::InsuranceClaim:
+      return r.insurance_claim;
+    case RecoveryStage::PublicAid:
+      return r.public_aid;
+    case RecoveryStage::RepairLoan:
+      return r.repair_loan;
+    case RecoveryStage::Permit:
+      return r.permit;
+    default:
+      return r.contractor;
   }
 }
 
@@ -74,8 +80,8 @@ RecoveryProcess::RecoveryProcess(const PhaseContext& ctx, World& world, RepairMo
   for (DwellingId d = 0; d < dw.count(); ++d)
     if (dw.recovery_stage[d] != RecoveryStage::None) in_process_.push_back(d);
   if (!in_process_.empty()) {
-    vulnerable_income_ = ctx.scenario.disasters.recovery.vulnerable_income_share_of_median *
-                         median_income(world);
+    vulnerable_income_ =
+        ctx.scenario.disasters.recovery.vulnerable_income_share_of_median * median_income(world);
   }
 }
 
@@ -95,8 +101,10 @@ bool RecoveryProcess::applies(DwellingId d, RecoveryStage stage) const {
   const Dwellings& dw = world_.dwellings;
   const bool formal = dw.tenure[d] != Tenure::Informal;
   switch (stage) {
-    case RecoveryStage::Inspection: return formal;
-    case RecoveryStage::InsuranceClaim: return dw.insured[d] != 0 && !dw.repair_funded[d];
+    case RecoveryStage::Inspection:
+      return formal;
+    case RecoveryStage::InsuranceClaim:
+      return dw.insured[d] != 0 && !dw.repair_funded[d];
     case RecoveryStage::PublicAid:
       return dw.tenure[d] == Tenure::OwnerOccupied && household_owned(d) && !dw.repair_funded[d] &&
              r.aid_max_per_household > 0 && r.aid_share_of_repair_cost > 0 &&
@@ -108,9 +116,12 @@ bool RecoveryProcess::applies(DwellingId d, RecoveryStage stage) const {
              r.repair_loan_max_income_multiple > 0 &&
              (dw.recovery_flags[d] & (kLoanDenied | kLoanApproved)) == 0 &&
              !money_.savings_cover(d);
-    case RecoveryStage::Permit: return formal && dw.damage[d] >= DamageState::Moderate;
-    case RecoveryStage::Contractor: return formal;
-    default: return true;
+    case RecoveryStage::Permit:
+      return formal && dw.damage[d] >= DamageState::Moderate;
+    case RecoveryStage::Contractor:
+      return formal;
+    default:
+      return true;
   }
 }
 
@@ -166,8 +177,12 @@ void RecoveryProcess::complete(DwellingId d, RecoveryStage stage) {
           RngStream::RecoveryDecisions, d);
   const double u_aid = rng.uniform(), u_loan = rng.uniform();
   switch (stage) {
-    case RecoveryStage::Inspection: ++flows.inspections; break;
-    case RecoveryStage::InsuranceClaim: ++flows.claims_settled; break;
+    case RecoveryStage::Inspection:
+      ++flows.inspections;
+      break;
+    case RecoveryStage::InsuranceClaim:
+      ++flows.claims_settled;
+      break;
     case RecoveryStage::PublicAid:
       if (u_aid < r.aid_approval_share) {
         const double award = std::min(r.aid_max_per_household,
@@ -189,7 +204,8 @@ void RecoveryProcess::complete(DwellingId d, RecoveryStage stage) {
         ++flows.loans_approved;
       }
       break;
-    default: break;
+    default:
+      break;
   }
   enter_after(d, stage);
 }
@@ -212,8 +228,8 @@ void RecoveryProcess::run_step(RecoveryStage stage) {
     queued.emplace_back(since, rng.next_u32(), d);
   }
   std::sort(queued.begin(), queued.end());
-  const double capacity = def.capacity_per_month_per_1000_dwellings *
-                          static_cast<double>(dw.count()) / 1000.0;
+  const double capacity =
+      def.capacity_per_month_per_1000_dwellings * static_cast<double>(dw.count()) / 1000.0;
   double served = 0;
   for (const auto& [since, key, d] : queued) {
     if (served >= capacity) break;
