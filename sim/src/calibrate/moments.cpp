@@ -16,18 +16,40 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// The numeric columns of outcomes.csv (docs/OUTPUTS.md; run/run_directory.cpp
+// writes them from OutcomeRow).
+std::vector<std::string> outcome_columns() {
+  std::vector<std::string> names = {
+      "displaced", "returned_home", "rehoused_same_neighbourhood", "resettled_elsewhere",
+      "left_city", "still_away",    "never_returned_share"};
+  for (const std::string_view window : kOutcomeWindowNames) {
+    names.push_back("cohort_" + std::string(window));
+    names.push_back("away_over_" + std::string(window) + "_share");
+  }
+  return names;
+}
+
 std::vector<std::string> table_columns(MomentTable table) {
   std::vector<std::string> names;
   if (table == MomentTable::indicators) {
     for (int k = 0; k < kCityIndicatorCount; ++k) names.emplace_back(city_indicator_name(k));
-  } else {
+  } else if (table == MomentTable::groups) {
     for (int k = 0; k < kGroupIndicatorCount; ++k) names.emplace_back(group_indicator_name(k));
+  } else {
+    names = outcome_columns();
   }
   return names;
 }
 
 const char* table_file(MomentTable table) {
-  return table == MomentTable::indicators ? "indicators.csv" : "groups.csv";
+  return table == MomentTable::indicators ? "indicators.csv"
+         : table == MomentTable::groups   ? "groups.csv"
+                                          : "outcomes.csv";
+}
+
+// The column of a table that names a row's group kind (outcomes.csv: scope).
+const char* kind_column(MomentTable table) {
+  return table == MomentTable::outcomes ? "scope" : "group_kind";
 }
 
 void check_column(const std::string& column, const Moment& moment, const std::string& at,
@@ -60,16 +82,26 @@ void check_group(const Moment& moment, const std::string& where,
   if (moment.table == MomentTable::indicators) {
     if (!moment.group_kind.empty() || !moment.group.empty())
       problems.push_back({where, "moment '" + moment.name +
-                                     "': group_kind and group belong to \"table\": \"groups\""});
+                                     "': group_kind and group belong to \"table\": \"groups\" "
+                                     "or \"outcomes\""});
     return;
   }
   std::vector<std::string> groups;
-  for (int g = 0; g < kGroupCount; ++g)
-    groups.push_back(std::string(group_kind(g)) + "/" + std::string(group_value(g)));
+  if (moment.table == MomentTable::groups) {
+    for (int g = 0; g < kGroupCount; ++g)
+      groups.push_back(std::string(group_kind(g)) + "/" + std::string(group_value(g)));
+  } else {
+    // outcomes.csv: the city, tenure at displacement and income quintile
+    // (its neighbourhood rows are left out: their ids depend on the city).
+    groups.push_back("all/all");
+    for (int g = 0; g < kGroupCount; ++g)
+      if (group_kind(g) == "tenure" || group_kind(g) == "income_quintile")
+        groups.push_back(std::string(group_kind(g)) + "/" + std::string(group_value(g)));
+  }
   const std::string wanted = moment.group_kind + "/" + moment.group;
   if (std::find(groups.begin(), groups.end(), wanted) == groups.end()) {
-    std::string reason =
-        "moment '" + moment.name + "': no group '" + wanted + "' in groups.csv (group_kind/group)";
+    std::string reason = "moment '" + moment.name + "': no group '" + wanted + "' in " +
+                         table_file(moment.table) + " (group_kind/group)";
     const std::string close = io::closest_match(wanted, groups);
     if (!close.empty()) reason += " (did you mean '" + close + "'?)";
     problems.push_back({where + "/group", reason});
@@ -106,13 +138,15 @@ Table read_table(const std::string& file, MomentTable table, const std::string& 
   Table out;
   std::map<std::string, std::size_t> header;
   for (std::size_t k = 0; k < row.fields.size(); ++k) header[row.fields[k]] = k;
-  for (const char* key : {"tick", "group_kind", "group"}) {
-    if (header.count(key) == 0 && (table == MomentTable::groups || std::string(key) == "tick"))
-      throw InputError(file, {{"line 1", std::string("no column '") + key + "'"}});
+  const bool grouped = table != MomentTable::indicators;
+  const std::string kind_key = kind_column(table);
+  for (const std::string& key : {std::string("tick"), kind_key, std::string("group")}) {
+    if (header.count(key) == 0 && (grouped || key == "tick"))
+      throw InputError(file, {{"line 1", "no column '" + key + "'"}});
   }
   std::vector<std::size_t> numeric;  // source field of each kept column
   for (const auto& [name, index] : header) {
-    if (name == "tick" || name == "date" || name == "group_kind" || name == "group") continue;
+    if (name == "tick" || name == "date" || name == kind_key || name == "group") continue;
     out.columns[name] = numeric.size();
     numeric.push_back(index);
   }
@@ -121,8 +155,7 @@ Table read_table(const std::string& file, MomentTable table, const std::string& 
       throw InputError(file, {{"line " + std::to_string(row.line),
                                "has " + std::to_string(row.fields.size()) + " fields, header " +
                                    std::to_string(header.size())}});
-    if (table == MomentTable::groups &&
-        (row.fields[header["group_kind"]] != kind || row.fields[header["group"]] != group))
+    if (grouped && (row.fields[header[kind_key]] != kind || row.fields[header["group"]] != group))
       continue;
     out.ticks.push_back(
         static_cast<std::int64_t>(cell_number(row.fields[header["tick"]], file, row.line)));
@@ -163,6 +196,8 @@ double reduce(const Moment& m, const Table& table, const std::string& file) {
   std::vector<double> values;
   const std::size_t a =
       column_of(table, m.kind == MomentKind::ratio ? m.numerator : m.column, file);
+  std::vector<std::size_t> more;  // ratio: the numerator's further columns
+  for (const std::string& name : m.numerator_more) more.push_back(column_of(table, name, file));
   const std::size_t b = m.kind == MomentKind::ratio   ? column_of(table, m.denominator, file)
                         : m.kind == MomentKind::share ? column_of(table, m.total, file)
                                                       : a;
@@ -170,7 +205,9 @@ double reduce(const Moment& m, const Table& table, const std::string& file) {
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     if (table.ticks[r] == m.base_tick) base = table.rows[r][a];
     if (!in_window(r)) continue;
-    const double x = table.rows[r][a], y = table.rows[r][b];
+    double x = table.rows[r][a];
+    for (const std::size_t k : more) x += table.rows[r][k];
+    const double y = table.rows[r][b];
     switch (m.kind) {
       case MomentKind::mean:
       case MomentKind::change:
@@ -213,9 +250,10 @@ void parse_formula(const nlohmann::json& formula, const std::string& where, Mome
                 : kind == "share"  ? MomentKind::share
                 : kind == "change" ? MomentKind::change
                                    : MomentKind::quantile;
-  moment.table = formula.value("table", std::string("indicators")) == "groups"
-                     ? MomentTable::groups
-                     : MomentTable::indicators;
+  const std::string table = formula.value("table", std::string("indicators"));
+  moment.table = table == "groups"     ? MomentTable::groups
+                 : table == "outcomes" ? MomentTable::outcomes
+                                       : MomentTable::indicators;
   moment.group_kind = formula.value("group_kind", std::string());
   moment.group = formula.value("group", std::string());
   moment.from_tick = formula.value("from_tick", std::int64_t{0});
@@ -238,7 +276,20 @@ void parse_formula(const nlohmann::json& formula, const std::string& where, Mome
       moment.q = formula.value("q", 0.5);
       break;
     case MomentKind::ratio:
-      need_column(formula, "numerator", moment.numerator, where, moment, problems);
+      if (formula.contains("numerator") && formula["numerator"].is_array()) {
+        // A sum of columns: the first is the numerator, the rest are added to it.
+        const auto& names = formula["numerator"];
+        for (std::size_t k = 0; k < names.size(); ++k) {
+          const std::string name = names[k].get<std::string>();
+          check_column(name, moment, where + "/numerator/" + std::to_string(k), problems);
+          if (k == 0)
+            moment.numerator = name;
+          else
+            moment.numerator_more.push_back(name);
+        }
+      } else {
+        need_column(formula, "numerator", moment.numerator, where, moment, problems);
+      }
       need_column(formula, "denominator", moment.denominator, where, moment, problems);
       break;
     case MomentKind::share:
