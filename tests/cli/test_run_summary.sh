@@ -20,8 +20,8 @@ expect_exit 0 "displacement +[0-9]+ displaced from home so far: [0-9]+ returned,
   run "$src/scenarios/flood_100yr.json" --ticks 12 --record-frames 6 --out "$work/flood" --profile
 check "flood: the outputs line names every file written" \
   test "$(listed_files "$work/flood")" == "$(present_files "$work/flood")"
-check "flood: cells.csv, outcomes.csv, flows.csv and frames.bin listed" \
-  grep -q "cells.csv,outcomes.csv,flows.csv,frames.bin}" "$work/out"
+check "flood: cells.csv, outcomes.csv, flows.csv, sites.csv and frames.bin listed" \
+  grep -q "cells.csv,outcomes.csv,flows.csv,sites.csv,frames.bin}" "$work/out"
 cp "$work/out" "$work/flood-out"
 
 # No hazard, no policy: no displacement line; a policy run lists policies.csv.

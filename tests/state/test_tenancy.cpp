@@ -60,7 +60,7 @@ TEST_CASE("displaced and returned through the seam: links agree at every step",
   CHECK(tenancy::displace(w, h, 1));
   CHECK(w.households.origin_dwelling[h] == home);
   CHECK(w.dwellings.occupant[home] == kNone);
-  tenancy::place_in_shelter(w, h);
+  tenancy::place_at_site(w, h, Status::DisplacedShelter, 0);
   CHECK(w.disasters.shelter_occupancy == 1);
   REQUIRE_NOTHROW(check_invariants(w));
 
@@ -89,7 +89,7 @@ TEST_CASE(
   CHECK(rents::social_rent_share(s, w.dwellings, home) == Approx(0.10));
 
   tenancy::displace(w, h, 1);
-  tenancy::place_in_shelter(w, h);
+  tenancy::place_at_site(w, h, Status::DisplacedShelter, 0);
   w.tick = 1;
   run_return(PhaseContext{s, 2}, w);
 
@@ -176,7 +176,7 @@ TEST_CASE(
   const float rent_before = w.households.housing_cost_per_month[h];
 
   tenancy::displace(w, h, 1);
-  tenancy::place_in_shelter(w, h);
+  tenancy::place_at_site(w, h, Status::DisplacedShelter, 0);
   CHECK(dw.grant_tenant[home] == h);
   CHECK_FALSE(market::is_listed(dw, home));  // the landlord cannot let it
   CHECK(w.households.displaced_from[h] == home);

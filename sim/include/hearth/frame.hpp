@@ -245,6 +245,15 @@ struct OutcomeRow {
 inline constexpr std::array<int, 4> kOutcomeWindowsMonths{0, 1, 6, 12};
 inline constexpr std::array<std::string_view, 4> kOutcomeWindowNames{"1w", "1m", "6m", "12m"};
 
+// One shelter or camp site this tick (sites.csv, docs/OUTPUTS.md).
+struct SiteRow {
+  std::string name;
+  std::string_view kind;       // shelter or camp
+  std::int32_t x = 0, y = 0;   // the site's cell (column, row)
+  std::int64_t capacity = 0;   // places this tick (programmes' open places included)
+  std::int64_t occupancy = 0;  // households staying there at the end of the tick
+};
+
 // Households that moved in a displacement flow this tick, by kind and
 // places (flows.csv); places are neighbourhood ids or, when negative,
 // shelter (-1), camp (-2), homeless (-3, no place), outside the city (-4).
@@ -355,6 +364,7 @@ struct Frame {
   std::vector<double> programme_spent_total;
   std::vector<OutcomeRow> outcomes;  // outcomes.csv: all, tenure, quintile (, neighbourhood)
   std::vector<FlowRow> flows;        // flows.csv: sorted by (kind, from, to)
+  std::vector<SiteRow> sites;        // sites.csv: in the scenario's order
 
   double operator[](CityIndicator i) const { return city[static_cast<int>(i)]; }
 };

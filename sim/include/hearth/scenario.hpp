@@ -389,6 +389,16 @@ struct AttenuationDef {
 //   + single_family x [single-family structure]
 //   + per_percent_black_block_group x percent_black_block_group
 //   + per_percent_hispanic_block_group x percent_hispanic_block_group.
+// A place where displaced households stay (docs/MODEL.md 7.3): a public
+// shelter or a camp, at a position in the city, with a capacity.
+struct SiteDef {
+  std::string name;         // letters, digits, _ and -, starting with a letter
+  std::string kind;         // "shelter" or "camp"
+  double x_fraction = 0.5;  // position: share of the city's width from the west edge
+  double y_fraction = 0.5;  // share of its height from the north edge (row 0)
+  std::int64_t capacity_households = 0;
+};
+
 struct DislocationDef {
   double intercept = -0.42523;
   double per_loss_percent = 0.02480;
@@ -410,6 +420,15 @@ struct DislocationDef {
   double host_max_months = 6;  // hosting fatigue: guests move on after this many months displaced
   std::int64_t shelter_capacity_households = 500;
   std::int64_t camp_capacity_households = 1000;
+  // The shelters and camps as places. Empty: one shelter and one camp at the
+  // city's centre with the two capacities above (which a scenario listing
+  // sites must not set). A household that finds no host picks a shelter
+  // with room, else a camp with room, with weight (1 - occupancy /
+  // capacity)^site_crowding_exponent / max(distance, site_distance_floor_km)
+  // from its home (after Flee: attractiveness over distance).
+  std::vector<SiteDef> sites;
+  double site_distance_floor_km = 0.5;
+  double site_crowding_exponent = 1;
   double leave_city_share = 0.05;  // share of the newly displaced who leave at once
   // Private landlords end the tenancy of a sitting tenant whose dwelling was
   // damaged this tick but stays habitable (to repair and re-let at market

@@ -4,6 +4,7 @@
 #include "housing/placement.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "housing/household_economy.hpp"
 #include "housing/market_model.hpp"
@@ -69,10 +70,44 @@ HouseholdId HostPool::take(std::int32_t tick, HouseholdId h) {
 }
 
 Placement::Placement(const PhaseContext& ctx, World& world)
-    : ctx_(ctx), world_(world), hosts_(ctx.scenario, world) {}
+    : ctx_(ctx),
+      world_(world),
+      hosts_(ctx.scenario, world),
+      sites_(resolve_sites(ctx.scenario, world)),
+      occupancy_(site_occupancy(world, sites_.size())) {}
+
+std::uint16_t Placement::choose_site(HouseholdId h, Status status) const {
+  const DislocationDef& p = ctx_.scenario.disasters.dislocation;
+  const Grid& grid = world_.grid;
+  const CellId home = world_.households.anchor_cell[h];
+  std::vector<double> weight(sites_.size(), 0.0);
+  double total = 0;
+  for (std::size_t k = 0; k < sites_.size(); ++k) {
+    const Site& site = sites_[k];
+    if (site.status != status || occupancy_[k] >= site.capacity) continue;
+    const double dx = grid.x_of(home) - grid.x_of(site.cell);
+    const double dy = grid.y_of(home) - grid.y_of(site.cell);
+    const double km = std::hypot(dx, dy) * grid.cell_size_m / 1000.0;
+    const double room =
+        1.0 - static_cast<double>(occupancy_[k]) / static_cast<double>(site.capacity);
+    weight[k] = std::pow(room, p.site_crowding_exponent) / std::max(km, p.site_distance_floor_km);
+    total += weight[k];
+  }
+  if (!(total > 0)) return kNoSite;
+  Rng rng(ctx_.scenario.seed, ctx_.scenario.replicate, static_cast<std::uint32_t>(ctx_.tick),
+          RngStream::SiteChoice, h);
+  double u = rng.uniform() * total;
+  std::uint16_t last = kNoSite;
+  for (std::size_t k = 0; k < sites_.size(); ++k) {
+    if (weight[k] <= 0) continue;
+    last = static_cast<std::uint16_t>(k);
+    if (u < weight[k]) return last;
+    u -= weight[k];
+  }
+  return last;  // rounding: the last site with a weight
+}
 
 void Placement::place(HouseholdId h, bool allow_host) {
-  const DisasterState& state = world_.disasters;
   tenancy::leave_host(world_, h);
   if (allow_host) {
     const HouseholdId host = hosts_.take(ctx_.tick, h);
@@ -82,13 +117,14 @@ void Placement::place(HouseholdId h, bool allow_host) {
     }
   }
   // Capacities: the scenario's, plus places a shelter_capacity programme keeps open.
-  if (state.shelter_occupancy < state.shelter_capacity) {
-    tenancy::place_in_shelter(world_, h);
-  } else if (state.camp_occupancy < state.camp_capacity) {
-    tenancy::place_in_camp(world_, h);
-  } else {
-    tenancy::leave_city(ctx_.scenario, world_, h);
+  for (const Status kind : {Status::DisplacedShelter, Status::DisplacedCamp}) {
+    const std::uint16_t site = choose_site(h, kind);
+    if (site == kNoSite) continue;
+    tenancy::place_at_site(world_, h, kind, site);
+    ++occupancy_[site];
+    return;
   }
+  tenancy::leave_city(ctx_.scenario, world_, h);
 }
 
 void recount_occupancy(World& world) {
@@ -103,10 +139,18 @@ void recount_occupancy(World& world) {
 
 void ensure_event_state(const ScenarioDef& s, World& world) {
   world.disasters.event_start_tick.resize(s.hazards.size(), 0);
-  world.disasters.shelter_capacity =
-      s.disasters.dislocation.shelter_capacity_households + world.policies.shelter_extra_places;
-  world.disasters.camp_capacity =
-      s.disasters.dislocation.camp_capacity_households + world.policies.camp_extra_places;
+  std::int64_t shelter = 0, camp = 0;
+  DisasterState& state = world.disasters;
+  state.site_capacity.clear();
+  state.site_is_camp.clear();
+  for (const Site& site : resolve_sites(s, world)) {
+    const bool is_camp = site.status == Status::DisplacedCamp;
+    (is_camp ? camp : shelter) += site.capacity;
+    state.site_capacity.push_back(site.capacity);
+    state.site_is_camp.push_back(is_camp ? 1 : 0);
+  }
+  state.shelter_capacity = shelter;
+  state.camp_capacity = camp;
 }
 
 void replace_orphaned_guests(const PhaseContext& ctx, World& world) {

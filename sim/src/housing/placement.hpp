@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "hearth/scenario.hpp"
+#include "housing/sites.hpp"
 #include "phases/phases.hpp"
 #include "state/world.hpp"
 
@@ -34,19 +35,27 @@ class HostPool {
 
 // Serial placement of displaced households (and arrivals of waves), in the
 // order given: a host household nearby, a public shelter, a camp, or away
-// from the city (the Flee rule: move on when the places are full). Built once
-// per phase from the World; place() commits one household.
+// from the city (the Flee rule: move on when the places are full). Among the
+// shelters with room (then the camps with room) a household draws one with
+// weight (1 - occupancy / capacity)^site_crowding_exponent / max(distance
+// from its anchor cell, site_distance_floor_km) (docs/MODEL.md 7.3). Built
+// once per phase from the World; place() commits one household.
 class Placement {
  public:
   Placement(const PhaseContext& ctx, World& world);
   // `h` has no dwelling. Sets its status (DisplacedHost/Shelter/Camp or
-  // LeftCity) and host; counts departures. Capacities are never exceeded.
+  // LeftCity), host and site; counts departures. Capacities are never exceeded.
   void place(HouseholdId h, bool allow_host = true);
 
  private:
+  // The site of kind `status` h goes to, or kNoSite if every one is full.
+  std::uint16_t choose_site(HouseholdId h, Status status) const;
+
   const PhaseContext& ctx_;
   World& world_;
   HostPool hosts_;
+  std::vector<Site> sites_;
+  std::vector<std::int64_t> occupancy_;  // per site
 };
 
 // Recounts shelter and camp occupancy from the statuses.

@@ -6,6 +6,7 @@
 // any thread count. The map payload (map_payload.cpp) is added by the
 // Simulation when map frames are on.
 #include "hearth/frame.hpp"
+#include "housing/sites.hpp"
 #include "indicators/city_indicators.hpp"
 #include "indicators/date_at_tick.hpp"
 #include "indicators/dwelling_sums.hpp"
@@ -44,6 +45,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   if (!scenario.hazards.empty()) {
     frame.outcomes = outcome_rows(world, quintiles, neighbourhoods);
     frame.flows = count_flows(world.flows.moves_log);
+    frame.sites = disasters::site_rows(scenario, world);
   }
   return frame;
 }

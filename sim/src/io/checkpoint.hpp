@@ -29,8 +29,9 @@ namespace hearth::io {
 // investors' balance sheet, migration reference, damage loss ratio, life cycle
 // and mortgages (households.head_age_years, dwellings.forced_sale), the home a
 // household was displaced from (households.displaced_from); 6: the recovery
-// process (dwellings.recovery_*, repair_aid)
-inline constexpr std::uint32_t kCheckpointFormatVersion = 6;
+// process (dwellings.recovery_*, repair_aid); 7: shelter and camp sites
+// (households.site)
+inline constexpr std::uint32_t kCheckpointFormatVersion = 7;
 
 struct CheckpointMeta {
   std::string build_id;       // "hearth <version> <commit>"

@@ -289,6 +289,14 @@ void fields(AttenuationDef& d, V& v) {
   v("c4", d.c4);
 }
 template <typename V>
+void fields(SiteDef& d, V& v) {
+  v("name", d.name);
+  v("kind", d.kind);
+  v("x_fraction", d.x_fraction);
+  v("y_fraction", d.y_fraction);
+  v("capacity_households", d.capacity_households);
+}
+template <typename V>
 void fields(DislocationDef& d, V& v) {
   v("intercept", d.intercept);
   v("per_loss_percent", d.per_loss_percent);
@@ -305,6 +313,9 @@ void fields(DislocationDef& d, V& v) {
   v("host_max_months", d.host_max_months);
   v("shelter_capacity_households", d.shelter_capacity_households);
   v("camp_capacity_households", d.camp_capacity_households);
+  v("sites", d.sites);
+  v("site_distance_floor_km", d.site_distance_floor_km);
+  v("site_crowding_exponent", d.site_crowding_exponent);
   v("leave_city_share", d.leave_city_share);
   v("landlord_eviction_probability_ds1", d.landlord_eviction_probability_ds1);
   v("landlord_eviction_probability_ds2", d.landlord_eviction_probability_ds2);

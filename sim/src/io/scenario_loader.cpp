@@ -12,6 +12,7 @@
 #include <fstream>
 #include <limits>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "city/tract_city.hpp"
@@ -263,6 +264,42 @@ void check_semantics(const nlohmann::json& doc, const ScenarioDef& s,
       problems.push_back({"/disasters/fragility/flood/damage_state_min_loss",
                           "the smallest losses must not decrease from DS1 to DS4"});
       break;
+    }
+  }
+  // Shelter and camp sites (docs/MODEL.md 7.3): names unique and not another
+  // place's name in flows.csv; capacities in the sites or in the two totals.
+  const auto& sites = s.disasters.dislocation.sites;
+  if (!sites.empty()) {
+    const auto* dislocation = doc.contains("disasters") && doc["disasters"].is_object() &&
+                                      doc["disasters"].contains("dislocation")
+                                  ? &doc["disasters"]["dislocation"]
+                                  : nullptr;
+    for (const char* key : {"shelter_capacity_households", "camp_capacity_households"}) {
+      if (dislocation != nullptr && dislocation->is_object() && dislocation->contains(key))
+        problems.push_back({std::string("/disasters/dislocation/") + key,
+                            "with sites listed, the capacities are the sites' "
+                            "capacity_households: leave this key out"});
+    }
+    std::set<std::string> names;
+    bool shelter = false, camp = false;
+    for (std::size_t k = 0; k < sites.size(); ++k) {
+      const std::string at = "/disasters/dislocation/sites/" + std::to_string(k) + "/name";
+      if (!names.insert(sites[k].name).second)
+        problems.push_back({at, "site '" + sites[k].name + "' is listed twice"});
+      if (sites[k].name == "homeless" || sites[k].name == "outside_city")
+        problems.push_back({at, "'" + sites[k].name + "' names another place in flows.csv"});
+      (sites[k].kind == "camp" ? camp : shelter) = true;
+    }
+    for (std::size_t k = 0; k < s.policies.size(); ++k) {
+      const auto* lever = std::get_if<ShelterCapacityLever>(&s.policies[k].lever);
+      if (lever == nullptr) continue;
+      const std::string at = "/policies/" + std::to_string(k);
+      if (lever->shelter_extra_places > 0 && !shelter)
+        problems.push_back(
+            {at + "/shelter_extra_places", "no shelter among the sites to open places at"});
+      if (lever->camp_extra_places > 0 && !camp)
+        problems.push_back(
+            {at + "/camp_extra_places", "no camp among the sites to open places at"});
     }
   }
   // Neighbourhoods: one per tract of a city from tracts, else the layout's n x n.

@@ -30,6 +30,7 @@ enum class RngStream : std::uint32_t {
   DamageEvictions = 35,   // landlords ending tenancies of damaged, habitable rentals
   Evacuation = 36,        // short evacuation from flooded cells: whether, and how many days
   ArrivalCount = 37,      // rounding of the month's expected arrivals (entity 0)
+  SiteChoice = 38,        // the shelter or camp a displaced household goes to (household)
   Market = 40,            // market-wide draws (builders' rounding, informal allocation)
   MarketHouseholds = 41,  // who searches this tick
   MarketSearch = 42,      // candidate draws and tastes; round r uses MarketSearch + r (42..49)

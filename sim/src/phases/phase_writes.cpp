@@ -33,7 +33,7 @@ struct ColumnWriters {
   unsigned phases;  // bits of the phases that may write it
 };
 
-constexpr std::array<ColumnWriters, 72> kWriters = {{
+constexpr std::array<ColumnWriters, 73> kWriters = {{
     {"dwellings.damage", kPolicy | kHazard | kRecovery},
     {"dwellings.damaged_at_tick", kHazard},
     {"dwellings.damage_loss_ratio", kHazard},
@@ -80,6 +80,7 @@ constexpr std::array<ColumnWriters, 72> kWriters = {{
     {"households.head_age", kDisplacement},
     {"households.head_age_years", kDisplacement},
     {"households.host", kPolicy | kDisplacement | kMarket | kReturn},
+    {"households.site", kPolicy | kDisplacement},
     // The economy reprices variable-rate mortgages when the rate moves.
     {"households.housing_cost_per_month",
      kEconomy | kPolicy | kDisplacement | kMarket | kRecovery | kReturn},

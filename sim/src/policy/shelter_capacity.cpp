@@ -8,8 +8,9 @@
 // (the programme ends or its year's money runs out) and a shelter or camp
 // holds more households than it now has places, the last households in
 // (latest displacement, then highest id) move on through the same placement
-// as the newly displaced: a host nearby, the other kind of place if it has
-// room, or away from the city.
+// as the newly displaced: a host nearby, another site with room, or away
+// from the city. The places open are shared out among the sites of their
+// kind (housing/sites.hpp).
 // Writes: PolicyState::shelter_extra_places, camp_extra_places; the
 //        capacities; statuses of those who move on (serial); the ledger.
 #include <algorithm>
@@ -23,18 +24,26 @@
 namespace hearth::policy {
 namespace {
 
-// Moves the last households in out of places of kind `status` until `capacity` holds them.
-void close_places(const PhaseContext& ctx, World& world, Status status, std::int64_t capacity) {
+// Moves the last households in out of every site that holds more than its
+// places now (docs/MODEL.md 7.3: sites share a kind's places).
+void close_places(const PhaseContext& ctx, World& world) {
   Households& hh = world.households;
-  std::vector<std::tuple<std::int32_t, HouseholdId>> inside;
+  const auto sites = disasters::resolve_sites(ctx.scenario, world);
+  std::vector<std::vector<std::tuple<std::int32_t, HouseholdId>>> inside(sites.size());
   for (HouseholdId h = 0; h < hh.count(); ++h) {
-    if (hh.status[h] == status) inside.emplace_back(hh.displaced_at_tick[h], h);
+    const Status st = hh.status[h];
+    if ((st == Status::DisplacedShelter || st == Status::DisplacedCamp) &&
+        hh.site[h] < sites.size())
+      inside[hh.site[h]].emplace_back(hh.displaced_at_tick[h], h);
   }
-  const auto excess = static_cast<std::int64_t>(inside.size()) - capacity;
-  if (excess <= 0) return;
-  std::sort(inside.begin(), inside.end(), std::greater<>());
   std::vector<HouseholdId> moving;
-  for (std::int64_t k = 0; k < excess; ++k) moving.push_back(std::get<1>(inside[k]));
+  for (std::size_t k = 0; k < sites.size(); ++k) {
+    const auto excess = static_cast<std::int64_t>(inside[k].size()) - sites[k].capacity;
+    if (excess <= 0) continue;
+    std::sort(inside[k].begin(), inside[k].end(), std::greater<>());
+    for (std::int64_t i = 0; i < excess; ++i) moving.push_back(std::get<1>(inside[k][i]));
+  }
+  if (moving.empty()) return;
   std::sort(moving.begin(), moving.end());
   for (const HouseholdId h : moving) hh.status[h] = Status::Homeless;  // placed below
   disasters::recount_occupancy(world);
@@ -68,11 +77,7 @@ void run_shelter_capacity(const PhaseContext& ctx, World& world) {
   if (s.hazards.empty()) return;  // nobody is displaced without events
   disasters::ensure_event_state(s, world);
   disasters::recount_occupancy(world);
-  const DisasterState& ds = world.disasters;
-  if (ds.shelter_occupancy > ds.shelter_capacity)
-    close_places(ctx, world, Status::DisplacedShelter, ds.shelter_capacity);
-  if (ds.camp_occupancy > ds.camp_capacity)
-    close_places(ctx, world, Status::DisplacedCamp, ds.camp_capacity);
+  close_places(ctx, world);
 }
 
 }  // namespace hearth::policy

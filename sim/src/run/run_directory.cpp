@@ -27,6 +27,7 @@
 #include "build_info.hpp"
 #include "hearth/errors.hpp"
 #include "hearth/run.hpp"
+#include "housing/sites.hpp"
 #include "io/cells_file.hpp"
 #include "io/checkpoint.hpp"
 #include "io/csv_writer.hpp"
@@ -58,6 +59,7 @@ constexpr const char* kNeighbourhoods = "neighbourhoods.csv";
 constexpr const char* kPolicies = "policies.csv";
 constexpr const char* kOutcomes = "outcomes.csv";
 constexpr const char* kFlows = "flows.csv";
+constexpr const char* kSites = "sites.csv";
 
 std::string partial_dir(const std::string& out) {
   return out + ".partial";
@@ -116,7 +118,8 @@ class RunWriters {
       : dir_(dir),
         indicators_(dir + "/" + kIndicators),
         groups_(dir + "/" + kGroups),
-        policies_def_(scenario.policies) {
+        policies_def_(scenario.policies),
+        site_names_(site_names(scenario)) {
     if (scenario.outputs.neighbourhood_table) {
       neighbourhoods_.emplace(dir + "/" + kNeighbourhoods);
     }
@@ -124,6 +127,7 @@ class RunWriters {
     if (!scenario.hazards.empty()) {
       outcomes_.emplace(dir + "/" + kOutcomes);
       flows_.emplace(dir + "/" + kFlows);
+      sites_.emplace(dir + "/" + kSites);
     }
     write_headers();
     const auto cells = hash_file_prefix(dir + "/" + io::kCellsFile);
@@ -137,12 +141,14 @@ class RunWriters {
       : dir_(dir),
         indicators_(dir + "/" + kIndicators, size_of(meta, kIndicators)),
         groups_(dir + "/" + kGroups, size_of(meta, kGroups)),
-        policies_def_(scenario.policies) {
+        policies_def_(scenario.policies),
+        site_names_(site_names(scenario)) {
     for (const auto& [name, size] : meta.output_sizes) {
       if (name == kNeighbourhoods) neighbourhoods_.emplace(dir + "/" + kNeighbourhoods, size);
       if (name == kPolicies) policies_.emplace(dir + "/" + kPolicies, size);
       if (name == kOutcomes) outcomes_.emplace(dir + "/" + kOutcomes, size);
       if (name == kFlows) flows_.emplace(dir + "/" + kFlows, size);
+      if (name == kSites) sites_.emplace(dir + "/" + kSites, size);
       if (name == io::kFramesFileName) frames_.emplace(dir + "/" + io::kFramesFileName, size);
     }
     for (const auto& [name, checksum] : meta.output_checksums) {
@@ -205,6 +211,7 @@ class RunWriters {
     }
     if (outcomes_) append_outcomes(frame);
     if (flows_) append_flows(frame);
+    if (sites_) append_sites(frame);
   }
 
   // Flushes everything to disk and returns each file's size.
@@ -215,6 +222,7 @@ class RunWriters {
     if (policies_) sizes.emplace_back(kPolicies, policies_->sync());
     if (outcomes_) sizes.emplace_back(kOutcomes, outcomes_->sync());
     if (flows_) sizes.emplace_back(kFlows, flows_->sync());
+    if (sites_) sizes.emplace_back(kSites, sites_->sync());
     if (frames_) sizes.emplace_back(io::kFramesFileName, frames_->sync());
     advance_digests(sizes);
     return sizes;
@@ -238,15 +246,17 @@ class RunWriters {
     if (policies_) policies_->close();
     if (outcomes_) outcomes_->close();
     if (flows_) flows_->close();
+    if (sites_) sites_->close();
     if (frames_) frames_->close();
     std::vector<std::pair<std::string, std::uint64_t>> sizes;
     std::error_code ec;
     for (const char* name : {kIndicators, kGroups, kNeighbourhoods, kPolicies, kOutcomes, kFlows,
-                             io::kFramesFileName}) {
+                             kSites, io::kFramesFileName}) {
       const bool open = name == kIndicators || name == kGroups ||
                         (name == kNeighbourhoods && neighbourhoods_) ||
                         (name == kPolicies && policies_) || (name == kOutcomes && outcomes_) ||
-                        (name == kFlows && flows_) || (name == io::kFramesFileName && frames_);
+                        (name == kFlows && flows_) || (name == kSites && sites_) ||
+                        (name == io::kFramesFileName && frames_);
       if (!open) continue;
       const std::uintmax_t size = fs::file_size(dir_ + "/" + name, ec);
       if (ec) throw OutputError("cannot read back " + dir_ + "/" + name + ": " + ec.message());
@@ -325,6 +335,10 @@ class RunWriters {
       flows_->field("tick").field("date").field("kind").field("from").field("to");
       flows_->field("households").end_row();
     }
+    if (sites_) {
+      sites_->field("tick").field("date").field("site").field("kind").field("x").field("y");
+      sites_->field("capacity").field("occupancy").end_row();
+    }
   }
 
   // outcomes.csv: the rows of the Frame, counts and the shares they give.
@@ -352,28 +366,40 @@ class RunWriters {
     }
   }
 
-  // flows.csv: places are neighbourhood ids or the names of the other places.
+  // flows.csv: places are neighbourhood ids or the names of the other
+  // places (shelter and camp sites by their names).
   void append_flows(const Frame& frame) {
     const auto tick = static_cast<long long>(frame.tick);
-    auto place = [](std::int32_t p) -> std::string {
-      switch (p) {
-        case kFlowShelter:
-          return "shelter";
-        case kFlowCamp:
-          return "camp";
-        case kFlowHomeless:
-          return "homeless";
-        case kFlowOutside:
-          return "outside_city";
-        default:
-          return std::to_string(p);
-      }
+    auto place = [this](std::int32_t p) -> std::string {
+      if (p >= 0) return std::to_string(p);
+      if (p == kFlowHomeless) return "homeless";
+      if (p == kFlowOutside) return "outside_city";
+      const int site = disasters::site_of_flow_place(p);
+      return site >= 0 && static_cast<std::size_t>(site) < site_names_.size()
+                 ? site_names_[static_cast<std::size_t>(site)]
+                 : "site_" + std::to_string(site);
     };
     for (const FlowRow& row : frame.flows) {
       flows_->field(tick).field(frame.date).field(row.kind);
       flows_->field(place(row.from)).field(place(row.to));
       flows_->field(static_cast<long long>(row.households)).end_row();
     }
+  }
+
+  // sites.csv: every site, every tick.
+  void append_sites(const Frame& frame) {
+    for (const SiteRow& row : frame.sites) {
+      sites_->field(static_cast<long long>(frame.tick)).field(frame.date).field(row.name);
+      sites_->field(std::string(row.kind)).field(static_cast<long long>(row.x));
+      sites_->field(static_cast<long long>(row.y)).field(static_cast<long long>(row.capacity));
+      sites_->field(static_cast<long long>(row.occupancy)).end_row();
+    }
+  }
+
+  static std::vector<std::string> site_names(const ScenarioDef& scenario) {
+    std::vector<std::string> names;
+    for (const SiteDef& def : disasters::site_defs(scenario)) names.push_back(def.name);
+    return names;
   }
 
   std::string dir_;
@@ -383,9 +409,11 @@ class RunWriters {
   std::optional<io::CsvWriter> policies_;
   std::optional<io::CsvWriter> outcomes_;
   std::optional<io::CsvWriter> flows_;
+  std::optional<io::CsvWriter> sites_;
   std::optional<io::FramesWriter> frames_;
   std::int32_t last_tick_ = 0;
   std::vector<ProgrammeDef> policies_def_;
+  std::vector<std::string> site_names_;  // flows.csv names of the shelter and camp sites
   std::map<std::string, OutputDigest> digests_;
   std::uint64_t cells_checksum_ = kFnvStart;
 };
@@ -478,6 +506,7 @@ void write_manifest(const RunContext& run, const std::string& dir, const std::st
   if (!scenario.hazards.empty()) {
     manifest["outputs"].push_back(kOutcomes);
     manifest["outputs"].push_back(kFlows);
+    manifest["outputs"].push_back(kSites);
   }
   if (run.options.record_frames_every > 0) manifest["outputs"].push_back(io::kFramesFileName);
   if (!output_checksums.is_null()) manifest["output_checksums"] = output_checksums;

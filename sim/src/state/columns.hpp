@@ -41,6 +41,7 @@ void visit_columns(Table& h, V&& v) {
   v("origin_status", h.origin_status, Status::Homeless);
   v("origin_housing_cost_per_month", h.origin_housing_cost_per_month, 0.0f);
   v("displaced_from", h.displaced_from, kNone);
+  v("site", h.site, std::uint16_t{0xFFFF});
   v("voucher", h.voucher, std::uint8_t{0});
   v("housing_subsidy_per_month", h.housing_subsidy_per_month, 0.0f);
   v("voucher_months_unpaid", h.voucher_months_unpaid, std::uint8_t{0});

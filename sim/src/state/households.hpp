@@ -55,6 +55,9 @@ struct Households {
   // is kept once the claim ends (returned, settled, left), so the outcome of
   // the spell can be told (docs/OUTPUTS.md, outcomes.csv). kNone if never.
   std::vector<DwellingId> displaced_from;
+  // The shelter or camp site (index into housing/sites.hpp's list) of a
+  // household staying in one; meaningful only with that status.
+  std::vector<std::uint16_t> site;
 
   // Housing policy levers (docs/POLICIES.md).
   std::vector<std::uint8_t> voucher;             // 0: none; k + 1: holds a voucher of programme k

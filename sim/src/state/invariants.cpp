@@ -162,6 +162,32 @@ void check_invariants(const World& world) {
              " (recorded " + std::to_string(places.camp_occupancy) + ", capacity " +
              std::to_string(places.camp_capacity) + ")");
   }
+  // Every household at a shelter or camp is at a site of that kind, and no
+  // site holds more than its places (docs/MODEL.md 7.3). Sites are known
+  // once a tick of a scenario with hazards has set them.
+  if (!places.site_capacity.empty()) {
+    std::vector<std::int64_t> at_site(places.site_capacity.size(), 0);
+    h = first_bad(hh.count(), [&](std::size_t i) {
+      const Status st = hh.status[i];
+      if (st != Status::DisplacedShelter && st != Status::DisplacedCamp) return false;
+      const std::uint16_t site = hh.site[i];
+      return site >= places.site_capacity.size() ||
+             (places.site_is_camp[site] != 0) != (st == Status::DisplacedCamp);
+    });
+    if (h != kClean)
+      fail(world, "a household in a shelter or camp is at a site of that kind",
+           "household " + std::to_string(h));
+    for (HouseholdId i = 0; i < hh.count(); ++i) {
+      const Status st = hh.status[i];
+      if (st == Status::DisplacedShelter || st == Status::DisplacedCamp) ++at_site[hh.site[i]];
+    }
+    for (std::size_t k = 0; k < at_site.size(); ++k) {
+      if (at_site[k] > std::max<std::int64_t>(places.site_capacity[k], 0))
+        fail(world, "no shelter or camp site holds more than its places",
+             "site " + std::to_string(k) + ": " + std::to_string(at_site[k]) + " households, " +
+                 std::to_string(places.site_capacity[k]) + " places");
+    }
+  }
   // Every way into and out of the stock of households away from home is a
   // counted flow (the displacement indicators), so the stock's change over
   // the tick must equal their balance.

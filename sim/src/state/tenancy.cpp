@@ -37,9 +37,8 @@ std::int32_t place_of(const World& world, HouseholdId h) {
   if (hh.dwelling[h] != kNone) return neighbourhood_of(world, world.dwellings.cell[hh.dwelling[h]]);
   switch (hh.status[h]) {
     case Status::DisplacedShelter:
-      return kFlowShelter;
     case Status::DisplacedCamp:
-      return kFlowCamp;
+      return kFlowFirstSite - static_cast<std::int32_t>(hh.site[h]);
     case Status::DisplacedHost:
     case Status::DoubledUp: {
       const HouseholdId host = hh.host[h];
@@ -251,16 +250,12 @@ void place_with_host(World& world, HouseholdId h, HouseholdId host) {
   world.households.host[h] = host;
 }
 
-void place_in_shelter(World& world, HouseholdId h) {
-  log_placement(world, h, kFlowShelter);
-  world.households.status[h] = Status::DisplacedShelter;
-  ++world.disasters.shelter_occupancy;
-}
-
-void place_in_camp(World& world, HouseholdId h) {
-  log_placement(world, h, kFlowCamp);
-  world.households.status[h] = Status::DisplacedCamp;
-  ++world.disasters.camp_occupancy;
+void place_at_site(World& world, HouseholdId h, Status status, std::uint16_t site) {
+  log_placement(world, h, kFlowFirstSite - static_cast<std::int32_t>(site));
+  world.households.status[h] = status;
+  world.households.site[h] = site;
+  ++(status == Status::DisplacedCamp ? world.disasters.camp_occupancy
+                                     : world.disasters.shelter_occupancy);
 }
 
 void leave_host(World& world, HouseholdId h) {

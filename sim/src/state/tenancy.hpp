@@ -50,11 +50,12 @@ void vacate(const ScenarioDef& scenario, World& world, HouseholdId h);
 // for displaced again.
 bool displace(World& world, HouseholdId h, std::int32_t tick);
 
-// Placement of a displaced household: with a host household, in a shelter or
-// in a camp (counted in the occupancy of DisasterState).
+// Placement of a displaced household: with a host household, or at a
+// shelter or camp site (`status` DisplacedShelter or DisplacedCamp; `site`
+// its index in housing/sites.hpp's list), counted in the occupancy of
+// DisasterState.
 void place_with_host(World& world, HouseholdId h, HouseholdId host);
-void place_in_shelter(World& world, HouseholdId h);
-void place_in_camp(World& world, HouseholdId h);
+void place_at_site(World& world, HouseholdId h, Status status, std::uint16_t site);
 // Ends a stay with a host (the household is placed anew or housed). Writes
 // only h's slot, so a parallel loop over households may call it.
 void leave_host(World& world, HouseholdId h);

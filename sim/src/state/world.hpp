@@ -17,10 +17,9 @@ namespace hearth {
 // Where a household moves from or to in a displacement flow (flows.csv): a
 // neighbourhood id (>= 0) or one of these places.
 enum FlowPlace : std::int32_t {
-  kFlowShelter = -1,
-  kFlowCamp = -2,
-  kFlowHomeless = -3,  // no place yet (just displaced, or out of a temporary place)
-  kFlowOutside = -4,   // outside the city
+  kFlowHomeless = -3,   // no place yet (just displaced, or out of a temporary place)
+  kFlowOutside = -4,    // outside the city
+  kFlowFirstSite = -5,  // shelter or camp site k is kFlowFirstSite - k (housing/sites.hpp)
 };
 enum class FlowKind : std::uint8_t {
   Displaced,  // out of a damaged home to a host, shelter or camp
@@ -116,6 +115,11 @@ struct DisasterState {
   std::int64_t camp_occupancy = 0;     // households with status displaced_camp
   std::int64_t shelter_capacity = 0;   // places, from the scenario (kept here for the invariants)
   std::int64_t camp_capacity = 0;
+  // Per shelter or camp site (housing/sites.hpp): its places and whether it
+  // is a camp. Set with the capacities above (ensure_event_state), every
+  // tick of a scenario with hazards; not checkpointed.
+  std::vector<std::int64_t> site_capacity;
+  std::vector<std::uint8_t> site_is_camp;
   float repair_cost_multiplier = 1.0f;  // demand surge of the latest recovery phase
   double repair_capacity_left = 0;      // crew-months unused in the latest recovery phase
   // Per event of the scenario's hazards list: the tick it last struck (0: not
