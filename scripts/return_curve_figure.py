@@ -39,6 +39,18 @@ def share(row, columns, total="displaced"):
     return sum(float(row[c]) for c in columns) / d if d > 0 else None
 
 
+def marker(shape, cx, cy, colour):
+    """An SVG point marker: a filled circle, an open square or a cross."""
+    if shape == "circle":
+        return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="{colour}" stroke="black"/>'
+    if shape == "square":
+        return (f'<rect x="{cx - 5:.1f}" y="{cy - 5:.1f}" width="10" height="10" '
+                f'fill="white" stroke="{colour}" stroke-width="2"/>')
+    return (f'<path d="M{cx - 5:.1f},{cy - 5:.1f} L{cx + 5:.1f},{cy + 5:.1f} '
+            f'M{cx - 5:.1f},{cy + 5:.1f} L{cx + 5:.1f},{cy - 5:.1f}" '
+            f'stroke="{colour}" stroke-width="2"/>')
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("runs", nargs="+")
@@ -112,16 +124,7 @@ def main():
     marks.append((1, pulse_model["owner_occupied"], "#9467bd", "cross"))
     marks.append((1, pulse_model["private_rental"], "#8c564b", "cross"))
     for m, v, colour, shape in marks:
-        cx, cy = x(m), y(v)
-        if shape == "circle":
-            svg.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="{colour}" stroke="black"/>')
-        elif shape == "square":
-            svg.append(f'<rect x="{cx - 5:.1f}" y="{cy - 5:.1f}" width="10" height="10" '
-                       f'fill="white" stroke="{colour}" stroke-width="2"/>')
-        else:
-            svg.append(f'<path d="M{cx - 5:.1f},{cy - 5:.1f} L{cx + 5:.1f},{cy + 5:.1f} '
-                       f'M{cx - 5:.1f},{cy + 5:.1f} L{cx + 5:.1f},{cy - 5:.1f}" '
-                       f'stroke="{colour}" stroke-width="2"/>')
+        svg.append(marker(shape, x(m), y(v), colour))
     legend = [("line", "#1f77b4", "model: back in a home in the city"),
               ("line", "#2ca02c", "model: in their own home"),
               ("circle", "#1f77b4", "Katrina: returned to the city (target)"),
@@ -137,14 +140,8 @@ def main():
         if shape == "line":
             svg.append(f'<line x1="{lx}" x2="{lx + 16}" y1="{cy}" y2="{cy}" stroke="{colour}" '
                        'stroke-width="2"/>')
-        elif shape == "circle":
-            svg.append(f'<circle cx="{lx + 8}" cy="{cy}" r="5" fill="{colour}" stroke="black"/>')
-        elif shape == "square":
-            svg.append(f'<rect x="{lx + 3}" y="{cy - 5}" width="10" height="10" fill="white" '
-                       f'stroke="{colour}" stroke-width="2"/>')
         else:
-            svg.append(f'<path d="M{lx + 3},{cy - 5} L{lx + 13},{cy + 5} M{lx + 3},{cy + 5} '
-                       f'L{lx + 13},{cy - 5}" stroke="{colour}" stroke-width="2"/>')
+            svg.append(marker(shape, lx + 8, cy, colour))
         svg.append(f'<text x="{lx + 22}" y="{cy + 4}" font-size="11">{text}</text>')
     svg.append("</svg>")
     with open(a.out, "w") as f:
