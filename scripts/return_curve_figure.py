@@ -21,7 +21,7 @@ import csv
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.dirname(os.path.realpath(__file__))
 EVIDENCE = os.path.join(HERE, "..", "docs", "return_evidence.csv")
 
 

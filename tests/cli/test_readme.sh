@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # README.md as a tested contract: every ```sh block runs in order, as
-# written, in a fresh directory where build/release and scenarios/ are the
-# build's and the checkout's (tests/cli/readme_commands.py says how blocks,
+# written, in a fresh directory where build/release, scenarios/ and scripts/
+# are the build's and the checkout's (tests/cli/readme_commands.py says how blocks,
 # sample output, Ctrl-C and viewer lines are treated and how a block is
 # marked as skipped). Each example must make what later ones use.
 # Usage: test_readme.sh HEARTH SOURCE_DIR 1|WHY_NO_VIEWER
@@ -24,6 +24,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/build"
 ln -s "$(cd "$(dirname "$hearth")" && pwd)" "$work/build/release"
 ln -s "$src/scenarios" "$work/scenarios"
+ln -s "$src/scripts" "$work/scripts"
 # Nothing may be written into the checkout (e.g. through scenarios/).
 tree_state() { git -C "$src" status --porcelain --untracked-files=all 2>/dev/null; }
 before=$(tree_state)
