@@ -35,7 +35,10 @@ nlohmann::json flooded_city(int households, int ticks, const nlohmann::json& sit
 
 nlohmann::json site(const std::string& name, const std::string& kind, double x, double y,
                     int capacity) {
-  return {{"name", name}, {"kind", kind}, {"x_fraction", x}, {"y_fraction", y},
+  return {{"name", name},
+          {"kind", kind},
+          {"x_fraction", x},
+          {"y_fraction", y},
           {"capacity_households", capacity}};
 }
 
@@ -120,8 +123,8 @@ TEST_CASE("a full site sends households to the next one, and none holds more tha
   // later in the month, so the end-of-month count may be lower.
   CHECK(into_small_at_flood == 5);
   CHECK(small_peak <= 5);
-  CHECK(large_peak > 5);   // took the rest
-  CHECK(camp_peak == 0);   // shelters with room come before camps
+  CHECK(large_peak > 5);  // took the rest
+  CHECK(camp_peak == 0);  // shelters with room come before camps
 }
 
 TEST_CASE("flows.csv and sites.csv name the sites", "[disasters][sites][outputs]") {
