@@ -84,6 +84,10 @@ constexpr bool is_displaced(Status s) {
 constexpr bool is_guest(Status s) {
   return s == Status::DisplacedHost || s == Status::DoubledUp;
 }
+// Statuses that stay at a shelter or camp site (Households::site).
+constexpr bool is_at_site(Status s) {
+  return s == Status::DisplacedShelter || s == Status::DisplacedCamp;
+}
 constexpr bool is_in_city(Status s) {
   return s != Status::LeftCity;
 }

@@ -73,7 +73,7 @@ Placement::Placement(const PhaseContext& ctx, World& world)
     : ctx_(ctx),
       world_(world),
       hosts_(ctx.scenario, world),
-      sites_(resolve_sites(ctx.scenario, world)),
+      sites_(world.disasters.sites),
       occupancy_(site_occupancy(world, sites_.size())) {}
 
 std::uint16_t Placement::choose_site(HouseholdId h, Status status) const {
@@ -139,18 +139,12 @@ void recount_occupancy(World& world) {
 
 void ensure_event_state(const ScenarioDef& s, World& world) {
   world.disasters.event_start_tick.resize(s.hazards.size(), 0);
-  std::int64_t shelter = 0, camp = 0;
   DisasterState& state = world.disasters;
-  state.site_capacity.clear();
-  state.site_is_camp.clear();
-  for (const Site& site : resolve_sites(s, world)) {
-    const bool is_camp = site.status == Status::DisplacedCamp;
-    (is_camp ? camp : shelter) += site.capacity;
-    state.site_capacity.push_back(site.capacity);
-    state.site_is_camp.push_back(is_camp ? 1 : 0);
-  }
-  state.shelter_capacity = shelter;
-  state.camp_capacity = camp;
+  state.sites = resolve_sites(s, world);
+  state.shelter_capacity = state.camp_capacity = 0;
+  for (const Site& site : state.sites)
+    (site.status == Status::DisplacedCamp ? state.camp_capacity : state.shelter_capacity) +=
+        site.capacity;
 }
 
 void replace_orphaned_guests(const PhaseContext& ctx, World& world) {

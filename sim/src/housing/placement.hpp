@@ -54,14 +54,16 @@ class Placement {
   const PhaseContext& ctx_;
   World& world_;
   HostPool hosts_;
-  std::vector<Site> sites_;
+  const std::vector<Site>& sites_;       // DisasterState::sites
   std::vector<std::int64_t> occupancy_;  // per site
 };
 
 // Recounts shelter and camp occupancy from the statuses.
 void recount_occupancy(World& world);
 
-// The hazard events' schedule state, sized to the scenario's list.
+// The hazard events' schedule state, sized to the scenario's list, and this
+// tick's shelter and camp sites (DisasterState::sites) with their capacities.
+// Runs before any placement of the tick (policy and hazard phases).
 void ensure_event_state(const ScenarioDef& s, World& world);
 
 // Guests whose host left, was evicted or was displaced move on (host, shelter,

@@ -72,15 +72,13 @@ std::vector<std::int64_t> site_occupancy(const World& world, std::size_t sites) 
   const Households& hh = world.households;
   std::vector<std::int64_t> count(sites, 0);
   for (HouseholdId h = 0; h < hh.count(); ++h) {
-    const Status st = hh.status[h];
-    if ((st == Status::DisplacedShelter || st == Status::DisplacedCamp) && hh.site[h] < sites)
-      ++count[hh.site[h]];
+    if (is_at_site(hh.status[h]) && hh.site[h] < sites) ++count[hh.site[h]];
   }
   return count;
 }
 
-std::vector<SiteRow> site_rows(const ScenarioDef& s, const World& world) {
-  const auto sites = resolve_sites(s, world);
+std::vector<SiteRow> site_rows(const World& world) {
+  const auto& sites = world.disasters.sites;
   const auto occupancy = site_occupancy(world, sites.size());
   std::vector<SiteRow> rows;
   for (std::size_t k = 0; k < sites.size(); ++k) {

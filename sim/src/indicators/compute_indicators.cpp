@@ -45,7 +45,7 @@ Frame compute_indicators(const ScenarioDef& scenario, const World& world, bool n
   if (!scenario.hazards.empty()) {
     frame.outcomes = outcome_rows(world, quintiles, neighbourhoods);
     frame.flows = count_flows(world.flows.moves_log);
-    frame.sites = disasters::site_rows(scenario, world);
+    frame.sites = disasters::site_rows(world);
   }
   return frame;
 }

@@ -28,12 +28,10 @@ namespace {
 // places now (docs/MODEL.md 7.3: sites share a kind's places).
 void close_places(const PhaseContext& ctx, World& world) {
   Households& hh = world.households;
-  const auto sites = disasters::resolve_sites(ctx.scenario, world);
+  const auto& sites = world.disasters.sites;  // made by ensure_event_state
   std::vector<std::vector<std::tuple<std::int32_t, HouseholdId>>> inside(sites.size());
   for (HouseholdId h = 0; h < hh.count(); ++h) {
-    const Status st = hh.status[h];
-    if ((st == Status::DisplacedShelter || st == Status::DisplacedCamp) &&
-        hh.site[h] < sites.size())
+    if (is_at_site(hh.status[h]) && hh.site[h] < sites.size())
       inside[hh.site[h]].emplace_back(hh.displaced_at_tick[h], h);
   }
   std::vector<HouseholdId> moving;

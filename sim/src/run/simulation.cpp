@@ -7,6 +7,7 @@
 #include "hearth/errors.hpp"
 
 #include "housing/market_model.hpp"
+#include "housing/placement.hpp"
 #include "indicators/map_payload.hpp"
 #include "phases/mortgages.hpp"
 #include "phases/phases.hpp"
@@ -62,6 +63,7 @@ Simulation::Simulation(const ScenarioDef& scenario, SimulationOptions options)
     mortgages::originate_initial(scenario_, *world_);
   }
   world_->policies.programmes.resize(scenario_.policies.size());
+  if (!scenario_.hazards.empty()) disasters::ensure_event_state(scenario_, *world_);
   if (options_.check_invariants) check_invariants(*world_);
   publish();
 }
@@ -69,6 +71,9 @@ Simulation::Simulation(const ScenarioDef& scenario, SimulationOptions options)
 Simulation::Simulation(const ScenarioDef& scenario, SimulationOptions options,
                        std::unique_ptr<World> world)
     : scenario_(scenario), options_(options), world_(std::move(world)) {
+  // The sites are not checkpointed: made again from the scenario (and the
+  // programmes' places, which are).
+  if (!scenario_.hazards.empty()) disasters::ensure_event_state(scenario_, *world_);
   if (options_.check_invariants) check_invariants(*world_);
   publish();
 }

@@ -165,27 +165,23 @@ void check_invariants(const World& world) {
   // Every household at a shelter or camp is at a site of that kind, and no
   // site holds more than its places (docs/MODEL.md 7.3). Sites are known
   // once a tick of a scenario with hazards has set them.
-  if (!places.site_capacity.empty()) {
-    std::vector<std::int64_t> at_site(places.site_capacity.size(), 0);
+  if (!places.sites.empty()) {
+    const auto& sites = places.sites;
+    std::vector<std::int64_t> at_site(sites.size(), 0);
     h = first_bad(hh.count(), [&](std::size_t i) {
-      const Status st = hh.status[i];
-      if (st != Status::DisplacedShelter && st != Status::DisplacedCamp) return false;
-      const std::uint16_t site = hh.site[i];
-      return site >= places.site_capacity.size() ||
-             (places.site_is_camp[site] != 0) != (st == Status::DisplacedCamp);
+      return is_at_site(hh.status[i]) &&
+             (hh.site[i] >= sites.size() || sites[hh.site[i]].status != hh.status[i]);
     });
     if (h != kClean)
       fail(world, "a household in a shelter or camp is at a site of that kind",
            "household " + std::to_string(h));
-    for (HouseholdId i = 0; i < hh.count(); ++i) {
-      const Status st = hh.status[i];
-      if (st == Status::DisplacedShelter || st == Status::DisplacedCamp) ++at_site[hh.site[i]];
-    }
-    for (std::size_t k = 0; k < at_site.size(); ++k) {
-      if (at_site[k] > std::max<std::int64_t>(places.site_capacity[k], 0))
+    for (HouseholdId i = 0; i < hh.count(); ++i)
+      if (is_at_site(hh.status[i])) ++at_site[hh.site[i]];
+    for (std::size_t k = 0; k < sites.size(); ++k) {
+      if (at_site[k] > std::max<std::int64_t>(sites[k].capacity, 0))
         fail(world, "no shelter or camp site holds more than its places",
-             "site " + std::to_string(k) + ": " + std::to_string(at_site[k]) + " households, " +
-                 std::to_string(places.site_capacity[k]) + " places");
+             "site " + sites[k].name + ": " + std::to_string(at_site[k]) + " households, " +
+                 std::to_string(sites[k].capacity) + " places");
     }
   }
   // Every way into and out of the stock of households away from home is a

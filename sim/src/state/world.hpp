@@ -109,17 +109,26 @@ struct TickFlows {
   std::int64_t away_at_start = -1;
 };
 
+// A shelter or camp as a place (docs/MODEL.md 7.3; housing/sites.hpp makes
+// them from the scenario): where it is and its places this tick.
+struct Site {
+  std::string name;
+  Status status = Status::DisplacedShelter;  // DisplacedShelter or DisplacedCamp
+  CellId cell = 0;
+  std::int64_t capacity = 0;  // the scenario's plus the programmes' places open
+};
+
 // State of the disaster submodels that is not a column (checkpointed).
 struct DisasterState {
   std::int64_t shelter_occupancy = 0;  // households with status displaced_shelter
   std::int64_t camp_occupancy = 0;     // households with status displaced_camp
   std::int64_t shelter_capacity = 0;   // places, from the scenario (kept here for the invariants)
   std::int64_t camp_capacity = 0;
-  // Per shelter or camp site (housing/sites.hpp): its places and whether it
-  // is a camp. Set with the capacities above (ensure_event_state), every
-  // tick of a scenario with hazards; not checkpointed.
-  std::vector<std::int64_t> site_capacity;
-  std::vector<std::uint8_t> site_is_camp;
+  // The shelter and camp sites of this tick, made with the capacities above
+  // (ensure_event_state) when a Simulation starts or resumes and by the
+  // policy and hazard phases of every tick of a scenario with hazards; not
+  // checkpointed (made again from the scenario).
+  std::vector<Site> sites;
   float repair_cost_multiplier = 1.0f;  // demand surge of the latest recovery phase
   double repair_capacity_left = 0;      // crew-months unused in the latest recovery phase
   // Per event of the scenario's hazards list: the tick it last struck (0: not
