@@ -74,16 +74,9 @@ void start_recovery(World& world, DwellingId d, int tick) {
   dw.recovery_flags[d] = 0;
 }
 
-RecoveryProcess::RecoveryProcess(const PhaseContext& ctx, World& world, RepairMoney& money)
-    : ctx_(ctx), world_(world), money_(money) {
-  const Dwellings& dw = world.dwellings;
-  for (DwellingId d = 0; d < dw.count(); ++d)
-    if (dw.recovery_stage[d] != RecoveryStage::None) in_process_.push_back(d);
-  if (!in_process_.empty()) {
-    vulnerable_income_ =
-        ctx.scenario.disasters.recovery.vulnerable_income_share_of_median * median_income(world);
-  }
-}
+RecoveryProcess::RecoveryProcess(const PhaseContext& ctx, World& world, RepairMoney& money,
+                                 std::vector<DwellingId> damaged)
+    : ctx_(ctx), world_(world), money_(money), in_process_(std::move(damaged)) {}
 
 bool RecoveryProcess::household_owned(DwellingId d) const {
   const Dwellings& dw = world_.dwellings;
@@ -92,8 +85,12 @@ bool RecoveryProcess::household_owned(DwellingId d) const {
 
 bool RecoveryProcess::vulnerable(DwellingId d) const {
   const Dwellings& dw = world_.dwellings;
-  return household_owned(d) && dw.tenure[d] == Tenure::OwnerOccupied &&
-         world_.households.income_per_month[dw.owner_household[d]] < vulnerable_income_;
+  if (!household_owned(d) || dw.tenure[d] != Tenure::OwnerOccupied) return false;
+  if (vulnerable_income_ < 0) {
+    vulnerable_income_ =
+        ctx_.scenario.disasters.recovery.vulnerable_income_share_of_median * median_income(world_);
+  }
+  return world_.households.income_per_month[dw.owner_household[d]] < vulnerable_income_;
 }
 
 bool RecoveryProcess::applies(DwellingId d, RecoveryStage stage) const {

@@ -34,7 +34,9 @@ void start_recovery(World& world, DwellingId d, int tick);
 // the contractor step are at RecoveryStage::Repair, on the crews' queue.
 class RecoveryProcess {
  public:
-  RecoveryProcess(const PhaseContext& ctx, World& world, RepairMoney& money);
+  // `damaged`: the damaged dwellings in id order (each is at a step).
+  RecoveryProcess(const PhaseContext& ctx, World& world, RepairMoney& money,
+                  std::vector<DwellingId> damaged);
   void inspect();
   // Inspected dwellings whose repair is not funded yet (the grants' candidates).
   std::vector<DwellingId> awaiting_funding() const;
@@ -53,7 +55,9 @@ class RecoveryProcess {
   World& world_;
   RepairMoney& money_;
   std::vector<DwellingId> in_process_;  // dwellings at any step, in id order
-  double vulnerable_income_ = 0;        // income below which an owner is vulnerable
+  // Income below which an owner is vulnerable, worked out (from the median
+  // income) the first time a step asks in the phase; -1 until then.
+  mutable double vulnerable_income_ = -1;
 };
 
 }  // namespace hearth::disasters

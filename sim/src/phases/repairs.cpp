@@ -202,7 +202,7 @@ void run_repairs(const PhaseContext& ctx, World& world) {
   // for the inspected dwellings not yet funded, then the financing steps,
   // permits and contractors (phases/recovery_process.cpp).
   OwnersMoney money(s, world, multiplier, code);
-  RecoveryProcess process(ctx, world, money);
+  RecoveryProcess process(ctx, world, money, damaged);
   process.inspect();
   if (ctx.rules.pay_reconstruction_grants != nullptr) {
     GrantFunding funding(s, world, multiplier, code);
