@@ -194,10 +194,12 @@ double reduce(const Moment& m, const Table& table, const std::string& file) {
   double sum_a = 0, sum_b = 0;
   std::int64_t n = 0;
   std::vector<double> values;
-  const std::size_t a =
-      column_of(table, m.kind == MomentKind::ratio ? m.numerator : m.column, file);
-  std::vector<std::size_t> more;  // ratio: the numerator's further columns
-  for (const std::string& name : m.numerator_more) more.push_back(column_of(table, name, file));
+  // The columns added into x: a ratio's numerator, else the one column.
+  std::vector<std::size_t> parts;
+  for (const std::string& name :
+       m.kind == MomentKind::ratio ? m.numerator : std::vector<std::string>{m.column})
+    parts.push_back(column_of(table, name, file));
+  const std::size_t a = parts.front();
   const std::size_t b = m.kind == MomentKind::ratio   ? column_of(table, m.denominator, file)
                         : m.kind == MomentKind::share ? column_of(table, m.total, file)
                                                       : a;
@@ -205,8 +207,8 @@ double reduce(const Moment& m, const Table& table, const std::string& file) {
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     if (table.ticks[r] == m.base_tick) base = table.rows[r][a];
     if (!in_window(r)) continue;
-    double x = table.rows[r][a];
-    for (const std::size_t k : more) x += table.rows[r][k];
+    double x = 0;
+    for (const std::size_t k : parts) x += table.rows[r][k];
     const double y = table.rows[r][b];
     switch (m.kind) {
       case MomentKind::mean:
@@ -277,18 +279,16 @@ void parse_formula(const nlohmann::json& formula, const std::string& where, Mome
       break;
     case MomentKind::ratio:
       if (formula.contains("numerator") && formula["numerator"].is_array()) {
-        // A sum of columns: the first is the numerator, the rest are added to it.
-        const auto& names = formula["numerator"];
+        const auto& names = formula["numerator"];  // a sum of columns
         for (std::size_t k = 0; k < names.size(); ++k) {
-          const std::string name = names[k].get<std::string>();
-          check_column(name, moment, where + "/numerator/" + std::to_string(k), problems);
-          if (k == 0)
-            moment.numerator = name;
-          else
-            moment.numerator_more.push_back(name);
+          moment.numerator.push_back(names[k].get<std::string>());
+          check_column(moment.numerator.back(), moment, where + "/numerator/" + std::to_string(k),
+                       problems);
         }
       } else {
-        need_column(formula, "numerator", moment.numerator, where, moment, problems);
+        std::string name;
+        need_column(formula, "numerator", name, where, moment, problems);
+        moment.numerator = {name};
       }
       need_column(formula, "denominator", moment.denominator, where, moment, problems);
       break;

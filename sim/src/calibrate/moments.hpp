@@ -25,11 +25,11 @@ struct Moment {
   std::string name;
   MomentKind kind = MomentKind::mean;
   MomentTable table = MomentTable::indicators;
-  std::string group_kind, group;  // groups table; outcomes: group_kind is its scope
-  std::string column;             // mean, quantile; share: the part
-  std::string numerator, denominator;
-  std::vector<std::string> numerator_more;  // ratio: further columns added to the numerator
-  std::string total;                        // share: the whole
+  std::string group_kind, group;       // groups table; outcomes: group_kind is its scope
+  std::string column;                  // mean, quantile; share: the part
+  std::vector<std::string> numerator;  // ratio: columns added tick by tick (one or more)
+  std::string denominator;
+  std::string total;  // share: the whole
   double q = 0.5;
   std::int64_t base_tick = 0;  // change: the tick the window is compared with
   std::int64_t from_tick = 0;  // negative: counted from the end (-1: the last tick)
